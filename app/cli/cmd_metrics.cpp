@@ -1,0 +1,155 @@
+// aia metrics / aia thresholds: bring your own predictions.
+
+#include "commands.h"
+
+#include "aia/errors.h"
+#include "aia/metrics.h"
+#include "aia/thresholds.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+namespace aia::cli {
+namespace {
+
+struct Inputs {
+  std::string scores_path, targets_path;
+};
+
+void add_inputs(CLI::App* cmd, Inputs& in) {
+  cmd->add_option("--scores", in.scores_path, "CSV of scores in [0,1]: image,<label>,...")
+      ->required()->check(CLI::ExistingFile);
+  cmd->add_option("--targets", in.targets_path, "CSV of 0/1 ground truth with the same images and labels")
+      ->required()->check(CLI::ExistingFile);
+}
+
+struct Loaded {
+  ScoreTable scores;
+  LabelMatrix matrix;
+};
+
+Loaded load(const Inputs& in) {
+  Loaded l;
+  l.scores = read_score_csv(in.scores_path, CsvContent::Scores);
+  ScoreTable targets = read_score_csv(in.targets_path, CsvContent::Targets);
+  targets = align_to(l.scores, in.scores_path, targets, in.targets_path);
+  l.matrix = LabelMatrix(l.scores, targets);
+  return l;
+}
+
+// A number -> that threshold for every label; otherwise a thresholds JSON file.
+std::vector<double> thresholds_from(const std::string& spec, const std::vector<std::string>& labels) {
+  double value = 0;
+  auto [ptr, ec] = std::from_chars(spec.data(), spec.data() + spec.size(), value);
+  if (!spec.empty() && ec == std::errc() && ptr == spec.data() + spec.size()) {
+    if (!std::isfinite(value)) throw InputError("--thresholds: '" + spec + "' is not a finite number");
+    return std::vector<double>(labels.size(), value);
+  }
+  return read_thresholds_json(spec, labels);
+}
+
+nlohmann::ordered_json to_json(const Metrics& m, const std::vector<std::string>& labels) {
+  nlohmann::ordered_json j;
+  j["per_class_precision"] = m.per_class_precision;
+  j["per_class_recall"] = m.per_class_recall;
+  j["per_class_f1"] = m.per_class_f1;
+  j["per_image_precision"] = m.per_image_precision;
+  j["per_image_recall"] = m.per_image_recall;
+  j["per_image_f1"] = m.per_image_f1;
+  j["n_plus"] = m.n_plus;
+  j["map"] = m.map;
+  j["per_label"] = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < m.per_label.size(); ++k) {
+    const auto& r = m.per_label[k];
+    j["per_label"].push_back({{"label", labels[k]},
+                              {"threshold", r.threshold},
+                              {"tp", r.tp},
+                              {"fp", r.fp},
+                              {"fn", r.fn},
+                              {"support", r.support},
+                              {"precision", r.precision},
+                              {"recall", r.recall},
+                              {"f1", r.f1},
+                              {"mcc", r.mcc}});
+  }
+  return j;
+}
+
+void print_summary(const Metrics& m, std::size_t images, std::size_t labels) {
+  std::printf("images %zu, labels %zu\n", images, labels);
+  std::printf("per-class  precision %.4f  recall %.4f  F1 %.4f\n", m.per_class_precision, m.per_class_recall,
+              m.per_class_f1);
+  std::printf("per-image  precision %.4f  recall %.4f  F1 %.4f\n", m.per_image_precision, m.per_image_recall,
+              m.per_image_f1);
+  std::printf("N+ %d of %zu   mAP %.4f\n", m.n_plus, labels, m.map);
+}
+
+void print_table(const Metrics& m, const std::vector<std::string>& labels) {
+  std::printf("\n%-24s %9s %6s %6s %6s %7s %6s %6s %6s %7s\n", "label", "threshold", "TP", "FP", "FN", "support", "P",
+              "R", "F1", "MCC");
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    const auto& r = m.per_label[k];
+    std::printf("%-24s %9.4f %6lld %6lld %6lld %7lld %6.3f %6.3f %6.3f %7.3f\n", labels[k].c_str(), r.threshold,
+                static_cast<long long>(r.tp), static_cast<long long>(r.fp), static_cast<long long>(r.fn),
+                static_cast<long long>(r.support), r.precision, r.recall, r.f1, r.mcc);
+  }
+}
+
+}  // namespace
+
+Runner add_metrics_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("metrics", "Per-class and per-image P/R/F1, N+, mAP and a per-label table");
+  auto in = std::make_shared<Inputs>();
+  auto thresholds = std::make_shared<std::string>("0.5");
+  auto json = std::make_shared<bool>(false);
+  auto table = std::make_shared<bool>(false);
+  add_inputs(cmd, *in);
+  cmd->add_option("--thresholds", *thresholds, "a number for every label, or a JSON file {label: threshold}")
+      ->capture_default_str();
+  cmd->add_flag("--json", *json, "print one JSON object");
+  cmd->add_flag("--per-label", *table, "print the per-label table too");
+  return [=] {
+    Loaded l = load(*in);
+    const auto t = thresholds_from(*thresholds, l.scores.labels);
+    const Metrics m = compute_metrics(l.matrix, t);
+    if (*json) {
+      std::cout << to_json(m, l.scores.labels).dump(2) << '\n';
+    } else {
+      print_summary(m, l.matrix.images(), l.matrix.labels());
+      if (*table) print_table(m, l.scores.labels);
+    }
+    return 0;
+  };
+}
+
+Runner add_thresholds_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("thresholds", "Choose a threshold per label (paper's MCC grid, exact MCC or F1)");
+  auto in = std::make_shared<Inputs>();
+  auto method = std::make_shared<std::string>("mcc-grid");
+  auto out = std::make_shared<std::string>();
+  add_inputs(cmd, *in);
+  cmd->add_option("--method", *method, "mcc-grid (the paper), mcc or f1 (exact, over every distinct score)")
+      ->check(CLI::IsMember({"mcc-grid", "mcc", "f1"}))
+      ->capture_default_str();
+  cmd->add_option("--out", *out, "write the thresholds JSON here (default: print it)");
+  return [=] {
+    Loaded l = load(*in);
+    const auto t = choose_thresholds(l.matrix, parse_threshold_method(*method));
+    if (out->empty()) {
+      nlohmann::ordered_json j = nlohmann::ordered_json::object();
+      for (std::size_t k = 0; k < t.size(); ++k) j[l.scores.labels[k]] = t[k];
+      std::cout << j.dump(2) << '\n';
+    } else {
+      write_thresholds_json(*out, l.scores.labels, t);
+      const Metrics m = compute_metrics(l.matrix, t);
+      std::printf("wrote %zu thresholds (%s) to %s\non the same data:\n", t.size(), method->c_str(), out->c_str());
+      print_summary(m, l.matrix.images(), l.matrix.labels());
+    }
+    return 0;
+  };
+}
+
+}  // namespace aia::cli

@@ -1,0 +1,64 @@
+// aia backbones / aia convert: the model registry and weight-file interop.
+
+#include "commands.h"
+
+#include "aia/checkpoint.h"
+#include "aia/model/registry.h"
+
+#include <cstdio>
+
+namespace aia::cli {
+
+Runner add_backbones_command(CLI::App& app) {
+  app.add_subcommand("backbones", "List the backbones this build can train");
+  return [] {
+    for (const auto& b : list_backbones())
+      std::printf("%-14s features %-5lld default size %-4lld %s\n", b.name.c_str(),
+                  static_cast<long long>(b.feature_dim), static_cast<long long>(b.default_image_size),
+                  b.description.c_str());
+    return 0;
+  };
+}
+
+Runner add_convert_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "convert", "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it "
+                 "in our key layout as safetensors or a PyTorch state_dict");
+  struct Args {
+    std::string in, out, backbone = "tresnet_m", format;
+    long long classes = 0;
+    bool timm_head = false, strict = false;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("input", a->in, "weight file to import")->required()->check(CLI::ExistingFile);
+  cmd->add_option("output", a->out, "file to write (.safetensors, .pth or .pt)")->required();
+  cmd->add_option("--backbone", a->backbone, "model the weights belong to")->capture_default_str();
+  cmd->add_option("--num-classes", a->classes, "classes of the model's head (default: as in the file)");
+  cmd->add_option("--format", a->format, "safetensors or pytorch (default: by the output's extension)");
+  cmd->add_flag("--timm-head", a->timm_head, "write head.fc.* (timm's tresnet_m) instead of head.fc.1.*");
+  cmd->add_flag("--strict", a->strict, "fail on any missing or unexpected key");
+  return [=] {
+    const auto format = weight_format_for(a->out, a->format);
+    const NamedTensors file = read_weights(a->in);
+    std::int64_t classes = a->classes;
+    if (classes <= 0) {
+      for (const auto& [k, v] : file)
+        if ((k.size() >= 14 && k.compare(k.size() - 14, 14, "head.fc.weight") == 0) ||
+            (k.size() >= 16 && k.compare(k.size() - 16, 16, "head.fc.1.weight") == 0))
+          classes = v.size(0);
+      if (classes <= 0) classes = 1000;
+    }
+    Classifier model = make_model(a->backbone, classes);
+    ImportOptions options;
+    options.strict = a->strict;
+    const ImportReport report = import_weights(*model, file, options);
+    std::printf("%s: %s\n", a->in.c_str(), report.summary().c_str());
+    ExportOptions ex;
+    ex.timm_head = a->timm_head;
+    export_weights(*model, a->out, format, ex);
+    std::printf("wrote %s\n", a->out.c_str());
+    return 0;
+  };
+}
+
+}  // namespace aia::cli

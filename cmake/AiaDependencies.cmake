@@ -1,0 +1,23 @@
+# Every dependency is a Debian package (packaging/install-deps.sh installs them).
+# Nothing is downloaded or vendored.
+
+find_package(Torch REQUIRED)            # Debian: libtorch-dev (CPU)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+find_package(Qt6 REQUIRED COMPONENTS Core Test)
+
+# LibTorch's exported flags carry the ABI definition; keep them on core only.
+separate_arguments(AIA_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+
+# tcmalloc: LibTorch allocates and frees large blocks every step; glibc hands
+# each one back to the kernel and pays a page fault per 4 KiB on reuse.
+add_library(aia_allocator INTERFACE)
+if(AIA_USE_TCMALLOC)
+  pkg_check_modules(TCMALLOC REQUIRED IMPORTED_TARGET libtcmalloc)
+  # --no-as-needed: nothing references tcmalloc by name, it must still load.
+  target_link_libraries(aia_allocator INTERFACE "-Wl,--push-state,--no-as-needed" PkgConfig::TCMALLOC
+                                                "-Wl,--pop-state")
+  target_compile_definitions(aia_allocator INTERFACE AIA_WITH_TCMALLOC=1)
+endif()

@@ -1,0 +1,35 @@
+#pragma once
+// What every backbone in the registry offers: logits for training and
+// inference, pooled features for the frozen-backbone mode, and a head that can
+// be swapped when the vocabulary changes.
+
+#include <torch/nn/module.h>
+#include <torch/nn/modules/linear.h>
+
+#include <string>
+
+namespace aia {
+
+class ClassifierImpl : public torch::nn::Module {
+ public:
+  // images N x 3 x H x W (normalised) -> logits N x num_classes
+  virtual torch::Tensor forward(torch::Tensor images) = 0;
+  // images -> pooled features N x feature_dim()
+  virtual torch::Tensor forward_features(torch::Tensor images) = 0;
+  // pooled features -> logits (dropout + linear)
+  virtual torch::Tensor forward_head(torch::Tensor features) = 0;
+
+  virtual std::int64_t feature_dim() const = 0;
+  virtual std::int64_t num_classes() const = 0;
+  // Replaces the head with a freshly initialised one for `num_classes` labels.
+  virtual void reset_head(std::int64_t num_classes) = 0;
+  // The state_dict key prefix of the head's Linear, e.g. "head.fc.1."
+  virtual std::string head_prefix() const = 0;
+  // The smallest input side and the multiple it must be of.
+  virtual std::int64_t min_input_size() const = 0;
+  virtual std::int64_t input_size_multiple() const = 0;
+};
+
+using Classifier = std::shared_ptr<ClassifierImpl>;
+
+}  // namespace aia

@@ -1,0 +1,80 @@
+#pragma once
+// TResNet (Ridnik et al., 2021) as timm builds it, with timm's module names so
+// that timm state_dicts load by name. Spec: shared/docs/tresnet_m.md.
+
+#include "aia/model/classifier.h"
+
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/dropout.h>
+
+#include <utility>
+#include <vector>
+
+namespace aia {
+
+struct TResNetOptions {
+  std::vector<int> layers{3, 4, 11, 3};  // blocks per stage
+  double width_factor = 1.0;             // base planes = 64 * width_factor
+  std::int64_t num_classes = 1000;
+  double head_dropout = 0.0;             // > 0: head.fc = Sequential(Dropout, Linear)
+  bool paper_head = true;                // head.fc.1.* (Dropout at index 0) instead of head.fc.*
+};
+
+// SpaceToDepth with block 4: N x C x H x W -> N x 16C x H/4 x W/4, channel
+// order (row offset, column offset, channel) with the channel innermost.
+torch::Tensor space_to_depth(const torch::Tensor& x);
+
+// Conv (no bias) + BatchNorm + optional LeakyReLU + optional stride-2 blur.
+class ConvNormActImpl : public torch::nn::Module {
+ public:
+  ConvNormActImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, double leaky_slope, bool activation,
+                  bool blur);
+  torch::Tensor forward(torch::Tensor x);
+  torch::nn::Conv2d conv{nullptr};
+  torch::nn::BatchNorm2d bn{nullptr};
+
+ private:
+  double slope_;
+  bool activation_;
+  bool blur_;
+  torch::Tensor blur_filter_;  // not a buffer: timm's is non-persistent
+};
+TORCH_MODULE(ConvNormAct);
+
+class TResNetImpl : public ClassifierImpl {
+ public:
+  explicit TResNetImpl(TResNetOptions options);
+
+  torch::Tensor forward(torch::Tensor images) override;
+  torch::Tensor forward_features(torch::Tensor images) override;
+  torch::Tensor forward_head(torch::Tensor features) override;
+  // Outputs after s2d, conv1, layer1..4, pool and head, for parity checks.
+  std::vector<std::pair<std::string, torch::Tensor>> forward_stages(torch::Tensor images);
+
+  std::int64_t feature_dim() const override { return feature_dim_; }
+  std::int64_t num_classes() const override { return options_.num_classes; }
+  void reset_head(std::int64_t num_classes) override;
+  std::string head_prefix() const override { return options_.paper_head ? "head.fc.1." : "head.fc."; }
+  std::int64_t min_input_size() const override { return 32; }
+  std::int64_t input_size_multiple() const override { return 4; }
+
+ private:
+  void init_weights();
+  void check_input(const torch::Tensor& images) const;
+
+  TResNetOptions options_;
+  std::int64_t feature_dim_ = 0;
+  std::shared_ptr<torch::nn::Module> body_;
+  ConvNormAct stem_{nullptr};
+  std::vector<torch::nn::Sequential> stages_;
+  std::shared_ptr<torch::nn::Module> head_;
+  torch::nn::Sequential head_fc_{nullptr};  // paper head: [Dropout, Linear]
+  torch::nn::Linear fc_{nullptr};           // the Linear inside it (or head.fc itself)
+  torch::nn::Dropout dropout_{nullptr};
+};
+TORCH_MODULE(TResNet);
+
+}  // namespace aia

@@ -1,0 +1,239 @@
+#include "aia/checkpoint.h"
+
+#include "aia/atomic_file.h"
+#include "aia/errors.h"
+
+#include <torch/torch.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace aia {
+
+NamedTensors read_weights(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CheckpointError(path + ": cannot open");
+  char magic[4] = {};
+  in.read(magic, 4);
+  if (in.gcount() == 4 && std::memcmp(magic, "PK\x03\x04", 4) == 0) return read_pytorch_state_dict(path);
+  if (in.gcount() >= 2 && magic[0] == '\x80')
+    throw CheckpointError(path + ": a legacy (pre-1.6, non-zip) torch.save file; re-save it with a current PyTorch");
+  return read_safetensors(path);
+}
+
+NamedTensors model_state(torch::nn::Module& model) {
+  NamedTensors out;
+  for (const auto& item : model.named_modules()) {
+    const std::string prefix = item.key().empty() ? "" : item.key() + ".";
+    for (const auto& p : item.value()->named_parameters(/*recurse=*/false))
+      out.emplace_back(prefix + p.key(), p.value().detach().to(torch::kCPU));
+    for (const auto& b : item.value()->named_buffers(/*recurse=*/false))
+      out.emplace_back(prefix + b.key(), b.value().detach().to(torch::kCPU));
+  }
+  return out;
+}
+
+std::string map_legacy_key(const std::string& key) {
+  // A conv+norm unit: the stem or a block's convK; the shortcut is handled separately.
+  static const std::regex blurred(R"(^(body\.(?:conv1|layer\d+\.\d+\.conv\d))\.0\.([01])\.(.+)$)");
+  static const std::regex plain(R"(^(body\.(?:conv1|layer\d+\.\d+\.conv\d))\.([01])\.(.+)$)");
+  static const std::regex shortcut(R"(^(body\.layer\d+\.\d+\.downsample\.1)\.([01])\.(.+)$)");
+  std::smatch m;
+  if (std::regex_match(key, m, blurred) || std::regex_match(key, m, plain) || std::regex_match(key, m, shortcut))
+    return m[1].str() + (m[2] == "0" ? ".conv." : ".bn.") + m[3].str();
+  return "";
+}
+
+std::string ImportReport::summary() const {
+  std::ostringstream o;
+  o << "imported " << loaded << " tensors (" << key_style << " keys";
+  for (const auto& p : stripped_prefixes) o << ", prefix '" << p << "' stripped";
+  o << ")";
+  if (!missing.empty()) o << "; " << missing.size() << " missing";
+  if (!unexpected.empty()) o << "; " << unexpected.size() << " unexpected";
+  for (const auto& m : messages) o << "\n  " << m;
+  auto list = [&](const char* what, const std::vector<std::string>& keys) {
+    if (keys.empty()) return;
+    o << "\n  " << what << ":";
+    for (std::size_t i = 0; i < keys.size() && i < 10; ++i) o << " " << keys[i];
+    if (keys.size() > 10) o << " ... (" << keys.size() - 10 << " more)";
+  };
+  list("missing", missing);
+  list("unexpected", unexpected);
+  return o.str();
+}
+
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, const ImportOptions& options) {
+  ImportReport report;
+  if (file.empty()) throw CheckpointError("the weight file holds no tensors");
+
+  // 1. Strip wrapper prefixes shared by every key (DataParallel, the paper's `net.`).
+  NamedTensors tensors = file;
+  for (bool again = true; again;) {
+    again = false;
+    for (const char* prefix : {"module.", "net.", "model."}) {
+      const std::string p = prefix;
+      bool all = true;
+      for (auto& [k, v] : tensors) all = all && k.rfind(p, 0) == 0;
+      if (all) {
+        for (auto& [k, v] : tensors) k = k.substr(p.size());
+        report.stripped_prefixes.push_back(p);
+        again = true;
+      }
+    }
+  }
+
+  // 2. Legacy InplaceABN layout: rename, and |w| + 1e-5 for the norm weights.
+  std::unordered_map<std::string, torch::Tensor> by_key;
+  bool has_current = false, has_legacy = false;
+  for (auto& [k, v] : tensors) {
+    has_current = has_current || k == "body.conv1.conv.weight";
+    has_legacy = has_legacy || k == "body.conv1.0.weight";
+  }
+  const bool legacy = has_legacy && !has_current;
+  report.key_style = legacy ? "timm-legacy (InplaceABN)" : "timm";
+  for (auto& [k, v] : tensors) {
+    std::string key = k;
+    torch::Tensor value = v;
+    if (legacy) {
+      std::string mapped = map_legacy_key(k);
+      if (!mapped.empty()) {
+        key = mapped;
+        if (ends_with(key, ".bn.weight")) value = value.abs() + 1e-5;
+      }
+    }
+    by_key[key] = value;
+  }
+  if (legacy) report.messages.push_back("legacy InplaceABN checkpoint: norm weights converted to |w| + 1e-5");
+
+  // 3. Head naming: timm's head.fc.* vs the paper's head.fc.1.*
+  const std::string head = model.head_prefix();
+  for (const std::string other : {"head.fc.", "head.fc.1."}) {
+    if (other == head) continue;
+    for (const char* leaf : {"weight", "bias"}) {
+      auto it = by_key.find(other + leaf);
+      if (it != by_key.end() && !by_key.count(head + leaf)) {
+        by_key[head + leaf] = it->second;
+        by_key.erase(it);
+      }
+    }
+  }
+
+  // 4. Match against the model.
+  auto state = model_state(model);
+  std::set<std::string> model_keys;
+  for (auto& [k, v] : state) model_keys.insert(k);
+  std::set<std::string> used;
+  const bool head_differs = by_key.count(head + "weight") &&
+                            by_key.at(head + "weight").dim() == 2 &&
+                            by_key.at(head + "weight").size(0) != model.num_classes();
+  if (head_differs) {
+    if (!options.allow_head_reset)
+      throw CheckpointError("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
+                            " classes, the model " + std::to_string(model.num_classes()));
+    report.head_reset = true;
+    report.messages.push_back("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
+                              " classes, the model " + std::to_string(model.num_classes()) +
+                              ": head left freshly initialised (it must be trained)");
+    used.insert(head + "weight");
+    used.insert(head + "bias");
+  }
+
+  std::vector<std::string> shape_errors;
+  std::vector<std::pair<torch::Tensor, torch::Tensor>> copies;
+  {
+    auto params = model.named_parameters(true);
+    auto buffers = model.named_buffers(true);
+    auto target_of = [&](const std::string& key) -> torch::Tensor {
+      if (auto* p = params.find(key)) return *p;
+      if (auto* b = buffers.find(key)) return *b;
+      return {};
+    };
+    for (const auto& key : model_keys) {
+      if (report.head_reset && (key == head + "weight" || key == head + "bias")) continue;
+      auto it = by_key.find(key);
+      if (it == by_key.end()) {
+        // Legacy files have no num_batches_tracked; it only counts BN updates.
+        if (!ends_with(key, "num_batches_tracked")) report.missing.push_back(key);
+        continue;
+      }
+      used.insert(key);
+      torch::Tensor target = target_of(key);
+      if (target.sizes() != it->second.sizes()) {
+        shape_errors.push_back(key + ": file " + c10::str(it->second.sizes()) + ", model " + c10::str(target.sizes()));
+        continue;
+      }
+      copies.emplace_back(target, it->second);
+    }
+  }
+  for (auto& [k, v] : by_key)
+    if (!used.count(k)) report.unexpected.push_back(k);
+  std::sort(report.unexpected.begin(), report.unexpected.end());
+
+  if (!shape_errors.empty()) {
+    std::string msg = "shapes differ between the file and the model:";
+    for (std::size_t i = 0; i < shape_errors.size() && i < 10; ++i) msg += "\n  " + shape_errors[i];
+    throw CheckpointError(msg);
+  }
+  if (copies.empty())
+    throw CheckpointError("no tensor of the file matches the model (is it a checkpoint of another architecture?)" +
+                          std::string(report.unexpected.empty() ? "" : " first file key: " + report.unexpected.front()));
+  if (options.strict && (!report.missing.empty() || !report.unexpected.empty()))
+    throw CheckpointError("strict import failed: " + report.summary());
+
+  torch::NoGradGuard no_grad;
+  for (auto& [target, source] : copies) target.copy_(source.to(target.device(), target.scalar_type()));
+  report.loaded = copies.size();
+  return report;
+}
+
+ImportReport import_weights_file(ClassifierImpl& model, const std::string& path, const ImportOptions& options) {
+  try {
+    return import_weights(model, read_weights(path), options);
+  } catch (const CheckpointError& e) {
+    const std::string what = e.what();
+    if (what.rfind(path, 0) == 0) throw;
+    throw CheckpointError(path + ": " + what);
+  }
+}
+
+WeightFormat weight_format_for(const std::string& path, const std::string& format) {
+  std::string f = format;
+  if (f.empty()) {
+    if (ends_with(path, ".safetensors")) return WeightFormat::Safetensors;
+    if (ends_with(path, ".pth") || ends_with(path, ".pt") || ends_with(path, ".bin")) return WeightFormat::PyTorch;
+    throw ConfigError("cannot tell the weight format of '" + path +
+                      "' from its extension (use .safetensors, .pth or .pt, or name the format)");
+  }
+  if (f == "safetensors") return WeightFormat::Safetensors;
+  if (f == "pytorch" || f == "pth" || f == "pt") return WeightFormat::PyTorch;
+  throw ConfigError("unknown weight format '" + format + "' (expected safetensors or pytorch)");
+}
+
+void export_weights(torch::nn::Module& model, const std::string& path, WeightFormat format,
+                    const ExportOptions& options) {
+  NamedTensors state = model_state(model);
+  for (auto& [k, v] : state) {
+    if (options.timm_head && k.rfind("head.fc.1.", 0) == 0) k = "head.fc." + k.substr(10);
+    k = options.prefix + k;
+  }
+  if (format == WeightFormat::Safetensors) {
+    // safetensors has no int64 scalar convention issue; keep num_batches_tracked as timm does.
+    write_safetensors(path, state, {{"format", "pt"}});
+  } else {
+    write_pytorch_state_dict(path, state);
+  }
+}
+
+}  // namespace aia

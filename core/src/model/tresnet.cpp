@@ -1,0 +1,237 @@
+#include "aia/model/tresnet.h"
+
+#include "aia/errors.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace aia {
+
+namespace F = torch::nn::functional;
+
+torch::Tensor space_to_depth(const torch::Tensor& x) {
+  const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+  auto y = x.view({n, c, h / 4, 4, w / 4, 4});              // N, C, H/4, i, W/4, j
+  y = y.permute({0, 3, 5, 1, 2, 4}).contiguous();           // N, i, j, C, H/4, W/4
+  return y.view({n, c * 16, h / 4, w / 4});                 // N, 16C, H/4, W/4
+}
+
+namespace {
+
+// Anti-aliased stride-2 down-sampling: reflect pad 1, [1,2,1]x[1,2,1]/16 depthwise.
+torch::Tensor blur_pool(const torch::Tensor& x, torch::Tensor& cached_filter) {
+  const auto channels = x.size(1);
+  if (!cached_filter.defined() || cached_filter.size(0) != channels || cached_filter.device() != x.device() ||
+      cached_filter.scalar_type() != x.scalar_type()) {
+    auto k = torch::tensor({1.0, 2.0, 1.0}, torch::TensorOptions().dtype(torch::kFloat64));
+    auto filter = (k.unsqueeze(1) * k.unsqueeze(0)) / 16.0;                   // 3 x 3
+    cached_filter = filter.view({1, 1, 3, 3}).repeat({channels, 1, 1, 1})    // C x 1 x 3 x 3
+                        .to(x.options());
+  }
+  auto padded = F::pad(x, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReflect));
+  return F::conv2d(padded, cached_filter, F::Conv2dFuncOptions().stride(2).groups(channels));
+}
+
+class SqueezeExciteImpl : public torch::nn::Module {
+ public:
+  SqueezeExciteImpl(std::int64_t channels, std::int64_t reduced) {
+    fc1 = register_module("fc1", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, reduced, 1).bias(true)));
+    fc2 = register_module("fc2", torch::nn::Conv2d(torch::nn::Conv2dOptions(reduced, channels, 1).bias(true)));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    auto s = x.mean({2, 3}, /*keepdim=*/true);  // N, C, 1, 1
+    s = torch::relu(fc1->forward(s));           // N, R, 1, 1
+    s = torch::sigmoid(fc2->forward(s));        // N, C, 1, 1
+    return x * s;
+  }
+  torch::nn::Conv2d fc1{nullptr}, fc2{nullptr};
+};
+TORCH_MODULE(SqueezeExcite);
+
+constexpr double kBlockSlope = 1e-3;
+constexpr double kStemSlope = 1e-2;
+
+// Shortcut projection: AvgPool(2, ceil, no pad count) at index 0, 1x1 conv + BN at index 1.
+torch::nn::Sequential make_downsample(std::int64_t in, std::int64_t out) {
+  return torch::nn::Sequential(
+      torch::nn::AvgPool2d(torch::nn::AvgPool2dOptions(2).stride(2).ceil_mode(true).count_include_pad(false)),
+      ConvNormAct(in, out, 1, 0.0, /*activation=*/false, /*blur=*/false));
+}
+
+class BasicBlockImpl : public torch::nn::Module {
+ public:
+  static constexpr std::int64_t kExpansion = 1;
+  BasicBlockImpl(std::int64_t in, std::int64_t planes, bool stride2) {
+    if (stride2 || in != planes) downsample = register_module("downsample", make_downsample(in, planes));
+    conv1 = register_module("conv1", ConvNormAct(in, planes, 3, kBlockSlope, true, stride2));
+    conv2 = register_module("conv2", ConvNormAct(planes, planes, 3, 0.0, false, false));
+    se = register_module("se", SqueezeExcite(planes, std::max<std::int64_t>(planes / 4, 64)));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    auto shortcut = downsample ? downsample->forward(x) : x;
+    auto out = se->forward(conv2->forward(conv1->forward(x)));
+    return torch::relu(out + shortcut);
+  }
+  torch::Tensor last_bn_weight() { return conv2->bn->weight; }
+  torch::nn::Sequential downsample{nullptr};
+  ConvNormAct conv1{nullptr}, conv2{nullptr};
+  SqueezeExcite se{nullptr};
+};
+TORCH_MODULE(BasicBlock);
+
+class BottleneckImpl : public torch::nn::Module {
+ public:
+  static constexpr std::int64_t kExpansion = 4;
+  BottleneckImpl(std::int64_t in, std::int64_t planes, bool stride2, bool use_se) {
+    const std::int64_t out = planes * kExpansion;
+    if (stride2 || in != out) downsample = register_module("downsample", make_downsample(in, out));
+    conv1 = register_module("conv1", ConvNormAct(in, planes, 1, kBlockSlope, true, false));
+    conv2 = register_module("conv2", ConvNormAct(planes, planes, 3, kBlockSlope, true, stride2));
+    if (use_se) se = register_module("se", SqueezeExcite(planes, std::max<std::int64_t>(planes * 4 / 8, 64)));
+    conv3 = register_module("conv3", ConvNormAct(planes, out, 1, 0.0, false, false));
+  }
+  torch::Tensor forward(torch::Tensor x) {
+    auto shortcut = downsample ? downsample->forward(x) : x;
+    auto out = conv2->forward(conv1->forward(x));
+    if (se) out = se->forward(out);
+    out = conv3->forward(out);
+    return torch::relu(out + shortcut);
+  }
+  torch::nn::Sequential downsample{nullptr};
+  ConvNormAct conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
+  SqueezeExcite se{nullptr};
+};
+TORCH_MODULE(Bottleneck);
+
+// Named containers without parameters of their own, so keys read body.* and head.*
+struct NamedContainer : torch::nn::Module {};
+
+}  // namespace
+
+ConvNormActImpl::ConvNormActImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, double leaky_slope,
+                                 bool activation, bool blur)
+    : slope_(leaky_slope), activation_(activation), blur_(blur) {
+  const std::int64_t padding = (kernel - 1) / 2;  // stride is always 1 here
+  conv = register_module(
+      "conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(1).padding(padding).bias(false)));
+  bn = register_module("bn", torch::nn::BatchNorm2d(torch::nn::BatchNormOptions(out).eps(1e-5).momentum(0.1)));
+}
+
+torch::Tensor ConvNormActImpl::forward(torch::Tensor x) {
+  x = bn->forward(conv->forward(x));
+  if (activation_) x = torch::leaky_relu(x, slope_);
+  if (blur_) x = blur_pool(x, blur_filter_);
+  return x;
+}
+
+TResNetImpl::TResNetImpl(TResNetOptions options) : options_(std::move(options)) {
+  if (options_.layers.size() != 4) throw ConfigError("TResNet needs 4 stage depths");
+  const std::int64_t planes = static_cast<std::int64_t>(64 * options_.width_factor);
+
+  auto body = std::make_shared<NamedContainer>();
+  stem_ = body->register_module("conv1", ConvNormAct(48, planes, 3, kStemSlope, true, false));
+  std::int64_t in = planes;
+  const std::int64_t stage_planes[4] = {planes, planes * 2, planes * 4, planes * 8};
+  for (int s = 0; s < 4; ++s) {
+    torch::nn::Sequential stage;
+    for (int b = 0; b < options_.layers[s]; ++b) {
+      const bool stride2 = s > 0 && b == 0;
+      if (s < 2) {
+        stage->push_back(BasicBlock(in, stage_planes[s], stride2));
+        in = stage_planes[s] * BasicBlockImpl::kExpansion;
+      } else {
+        stage->push_back(Bottleneck(in, stage_planes[s], stride2, /*use_se=*/s == 2));
+        in = stage_planes[s] * BottleneckImpl::kExpansion;
+      }
+    }
+    stages_.push_back(body->register_module("layer" + std::to_string(s + 1), stage));
+  }
+  feature_dim_ = in;
+  body_ = register_module("body", body);
+  head_ = register_module("head", std::make_shared<NamedContainer>());
+  reset_head(options_.num_classes);
+  init_weights();
+}
+
+void TResNetImpl::reset_head(std::int64_t num_classes) {
+  if (num_classes < 1) throw ConfigError("a model needs at least one class, got " + std::to_string(num_classes));
+  options_.num_classes = num_classes;
+  // PyTorch's default Linear init, as the paper's freshly created head gets.
+  fc_ = torch::nn::Linear(feature_dim_, num_classes);
+  dropout_ = torch::nn::Dropout(options_.head_dropout);
+  // Follow the body's device and dtype, if the model was moved.
+  auto reference = body_ ? body_->parameters() : std::vector<torch::Tensor>{};
+  if (!reference.empty()) fc_->to(reference.front().device(), reference.front().scalar_type());
+  std::shared_ptr<torch::nn::Module> fc = fc_.ptr();
+  if (options_.paper_head) {
+    head_fc_ = torch::nn::Sequential(dropout_, fc_);
+    fc = head_fc_.ptr();
+  }
+  if (head_->named_children().contains("fc"))
+    head_->replace_module("fc", fc);
+  else
+    head_->register_module("fc", fc);
+  if (!is_training()) head_->eval();  // a new module starts in training mode
+}
+
+void TResNetImpl::init_weights() {
+  torch::NoGradGuard no_grad;
+  for (auto& module : body_->modules(/*include_self=*/false)) {
+    if (auto* conv = module->as<torch::nn::Conv2d>()) {
+      // Kaiming normal, fan_out, leaky_relu with a = 0: std = sqrt(2 / fan_out)
+      torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut, torch::kLeakyReLU);
+    } else if (auto* bn = module->as<torch::nn::BatchNorm2d>()) {
+      bn->weight.fill_(1.0);
+      bn->bias.zero_();
+    }
+  }
+  // Zero-init the last BN of every residual branch.
+  for (auto& stage : stages_) {
+    for (auto& block : stage->children()) {
+      if (auto* basic = block->as<BasicBlock>()) basic->conv2->bn->weight.zero_();
+      if (auto* bottleneck = block->as<Bottleneck>()) bottleneck->conv3->bn->weight.zero_();
+    }
+  }
+}
+
+void TResNetImpl::check_input(const torch::Tensor& images) const {
+  if (images.dim() != 4 || images.size(1) != 3)
+    throw ConfigError("TResNet expects N x 3 x H x W images, got " + c10::str(images.sizes()));
+  const auto h = images.size(2), w = images.size(3);
+  if (h % 4 || w % 4 || h < 32 || w < 32)
+    throw ConfigError("TResNet needs an image size that is a multiple of 4 and at least 32, got " +
+                      std::to_string(h) + " x " + std::to_string(w));
+}
+
+torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
+  check_input(images);
+  auto x = stem_->forward(space_to_depth(images));
+  for (auto& stage : stages_) x = stage->forward(x);
+  return x.mean({2, 3});  // N, feature_dim
+}
+
+torch::Tensor TResNetImpl::forward_head(torch::Tensor features) {
+  return fc_->forward(dropout_->forward(features));
+}
+
+torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(forward_features(images)); }
+
+std::vector<std::pair<std::string, torch::Tensor>> TResNetImpl::forward_stages(torch::Tensor images) {
+  check_input(images);
+  std::vector<std::pair<std::string, torch::Tensor>> out;
+  auto x = space_to_depth(images);
+  out.emplace_back("s2d", x);
+  x = stem_->forward(x);
+  out.emplace_back("conv1", x);
+  for (std::size_t s = 0; s < stages_.size(); ++s) {
+    x = stages_[s]->forward(x);
+    out.emplace_back("layer" + std::to_string(s + 1), x);
+  }
+  x = x.mean({2, 3});
+  out.emplace_back("pool", x);
+  out.emplace_back("logits", forward_head(x));
+  return out;
+}
+
+}  // namespace aia

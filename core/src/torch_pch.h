@@ -1,0 +1,3 @@
+#pragma once
+// Precompiled for the torch-heavy sources of aia_core (see core/CMakeLists.txt).
+#include <torch/torch.h>

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package AIA Studio needs to build, test and run.
+# Usage: sudo bash packaging/install-deps.sh   (idempotent; root needed for apt-get)
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config
+  # core: LibTorch (CPU), OpenCV, JSON, fast BLAS and allocator
+  libtorch-dev libopencv-dev nlohmann-json3-dev
+  libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
+  # CLI and benchmarks
+  libcli11-dev libbenchmark-dev
+  # GUI: Qt 6 and the Qt 6 build of QCustomPlot
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqcustomplot-dev libgl-dev
+  # interop tests: Python reads and writes the checkpoints we exchange
+  python3-torch python3-numpy
+  # real images for the demo dataset
+  dataset-fashion-mnist
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-deps: installed ${missing[*]}"
