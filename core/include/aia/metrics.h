@@ -17,23 +17,25 @@ namespace aia {
 class LabelMatrix {
  public:
   LabelMatrix() = default;
-  // `scores` and `targets` are row-major images x labels.
-  LabelMatrix(std::size_t images, std::size_t labels, const std::vector<float>& scores,
-              const std::vector<float>& targets);
+  // `scores` and `targets` are row-major images x labels. Scores are kept in
+  // double so that values read from text compare with thresholds exactly as
+  // written (0.6 is not > 0.6); model outputs in float convert exactly.
+  LabelMatrix(std::size_t images, std::size_t labels, const std::vector<double>& scores,
+              const std::vector<double>& targets);
   // From two aligned tables (see aia::align_to).
   LabelMatrix(const ScoreTable& scores, const ScoreTable& targets);
 
   std::size_t images() const { return images_; }
   std::size_t labels() const { return labels_; }
-  const float* scores(std::size_t label) const { return scores_.data() + label * images_; }
+  const double* scores(std::size_t label) const { return scores_.data() + label * images_; }
   const std::uint8_t* targets(std::size_t label) const { return targets_.data() + label * images_; }
-  float score(std::size_t image, std::size_t label) const { return scores_[label * images_ + image]; }
+  double score(std::size_t image, std::size_t label) const { return scores_[label * images_ + image]; }
   bool target(std::size_t image, std::size_t label) const { return targets_[label * images_ + image] != 0; }
 
  private:
   std::size_t images_ = 0;
   std::size_t labels_ = 0;
-  std::vector<float> scores_;
+  std::vector<double> scores_;
   std::vector<std::uint8_t> targets_;
 };
 
@@ -102,8 +104,8 @@ class IncrementalMetrics {
   LabelCounts count(std::size_t label, double threshold) const;
 
   std::size_t images_;
-  std::vector<std::vector<float>> positives_;  // sorted ascending, per label
-  std::vector<std::vector<float>> negatives_;
+  std::vector<std::vector<double>> positives_;  // sorted ascending, per label
+  std::vector<std::vector<double>> negatives_;
   std::vector<double> thresholds_;
   std::vector<LabelCounts> counts_;
   double map_ = 0;

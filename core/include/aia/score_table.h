@@ -13,11 +13,11 @@ namespace aia {
 struct ScoreTable {
   std::vector<std::string> images;  // one per row
   std::vector<std::string> labels;  // one per column
-  std::vector<float> values;        // row-major, images.size() x labels.size()
+  std::vector<double> values;       // row-major, images.size() x labels.size(), as written in the file
 
   std::size_t rows() const { return images.size(); }
   std::size_t cols() const { return labels.size(); }
-  float at(std::size_t image, std::size_t label) const { return values[image * cols() + label]; }
+  double at(std::size_t image, std::size_t label) const { return values[image * cols() + label]; }
 };
 
 enum class CsvContent {

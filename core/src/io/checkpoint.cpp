@@ -26,13 +26,14 @@ NamedTensors read_weights(const std::string& path) {
 
 NamedTensors model_state(torch::nn::Module& model) {
   NamedTensors out;
-  for (const auto& item : model.named_modules()) {
-    const std::string prefix = item.key().empty() ? "" : item.key() + ".";
-    for (const auto& p : item.value()->named_parameters(/*recurse=*/false))
+  auto add = [&](const std::string& prefix, const torch::nn::Module& module) {
+    for (const auto& p : module.named_parameters(/*recurse=*/false))
       out.emplace_back(prefix + p.key(), p.value().detach().to(torch::kCPU));
-    for (const auto& b : item.value()->named_buffers(/*recurse=*/false))
+    for (const auto& b : module.named_buffers(/*recurse=*/false))
       out.emplace_back(prefix + b.key(), b.value().detach().to(torch::kCPU));
-  }
+  };
+  add("", model);  // the model itself may live on the stack: no shared_from_this
+  for (const auto& item : model.named_modules("", /*include_self=*/false)) add(item.key() + ".", *item.value());
   return out;
 }
 

@@ -23,7 +23,7 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-float parse_cell(const std::string& path, const csv::Field& field, std::size_t line, CsvContent content) {
+double parse_cell(const std::string& path, const csv::Field& field, std::size_t line, CsvContent content) {
   const std::string text = trimmed(field.text);
   double value = 0.0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -36,7 +36,7 @@ float parse_cell(const std::string& path, const csv::Field& field, std::size_t l
   } else if (!(value >= 0.0 && value <= 1.0)) {
     throw InputError(where(path, line, field.column) + "score '" + text + "' is outside [0, 1]");
   }
-  return static_cast<float>(value);
+  return value;
 }
 
 }  // namespace

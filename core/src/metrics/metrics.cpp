@@ -9,8 +9,8 @@
 
 namespace aia {
 
-LabelMatrix::LabelMatrix(std::size_t images, std::size_t labels, const std::vector<float>& scores,
-                         const std::vector<float>& targets)
+LabelMatrix::LabelMatrix(std::size_t images, std::size_t labels, const std::vector<double>& scores,
+                         const std::vector<double>& targets)
     : images_(images), labels_(labels), scores_(images * labels), targets_(images * labels) {
   if (scores.size() != images * labels || targets.size() != images * labels)
     throw InputError("LabelMatrix: expected " + std::to_string(images * labels) + " scores and targets, got " +
@@ -18,7 +18,7 @@ LabelMatrix::LabelMatrix(std::size_t images, std::size_t labels, const std::vect
   for (std::size_t i = 0; i < images; ++i)
     for (std::size_t j = 0; j < labels; ++j) {
       scores_[j * images + i] = scores[i * labels + j];
-      targets_[j * images + i] = targets[i * labels + j] > 0.5f ? 1 : 0;
+      targets_[j * images + i] = targets[i * labels + j] > 0.5 ? 1 : 0;
     }
 }
 
@@ -37,11 +37,11 @@ double mcc(const LabelCounts& c) {
 }
 
 LabelCounts count_label(const LabelMatrix& m, std::size_t label, double threshold) {
-  const float* s = m.scores(label);
+  const double* s = m.scores(label);
   const std::uint8_t* t = m.targets(label);
   std::int64_t tp = 0, predicted = 0, truth = 0;
   for (std::size_t i = 0; i < m.images(); ++i) {
-    const bool p = static_cast<double>(s[i]) > threshold;
+    const bool p = s[i] > threshold;
     predicted += p;
     truth += t[i];
     tp += p & (t[i] != 0);
@@ -104,7 +104,7 @@ Metrics summarize(const std::vector<LabelCounts>& counts, const std::vector<doub
 }
 
 double average_precision(const LabelMatrix& m, std::size_t label) {
-  const float* s = m.scores(label);
+  const double* s = m.scores(label);
   const std::uint8_t* t = m.targets(label);
   std::vector<std::uint32_t> order(m.images());
   std::iota(order.begin(), order.end(), 0u);
@@ -151,7 +151,7 @@ IncrementalMetrics::IncrementalMetrics(const LabelMatrix& m, std::vector<double>
     throw InputError("expected " + std::to_string(m.labels()) + " thresholds, got " +
                      std::to_string(thresholds_.size()));
   for (std::size_t j = 0; j < m.labels(); ++j) {
-    const float* s = m.scores(j);
+    const double* s = m.scores(j);
     const std::uint8_t* t = m.targets(j);
     for (std::size_t i = 0; i < m.images(); ++i) (t[i] ? positives_[j] : negatives_[j]).push_back(s[i]);
     std::sort(positives_[j].begin(), positives_[j].end());
@@ -163,9 +163,8 @@ IncrementalMetrics::IncrementalMetrics(const LabelMatrix& m, std::vector<double>
 
 LabelCounts IncrementalMetrics::count(std::size_t label, double threshold) const {
   // Number of sorted values strictly above the threshold.
-  auto above = [threshold](const std::vector<float>& v) {
-    auto it = std::upper_bound(v.begin(), v.end(), threshold,
-                               [](double t, float x) { return t < static_cast<double>(x); });
+  auto above = [threshold](const std::vector<double>& v) {
+    auto it = std::upper_bound(v.begin(), v.end(), threshold);
     return static_cast<std::int64_t>(v.end() - it);
   };
   LabelCounts c;

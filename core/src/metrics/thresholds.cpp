@@ -35,15 +35,14 @@ std::vector<double> mcc_grid() {
 }
 
 double mcc_grid_threshold(const LabelMatrix& m, std::size_t label) {
-  std::vector<float> positives, negatives;
-  const float* s = m.scores(label);
+  std::vector<double> positives, negatives;
+  const double* s = m.scores(label);
   const std::uint8_t* t = m.targets(label);
   for (std::size_t i = 0; i < m.images(); ++i) (t[i] ? positives : negatives).push_back(s[i]);
   std::sort(positives.begin(), positives.end());
   std::sort(negatives.begin(), negatives.end());
-  auto at_or_above = [](const std::vector<float>& v, double threshold) {
-    auto it = std::lower_bound(v.begin(), v.end(), threshold,
-                               [](float x, double th) { return static_cast<double>(x) < th; });
+  auto at_or_above = [](const std::vector<double>& v, double threshold) {
+    auto it = std::lower_bound(v.begin(), v.end(), threshold);
     return static_cast<std::int64_t>(v.end() - it);
   };
   double best_threshold = 0, best_mcc = -2;
@@ -65,7 +64,7 @@ double mcc_grid_threshold(const LabelMatrix& m, std::size_t label) {
 double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod objective) {
   const std::size_t n = m.images();
   if (n == 0) return 0.5;
-  const float* s = m.scores(label);
+  const double* s = m.scores(label);
   const std::uint8_t* t = m.targets(label);
   std::vector<std::uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
@@ -88,12 +87,12 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
   LabelCounts c;
   c.tp = positives;
   c.fp = negatives;
-  const double lowest = static_cast<double>(s[order[0]]);
+  const double lowest = s[order[0]];
   double best_threshold = std::nextafter(lowest, -std::numeric_limits<double>::infinity());
   double best_value = score_of(c);
   std::size_t i = 0;
   while (i < n) {
-    const float value = s[order[i]];
+    const double value = s[order[i]];
     // Remove this group of equal scores from the positive predictions.
     while (i < n && s[order[i]] == value) {
       if (t[order[i]]) {
@@ -106,8 +105,13 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
       ++i;
     }
     // Now the predicted set is every score above `value`.
-    const double threshold =
-        i < n ? 0.5 * (static_cast<double>(value) + static_cast<double>(s[order[i]])) : static_cast<double>(value);
+    // Halfway to the next higher score; adjacent doubles can round the
+    // midpoint up onto it, then `value` itself is the right cut for score > t.
+    double threshold = value;
+    if (i < n) {
+      threshold = 0.5 * (value + s[order[i]]);
+      if (threshold >= s[order[i]]) threshold = value;
+    }
     const double candidate = score_of(c);
     if (candidate > best_value) {
       best_value = candidate;

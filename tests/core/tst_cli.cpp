@@ -1,0 +1,172 @@
+// The aia executable as a user runs it: bring-your-own-predictions commands,
+// exit codes, and messages for bad input.
+
+#include "aia/metrics.h"
+#include "aia/score_table.h"
+#include "aia/thresholds.h"
+
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <random>
+
+namespace {
+
+struct Result {
+  int code = -1;
+  QString out, err;
+};
+
+Result aia_run(const QStringList& args) {
+  QProcess p;
+  p.start(AIA_CLI, args);
+  p.waitForFinished(120000);
+  Result r;
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;  // -1: crashed
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  return r;
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void version();
+  void metricsJsonEqualsCore();
+  void thresholdsCommand_data();
+  void thresholdsCommand();
+  void thresholdsFileAsInput();
+  void badInput_data();
+  void badInput();
+
+ private:
+  QString file(const QString& name, const QByteArray& content) {
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(content);
+    return path;
+  }
+  QTemporaryDir m_dir;
+  QString m_scores, m_targets;
+};
+
+void TestCli::initTestCase() {
+  std::mt19937 rng(42);
+  std::uniform_real_distribution<float> u(0, 1);
+  aia::ScoreTable scores, targets;
+  for (int j = 0; j < 12; ++j) scores.labels.push_back("label" + std::to_string(j));
+  for (int i = 0; i < 150; ++i) scores.images.push_back("img" + std::to_string(i) + ".jpg");
+  targets.labels = scores.labels;
+  targets.images = scores.images;
+  for (int i = 0; i < 150 * 12; ++i) {
+    const float y = u(rng) < 0.2f ? 1.f : 0.f;
+    targets.values.push_back(y);
+    scores.values.push_back(std::min(1.f, 0.4f * y + 0.6f * u(rng)));
+  }
+  m_scores = m_dir.filePath("scores.csv");
+  m_targets = m_dir.filePath("targets.csv");
+  aia::write_score_csv(m_scores.toStdString(), scores);
+  aia::write_score_csv(m_targets.toStdString(), targets);
+}
+
+void TestCli::version() {
+  const auto r = aia_run({"--version"});
+  QCOMPARE(r.code, 0);
+  QVERIFY(r.out.startsWith("aia "));
+}
+
+void TestCli::metricsJsonEqualsCore() {
+  const auto r = aia_run({"metrics", "--scores", m_scores, "--targets", m_targets, "--thresholds", "0.4", "--json"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const auto j = nlohmann::json::parse(r.out.toStdString());
+  for (const char* key : {"per_class_precision", "per_class_recall", "per_class_f1", "per_image_precision",
+                          "per_image_recall", "per_image_f1", "n_plus", "map", "per_label"})
+    QVERIFY2(j.contains(key), key);
+  const auto s = aia::read_score_csv(m_scores.toStdString(), aia::CsvContent::Scores);
+  const auto t = aia::read_score_csv(m_targets.toStdString(), aia::CsvContent::Targets);
+  const auto m = aia::compute_metrics(aia::LabelMatrix(s, t), std::vector<double>(12, 0.4));
+  QCOMPARE(j["per_class_f1"].get<double>(), m.per_class_f1);
+  QCOMPARE(j["per_image_recall"].get<double>(), m.per_image_recall);
+  QCOMPARE(j["n_plus"].get<int>(), m.n_plus);
+  QCOMPARE(j["map"].get<double>(), m.map);
+  QCOMPARE(j["per_label"].size(), std::size_t(12));
+  QCOMPARE(j["per_label"][3]["tp"].get<std::int64_t>(), m.per_label[3].tp);
+  QCOMPARE(j["per_label"][3]["mcc"].get<double>(), m.per_label[3].mcc);
+  // Human-readable form.
+  const auto text = aia_run({"metrics", "--scores", m_scores, "--targets", m_targets, "--per-label"});
+  QCOMPARE(text.code, 0);
+  QVERIFY(text.out.contains("per-class") && text.out.contains("label11"));
+}
+
+void TestCli::thresholdsCommand_data() {
+  QTest::addColumn<QString>("method");
+  QTest::newRow("mcc-grid") << "mcc-grid";
+  QTest::newRow("mcc") << "mcc";
+  QTest::newRow("f1") << "f1";
+}
+
+void TestCli::thresholdsCommand() {
+  QFETCH(QString, method);
+  const QString out = m_dir.filePath("t-" + method + ".json");
+  const auto r = aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", method, "--out", out});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const auto s = aia::read_score_csv(m_scores.toStdString(), aia::CsvContent::Scores);
+  const auto t = aia::read_score_csv(m_targets.toStdString(), aia::CsvContent::Targets);
+  const auto want = aia::choose_thresholds(aia::LabelMatrix(s, t), aia::parse_threshold_method(method.toStdString()));
+  QCOMPARE(aia::read_thresholds_json(out.toStdString(), s.labels), want);
+  // Without --out, the JSON goes to stdout.
+  const auto printed = aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", method});
+  QCOMPARE(printed.code, 0);
+  QCOMPARE(nlohmann::json::parse(printed.out.toStdString())["label0"].get<double>(), want[0]);
+}
+
+void TestCli::thresholdsFileAsInput() {
+  const QString out = m_dir.filePath("t-in.json");
+  QCOMPARE(aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--out", out}).code, 0);
+  const auto r = aia_run({"metrics", "--scores", m_scores, "--targets", m_targets, "--thresholds", out, "--json"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const auto j = nlohmann::json::parse(r.out.toStdString());
+  const auto thresholds = nlohmann::json::parse(aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets}).out.toStdString());
+  QCOMPARE(j["per_label"][5]["threshold"].get<double>(), thresholds["label5"].get<double>());
+}
+
+void TestCli::badInput_data() {
+  QTest::addColumn<QByteArray>("scores");
+  QTest::addColumn<QByteArray>("targets");
+  QTest::addColumn<QStringList>("extra");
+  QTest::addColumn<QString>("message");
+  const QByteArray ok_s = "image,a,b\nx,0.1,0.9\ny,0.8,0.2\n";
+  const QByteArray ok_t = "image,a,b\nx,0,1\ny,1,0\n";
+  QTest::newRow("ragged") << QByteArray("image,a,b\nx,0.1\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:2:3:";
+  QTest::newRow("nan") << QByteArray("image,a,b\nx,0.1,NaN\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:2:3: value is NaN";
+  QTest::newRow("out of range") << QByteArray("image,a,b\nx,0.1,0.9\ny,1.8,0.2\n") << ok_t << QStringList() << "s.csv:3:2:";
+  QTest::newRow("text") << ok_s << QByteArray("image,a,b\nx,0,yes\ny,1,0\n") << QStringList() << "t.csv:2:3:";
+  QTest::newRow("empty") << QByteArray() << ok_t << QStringList() << "s.csv:1:1: file is empty";
+  QTest::newRow("dup image") << QByteArray("image,a,b\nx,0.1,0.9\nx,0.8,0.2\n") << ok_t << QStringList() << "s.csv:3:1: duplicate image";
+  QTest::newRow("dup label") << QByteArray("image,a,a\nx,0.1,0.9\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:1:3: duplicate label";
+  QTest::newRow("other labels") << ok_s << QByteArray("image,a,c\nx,0,1\ny,1,0\n") << QStringList() << "label 'b'";
+  QTest::newRow("other images") << ok_s << QByteArray("image,a,b\nx,0,1\nz,1,0\n") << QStringList() << "image 'y'";
+  QTest::newRow("bad threshold") << ok_s << ok_t << QStringList{"--thresholds", "nope.json"} << "nope.json";
+  QTest::newRow("bad method") << ok_s << ok_t << QStringList{"--method", "best"} << "best";
+}
+
+void TestCli::badInput() {
+  QFETCH(QByteArray, scores);
+  QFETCH(QByteArray, targets);
+  QFETCH(QStringList, extra);
+  QFETCH(QString, message);
+  const QString s = file("s.csv", scores), t = file("t.csv", targets);
+  const bool method = extra.contains("--method");
+  QStringList args{method ? "thresholds" : "metrics", "--scores", s, "--targets", t};
+  const auto r = aia_run(args + extra);
+  QVERIFY2(r.code == 2, qPrintable(QString("exit %1: %2").arg(r.code).arg(r.err)));  // never a crash
+  QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,250 @@
+// TResNet-M against the parity fixture (shared/fixtures/tresnet_m): logits at
+// 64 and 224 within |d| <= 1e-3 + 1e-4 |ref|, per-stage statistics, timm's key
+// list and shapes, and timm's invariants (shapes, no NaN, every parameter
+// gets a gradient). Also the light backbone of the registry.
+
+#include <torch/torch.h>
+
+#include "aia/checkpoint.h"
+#include "aia/errors.h"
+#include "aia/model/registry.h"
+#include "aia/model/tresnet.h"
+#include "test_support.h"
+
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+using nlohmann::json;
+
+namespace {
+
+// Fills every parameter and buffer by the fixture's hash rule (README section 2).
+void fill_fixture_weights(torch::nn::Module& model) {
+  torch::NoGradGuard no_grad;
+  auto fill = [](const std::string& key, torch::Tensor target) {
+    // Seeds come from canonical timm names: the paper head's head.fc.1.* uses head.fc.*
+    std::string seed_key = key;
+    if (seed_key.rfind("head.fc.1.", 0) == 0) seed_key = "head.fc." + seed_key.substr(10);
+    const std::string leaf = key.substr(key.rfind('.') + 1);
+    if (leaf == "num_batches_tracked") {
+      target.zero_();
+      return;
+    }
+    const std::uint64_t seed = aia::test::fnv1a64(seed_key);
+    const auto n = target.numel();
+    std::vector<float> values(static_cast<std::size_t>(n));
+    double fan_in = 1;
+    for (int d = 1; d < target.dim(); ++d) fan_in *= static_cast<double>(target.size(d));
+    for (std::int64_t i = 0; i < n; ++i) {
+      const double u = aia::test::fixture_u(seed, static_cast<std::uint64_t>(i));
+      double v = 0;
+      if (leaf == "weight" && target.dim() >= 2) v = u * std::sqrt(6.0 / fan_in);
+      else if (leaf == "weight") v = 1.0 + 0.1 * u;
+      else if (leaf == "bias" || leaf == "running_mean") v = 0.1 * u;
+      else if (leaf == "running_var") v = 1.0 + 0.5 * std::abs(u);
+      else throw std::runtime_error("no fixture rule for " + key);
+      values[static_cast<std::size_t>(i)] = static_cast<float>(v);
+    }
+    target.copy_(torch::from_blob(values.data(), target.sizes(), torch::kFloat32));
+  };
+  for (const auto& p : model.named_parameters(true)) fill(p.key(), p.value());
+  for (const auto& b : model.named_buffers(true)) fill(b.key(), b.value());
+}
+
+torch::Tensor fixture_input(std::int64_t size) {
+  const std::uint64_t seed = aia::test::fnv1a64("input");
+  const std::int64_t n = 2 * 3 * size * size;
+  std::vector<float> values(static_cast<std::size_t>(n));
+  for (std::int64_t i = 0; i < n; ++i)
+    values[static_cast<std::size_t>(i)] = static_cast<float>(aia::test::fixture_u(seed, static_cast<std::uint64_t>(i)));
+  return torch::from_blob(values.data(), {2, 3, size, size}, torch::kFloat32).clone();
+}
+
+std::shared_ptr<aia::TResNetImpl> fixture_model() {
+  aia::TResNetOptions o;  // tresnet_m, 1000 classes, the paper's head layout
+  o.num_classes = 1000;
+  o.head_dropout = 0.3;
+  auto model = std::make_shared<aia::TResNetImpl>(o);
+  fill_fixture_weights(*model);
+  model->eval();
+  return model;
+}
+
+}  // namespace
+
+class TestTResNet : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() { torch::set_num_threads(2); }
+  void hashRuleMatchesReadme();
+  void spaceToDepthOrder();
+  void keysAndShapesMatchTimm();
+  void parameterCount();
+  void logitsMatchFixture_data();
+  void logitsMatchFixture();
+  void stagesMatchFixture();
+  void everyParameterGetsAGradient();
+  void registry();
+  void lightBackboneIsMuchCheaper();
+  void badInputSizeIsAnError();
+};
+
+void TestTResNet::hashRuleMatchesReadme() {
+  // README section 4: seeds and first values.
+  QCOMPARE(aia::test::fnv1a64("input"), 0x1ebbae8f5810b65bULL);
+  QCOMPARE(aia::test::fnv1a64("body.conv1.conv.weight"), 0x418631ab4b802fc8ULL);
+  QCOMPARE(static_cast<float>(aia::test::fixture_u(0x1ebbae8f5810b65bULL, 0)), -0.80436337f);
+  QCOMPARE(static_cast<float>(aia::test::fixture_u(0x1ebbae8f5810b65bULL, 1)), 0.30472076f);
+}
+
+void TestTResNet::spaceToDepthOrder() {
+  auto x = torch::arange(2 * 3 * 8 * 8, torch::kFloat32).view({2, 3, 8, 8});
+  auto y = aia::space_to_depth(x);
+  QCOMPARE(y.sizes().vec(), (std::vector<std::int64_t>{2, 48, 2, 2}));
+  // out[n, (i*4 + j)*C + c, h, w] = in[n, c, 4h + i, 4w + j]
+  for (int i : {0, 1, 3})
+    for (int j : {0, 2, 3})
+      for (int c = 0; c < 3; ++c)
+        QCOMPARE(y[1][(i * 4 + j) * 3 + c][1][0].item<float>(), x[1][c][4 + i][j].item<float>());
+}
+
+void TestTResNet::keysAndShapesMatchTimm() {
+  aia::TResNetOptions o;
+  o.paper_head = false;  // timm's own head.fc.* for a direct comparison
+  aia::TResNetImpl model(o);
+  std::ifstream tsv(aia::test::shared_path("fixtures/tresnet_m/keys.tsv"));
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (std::string line; std::getline(tsv, line);) {
+    auto tab = line.find('\t');
+    expected.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  QCOMPARE(expected.size(), std::size_t(434));
+  auto state = aia::model_state(model);
+  QCOMPARE(state.size(), expected.size());
+  for (std::size_t i = 0; i < state.size(); ++i) {
+    std::ostringstream shape;
+    shape << '[';
+    for (int d = 0; d < state[i].second.dim(); ++d) shape << (d ? "," : "") << state[i].second.size(d);
+    shape << ']';
+    QCOMPARE(QString::fromStdString(state[i].first), QString::fromStdString(expected[i].first));  // timm order too
+    QCOMPARE(QString::fromStdString(shape.str()), QString::fromStdString(expected[i].second));
+  }
+}
+
+void TestTResNet::parameterCount() {
+  auto count = [](torch::nn::Module& m) {
+    std::int64_t n = 0;
+    for (auto& p : m.parameters()) n += p.numel();
+    return n;
+  };
+  aia::TResNetImpl timm_default{aia::TResNetOptions{}};
+  QCOMPARE(count(timm_default), std::int64_t(31389032));  // tresnet_m.md section 8
+  auto corel = aia::make_model("tresnet_m", 260);
+  QCOMPARE(count(*corel), std::int64_t(29872772));
+}
+
+void TestTResNet::logitsMatchFixture_data() {
+  QTest::addColumn<int>("size");
+  QTest::newRow("64") << 64;
+  QTest::newRow("224") << 224;
+}
+
+void TestTResNet::logitsMatchFixture() {
+  QFETCH(int, size);
+  auto model = fixture_model();
+  const json ref = aia::test::load_json(aia::test::shared_path("fixtures/tresnet_m/expected_logits_" +
+                                                               std::to_string(size) + ".json"));
+  torch::NoGradGuard no_grad;
+  auto logits = model->forward(fixture_input(size));
+  QCOMPARE(logits.sizes().vec(), (std::vector<std::int64_t>{2, 1000}));
+  double worst = 0;
+  for (int n = 0; n < 2; ++n)
+    for (int k = 0; k < 1000; ++k) {
+      const double want = ref["values"][n][k].get<double>();
+      const double got = logits[n][k].item<double>();
+      worst = std::max(worst, std::abs(got - want) / (1e-3 + 1e-4 * std::abs(want)));
+    }
+  qInfo("size %d: worst |d| / (1e-3 + 1e-4 |ref|) = %.4f", size, worst);
+  QVERIFY2(worst <= 1.0, qPrintable(QString("logits off by %1 x tolerance").arg(worst)));
+}
+
+void TestTResNet::stagesMatchFixture() {
+  auto model = fixture_model();
+  const json ref = aia::test::load_json(aia::test::shared_path("fixtures/tresnet_m/expected_intermediates_64.json"));
+  torch::NoGradGuard no_grad;
+  for (auto& [name, out] : model->forward_stages(fixture_input(64))) {
+    const json& s = ref["stages"][name];
+    QVERIFY2(!s.is_null(), name.c_str());
+    auto x = out.to(torch::kFloat64);
+    const double mean = x.mean().item<double>();
+    const double std = (x - mean).pow(2).mean().sqrt().item<double>();
+    auto close = [](double got, double want) { return std::abs(got - want) <= 1e-3 + 1e-3 * std::abs(want); };
+    QVERIFY2(close(mean, s["mean"].get<double>()), qPrintable(QString::fromStdString(name) + " mean"));
+    QVERIFY2(close(std, s["std_population"].get<double>()), qPrintable(QString::fromStdString(name) + " std"));
+    QVERIFY2(close(x.max().item<double>(), s["max"].get<double>()), qPrintable(QString::fromStdString(name) + " max"));
+    auto flat = x[0].flatten();
+    for (int i = 0; i < 8; ++i)
+      QVERIFY2(close(flat[i].item<double>(), s["first8_flat"][i].get<double>()),
+               qPrintable(QString("%1 first8[%2]").arg(QString::fromStdString(name)).arg(i)));
+  }
+}
+
+void TestTResNet::everyParameterGetsAGradient() {
+  auto model = aia::make_model("tresnet_m", 5);
+  model->train();
+  // Zero-init residual BNs block gradients of earlier layers' weights only
+  // through themselves; give them a value so every parameter is reachable.
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& p : model->named_parameters())
+      if (p.key().find(".bn.weight") != std::string::npos) p.value().fill_(1.0);
+  }
+  auto logits = model->forward(torch::randn({2, 3, 64, 64}));
+  QCOMPARE(logits.sizes().vec(), (std::vector<std::int64_t>{2, 5}));
+  QVERIFY(!logits.isnan().any().item<bool>());
+  logits.sum().backward();
+  for (auto& p : model->named_parameters()) {
+    QVERIFY2(p.value().grad().defined(), p.key().c_str());
+    QVERIFY2(p.value().grad().abs().sum().item<double>() > 0, p.key().c_str());
+  }
+}
+
+void TestTResNet::registry() {
+  QVERIFY(aia::has_backbone("tresnet_m"));
+  QVERIFY(aia::has_backbone("tresnet_nano"));
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::make_model("resnet9000", 3));
+  auto nano = aia::make_model("tresnet_nano", 7);
+  QCOMPARE(nano->num_classes(), std::int64_t(7));
+  QCOMPARE(nano->forward_features(torch::randn({1, 3, 64, 64})).size(1), nano->feature_dim());
+  nano->reset_head(11);
+  QCOMPARE(nano->forward(torch::randn({1, 3, 64, 64})).size(1), std::int64_t(11));
+  // The paper's head: head.fc.1.* after a Dropout at index 0.
+  bool found = false;
+  for (auto& [k, v] : aia::model_state(*nano)) found = found || k == "head.fc.1.weight";
+  QVERIFY(found);
+}
+
+void TestTResNet::lightBackboneIsMuchCheaper() {
+  // The registry's light backbone must train >= 10x faster than TResNet-M
+  // (bench/ measures the speed; here the structural reason: parameters).
+  auto count = [](aia::ClassifierImpl& m) {
+    std::int64_t n = 0;
+    for (auto& p : m.parameters()) n += p.numel();
+    return n;
+  };
+  auto m = aia::make_model("tresnet_m", 10);
+  auto nano = aia::make_model("tresnet_nano", 10);
+  QVERIFY(count(*nano) * 10 < count(*m));
+}
+
+void TestTResNet::badInputSizeIsAnError() {
+  auto nano = aia::make_model("tresnet_nano", 3);
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 3, 30, 30})));
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 3, 66, 64})));
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 1, 64, 64})));
+}
+
+QTEST_APPLESS_MAIN(TestTResNet)
+#include "tst_tresnet.moc"
