@@ -39,6 +39,14 @@ class LabelMatrix {
   std::vector<std::uint8_t> targets_;
 };
 
+// One label's scores split by target and sorted ascending: the form every
+// threshold search and the ranking metrics work on.
+struct SortedLabel {
+  SortedLabel(const LabelMatrix& m, std::size_t label);
+  std::vector<double> positives;
+  std::vector<double> negatives;
+};
+
 struct LabelCounts {
   std::int64_t tp = 0;  // predicted and true
   std::int64_t fp = 0;  // predicted, not true
@@ -76,9 +84,11 @@ LabelCounts count_label(const LabelMatrix& m, std::size_t label, double threshol
 // Aggregates from per-label counts (no pass over the scores); map left at 0.
 Metrics summarize(const std::vector<LabelCounts>& counts, const std::vector<double>& thresholds);
 
-// Average precision of one label (mean precision at the rank of each positive,
-// scores sorted descending, ties in image order); NaN when it has no positive.
+// Average precision of one label: sum over distinct scores s, descending, of
+// (recall(s) - recall(previous s)) * precision(s), with predictions score >= s
+// (tied scores enter together, as in scikit-learn); NaN without a positive.
 double average_precision(const LabelMatrix& m, std::size_t label);
+double average_precision(const SortedLabel& sorted);
 double mean_average_precision(const LabelMatrix& m);
 
 // Everything, from scratch: one pass over the scores plus mAP.
@@ -103,9 +113,7 @@ class IncrementalMetrics {
  private:
   LabelCounts count(std::size_t label, double threshold) const;
 
-  std::size_t images_;
-  std::vector<std::vector<double>> positives_;  // sorted ascending, per label
-  std::vector<std::vector<double>> negatives_;
+  std::vector<SortedLabel> sorted_;
   std::vector<double> thresholds_;
   std::vector<LabelCounts> counts_;
   double map_ = 0;

@@ -26,10 +26,10 @@ std::vector<double> mcc_grid();
 double mcc_grid_threshold(const LabelMatrix& m, std::size_t label);
 
 // Exact search for one label: sorts its scores once (O(n log n)) and walks
-// every distinct score. The chosen set is "all scores >= s" for some distinct
-// score s; the returned threshold lies halfway between s and the next lower
-// distinct score, so that score > t and score >= t predict the same images.
-// Ties go to the smallest threshold, as in the paper's grid.
+// every distinct score s, predicting "score > s" (and, first, everything).
+// The returned threshold lies halfway between s and the next higher distinct
+// score, so that score > t and score >= t predict the same images. Ties go to
+// the smallest threshold, as in the paper's grid.
 double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod objective);
 
 // One threshold per label by `method`.

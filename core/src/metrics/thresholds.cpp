@@ -35,12 +35,9 @@ std::vector<double> mcc_grid() {
 }
 
 double mcc_grid_threshold(const LabelMatrix& m, std::size_t label) {
-  std::vector<double> positives, negatives;
-  const double* s = m.scores(label);
-  const std::uint8_t* t = m.targets(label);
-  for (std::size_t i = 0; i < m.images(); ++i) (t[i] ? positives : negatives).push_back(s[i]);
-  std::sort(positives.begin(), positives.end());
-  std::sort(negatives.begin(), negatives.end());
+  const SortedLabel sorted(m, label);
+  const auto& positives = sorted.positives;
+  const auto& negatives = sorted.negatives;
   auto at_or_above = [](const std::vector<double>& v, double threshold) {
     auto it = std::lower_bound(v.begin(), v.end(), threshold);
     return static_cast<std::int64_t>(v.end() - it);
@@ -62,17 +59,10 @@ double mcc_grid_threshold(const LabelMatrix& m, std::size_t label) {
 }
 
 double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod objective) {
-  const std::size_t n = m.images();
-  if (n == 0) return 0.5;
-  const double* s = m.scores(label);
-  const std::uint8_t* t = m.targets(label);
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [s](std::uint32_t a, std::uint32_t b) { return s[a] < s[b]; });
-
-  std::int64_t positives = 0;
-  for (std::size_t i = 0; i < n; ++i) positives += t[i];
-  const std::int64_t negatives = static_cast<std::int64_t>(n) - positives;
+  if (m.images() == 0) return 0.5;
+  const SortedLabel sorted(m, label);
+  const auto& pos = sorted.positives;
+  const auto& neg = sorted.negatives;
 
   auto score_of = [&](const LabelCounts& c) {
     if (objective == ThresholdMethod::F1) {
@@ -82,38 +72,31 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
     return mcc(c);
   };
 
-  // Walk thresholds from the smallest up. Before group g (ascending distinct
-  // scores), every image with score >= group value is predicted positive.
+  // Walk the distinct scores upwards, merging the two sorted lists. Before a
+  // step everything >= the current value is predicted; the step removes the
+  // images scoring exactly that value.
   LabelCounts c;
-  c.tp = positives;
-  c.fp = negatives;
-  const double lowest = s[order[0]];
-  double best_threshold = std::nextafter(lowest, -std::numeric_limits<double>::infinity());
+  c.tp = static_cast<std::int64_t>(pos.size());
+  c.fp = static_cast<std::int64_t>(neg.size());
+  const double inf = std::numeric_limits<double>::infinity();
+  const double lowest = std::min(pos.empty() ? inf : pos.front(), neg.empty() ? inf : neg.front());
+  double best_threshold = std::nextafter(lowest, -inf);
   double best_value = score_of(c);
-  std::size_t i = 0;
-  while (i < n) {
-    const double value = s[order[i]];
-    // Remove this group of equal scores from the positive predictions.
-    while (i < n && s[order[i]] == value) {
-      if (t[order[i]]) {
-        --c.tp;
-        ++c.fn;
-      } else {
-        --c.fp;
-        ++c.tn;
-      }
-      ++i;
-    }
-    // Now the predicted set is every score above `value`.
+  std::size_t p = 0, q = 0;
+  while (p < pos.size() || q < neg.size()) {
+    const double value = std::min(p < pos.size() ? pos[p] : inf, q < neg.size() ? neg[q] : inf);
+    for (; p < pos.size() && pos[p] == value; ++p) --c.tp, ++c.fn;
+    for (; q < neg.size() && neg[q] == value; ++q) --c.fp, ++c.tn;
+    const double next = std::min(p < pos.size() ? pos[p] : inf, q < neg.size() ? neg[q] : inf);
     // Halfway to the next higher score; adjacent doubles can round the
     // midpoint up onto it, then `value` itself is the right cut for score > t.
     double threshold = value;
-    if (i < n) {
-      threshold = 0.5 * (value + s[order[i]]);
-      if (threshold >= s[order[i]]) threshold = value;
+    if (next != inf) {
+      threshold = 0.5 * (value + next);
+      if (threshold >= next) threshold = value;
     }
     const double candidate = score_of(c);
-    if (candidate > best_value) {
+    if (candidate > best_value) {  // strict: ties keep the smaller threshold
       best_value = candidate;
       best_threshold = threshold;
     }

@@ -1,0 +1,67 @@
+// Images per second of a backbone on this machine's CPU (or CUDA), forward
+// only (eval, no grad) and a training step (forward + backward + Adam).
+//   bench_model [--threads N] [--iters N] [--no-malloc-tuning] CASE...
+//   CASE = backbone:size:batch:fwd|train, e.g. tresnet_m:224:8:train
+// Prints one markdown row per case. Built twice (bench_model links tcmalloc,
+// bench_model_glibc does not); bench/run_model_bench.sh runs them side by side.
+
+#include "aia/model/registry.h"
+#include "aia/runtime.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  aia::RuntimeOptions runtime;
+  int iters = 3;
+  std::vector<std::string> cases;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) runtime.threads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--iters") && i + 1 < argc) iters = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--no-malloc-tuning")) runtime.tune_glibc_malloc = false;
+    else cases.emplace_back(argv[i]);
+  }
+  const auto info = aia::configure_runtime(runtime);
+  const std::string device = aia::resolve_device("auto");
+  for (const auto& c : cases) {
+    std::stringstream in(c);
+    std::string backbone, size_s, batch_s, mode;
+    std::getline(in, backbone, ':');
+    std::getline(in, size_s, ':');
+    std::getline(in, batch_s, ':');
+    std::getline(in, mode, ':');
+    const int size = std::stoi(size_s), batch = std::stoi(batch_s);
+    auto model = aia::make_model(backbone, 260);
+    model->to(torch::Device(device));
+    auto x = torch::randn({batch, 3, size, size}, torch::Device(device));
+    auto y = (torch::rand({batch, 260}, torch::Device(device)) < 0.02).to(torch::kFloat32);
+    torch::optim::Adam adam(model->parameters(), torch::optim::AdamOptions(1e-4));
+    auto step = [&] {
+      if (mode == "train") {
+        model->train();
+        adam.zero_grad();
+        auto loss = torch::binary_cross_entropy_with_logits(model->forward(x), y);
+        loss.backward();
+        adam.step();
+      } else {
+        model->eval();
+        torch::NoGradGuard no_grad;
+        model->forward(x);
+      }
+    };
+    step();  // warm-up: first-touch allocations, kernel selection
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < iters; ++i) step();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("| %s | %d | %d | %s | %s | %d | %s | %.2f |\n", backbone.c_str(), size, batch, mode.c_str(),
+                device.c_str(), info.threads, info.allocator.c_str(), batch * iters / seconds);
+    std::fflush(stdout);
+  }
+  return 0;
+}
