@@ -3,6 +3,8 @@
 
 find_package(Torch REQUIRED)            # Debian: libtorch-dev (CPU)
 find_package(nlohmann_json 3.10 REQUIRED)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+find_package(ZLIB REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -10,7 +10,7 @@ packages=(
   libtorch-dev libopencv-dev nlohmann-json3-dev
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
-  libcli11-dev libbenchmark-dev
+  libcli11-dev libbenchmark-dev zlib1g-dev
   # GUI: Qt 6 and the Qt 6 build of QCustomPlot
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqcustomplot-dev libgl-dev

@@ -1,0 +1,269 @@
+#include "aia/image_pipeline.h"
+
+#include "aia/errors.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <fstream>
+#include <numeric>
+#include <random>
+
+namespace aia {
+namespace {
+
+// Dimensions from the header of PNG and JPEG files, so that a decompression
+// bomb is refused before anything is allocated. 0 x 0 when unknown.
+std::pair<std::uint64_t, std::uint64_t> header_size(const std::vector<unsigned char>& b) {
+  if (b.size() >= 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+    auto be32 = [&](std::size_t o) {
+      return (std::uint64_t(b[o]) << 24) | (std::uint64_t(b[o + 1]) << 16) | (std::uint64_t(b[o + 2]) << 8) | b[o + 3];
+    };
+    return {be32(16), be32(20)};
+  }
+  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
+    std::size_t i = 2;
+    while (i + 9 < b.size()) {
+      if (b[i] != 0xFF) { ++i; continue; }
+      const unsigned char marker = b[i + 1];
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; }
+      const std::size_t length = (std::size_t(b[i + 2]) << 8) | b[i + 3];
+      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+        return {(std::uint64_t(b[i + 7]) << 8) | b[i + 8], (std::uint64_t(b[i + 5]) << 8) | b[i + 6]};
+      i += 2 + length;
+    }
+  }
+  return {0, 0};
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
+                    std::uint64_t max_pixels) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = "cannot open";
+    return false;
+  }
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), {});
+  if (bytes.empty()) {
+    if (error) *error = "empty file";
+    return false;
+  }
+  const auto [w, h] = header_size(bytes);
+  if (w * h > max_pixels) {
+    if (error) *error = std::to_string(w) + " x " + std::to_string(h) + " pixels exceeds the limit";
+    return false;
+  }
+  cv::Mat image;
+  try {
+    image = cv::imdecode(bytes, cv::IMREAD_COLOR);
+  } catch (const cv::Exception& e) {
+    if (error) *error = std::string("decoder error: ") + e.what();
+    return false;
+  }
+  if (image.empty()) {
+    if (error) *error = "not a decodable image (corrupt, truncated or unsupported)";
+    return false;
+  }
+  if (static_cast<std::uint64_t>(image.cols) * static_cast<std::uint64_t>(image.rows) > max_pixels) {
+    if (error) *error = "too many pixels";
+    return false;
+  }
+  cv::Mat rgb, resized;
+  cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
+  const bool shrinking = image.cols > size || image.rows > size;
+  cv::resize(rgb, resized, cv::Size(size, size), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  out.assign(resized.data, resized.data + static_cast<std::size_t>(size) * size * 3);
+  return true;
+}
+
+bool ImageCache::get(const std::string& key, std::vector<std::uint8_t>& out) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) {
+    ++misses_;
+    return false;
+  }
+  ++hits_;
+  out = it->second;
+  return true;
+}
+
+void ImageCache::put(const std::string& key, const std::vector<std::uint8_t>& pixels) {
+  std::lock_guard lock(mutex_);
+  if (bytes_ + pixels.size() > max_bytes_ || entries_.count(key)) return;
+  entries_.emplace(key, pixels);
+  bytes_ += pixels.size();
+}
+
+std::size_t ImageCache::bytes() const {
+  std::lock_guard lock(mutex_);
+  return bytes_;
+}
+
+BatchLoader::BatchLoader(std::string images_dir, const std::vector<Sample>& samples, std::size_t vocabulary,
+                         LoaderOptions options, ImageCache* cache)
+    : images_dir_(std::move(images_dir)), samples_(samples), vocabulary_(vocabulary), options_(options), cache_(cache) {
+  order_.resize(samples_.size());
+  std::iota(order_.begin(), order_.end(), std::size_t(0));
+  if (options_.shuffle) {
+    std::mt19937_64 rng(mix(options_.seed * 1000003ULL + static_cast<std::uint64_t>(options_.epoch)));
+    std::shuffle(order_.begin(), order_.end(), rng);
+  }
+  const std::size_t b = static_cast<std::size_t>(options_.batch_size);
+  last_batch_ = (samples_.size() + b - 1) / b;
+  if (options_.max_batches) last_batch_ = std::min(last_batch_, options_.max_batches);
+  next_claim_ = next_out_ = std::min(options_.first_batch, last_batch_);
+  options_.first_batch = next_out_;
+  for (int i = 0; i < std::max(1, options_.workers); ++i) threads_.emplace_back([this] { work(); });
+}
+
+BatchLoader::~BatchLoader() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  space_.notify_all();
+  ready_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void BatchLoader::work() {
+  while (true) {
+    std::size_t batch;
+    {
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] {
+        return stopping_ || next_claim_ >= last_batch_ ||
+               next_claim_ < next_out_ + static_cast<std::size_t>(options_.prefetch_batches);
+      });
+      if (stopping_ || next_claim_ >= last_batch_) return;
+      batch = next_claim_++;
+    }
+    try {
+      Batch b = build(batch);
+      std::lock_guard lock(mutex_);
+      done_.emplace(batch, std::move(b));
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!error_) error_ = std::current_exception();
+    }
+    ready_.notify_all();
+  }
+}
+
+Batch BatchLoader::build(std::size_t batch) {
+  const std::size_t b = static_cast<std::size_t>(options_.batch_size);
+  const std::size_t begin = batch * b, end = std::min(samples_.size(), begin + b);
+  const int s = options_.image_size;
+  const std::size_t plane = static_cast<std::size_t>(s) * s;
+  std::vector<std::size_t> ok;
+  std::vector<std::vector<std::uint8_t>> pixels;
+  for (std::size_t k = begin; k < end; ++k) {
+    const std::size_t index = order_[k];
+    const std::string key = samples_[index].image + "@" + std::to_string(s);
+    std::vector<std::uint8_t> px;
+    if (!(cache_ && cache_->get(key, px))) {
+      std::string why;
+      if (!load_image_rgb(images_dir_ + "/" + samples_[index].image, s, px, &why)) {
+        std::lock_guard lock(mutex_);
+        skipped_.push_back({samples_[index].image, why});
+        continue;
+      }
+      if (cache_) cache_->put(key, px);
+    }
+    ok.push_back(index);
+    pixels.push_back(std::move(px));
+  }
+  Batch out;
+  out.index = batch;
+  out.samples = ok;
+  const auto n = static_cast<std::int64_t>(ok.size());
+  out.images = torch::empty({n, 3, s, s}, torch::kFloat32);
+  out.targets = torch::zeros({n, static_cast<std::int64_t>(vocabulary_)}, torch::kFloat32);
+  float* dst = out.images.data_ptr<float>();
+  float* tgt = out.targets.data_ptr<float>();
+  const auto& norm = options_.normalization;
+  for (std::size_t i = 0; i < ok.size(); ++i) {
+    bool hflip = false, vflip = false;
+    if (options_.flips) {
+      const std::uint64_t r = mix(mix(options_.seed) ^ (static_cast<std::uint64_t>(options_.epoch) << 32) ^ ok[i]);
+      hflip = r & 1;
+      vflip = (r >> 1) & 1;
+    }
+    const std::uint8_t* src = pixels[i].data();
+    for (int c = 0; c < 3; ++c) {
+      const float scale = 1.f / (255.f * norm.std[c]);
+      const float shift = norm.mean[c] / norm.std[c];
+      float* out_plane = dst + (i * 3 + static_cast<std::size_t>(c)) * plane;
+      for (int y = 0; y < s; ++y) {
+        const int sy = vflip ? s - 1 - y : y;
+        for (int x = 0; x < s; ++x) {
+          const int sx = hflip ? s - 1 - x : x;
+          out_plane[y * s + x] = static_cast<float>(src[(static_cast<std::size_t>(sy) * s + sx) * 3 + c]) * scale - shift;
+        }
+      }
+    }
+    for (int l : samples_[ok[i]].labels) tgt[i * vocabulary_ + static_cast<std::size_t>(l)] = 1.f;
+  }
+  return out;
+}
+
+std::optional<Batch> BatchLoader::next() {
+  std::unique_lock lock(mutex_);
+  if (next_out_ >= last_batch_) return std::nullopt;
+  ready_.wait(lock, [&] { return error_ || done_.count(next_out_); });
+  if (error_) std::rethrow_exception(error_);
+  Batch b = std::move(done_.at(next_out_));
+  done_.erase(next_out_);
+  ++next_out_;
+  lock.unlock();
+  space_.notify_all();
+  return b;
+}
+
+std::vector<SkippedImage> BatchLoader::skipped() const {
+  std::lock_guard lock(mutex_);
+  return skipped_;
+}
+
+Normalization compute_normalization(const std::string& images_dir, const std::vector<Sample>& samples, int size,
+                                    std::size_t max_images) {
+  double sum[3] = {}, sq[3] = {};
+  std::size_t pixels = 0, used = 0;
+  const std::size_t step = std::max<std::size_t>(1, samples.size() / max_images);
+  std::vector<std::uint8_t> px;
+  for (std::size_t i = 0; i < samples.size() && used < max_images; i += step) {
+    if (!load_image_rgb(images_dir + "/" + samples[i].image, size, px, nullptr)) continue;
+    for (std::size_t p = 0; p < px.size(); p += 3)
+      for (int c = 0; c < 3; ++c) {
+        const double v = px[p + static_cast<std::size_t>(c)] / 255.0;
+        sum[c] += v;
+        sq[c] += v * v;
+      }
+    pixels += px.size() / 3;
+    ++used;
+  }
+  if (!used) throw DatasetError(images_dir + ": no training image could be decoded to compute mean/std");
+  Normalization n;
+  for (int c = 0; c < 3; ++c) {
+    const double mean = sum[c] / static_cast<double>(pixels);
+    n.mean[static_cast<std::size_t>(c)] = static_cast<float>(mean);
+    n.std[static_cast<std::size_t>(c)] =
+        static_cast<float>(std::max(1e-3, std::sqrt(sq[c] / static_cast<double>(pixels) - mean * mean)));
+  }
+  n.source = "computed from " + std::to_string(used) + " training images";
+  return n;
+}
+
+}  // namespace aia

@@ -1,0 +1,26 @@
+#include "aia/onecycle.h"
+
+#include <cmath>
+
+namespace aia {
+namespace {
+
+double cosine(double start, double end, double pct) { return end + (start - end) / 2.0 * (std::cos(M_PI * pct) + 1.0); }
+
+}  // namespace
+
+OneCycle::Value OneCycle::at(long step) const {
+  const double initial = max_lr / div_factor;
+  const double minimum = initial / final_div_factor;
+  const double warm_end = pct_start * static_cast<double>(total_steps) - 1.0;
+  const double last = static_cast<double>(total_steps) - 1.0;
+  const double s = static_cast<double>(step);
+  if (s <= warm_end) {
+    const double pct = s / warm_end;
+    return {cosine(initial, max_lr, pct), cosine(beta1_max, beta1_min, pct)};
+  }
+  const double pct = (s - warm_end) / (last - warm_end);
+  return {cosine(max_lr, minimum, pct), cosine(beta1_min, beta1_max, pct)};
+}
+
+}  // namespace aia

@@ -1,0 +1,63 @@
+#include "aia/train_config.h"
+
+#include "aia/errors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace aia {
+
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossOptions, name, plain_bce, gamma_neg, gamma_pos, margin_pos,
+                                                margin_neg, switch_threshold, eps)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataConfig, dataset, image_size, val_fraction, val_seed, workers,
+                                                prefetch_batches, cache_mb, flips)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, head_dropout)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
+                                                final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp, mode,
+                                                max_batches_per_epoch)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainConfig, data, model, optim, loss, run)
+
+std::vector<std::string> validate(const TrainConfig& c) {
+  std::vector<std::string> p;
+  auto check = [&](bool ok, const std::string& what) {
+    if (!ok) p.push_back(what);
+  };
+  check(!c.data.dataset.empty(), "data.dataset is empty");
+  check(c.data.image_size >= 32 && c.data.image_size % 4 == 0 && c.data.image_size <= 2048,
+        "data.image_size must be a multiple of 4 in [32, 2048], got " + std::to_string(c.data.image_size));
+  check(c.data.val_fraction >= 0 && c.data.val_fraction < 0.9, "data.val_fraction must be in [0, 0.9)");
+  check(c.data.workers >= 1 && c.data.workers <= 64, "data.workers must be in [1, 64]");
+  check(c.data.prefetch_batches >= 1, "data.prefetch_batches must be >= 1");
+  check(c.data.cache_mb >= 0, "data.cache_mb must be >= 0");
+  check(c.model.head_dropout >= 0 && c.model.head_dropout < 1, "model.head_dropout must be in [0, 1)");
+  check(c.optim.epochs >= 1, "optim.epochs must be >= 1, got " + std::to_string(c.optim.epochs));
+  check(c.optim.batch_size >= 1, "optim.batch_size must be >= 1, got " + std::to_string(c.optim.batch_size));
+  check(c.optim.learning_rate > 0 && std::isfinite(c.optim.learning_rate), "optim.learning_rate must be > 0");
+  check(c.optim.pct_start > 0 && c.optim.pct_start < 1, "optim.pct_start must be in (0, 1)");
+  check(c.optim.div_factor > 0 && c.optim.final_div_factor > 0, "optim.div_factor and final_div_factor must be > 0");
+  check(c.optim.beta1_min > 0 && c.optim.beta1_max < 1 && c.optim.beta1_min <= c.optim.beta1_max,
+        "optim.beta1_min <= optim.beta1_max must lie in (0, 1)");
+  check(c.optim.beta2 > 0 && c.optim.beta2 < 1, "optim.beta2 must be in (0, 1)");
+  check(c.optim.weight_decay >= 0, "optim.weight_decay must be >= 0");
+  for (auto& problem : validate(c.loss)) p.push_back(problem);
+  check(c.run.mode == "finetune" || c.run.mode == "frozen", "run.mode must be finetune or frozen");
+  check(c.run.ema_decay > 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1)");
+  check(c.run.threads >= 0, "run.threads must be >= 0");
+  check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");
+  return p;
+}
+
+std::string to_json(const TrainConfig& config) { return nlohmann::json(config).dump(2) + "\n"; }
+
+TrainConfig train_config_from_json(const std::string& text, const std::string& source) {
+  try {
+    TrainConfig c = nlohmann::json::parse(text).get<TrainConfig>();
+    return c;
+  } catch (const nlohmann::json::exception& e) {
+    throw ConfigError(source + ": " + e.what());
+  }
+}
+
+}  // namespace aia
