@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
     auto runner = adder(app);
     runners[app.get_subcommands({})[before]] = std::move(runner);
   };
+  add(aia::cli::add_train_command);
+  add(aia::cli::add_evaluate_command);
+  add(aia::cli::add_annotate_command);
+  add(aia::cli::add_export_scores_command);
   add(aia::cli::add_metrics_command);
   add(aia::cli::add_thresholds_command);
   add(aia::cli::add_backbones_command);

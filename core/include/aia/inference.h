@@ -13,7 +13,8 @@
 namespace aia {
 
 struct RunInfo {
-  std::string dataset;
+  std::string dataset;      // the dataset's name
+  std::string dataset_dir;  // its folder when the run was trained
   std::string backbone;
   int image_size = 448;
   double head_dropout = 0.3;

@@ -175,7 +175,8 @@ Batch BatchLoader::build(std::size_t batch) {
     std::vector<std::uint8_t> px;
     if (!(cache_ && cache_->get(key, px))) {
       std::string why;
-      if (!load_image_rgb(images_dir_ + "/" + samples_[index].image, s, px, &why)) {
+      const std::string path = images_dir_.empty() ? samples_[index].image : images_dir_ + "/" + samples_[index].image;
+      if (!load_image_rgb(path, s, px, &why)) {
         std::lock_guard lock(mutex_);
         skipped_.push_back({samples_[index].image, why});
         continue;

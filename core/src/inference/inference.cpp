@@ -16,6 +16,7 @@ namespace aia {
 void write_run_info(const std::string& run_dir, const RunInfo& info) {
   nlohmann::ordered_json j;
   j["dataset"] = info.dataset;
+  j["dataset_dir"] = info.dataset_dir;
   j["backbone"] = info.backbone;
   j["image_size"] = info.image_size;
   j["head_dropout"] = info.head_dropout;
@@ -34,6 +35,7 @@ RunInfo read_run_info(const std::string& run_dir) {
     auto j = nlohmann::json::parse(read_file(path));
     RunInfo info;
     info.dataset = j.value("dataset", "");
+    info.dataset_dir = j.value("dataset_dir", "");
     info.backbone = j.at("backbone").get<std::string>();
     info.image_size = j.at("image_size").get<int>();
     info.head_dropout = j.value("head_dropout", 0.3);

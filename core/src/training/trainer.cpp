@@ -165,6 +165,7 @@ void Session::build_model() {
 
   RunInfo info;
   info.dataset = data_.name;
+  info.dataset_dir = data_.root;
   info.backbone = config_.model.backbone;
   info.image_size = config_.data.image_size;
   info.head_dropout = config_.model.head_dropout;
