@@ -5,6 +5,8 @@
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
 
+#include "tiny_dataset.h"
+
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +44,7 @@ class TestCli : public QObject {
   void thresholdsFileAsInput();
   void badInput_data();
   void badInput();
+  void trainEvaluateExportAnnotate();
 
  private:
   QString file(const QString& name, const QByteArray& content) {
@@ -166,6 +169,44 @@ void TestCli::badInput() {
   const auto r = aia_run(args + extra);
   QVERIFY2(r.code == 2, qPrintable(QString("exit %1: %2").arg(r.code).arg(r.err)));  // never a crash
   QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCli::trainEvaluateExportAnnotate() {
+  const QString data = m_dir.filePath("tiny"), run = m_dir.filePath("run");
+  aia::test::make_tiny_dataset(data.toStdString(), 32, 16);
+  auto r = aia_run({"train", "--data", data, "--backbone", "tresnet_nano", "--image-size", "32", "--epochs", "1",
+                    "--batch-size", "8", "--learning-rate", "0.002", "--out", run});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(r.err.contains("epoch 1: train loss"));
+  QVERIFY(QFile::exists(run + "/checkpoints/best.safetensors"));
+
+  r = aia_run({"evaluate", run, "--device", "cpu"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(r.out.contains("mcc-grid") && r.out.contains("16 images"));
+
+  const QString s = m_dir.filePath("run-s.csv"), t = m_dir.filePath("run-t.csv");
+  r = aia_run({"export-scores", run, "--split", "test", "--out", s, "--targets", t});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  r = aia_run({"metrics", "--scores", s, "--targets", t, "--thresholds", run + "/thresholds.json", "--json"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  // The same numbers the run wrote for its test split under the MCC-grid thresholds.
+  const auto ours = nlohmann::json::parse(r.out.toStdString());
+  QFile eval(run + "/evaluation.json");
+  QVERIFY(eval.open(QIODevice::ReadOnly));
+  const auto written = nlohmann::json::parse(eval.readAll().toStdString());
+  QCOMPARE(ours["per_class_f1"].get<double>(), written["strategies"]["mcc-grid"]["per_class_f1"].get<double>());
+
+  const QString csv = m_dir.filePath("annotations.csv");
+  r = aia_run({"annotate", run, data + "/images/test0.png", data + "/images/test1.png", "--csv", csv});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QFile f(csv);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  QCOMPARE(f.readAll().count('\n'), 3);  // header + 2 images
+  // A file that is not an image is reported and skipped, with exit code 2.
+  r = aia_run({"annotate", run, m_scores, data + "/images/test0.png"});
+  QCOMPARE(r.code, 2);
+  QVERIFY(r.err.contains("skipped") && r.err.contains("scores.csv"));
+  QVERIFY(r.out.contains("test0.png"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,322 @@
+// The training engine on a tiny generated dataset: a whole run and its
+// folder, stop and resume to the same weights as an uninterrupted run, a
+// dataset with corrupt, missing and hostile entries, a NaN stop, the
+// one-cycle schedule against PyTorch's values, and a process killed while it
+// writes a checkpoint.
+
+#include <torch/torch.h>
+
+#include "aia/checkpoint.h"
+#include "aia/dataset.h"
+#include "aia/errors.h"
+#include "aia/model/registry.h"
+#include "aia/onecycle.h"
+#include "aia/train_config.h"
+#include "aia/trainer.h"
+#include "test_support.h"
+#include "tiny_dataset.h"
+
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include <csignal>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+aia::TrainConfig tiny_config(const std::string& data, const std::string& out) {
+  aia::TrainConfig c;
+  c.data.dataset = data;
+  c.data.image_size = 32;
+  c.data.workers = 2;
+  c.model.backbone = "tresnet_nano";
+  c.optim.epochs = 2;
+  c.optim.batch_size = 8;
+  c.optim.learning_rate = 2e-3;
+  c.loss = aia::loss_preset("proposed");
+  c.run.out_dir = out;
+  c.run.device = "cpu";
+  return c;
+}
+
+struct Recorder : aia::TrainObserver {
+  std::vector<aia::BatchProgress> batches;
+  std::vector<aia::EpochReport> epochs;
+  std::vector<std::string> messages;
+  aia::ValidationReport report;
+  std::stop_source* stop = nullptr;
+  std::size_t stop_after = 0;  // request a stop after this many batches
+  void on_message(const std::string& text) override { messages.push_back(text); }
+  void on_dataset(const aia::Dataset&, const aia::ValidationReport& r) override { report = r; }
+  void on_batch(const aia::BatchProgress& p) override {
+    batches.push_back(p);
+    if (stop && batches.size() == stop_after) stop->request_stop();
+  }
+  void on_epoch(const aia::EpochReport& r) override { epochs.push_back(r); }
+  bool said(const std::string& part) const {
+    for (const auto& m : messages)
+      if (m.find(part) != std::string::npos) return true;
+    return false;
+  }
+};
+
+aia::NamedTensors model_part(const std::string& path) {
+  aia::NamedTensors out;
+  for (auto& [k, v] : aia::read_safetensors(path))
+    if (k.rfind("optim.", 0) != 0) out.emplace_back(k, v);
+  return out;
+}
+
+}  // namespace
+
+class TestTrainer : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void oneCycleMatchesPyTorch();
+  void configRoundTripAndValidation();
+  void wholeRun();
+  void stopAndResumeGivesTheSameWeights();
+  void hostileDatasetTrainsWithProblemsReported();
+  void csvLayoutAndEscapes();
+  void nanLossStopsCleanly();
+  void killedWriterLeavesLoadableCheckpoint();
+
+ private:
+  QTemporaryDir m_dir;
+  std::string m_data;
+};
+
+void TestTrainer::initTestCase() {
+  torch::set_num_threads(2);
+  m_data = m_dir.filePath("tiny").toStdString();
+  aia::test::make_tiny_dataset(m_data);
+}
+
+void TestTrainer::oneCycleMatchesPyTorch() {
+  const auto f = aia::test::load_json(aia::test::shared_path("fixtures/onecycle_cases.json"));
+  aia::OneCycle s;
+  s.max_lr = f["max_lr"];
+  s.total_steps = f["total_steps"];
+  s.pct_start = f["pct_start"];
+  QCOMPARE(s.total_steps, long(f["steps_per_epoch"].get<long>() * f["epochs"].get<long>()));
+  int checked = 0;
+  for (const auto& sample : f["samples"]) {
+    const auto v = s.at(sample["step"].get<long>());
+    const double lr = sample["lr"], beta1 = sample["beta1"];
+    QVERIFY2(std::abs(v.lr - lr) <= 1e-9 * lr, qPrintable(QString("step %1 lr %2 vs %3").arg(sample["step"].get<long>()).arg(v.lr).arg(lr)));
+    QVERIFY2(std::abs(v.beta1 - beta1) <= 1e-12, qPrintable(QString("step %1 beta1").arg(sample["step"].get<long>())));
+    ++checked;
+  }
+  QVERIFY(checked > 10);
+}
+
+void TestTrainer::configRoundTripAndValidation() {
+  aia::TrainConfig c = tiny_config("x", "y");
+  c.optim.epochs = 7;
+  c.loss = aia::loss_preset("focal");
+  const auto back = aia::train_config_from_json(aia::to_json(c), "mem");
+  QCOMPARE(back.optim.epochs, 7);
+  QCOMPARE(back.loss.gamma_neg, 3.0);
+  QCOMPARE(back.model.backbone, std::string("tresnet_nano"));
+  // Old files load: missing fields keep their defaults.
+  const auto partial = aia::train_config_from_json(R"({"optim": {"epochs": 3}})", "mem");
+  QCOMPARE(partial.optim.epochs, 3);
+  QCOMPARE(partial.optim.batch_size, 32);
+  QCOMPARE(partial.data.image_size, 448);
+  // Every problem at once, each naming its field.
+  c.optim.epochs = 0;
+  c.data.image_size = 30;
+  c.optim.learning_rate = -1;
+  const auto problems = aia::validate(c);
+  QCOMPARE(problems.size(), std::size_t(3));
+  QVERIFY(problems[0].find("data.image_size") != std::string::npos);
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::train_config_from_json(R"({"optim": {"epochs": "x"}})", "f.json"));
+}
+
+void TestTrainer::wholeRun() {
+  const std::string out = m_dir.filePath("run-whole").toStdString();
+  Recorder rec;
+  const auto r = aia::train(tiny_config(m_data, out), rec);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  QCOMPARE(rec.epochs.size(), std::size_t(2));
+  QCOMPARE(rec.batches.size(), std::size_t(16));  // 64 images / 8, two epochs
+  QVERIFY(rec.batches.back().eta_seconds >= 0);
+  for (const char* f : {"config.json", "run.json", "metrics.jsonl", "log.txt", "checkpoints/best.safetensors",
+                        "checkpoints/last.safetensors", "thresholds.json", "thresholds_mcc.json", "thresholds_f1.json",
+                        "evaluation.json", "test_scores.csv", "test_targets.csv"})
+    QVERIFY2(fs::exists(fs::path(out) / f), f);
+  std::ifstream metrics(fs::path(out) / "metrics.jsonl");
+  int lines = 0;
+  for (std::string line; std::getline(metrics, line); ++lines) {
+    const auto j = nlohmann::json::parse(line);
+    QCOMPARE(j["epoch"].get<int>(), lines + 1);
+    for (const char* k : {"train_loss", "val_loss", "per_class_f1", "per_image_f1", "n_plus", "map", "lr"})
+      QVERIFY2(j.contains(k), k);
+  }
+  QCOMPARE(lines, 2);
+  const auto evaluation = aia::test::load_json(out + "/evaluation.json");
+  for (const char* s : {"0.5", "mcc-grid", "mcc", "f1"}) QVERIFY2(evaluation["strategies"].contains(s), s);
+  // The loss went down on this easy task.
+  QVERIFY(rec.epochs.back().train_loss < rec.epochs.front().train_loss);
+}
+
+void TestTrainer::stopAndResumeGivesTheSameWeights() {
+  const std::string straight = m_dir.filePath("run-straight").toStdString();
+  const std::string stopped = m_dir.filePath("run-stopped").toStdString();
+  auto config = tiny_config(m_data, straight);
+  config.data.flips = true;
+  Recorder a;
+  QCOMPARE(aia::train(config, a).status, aia::RunStatus::Succeeded);
+
+  config.run.out_dir = stopped;
+  std::stop_source stop;
+  Recorder b;
+  b.stop = &stop;
+  b.stop_after = 5;  // inside the first epoch
+  const auto r1 = aia::train(config, b, stop.get_token());
+  QCOMPARE(r1.status, aia::RunStatus::Cancelled);
+  QCOMPARE(b.batches.size(), std::size_t(5));  // honoured within one batch
+  QVERIFY(fs::exists(stopped + "/checkpoints/last.safetensors"));
+  Recorder c;
+  const auto r2 = aia::train(config, c, {}, stopped);
+  QVERIFY2(r2.status == aia::RunStatus::Succeeded, r2.message.c_str());
+  QCOMPARE(c.batches.size(), std::size_t(16 - 5));
+
+  const auto x = model_part(straight + "/checkpoints/last.safetensors");
+  const auto y = model_part(stopped + "/checkpoints/last.safetensors");
+  QCOMPARE(x.size(), y.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    QCOMPARE(x[i].first, y[i].first);
+    QVERIFY2(torch::allclose(x[i].second, y[i].second, 1e-6, 1e-7), x[i].first.c_str());
+  }
+  QCOMPARE(a.epochs.back().train_loss, c.epochs.back().train_loss);
+}
+
+void TestTrainer::hostileDatasetTrainsWithProblemsReported() {
+  const fs::path root = m_dir.filePath("hostile").toStdString();
+  aia::test::make_tiny_dataset(root.string(), 24, 8, 9);
+  const fs::path images = root / "images";
+  std::ofstream(images / "corrupt.jpg") << "this is not a jpeg";
+  std::ofstream(images / "empty.png");
+  {  // a PNG cut short
+    std::ifstream in(images / "train0.png", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream(images / "truncated.png", std::ios::binary) << bytes.substr(0, bytes.size() / 3);
+  }
+  {  // a decompression bomb: a PNG header claiming 100000 x 100000 pixels
+    std::ifstream in(images / "train1.png", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    bytes[16] = 0; bytes[17] = 1; bytes[18] = static_cast<char>(0x86); bytes[19] = static_cast<char>(0xA0);
+    bytes[20] = 0; bytes[21] = 1; bytes[22] = static_cast<char>(0x86); bytes[23] = static_cast<char>(0xA0);
+    std::ofstream(images / "bomb.png", std::ios::binary) << bytes;
+  }
+  std::ofstream(root / "secret.png") << "outside";
+  fs::create_symlink(root / "secret.png", images / "link_out.png");
+  auto doc = aia::test::load_json((root / "train.json").string());
+  auto add = [&](const std::string& name, std::vector<std::string> labels) {
+    doc["samples"].push_back({{"image_name", name}, {"image_labels", labels}});
+  };
+  add("corrupt.jpg", {"red"});
+  add("empty.png", {"red"});
+  add("truncated.png", {"green"});
+  add("bomb.png", {"blue"});
+  add("missing.png", {"red"});
+  add("../secret.png", {"red"});
+  add("/etc/passwd", {"red"});
+  add("link_out.png", {"red"});
+  add("train2.png", {"red"});                  // duplicate
+  add("train3.png", {});                       // no labels (duplicate too, reported once)
+  add("train_extra.png", {"purple"});          // only an unknown label
+  std::ofstream(root / "train.json") << doc.dump();
+
+  auto config = tiny_config(root.string(), m_dir.filePath("run-hostile").toStdString());
+  config.optim.epochs = 1;
+  Recorder rec;
+  const auto r = aia::train(config, rec);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  using K = aia::DatasetIssue::Kind;
+  QCOMPARE(rec.report.count(K::EscapesFolder), std::size_t(3));  // .., absolute, link out
+  QCOMPARE(rec.report.count(K::MissingImage), std::size_t(1));
+  QCOMPARE(rec.report.count(K::Duplicate), std::size_t(2));
+  QCOMPARE(rec.report.count(K::UnknownLabel), std::size_t(1));
+  QVERIFY(rec.report.count(K::NoLabels) >= 1);
+  // The undecodable ones were skipped during training and said so.
+  for (const char* name : {"corrupt.jpg", "empty.png", "truncated.png", "bomb.png"})
+    QVERIFY2(rec.said(std::string("skipped ") + name), name);
+  QVERIFY(rec.said("exceeds the limit"));
+  QVERIFY(rec.epochs.back().skipped_images >= 4);
+}
+
+void TestTrainer::csvLayoutAndEscapes() {
+  const fs::path root = m_dir.filePath("csvdata").toStdString();
+  fs::create_directories(root / "images");
+  std::ofstream(root / "train.csv") << "image,tags\na.png,sky;sea\nb.png,sea\n\"c,1.png\", tree ; sky \n";
+  std::ofstream(root / "test.csv") << "image,tags\nd.png,sky\n";
+  aia::ValidationReport report;
+  const auto d = aia::load_dataset(root.string(), &report);
+  QCOMPARE(d.vocabulary, (std::vector<std::string>{"sea", "sky", "tree"}));
+  QCOMPARE(d.train.size(), std::size_t(3));
+  QCOMPARE(d.train[2].image, std::string("c,1.png"));
+  QCOMPARE(d.train[2].labels, (std::vector<int>{1, 2}));
+  QVERIFY(!aia::image_name_is_safe(root.string() + "/images", "../x.png"));
+  QVERIFY(!aia::image_name_is_safe(root.string() + "/images", "a/../../x.png"));
+  QVERIFY(aia::image_name_is_safe(root.string() + "/images", "sub/x.png"));
+  std::ofstream(root / "train.csv") << "image,labels\n";
+  try {
+    aia::load_dataset(root.string(), &report);
+    QFAIL("no error");
+  } catch (const aia::DatasetError& e) {
+    QVERIFY2(std::string(e.what()).find("train.csv:1:1: header must be 'image,tags'") != std::string::npos, e.what());
+  }
+  aia::Dataset split = aia::load_dataset(m_data, &report);
+  aia::carve_validation(split, 0.25, 5);
+  QCOMPARE(split.validation.size(), std::size_t(16));
+  QCOMPARE(split.train.size(), std::size_t(48));
+  QCOMPARE(split.selection_split, std::string("validation"));
+}
+
+void TestTrainer::nanLossStopsCleanly() {
+  // Pretrained weights with a NaN in the head (a corrupt file, say) make the first loss NaN.
+  auto model = aia::make_model("tresnet_nano", 4);
+  {
+    torch::NoGradGuard no_grad;
+    model->named_parameters()["head.fc.1.weight"][0][0] = std::nanf("");
+  }
+  const std::string weights = m_dir.filePath("nan.safetensors").toStdString();
+  aia::export_weights(*model, weights, aia::WeightFormat::Safetensors);
+  auto config = tiny_config(m_data, m_dir.filePath("run-nan").toStdString());
+  config.model.pretrained = weights;
+  Recorder rec;
+  const auto r = aia::train(config, rec);
+  QCOMPARE(r.status, aia::RunStatus::Failed);
+  QVERIFY2(r.message.find("the loss became") != std::string::npos, r.message.c_str());
+  QVERIFY2(r.message.find("best checkpoint") != std::string::npos, r.message.c_str());
+  QVERIFY(rec.batches.empty());  // no step was taken with the NaN loss
+}
+
+void TestTrainer::killedWriterLeavesLoadableCheckpoint() {
+  // `aia convert` writes a checkpoint the way the trainer does (temporary name,
+  // rename). Kill it at different moments: the destination is always whole.
+  auto model = aia::make_model("tresnet_m", 260);
+  const std::string source = m_dir.filePath("source.safetensors").toStdString();
+  const std::string target = m_dir.filePath("target.safetensors").toStdString();
+  aia::export_weights(*model, source, aia::WeightFormat::Safetensors);
+  aia::export_weights(*model, target, aia::WeightFormat::Safetensors);
+  const auto before = aia::read_safetensors(target).size();
+  for (int delay : {150, 400, 700, 1000, 1400}) {
+    QProcess p;
+    p.start(AIA_CLI, {"convert", QString::fromStdString(source), QString::fromStdString(target)});
+    QVERIFY(p.waitForStarted());
+    QThread::msleep(static_cast<unsigned long>(delay));
+    ::kill(static_cast<pid_t>(p.processId()), SIGKILL);
+    p.waitForFinished();
+    QCOMPARE(aia::read_safetensors(target).size(), before);
+  }
+}
+
+QTEST_GUILESS_MAIN(TestTrainer)
+#include "tst_trainer.moc"
