@@ -16,6 +16,8 @@ packages=(
   libqcustomplot-dev libgl-dev
   # interop tests: Python reads and writes the checkpoints we exchange
   python3-torch python3-numpy
+  # benchmarks against the paper's Python pipeline
+  python3-torchvision python3-pil
   # real images for the demo dataset
   dataset-fashion-mnist
 )

@@ -83,6 +83,7 @@ class TestTrainer : public QObject {
   void hostileDatasetTrainsWithProblemsReported();
   void csvLayoutAndEscapes();
   void nanLossStopsCleanly();
+  void frozenBackboneTrainsTheHeadOnCachedFeatures();
   void killedWriterLeavesLoadableCheckpoint();
 
  private:
@@ -296,6 +297,38 @@ void TestTrainer::nanLossStopsCleanly() {
   QVERIFY2(r.message.find("the loss became") != std::string::npos, r.message.c_str());
   QVERIFY2(r.message.find("best checkpoint") != std::string::npos, r.message.c_str());
   QVERIFY(rec.batches.empty());  // no step was taken with the NaN loss
+}
+
+void TestTrainer::frozenBackboneTrainsTheHeadOnCachedFeatures() {
+  qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
+  auto config = tiny_config(m_data, m_dir.filePath("run-frozen").toStdString());
+  config.run.mode = "frozen";
+  config.optim.epochs = 3;
+  config.optim.learning_rate = 1e-2;
+  Recorder first;
+  auto r = aia::train(config, first);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  QVERIFY(first.said("extracting backbone features"));
+  QVERIFY(first.epochs.back().train_loss < first.epochs.front().train_loss);
+  // The backbone is the seeded initialisation, untouched; the head moved.
+  torch::manual_seed(1);
+  auto initial = aia::make_model("tresnet_nano", 4);
+  auto best = model_part(config.run.out_dir + "/checkpoints/best.safetensors");
+  bool head_moved = false;
+  for (auto& [k, v] : aia::model_state(*initial))
+    for (auto& [k2, v2] : best)
+      if (k == k2) {
+        if (k.rfind("head.", 0) == 0) head_moved = head_moved || !torch::equal(v, v2);
+        else QVERIFY2(torch::equal(v, v2), k.c_str());
+      }
+  QVERIFY(head_moved);
+  // A second run finds the features in the cache.
+  config.run.out_dir = m_dir.filePath("run-frozen-2").toStdString();
+  Recorder second;
+  r = aia::train(config, second);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  QVERIFY(second.said("from the cache"));
+  QVERIFY(!second.said("extracting"));
 }
 
 void TestTrainer::killedWriterLeavesLoadableCheckpoint() {

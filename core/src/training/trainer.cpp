@@ -22,6 +22,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <numeric>
+#include <random>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -99,6 +101,9 @@ class Session {
   void load_last();
   void save_best();
   double run_epoch_part();  // returns images per second
+  double run_epoch_part_frozen();
+  void prepare_features();
+  torch::Tensor& features_for(const std::vector<Sample>& samples);
   EpochReport evaluate_epoch(double images_per_second, double seconds);
   void append_metrics(const EpochReport& report);
   void finish();
@@ -124,6 +129,8 @@ class Session {
   double smoothed_loss_ = 0;
   bool nan_stop_ = false;
   std::string nan_message_;
+  bool frozen_ = false;
+  std::map<const std::vector<Sample>*, torch::Tensor> features_;  // frozen mode: pooled features per split
 };
 
 void Session::prepare_data() {
@@ -156,8 +163,15 @@ void Session::build_model() {
     log_("pretrained " + config_.model.pretrained + ": " + report.summary());
   }
   model_->to(device_);
+  frozen_ = config_.run.mode == "frozen";
+  std::vector<torch::Tensor> trained;
+  for (auto& p : model_->named_parameters()) {
+    const bool head = p.key().rfind("head.", 0) == 0;
+    p.value().set_requires_grad(!frozen_ || head);
+    if (!frozen_ || head) trained.push_back(p.value());
+  }
   adam_ = std::make_unique<torch::optim::Adam>(
-      model_->parameters(), torch::optim::AdamOptions(config_.optim.learning_rate)
+      trained, torch::optim::AdamOptions(config_.optim.learning_rate)
                                 .betas({config_.optim.beta1_max, config_.optim.beta2})
                                 .weight_decay(config_.optim.weight_decay));
   if (config_.run.ema)
@@ -322,7 +336,155 @@ double Session::run_epoch_part() {
   return seconds > 0 ? static_cast<double>(images) / seconds : 0;
 }
 
+// Frozen mode: the backbone's pooled features of every split, computed once
+// (eval mode, no flips) and cached on disk, keyed by the backbone's weights,
+// the image size, the normalisation and the image list.
+void Session::prepare_features() {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  auto mix_bytes = [&h](const void* data, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 0x100000001b3ULL;
+  };
+  for (auto& [k, v] : model_state(*model_)) {
+    if (k.rfind("head.", 0) == 0) continue;
+    mix_bytes(k.data(), k.size());
+    auto c = v.contiguous();
+    mix_bytes(c.data_ptr(), static_cast<std::size_t>(c.numel()) * c.element_size());
+  }
+  const std::string settings = config_.model.backbone + "|" + std::to_string(config_.data.image_size) + "|" +
+                               std::to_string(data_.normalization.mean[0]) + std::to_string(data_.normalization.std[0]) +
+                               std::to_string(data_.normalization.mean[1]) + std::to_string(data_.normalization.std[1]) +
+                               std::to_string(data_.normalization.mean[2]) + std::to_string(data_.normalization.std[2]);
+  mix_bytes(settings.data(), settings.size());
+  const fs::path dir = fs::path(demo_cache_dir()) / "features";
+  fs::create_directories(dir);
+  model_->eval();
+  for (const auto* split : {&data_.train, &data_.validation, &data_.test}) {
+    if (split->empty()) continue;
+    std::uint64_t key = h;
+    for (const auto& sample : *split) {
+      for (char c : sample.image) key = (key ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+      key = (key ^ 0xff) * 0x100000001b3ULL;
+    }
+    char name[40];
+    std::snprintf(name, sizeof name, "%016llx.safetensors", static_cast<unsigned long long>(key));
+    const fs::path file = dir / name;
+    if (fs::exists(file)) {
+      features_[split] = read_safetensors(file.string()).at(0).second.to(device_);
+      log_("features of " + std::to_string(split->size()) + " images from the cache " + file.string());
+      continue;
+    }
+    log_("extracting backbone features of " + std::to_string(split->size()) + " images (once; cached in " + dir.string() + ")");
+    torch::Tensor features = torch::full({static_cast<std::int64_t>(split->size()), model_->feature_dim()},
+                                         std::numeric_limits<float>::quiet_NaN());
+    LoaderOptions lo;
+    lo.image_size = config_.data.image_size;
+    lo.batch_size = config_.optim.batch_size;
+    lo.workers = config_.data.workers;
+    lo.normalization = data_.normalization;
+    BatchLoader loader(data_.images_dir, *split, data_.vocabulary.size(), lo, cache_.get());
+    torch::NoGradGuard no_grad;
+    std::size_t done = 0;
+    while (auto batch = loader.next()) {
+      if (stop_.stop_requested()) return;
+      if (!batch->samples.empty()) {
+        auto f = model_->forward_features(batch->images.to(device_)).to(torch::kCPU);
+        for (std::size_t i = 0; i < batch->samples.size(); ++i)
+          features[static_cast<std::int64_t>(batch->samples[i])].copy_(f[static_cast<std::int64_t>(i)]);
+      }
+      done += batch->samples.size();
+      BatchProgress p;
+      p.batch = batch->index + 1;
+      p.batches = loader.batches();
+      observer_.on_batch(p);
+    }
+    for (const auto& sk : loader.skipped()) log_("skipped " + sk.image + ": " + sk.reason);
+    write_safetensors(file.string(), {{"features", features}}, {{"images", std::to_string(split->size())}});
+    features_[split] = features.to(device_);
+  }
+}
+
+torch::Tensor& Session::features_for(const std::vector<Sample>& samples) { return features_.at(&samples); }
+
+double Session::run_epoch_part_frozen() {
+  const torch::Tensor& features = features_for(data_.train);
+  const auto targets_all = torch::from_blob(multi_hot(data_.train, data_.vocabulary.size()).data(),
+                                            {static_cast<std::int64_t>(data_.train.size()),
+                                             static_cast<std::int64_t>(data_.vocabulary.size())},
+                                            torch::kFloat32).clone().to(device_);
+  // The epoch's order: the same permutation rule as the image loader.
+  std::vector<std::int64_t> order(data_.train.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.epoch));
+  std::shuffle(order.begin(), order.end(), rng);
+  const auto b = static_cast<std::size_t>(config_.optim.batch_size);
+  const auto start = Clock::now();
+  std::size_t images = 0;
+  model_->train();
+  while (state_.batch < batches_per_epoch_) {
+    const std::size_t begin = state_.batch * b, end = std::min(order.size(), begin + b);
+    std::vector<std::int64_t> rows;
+    for (std::size_t i = begin; i < end; ++i)
+      if (!std::isnan(features[order[i]][0].item<float>())) rows.push_back(order[i]);
+    if (rows.empty()) {
+      ++state_.batch;
+      continue;
+    }
+    auto index = torch::tensor(rows, torch::kLong).to(device_);
+    const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
+    for (auto& group : adam_->param_groups()) {
+      auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
+      o.lr(value.lr);
+      o.betas({value.beta1, config_.optim.beta2});
+    }
+    torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.step));
+    adam_->zero_grad();
+    auto loss = multilabel_loss(model_->forward_head(features.index_select(0, index)), targets_all.index_select(0, index),
+                                config_.loss);
+    const double loss_value = loss.item<double>();
+    if (!std::isfinite(loss_value)) {
+      nan_stop_ = true;
+      nan_message_ = "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") + " at epoch " +
+                     std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch + 1) +
+                     "; training stopped, the best checkpoint (epoch " + std::to_string(state_.best_epoch) +
+                     ") and the last good state are kept";
+      return 0;
+    }
+    loss.backward();
+    adam_->step();
+    ++state_.step;
+    ++state_.batch;
+    state_.epoch_loss_sum += loss_value;
+    ++state_.epoch_batches;
+    images += rows.size();
+    smoothed_loss_ = state_.step == 1 ? loss_value : 0.9 * smoothed_loss_ + 0.1 * loss_value;
+    BatchProgress p;
+    p.epoch = state_.epoch + 1;
+    p.epochs = config_.optim.epochs;
+    p.batch = state_.batch;
+    p.batches = batches_per_epoch_;
+    p.loss = loss_value;
+    p.smoothed_loss = smoothed_loss_;
+    p.learning_rate = value.lr;
+    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    p.images_per_second = seconds > 0 ? static_cast<double>(images) / seconds : 0;
+    p.eta_seconds = p.images_per_second > 0
+                        ? static_cast<double>(schedule_.total_steps - state_.step) * config_.optim.batch_size / p.images_per_second
+                        : 0;
+    observer_.on_batch(p);
+    if (stop_.stop_requested()) break;
+  }
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return seconds > 0 ? static_cast<double>(images) / seconds : 0;
+}
+
 std::vector<float> Session::scores_of(const std::vector<Sample>& samples) {
+  if (frozen_) {
+    torch::NoGradGuard no_grad;
+    model_->eval();
+    auto probs = torch::sigmoid(model_->forward_head(features_for(samples))).to(torch::kCPU).contiguous();
+    return std::vector<float>(probs.data_ptr<float>(), probs.data_ptr<float>() + probs.numel());  // NaN rows stay NaN
+  }
   ScoreOptions so;
   so.batch_size = config_.optim.batch_size;
   so.workers = config_.data.workers;
@@ -452,6 +614,7 @@ void Session::finish() {
   log_("choosing thresholds on the training split with the best checkpoint");
   model_ = load_run_model(run_dir_, read_run_info(run_dir_), "best");
   model_->to(device_);
+  // (frozen mode: the best head on the same backbone, scored from the cached features)
   const std::size_t v = data_.vocabulary.size();
   const LabelMatrix train = matrix_of(scores_of(data_.train), data_.train, v);
   if (stop_.stop_requested()) return;
@@ -520,10 +683,18 @@ RunResult Session::run() {
                        config_.optim.pct_start, config_.optim.div_factor, config_.optim.final_div_factor,
                        config_.optim.beta1_max, config_.optim.beta1_min};
   if (resume_) load_last();
+  if (frozen_) {
+    prepare_features();
+    if (stop_.stop_requested()) {
+      result.status = RunStatus::Cancelled;
+      result.message = "stopped while extracting features";
+      return result;
+    }
+  }
 
   while (state_.epoch < config_.optim.epochs) {
     const auto start = Clock::now();
-    const double ips = run_epoch_part();
+    const double ips = frozen_ ? run_epoch_part_frozen() : run_epoch_part();
     if (nan_stop_) {
       result.status = RunStatus::Failed;
       result.message = nan_message_;
