@@ -201,10 +201,7 @@ Runner add_train_command(CLI::App& app) {
     done = true;
     watcher.join();
     std::signal(SIGINT, SIG_DFL);
-    if (r.status == RunStatus::Succeeded) {
-      std::printf("%s\n", r.message.c_str());
-      return 0;
-    }
+    if (r.status == RunStatus::Succeeded) return 0;  // the observer printed the summary
     if (r.status == RunStatus::Cancelled) return 130;
     std::fprintf(stderr, "aia: training failed: %s\n", r.message.c_str());
     return kExitFailure;
