@@ -84,6 +84,7 @@ class TestTrainer : public QObject {
   void csvLayoutAndEscapes();
   void nanLossStopsCleanly();
   void frozenBackboneTrainsTheHeadOnCachedFeatures();
+  void emaWeightsAreEvaluatedAndKept();
   void killedWriterLeavesLoadableCheckpoint();
 
  private:
@@ -329,6 +330,27 @@ void TestTrainer::frozenBackboneTrainsTheHeadOnCachedFeatures() {
   QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
   QVERIFY(second.said("from the cache"));
   QVERIFY(!second.said("extracting"));
+}
+
+void TestTrainer::emaWeightsAreEvaluatedAndKept() {
+  auto config = tiny_config(m_data, m_dir.filePath("run-ema").toStdString());
+  config.run.ema = true;
+  config.run.ema_decay = 0.9;
+  Recorder rec;
+  const auto r = aia::train(config, rec);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  // last.safetensors keeps the raw weights and their average ("ema.*"), which differ.
+  std::map<std::string, torch::Tensor> raw, ema;
+  for (auto& [k, v] : aia::read_safetensors(config.run.out_dir + "/checkpoints/last.safetensors")) {
+    if (k.rfind("ema.", 0) == 0) ema[k.substr(4)] = v;
+    else if (k.rfind("optim.", 0) != 0) raw[k] = v;
+  }
+  QCOMPARE(ema.size(), raw.size());
+  QVERIFY(!torch::equal(ema.at("body.conv1.conv.weight"), raw.at("body.conv1.conv.weight")));
+  // best.safetensors holds the averaged weights: equal to the final average when the last epoch was the best.
+  if (r.best_epoch == config.optim.epochs)
+    for (auto& [k, v] : model_part(config.run.out_dir + "/checkpoints/best.safetensors"))
+      QVERIFY2(torch::equal(v, ema.at(k)), k.c_str());
 }
 
 void TestTrainer::killedWriterLeavesLoadableCheckpoint() {
