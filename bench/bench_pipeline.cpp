@@ -6,7 +6,7 @@
 
 #include "aia/image_pipeline.h"
 #include "aia/runtime.h"
-#include "training/demo_dataset.h"
+#include "aia/demo_dataset.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>

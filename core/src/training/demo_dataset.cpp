@@ -1,4 +1,4 @@
-#include "training/demo_dataset.h"
+#include "aia/demo_dataset.h"
 
 #include "aia/atomic_file.h"
 #include "aia/errors.h"

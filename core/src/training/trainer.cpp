@@ -11,7 +11,7 @@
 #include "aia/runtime.h"
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
-#include "training/demo_dataset.h"
+#include "aia/demo_dataset.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>

@@ -1,0 +1,37 @@
+#pragma once
+// A trained run as a tagger, behind plain std types (the GUI uses it without
+// seeing torch). Construction loads the run's best checkpoint; annotate() can
+// be called from any single thread at a time.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aia {
+
+class Annotator {
+ public:
+  // Throws aia::Error with the reason when the run cannot be loaded.
+  explicit Annotator(const std::string& run_dir, const std::string& device = "auto");
+  ~Annotator();
+  Annotator(const Annotator&) = delete;
+  Annotator& operator=(const Annotator&) = delete;
+
+  const std::vector<std::string>& vocabulary() const;
+  // The run's MCC-grid thresholds (thresholds.json), or 0.5 where it has none.
+  std::vector<double> default_thresholds() const;
+
+  struct Result {
+    std::string path;
+    bool ok = false;
+    std::string error;          // why the image was skipped
+    std::vector<float> scores;  // one per vocabulary entry
+  };
+  std::vector<Result> annotate(const std::vector<std::string>& paths);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aia

@@ -1,0 +1,226 @@
+#include "main_window.h"
+
+#include "annotate_page.h"
+#include "browse_page.h"
+#include "dataset_page.h"
+#include "run_data.h"
+#include "thresholds_page.h"
+#include "train_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace aia::ui {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setWindowTitle(tr("AIA Studio"));
+  setAcceptDrops(true);
+  m_controller = new TrainingController(this);
+  m_tabs = new QTabWidget;
+  m_dataset = new DatasetPage;
+  m_train = new TrainPage(m_controller);
+  m_browse = new BrowsePage;
+  m_thresholds = new ThresholdsPage;
+  m_annotate = new AnnotatePage;
+  m_tabs->addTab(m_dataset, tr("&Dataset"));
+  m_tabs->addTab(m_train, tr("&Train"));
+  m_tabs->addTab(m_browse, tr("&Browse"));
+  m_tabs->addTab(m_thresholds, tr("T&hresholds"));
+  m_tabs->addTab(m_annotate, tr("&Annotate"));
+  setCentralWidget(m_tabs);
+
+  m_log = new QPlainTextEdit;
+  m_log->setObjectName(QStringLiteral("log"));
+  m_log->setReadOnly(true);
+  m_log->setMaximumBlockCount(5000);
+  auto* dock = new QDockWidget(tr("Log"), this);
+  dock->setObjectName(QStringLiteral("logDock"));
+  dock->setWidget(m_log);
+  addDockWidget(Qt::BottomDockWidgetArea, dock);
+
+  m_undo.addStack(m_thresholds->undoStack());
+  m_undo.addStack(m_annotate->undoStack());
+  m_undo.setActiveStack(m_thresholds->undoStack());
+  connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+    m_undo.setActiveStack(m_tabs->currentWidget() == m_annotate ? m_annotate->undoStack() : m_thresholds->undoStack());
+  });
+
+  connect(m_dataset, &DatasetPage::messageLogged, this, &MainWindow::log);
+  connect(m_thresholds, &ThresholdsPage::messageLogged, this, &MainWindow::log);
+  connect(m_annotate, &AnnotatePage::messageLogged, this, &MainWindow::log);
+  connect(m_controller, &TrainingController::messageLogged, this, &MainWindow::log);
+  connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](bool usable) {
+    m_train->setDatasetUsable(usable, m_dataset->currentName());
+    if (m_dataset->currentName() == QLatin1String("demo")) m_train->setDemoDefaults();
+    QSettings().setValue(QStringLiteral("dataset"), m_dataset->currentName());
+  });
+  connect(m_train, &TrainPage::startRequested, this, [this](const aia::TrainConfig& c, const QString& resume) {
+    m_controller->start(c, resume);
+  });
+  connect(m_controller, &TrainingController::finished, this, [this](RunOutcome outcome, const QString& message, const QString& runDir) {
+    statusBar()->showMessage(message, 10000);
+    if (outcome == RunOutcome::Failed) showError(tr("Training failed"), message);
+    if (outcome == RunOutcome::Succeeded && !runDir.isEmpty()) openRun(runDir);
+  });
+  connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_browse, &BrowsePage::setThresholds);
+  connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_annotate, &AnnotatePage::setThresholds);
+
+  createMenus();
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+  resize(settings.contains(QStringLiteral("geometry")) ? size() : QSize(1200, 800));
+  statusBar()->showMessage(tr("Ready"));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+  auto* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("Open &dataset folder..."), QKeySequence(tr("Ctrl+Shift+O")), m_dataset, &DatasetPage::chooseFolder);
+  file->addAction(tr("Open &run..."), QKeySequence(tr("Ctrl+R")), this, &MainWindow::chooseRun);
+  m_recent = file->addMenu(tr("Recent r&uns"));
+  updateRecentRuns();
+  file->addAction(tr("Open &images to annotate..."), QKeySequence::Open, this, [this] {
+    m_tabs->setCurrentWidget(m_annotate);
+    m_annotate->openFiles();
+  });
+  file->addSeparator();
+  file->addAction(tr("&Save thresholds..."), QKeySequence::Save, m_thresholds, &ThresholdsPage::saveAs);
+  file->addAction(tr("&Load thresholds..."), QKeySequence(tr("Ctrl+L")), m_thresholds, &ThresholdsPage::open);
+  auto* exportMenu = file->addMenu(tr("&Export CSV"));
+  exportMenu->addAction(tr("Test-set &predictions..."), this, [this] {
+    exportWith(tr("Export predictions"), tr("CSV (*.csv)"), [this](const QString& p) { return m_browse->exportPredictions(p); });
+  });
+  exportMenu->addAction(tr("Per-label &metrics..."), this, [this] {
+    exportWith(tr("Export per-label metrics"), tr("CSV (*.csv)"), [this](const QString& p) { return m_thresholds->exportTable(p); });
+  });
+  exportMenu->addAction(tr("&Annotations..."), QKeySequence(tr("Ctrl+E")), this, [this] {
+    exportWith(tr("Export annotations"), tr("CSV (*.csv)"), [this](const QString& p) { return m_annotate->exportAnnotations(p); });
+  });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  auto* edit = menuBar()->addMenu(tr("&Edit"));
+  auto* undo = m_undo.createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  auto* redo = m_undo.createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+
+  auto* train = menuBar()->addMenu(tr("&Training"));
+  train->addAction(tr("&Start"), QKeySequence(tr("F5")), m_train, &TrainPage::start);
+  train->addAction(tr("S&top"), QKeySequence(tr("Shift+F5")), m_controller, &TrainingController::requestStop);
+  train->addAction(tr("&Resume a run..."), m_train, &TrainPage::resume);
+
+  auto* view = menuBar()->addMenu(tr("&View"));
+  for (int i = 0; i < m_tabs->count(); ++i)
+    view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                    [this, i] { m_tabs->setCurrentIndex(i); });
+
+  auto* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About AIA Studio"), this, &MainWindow::about);
+  help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::exportWith(const QString& title, const QString& filter, const std::function<bool(const QString&)>& write) {
+  const QString path = QFileDialog::getSaveFileName(this, title, {}, filter);
+  if (path.isEmpty()) return;
+  try {
+    if (write(path)) log(tr("wrote %1").arg(path));
+    else log(tr("nothing to export yet"));
+  } catch (const std::exception& e) {
+    showError(title, QString::fromUtf8(e.what()));
+  }
+}
+
+void MainWindow::chooseRun() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a training run folder"));
+  if (!dir.isEmpty()) openRun(dir);
+}
+
+void MainWindow::openRun(const QString& dir) {
+  std::shared_ptr<const RunData> run;
+  try {
+    run = RunData::load(dir);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot open the run"), QString::fromUtf8(e.what()));
+    return;
+  }
+  m_runDir = dir;
+  m_browse->setRun(run);
+  m_thresholds->setRun(run);
+  m_annotate->setRun(dir);
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+  recent.removeAll(dir);
+  recent.prepend(dir);
+  settings.setValue(QStringLiteral("recentRuns"), recent.mid(0, 8));
+  updateRecentRuns();
+  log(tr("opened run %1 (%2 test images, %3 labels)").arg(dir).arg(run->scores.rows()).arg(run->scores.cols()));
+}
+
+void MainWindow::updateRecentRuns() {
+  m_recent->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentRuns")).toStringList();
+  for (const QString& r : recent) m_recent->addAction(r, this, [this, r] { openRun(r); });
+  m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::log(const QString& text) {
+  m_log->appendPlainText(QDateTime::currentDateTime().toString(QStringLiteral("hh:mm:ss  ")) + text);
+}
+
+QString MainWindow::logText() const { return m_log->toPlainText(); }
+
+void MainWindow::showError(const QString& title, const QString& text) {
+  log(title + QStringLiteral(": ") + text);
+  auto* box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setObjectName(QStringLiteral("errorBox"));
+  box->open();  // window-modal, does not block the event loop
+}
+
+void MainWindow::about() {
+  QMessageBox::about(this, tr("About AIA Studio"),
+                     tr("<h3>AIA Studio %1</h3><p>Automatic image annotation: TResNet-M, the unsymmetrical loss of "
+                        "Salar &amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews "
+                        "correlation.</p><p>Built with Qt %2 and LibTorch.</p>")
+                         .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
+  for (const QUrl& url : event->mimeData()->urls())
+    if (url.isLocalFile()) paths << url.toLocalFile();
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  m_tabs->setCurrentWidget(m_annotate);
+  m_annotate->addPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (m_controller->isRunning()) {
+    m_controller->requestStop();
+    log(tr("stopping the training run before quitting; resume it later from its run folder"));
+  }
+  QSettings().setValue(QStringLiteral("geometry"), saveGeometry());
+  event->accept();
+}
+
+}  // namespace aia::ui

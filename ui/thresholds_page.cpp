@@ -1,0 +1,318 @@
+#include "thresholds_page.h"
+
+#include "aia/atomic_file.h"
+#include "aia/csv.h"
+#include "aia/errors.h"
+#include "aia/thresholds.h"
+
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QTableView>
+#include <QTableWidget>
+#include <QUndoCommand>
+#include <QVBoxLayout>
+
+namespace aia::ui {
+namespace {
+
+constexpr int kSliderSteps = 1000;
+
+class SetThresholdCommand : public QUndoCommand {
+ public:
+  SetThresholdCommand(ThresholdModel* model, int label, double before, double after)
+      : m_model(model), m_label(label), m_before(before), m_after(after) {
+    setText(QObject::tr("threshold of %1").arg(model->data(model->index(label, ThresholdModel::Label), Qt::DisplayRole).toString()));
+  }
+  void undo() override { m_model->applyThreshold(m_label, m_before); }
+  void redo() override { m_model->applyThreshold(m_label, m_after); }
+  int id() const override { return 1; }
+  bool mergeWith(const QUndoCommand* other) override {  // one slider drag is one step
+    auto* o = static_cast<const SetThresholdCommand*>(other);
+    if (o->m_label != m_label) return false;
+    m_after = o->m_after;
+    return true;
+  }
+
+ private:
+  ThresholdModel* m_model;
+  int m_label;
+  double m_before, m_after;
+};
+
+class SetAllCommand : public QUndoCommand {
+ public:
+  SetAllCommand(ThresholdModel* model, std::vector<double> before, std::vector<double> after, const QString& what)
+      : QUndoCommand(what), m_model(model), m_before(std::move(before)), m_after(std::move(after)) {}
+  void undo() override { m_model->applyAll(m_before); }
+  void redo() override { m_model->applyAll(m_after); }
+
+ private:
+  ThresholdModel* m_model;
+  std::vector<double> m_before, m_after;
+};
+
+QString metricsLine(const aia::Metrics& m) {
+  return QObject::tr("per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8")
+      .arg(m.per_class_precision, 0, 'f', 4).arg(m.per_class_recall, 0, 'f', 4).arg(m.per_class_f1, 0, 'f', 4)
+      .arg(m.per_image_precision, 0, 'f', 4).arg(m.per_image_recall, 0, 'f', 4).arg(m.per_image_f1, 0, 'f', 4)
+      .arg(m.n_plus).arg(m.map, 0, 'f', 4);
+}
+
+}  // namespace
+
+void ThresholdModel::reset(std::shared_ptr<const RunData> run, const std::vector<double>& thresholds) {
+  beginResetModel();
+  m_run = std::move(run);
+  m_metrics = m_run ? std::make_unique<aia::IncrementalMetrics>(m_run->matrix, thresholds) : nullptr;
+  endResetModel();
+  Q_EMIT metricsChanged();
+}
+
+int ThresholdModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() || !m_run ? 0 : static_cast<int>(m_run->scores.labels.size());
+}
+int ThresholdModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ThresholdModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  static const char* names[] = {QT_TR_NOOP("label"), QT_TR_NOOP("frequency"), QT_TR_NOOP("threshold"),
+                                QT_TR_NOOP("P"),     QT_TR_NOOP("R"),         QT_TR_NOOP("F1"),
+                                QT_TR_NOOP("MCC"),   QT_TR_NOOP("TP"),        QT_TR_NOOP("FP"),
+                                QT_TR_NOOP("FN")};
+  return tr(names[section]);
+}
+
+QVariant ThresholdModel::data(const QModelIndex& index, int role) const {
+  if (!m_metrics || !index.isValid()) return {};
+  const auto label = static_cast<std::size_t>(index.row());
+  const aia::LabelCounts& c = m_metrics->counts(label);
+  const double t = m_metrics->threshold(label);
+  const double p = c.tp + c.fp ? double(c.tp) / double(c.tp + c.fp) : 0;
+  const double r = c.tp + c.fn ? double(c.tp) / double(c.tp + c.fn) : 0;
+  if (role == Qt::TextAlignmentRole && index.column() != Label) return int(Qt::AlignRight | Qt::AlignVCenter);
+  if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
+  switch (index.column()) {
+    case Label: return QString::fromStdString(m_run->scores.labels[label]);
+    case Frequency: return qlonglong(c.support());
+    case Threshold: return role == Qt::EditRole ? QVariant(t) : QVariant(QString::number(t, 'f', 4));
+    case Precision: return QString::number(p, 'f', 3);
+    case Recall: return QString::number(r, 'f', 3);
+    case F1: return QString::number(p + r > 0 ? 2 * p * r / (p + r) : 0, 'f', 3);
+    case Mcc: return QString::number(aia::mcc(c), 'f', 3);
+    case TP: return qlonglong(c.tp);
+    case FP: return qlonglong(c.fp);
+    case FN: return qlonglong(c.fn);
+  }
+  return {};
+}
+
+Qt::ItemFlags ThresholdModel::flags(const QModelIndex& index) const {
+  auto f = QAbstractTableModel::flags(index);
+  return index.column() == Threshold ? f | Qt::ItemIsEditable : f;
+}
+
+bool ThresholdModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (role != Qt::EditRole || index.column() != Threshold || !m_metrics) return false;
+  bool ok = false;
+  const double v = value.toDouble(&ok);
+  if (!ok || !std::isfinite(v)) return false;
+  Q_EMIT thresholdEditRequested(index.row(), m_metrics->threshold(static_cast<std::size_t>(index.row())), v);
+  return true;
+}
+
+void ThresholdModel::applyThreshold(int label, double value) {
+  m_metrics->set_threshold(static_cast<std::size_t>(label), value);
+  Q_EMIT dataChanged(index(label, Threshold), index(label, FN));
+  Q_EMIT metricsChanged();
+}
+
+void ThresholdModel::applyAll(const std::vector<double>& values) {
+  for (std::size_t j = 0; j < values.size(); ++j) m_metrics->set_threshold(j, values[j]);
+  Q_EMIT dataChanged(index(0, Threshold), index(rowCount() - 1, FN));
+  Q_EMIT metricsChanged();
+}
+
+std::vector<double> ThresholdModel::thresholds() const { return m_metrics ? m_metrics->thresholds() : std::vector<double>{}; }
+
+ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
+  m_table = new QTableView;
+  m_table->setObjectName(QStringLiteral("thresholdTable"));
+  m_table->setModel(&m_model);
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->verticalHeader()->setVisible(false);
+  m_slider = new QSlider(Qt::Horizontal);
+  m_slider->setObjectName(QStringLiteral("thresholdSlider"));
+  m_slider->setRange(0, kSliderSteps);
+  m_slider->setPageStep(50);
+  m_slider->setEnabled(false);
+  m_sliderLabel = new QLabel(tr("Select a label to move its threshold."));
+  m_summary = new QLabel;
+  m_summary->setObjectName(QStringLiteral("metricsSummary"));
+  m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_strategies = new QTableWidget(0, 5);
+  m_strategies->setHorizontalHeaderLabels({tr("strategy"), tr("per-class P"), tr("per-class R"), tr("per-class F1"), tr("N+")});
+  m_strategies->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_strategies->verticalHeader()->setVisible(false);
+  m_strategies->setMaximumHeight(150);
+  m_global = new QDoubleSpinBox;
+  m_global->setRange(0, 1);
+  m_global->setDecimals(3);
+  m_global->setSingleStep(0.05);
+  m_global->setValue(0.5);
+
+  auto* grid = new QPushButton(tr("MCC &grid (paper)"));
+  auto* mcc = new QPushButton(tr("Exact &MCC"));
+  auto* f1 = new QPushButton(tr("Exact &F1"));
+  auto* global = new QPushButton(tr("Set all &to"));
+  grid->setObjectName(QStringLiteral("gridButton"));
+  for (auto* b : {grid, mcc, f1, global}) b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
+  global->setToolTip(tr("The same threshold for every label"));
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {grid, mcc, f1}) buttons->addWidget(b);
+  buttons->addWidget(global);
+  buttons->addWidget(m_global);
+  buttons->addStretch();
+  auto* sliderRow = new QHBoxLayout;
+  sliderRow->addWidget(m_sliderLabel);
+  sliderRow->addWidget(m_slider, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(m_summary);
+  layout->addLayout(buttons);
+  layout->addWidget(m_strategies);
+  layout->addWidget(m_table, 1);
+  layout->addLayout(sliderRow);
+
+  connect(&m_model, &ThresholdModel::thresholdEditRequested, this,
+          [this](int label, double before, double after) { m_undo.push(new SetThresholdCommand(&m_model, label, before, after)); });
+  connect(&m_model, &ThresholdModel::metricsChanged, this, [this] {
+    updateSummary();
+    Q_EMIT thresholdsChanged(m_model.thresholds());
+  });
+  connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { selectLabel(current.row()); });
+  connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
+    if (m_selected >= 0 && m_model.metrics() &&
+        std::abs(m_model.metrics()->threshold(static_cast<std::size_t>(m_selected)) * kSliderSteps - value) >= 0.5)
+      setThreshold(m_selected, double(value) / kSliderSteps);
+  });
+  connect(grid, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->grid, tr("MCC-grid thresholds")); });
+  connect(mcc, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->exactMcc, tr("exact MCC thresholds")); });
+  connect(f1, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->exactF1, tr("exact F1 thresholds")); });
+  connect(global, &QPushButton::clicked, this, [this] {
+    if (m_run) setAll(std::vector<double>(m_run->scores.labels.size(), m_global->value()), tr("global threshold"));
+  });
+}
+
+void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
+  m_run = std::move(run);
+  m_undo.clear();
+  m_model.reset(m_run, m_run ? m_run->grid : std::vector<double>{});
+  m_strategies->setRowCount(0);
+  if (!m_run) return;
+  const std::pair<QString, std::vector<double>> rows[] = {{tr("0.5"), std::vector<double>(m_run->scores.labels.size(), 0.5)},
+                                                          {tr("MCC grid (paper)"), m_run->grid},
+                                                          {tr("exact MCC"), m_run->exactMcc},
+                                                          {tr("exact F1"), m_run->exactF1}};
+  for (const auto& [name, t] : rows) {
+    const auto m = aia::compute_metrics(m_run->matrix, t);
+    const int r = m_strategies->rowCount();
+    m_strategies->insertRow(r);
+    m_strategies->setItem(r, 0, new QTableWidgetItem(name));
+    m_strategies->setItem(r, 1, new QTableWidgetItem(QString::number(m.per_class_precision, 'f', 4)));
+    m_strategies->setItem(r, 2, new QTableWidgetItem(QString::number(m.per_class_recall, 'f', 4)));
+    m_strategies->setItem(r, 3, new QTableWidgetItem(QString::number(m.per_class_f1, 'f', 4)));
+    m_strategies->setItem(r, 4, new QTableWidgetItem(QString::number(m.n_plus)));
+  }
+  if (m_model.rowCount() > 0) m_table->selectRow(0);
+}
+
+QString ThresholdsPage::summaryText() const { return m_summary->text(); }
+
+void ThresholdsPage::updateSummary() {
+  if (!m_model.metrics()) {
+    m_summary->setText(tr("Open a finished run (File > Open run) or train one to tune its thresholds."));
+    return;
+  }
+  m_summary->setText(tr("Test split, current thresholds: %1").arg(metricsLine(m_model.metrics()->summary())));
+  if (m_selected >= 0) {
+    const double t = m_model.metrics()->threshold(static_cast<std::size_t>(m_selected));
+    m_sliderLabel->setText(tr("%1: %2").arg(m_model.data(m_model.index(m_selected, 0), Qt::DisplayRole).toString()).arg(t, 0, 'f', 3));
+    const QSignalBlocker block(m_slider);
+    m_slider->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps)));
+  }
+}
+
+void ThresholdsPage::selectLabel(int label) {
+  m_selected = label;
+  m_slider->setEnabled(label >= 0);
+  updateSummary();
+}
+
+void ThresholdsPage::setThreshold(int label, double value) {
+  if (!m_model.metrics()) return;
+  m_undo.push(new SetThresholdCommand(&m_model, label, m_model.metrics()->threshold(static_cast<std::size_t>(label)), value));
+}
+
+void ThresholdsPage::setAll(const std::vector<double>& values, const QString& what) {
+  if (!m_model.metrics()) return;
+  m_undo.push(new SetAllCommand(&m_model, m_model.thresholds(), values, what));
+}
+
+void ThresholdsPage::save(const QString& path) {
+  if (!m_run) return;
+  try {
+    aia::write_thresholds_json(path.toStdString(), m_run->scores.labels, m_model.thresholds());
+    Q_EMIT messageLogged(tr("thresholds saved to %1").arg(path));
+  } catch (const std::exception& e) {
+    Q_EMIT messageLogged(tr("cannot save thresholds: %1").arg(QString::fromUtf8(e.what())));
+  }
+}
+
+void ThresholdsPage::load(const QString& path) {
+  if (!m_run) return;
+  try {
+    setAll(aia::read_thresholds_json(path.toStdString(), m_run->scores.labels), tr("thresholds from %1").arg(path));
+  } catch (const std::exception& e) {
+    Q_EMIT messageLogged(tr("cannot load thresholds: %1").arg(QString::fromUtf8(e.what())));
+  }
+}
+
+void ThresholdsPage::saveAs() {
+  const QString f = QFileDialog::getSaveFileName(this, tr("Save thresholds"), {}, tr("JSON (*.json)"));
+  if (!f.isEmpty()) save(f);
+}
+
+void ThresholdsPage::open() {
+  const QString f = QFileDialog::getOpenFileName(this, tr("Load thresholds"), {}, tr("JSON (*.json)"));
+  if (!f.isEmpty()) load(f);
+}
+
+bool ThresholdsPage::exportTable(const QString& path) {
+  if (!m_model.metrics()) return false;
+  const aia::Metrics m = m_model.metrics()->metrics();
+  std::string text = "label,support,threshold,tp,fp,fn,precision,recall,f1,mcc\n";
+  for (std::size_t j = 0; j < m.per_label.size(); ++j) {
+    const auto& r = m.per_label[j];
+    text += aia::csv::quote_inert(m_run->scores.labels[j]) + "," + std::to_string(r.support) + "," +
+            QString::number(r.threshold, 'g', 17).toStdString() + "," + std::to_string(r.tp) + "," + std::to_string(r.fp) +
+            "," + std::to_string(r.fn) + "," + QString::number(r.precision, 'g', 17).toStdString() + "," +
+            QString::number(r.recall, 'g', 17).toStdString() + "," + QString::number(r.f1, 'g', 17).toStdString() + "," +
+            QString::number(r.mcc, 'g', 17).toStdString() + "\n";
+  }
+  try {
+    aia::write_file_atomically(path.toStdString(), text);
+  } catch (const std::exception& e) {
+    Q_EMIT messageLogged(QString::fromUtf8(e.what()));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace aia::ui

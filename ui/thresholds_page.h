@@ -1,0 +1,91 @@
+#pragma once
+// Every label's threshold, editable in a table or with a slider; the global
+// metrics follow live from cached test scores (IncrementalMetrics, no
+// re-inference). Strategies fill all thresholds at once and are compared side
+// by side; every change can be undone.
+
+#include "aia/metrics.h"
+#include "run_data.h"
+
+#include <QAbstractTableModel>
+#include <QUndoStack>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QSlider;
+class QTableView;
+class QTableWidget;
+class QDoubleSpinBox;
+
+namespace aia::ui {
+
+class ThresholdModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  enum Column { Label, Frequency, Threshold, Precision, Recall, F1, Mcc, TP, FP, FN, ColumnCount };
+  using QAbstractTableModel::QAbstractTableModel;
+  void reset(std::shared_ptr<const RunData> run, const std::vector<double>& thresholds);
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+  Qt::ItemFlags flags(const QModelIndex& index) const override;
+  bool setData(const QModelIndex& index, const QVariant& value, int role) override;
+
+  // Applies without recording (the undo commands call these).
+  void applyThreshold(int label, double value);
+  void applyAll(const std::vector<double>& values);
+  const aia::IncrementalMetrics* metrics() const { return m_metrics.get(); }
+  std::vector<double> thresholds() const;
+
+ Q_SIGNALS:
+  void thresholdEditRequested(int label, double oldValue, double newValue);
+  void metricsChanged();
+
+ private:
+  std::shared_ptr<const RunData> m_run;
+  std::unique_ptr<aia::IncrementalMetrics> m_metrics;
+};
+
+class ThresholdsPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ThresholdsPage(QWidget* parent = nullptr);
+  void setRun(std::shared_ptr<const RunData> run);
+  QUndoStack* undoStack() { return &m_undo; }
+  ThresholdModel* model() { return &m_model; }
+  QSlider* slider() const { return m_slider; }
+  QTableView* table() const { return m_table; }
+  QString summaryText() const;
+
+ public Q_SLOTS:
+  void setThreshold(int label, double value);  // recorded for undo
+  void setAll(const std::vector<double>& values, const QString& what);
+  void save(const QString& path);
+  void load(const QString& path);
+  void saveAs();
+  void open();
+  bool exportTable(const QString& path);
+
+ Q_SIGNALS:
+  void messageLogged(const QString& text);
+  void thresholdsChanged(const std::vector<double>& values);
+
+ private:
+  void updateSummary();
+  void selectLabel(int label);
+  ThresholdModel m_model;
+  QUndoStack m_undo;
+  std::shared_ptr<const RunData> m_run;
+  QTableView* m_table;
+  QSlider* m_slider;
+  QLabel* m_sliderLabel;
+  QLabel* m_summary;
+  QTableWidget* m_strategies;
+  QDoubleSpinBox* m_global;
+  int m_selected = -1;
+};
+
+}  // namespace aia::ui

@@ -1,0 +1,255 @@
+#include "train_page.h"
+
+#include "aia/loss_options.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace aia::ui {
+namespace {
+
+QString clockText(double seconds) {
+  if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("--:--");
+  const qint64 s = static_cast<qint64>(seconds);
+  return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+                   : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour, QCPAxis* y = nullptr, bool dots = true) {
+  auto* g = plot->addGraph(plot->xAxis, y ? y : plot->yAxis);
+  g->setName(name);
+  g->setPen(QPen(colour, 2));
+  if (dots) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+  return g;
+}
+
+}  // namespace
+
+TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+  m_loss = new QComboBox;
+  for (const auto& name : aia::loss_names()) m_loss->addItem(QString::fromStdString(name));
+  m_loss->setCurrentText(QStringLiteral("proposed"));
+  m_backbone = new QComboBox;
+  m_backbone->addItems({QStringLiteral("tresnet_m"), QStringLiteral("tresnet_nano")});
+  m_pretrained = new QLineEdit;
+  m_pretrained->setPlaceholderText(tr("optional: timm .safetensors or a .pth state_dict"));
+  auto* browse = new QPushButton(tr("Browse..."));
+  m_epochs = new QSpinBox;
+  m_epochs->setRange(1, 1000);
+  m_epochs->setValue(40);
+  m_batch = new QSpinBox;
+  m_batch->setRange(1, 1024);
+  m_batch->setValue(32);
+  m_lr = new QDoubleSpinBox;
+  m_lr->setDecimals(6);
+  m_lr->setRange(1e-6, 1.0);
+  m_lr->setSingleStep(1e-4);
+  m_lr->setValue(1e-4);
+  m_imageSize = new QSpinBox;
+  m_imageSize->setRange(32, 2048);
+  m_imageSize->setSingleStep(32);
+  m_imageSize->setValue(448);
+  m_device = new QComboBox;
+  m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+  m_mode = new QComboBox;
+  m_mode->addItem(tr("fine-tune the whole network"), QStringLiteral("finetune"));
+  m_mode->addItem(tr("frozen backbone (train the head on cached features)"), QStringLiteral("frozen"));
+  m_ema = new QCheckBox(tr("EMA of the weights"));
+  m_outDir = new QLineEdit;
+  m_outDir->setPlaceholderText(tr("default: runs/<dataset>-<loss>-<time>"));
+  m_start = new QPushButton(tr("&Start"));
+  m_start->setObjectName(QStringLiteral("startButton"));
+  m_stop = new QPushButton(tr("S&top"));
+  m_stop->setObjectName(QStringLiteral("stopButton"));
+  m_resume = new QPushButton(tr("&Resume..."));
+  m_stop->setEnabled(false);
+  m_progress = new QProgressBar;
+  m_status = new QLabel(tr("Pick a dataset on the Dataset page."));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Loss:"), m_loss);
+  form->addRow(tr("&Backbone:"), m_backbone);
+  auto* pre = new QHBoxLayout;
+  pre->addWidget(m_pretrained, 1);
+  pre->addWidget(browse);
+  form->addRow(tr("&Pretrained:"), pre);
+  form->addRow(tr("&Epochs:"), m_epochs);
+  form->addRow(tr("Batch si&ze:"), m_batch);
+  form->addRow(tr("Learning &rate:"), m_lr);
+  form->addRow(tr("&Image size:"), m_imageSize);
+  form->addRow(tr("&Device:"), m_device);
+  form->addRow(tr("&Mode:"), m_mode);
+  form->addRow(QString(), m_ema);
+  form->addRow(tr("&Run folder:"), m_outDir);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(m_start);
+  buttons->addWidget(m_stop);
+  buttons->addWidget(m_resume);
+  buttons->addStretch();
+
+  m_lossPlot = new QCustomPlot;
+  m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
+  m_lossPlot->xAxis->setLabel(tr("epoch"));
+  m_lossPlot->yAxis->setLabel(tr("loss"));
+  addGraph(m_lossPlot, tr("train loss"), QColor(30, 90, 200));
+  addGraph(m_lossPlot, tr("validation loss"), QColor(220, 90, 30));
+  addGraph(m_lossPlot, tr("train loss (smoothed, per batch)"), QColor(30, 90, 200, 90), nullptr, false);
+  m_lossPlot->legend->setVisible(true);
+  m_f1Plot = new QCustomPlot;
+  m_f1Plot->setObjectName(QStringLiteral("f1Plot"));
+  m_f1Plot->xAxis->setLabel(tr("epoch"));
+  m_f1Plot->yAxis->setLabel(tr("F1"));
+  m_f1Plot->yAxis2->setVisible(true);
+  m_f1Plot->yAxis2->setLabel(tr("N+"));
+  addGraph(m_f1Plot, tr("per-class F1"), QColor(20, 150, 60));
+  addGraph(m_f1Plot, tr("per-image F1"), QColor(150, 60, 160));
+  addGraph(m_f1Plot, tr("N+"), QColor(120, 120, 120), m_f1Plot->yAxis2);
+  m_f1Plot->legend->setVisible(true);
+  m_f1Plot->yAxis->setRange(0, 1);
+
+  auto* left = new QVBoxLayout;
+  left->addLayout(form);
+  left->addLayout(buttons);
+  left->addWidget(m_progress);
+  left->addWidget(m_status);
+  left->addStretch();
+  auto* plots = new QVBoxLayout;
+  plots->addWidget(m_lossPlot);
+  plots->addWidget(m_f1Plot);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left, 2);
+  layout->addLayout(plots, 3);
+
+  m_replot = new QTimer(this);
+  m_replot->setSingleShot(true);
+  m_replot->setInterval(100);
+  connect(m_replot, &QTimer::timeout, this, [this] {
+    m_lossPlot->rescaleAxes();
+    m_f1Plot->xAxis->rescale();
+    m_f1Plot->yAxis2->rescale();
+    m_f1Plot->yAxis->setRange(0, 1);
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_f1Plot->replot(QCustomPlot::rpQueuedReplot);
+  });
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Pretrained weights"), {}, tr("Weights (*.safetensors *.pth *.pt)"));
+    if (!f.isEmpty()) m_pretrained->setText(f);
+  });
+  connect(m_start, &QPushButton::clicked, this, &TrainPage::start);
+  connect(m_stop, &QPushButton::clicked, m_controller, &TrainingController::requestStop);
+  connect(m_resume, &QPushButton::clicked, this, &TrainPage::resume);
+  connect(m_controller, &TrainingController::started, this, &TrainPage::onStarted);
+  connect(m_controller, &TrainingController::batchProgressed, this, &TrainPage::onBatch);
+  connect(m_controller, &TrainingController::epochFinished, this, &TrainPage::onEpoch);
+  connect(m_controller, &TrainingController::finished, this, &TrainPage::onFinished);
+  setDatasetUsable(false, {});
+}
+
+void TrainPage::setDemoDefaults() {
+  m_backbone->setCurrentText(QStringLiteral("tresnet_nano"));
+  m_imageSize->setValue(64);
+  m_epochs->setValue(30);
+  m_lr->setValue(2e-3);
+}
+
+aia::TrainConfig TrainPage::config(const QString& dataset) const {
+  aia::TrainConfig c;
+  c.data.dataset = dataset.toStdString();
+  c.loss = aia::loss_preset(m_loss->currentText().toStdString());
+  c.model.backbone = m_backbone->currentText().toStdString();
+  c.model.pretrained = m_pretrained->text().trimmed().toStdString();
+  if (dataset == QLatin1String("demo")) c.model.head_dropout = 0.1;
+  c.optim.epochs = m_epochs->value();
+  c.optim.batch_size = m_batch->value();
+  c.optim.learning_rate = m_lr->value();
+  c.data.image_size = m_imageSize->value();
+  c.run.device = m_device->currentText().toStdString();
+  c.run.mode = m_mode->currentData().toString().toStdString();
+  c.run.ema = m_ema->isChecked();
+  c.run.out_dir = m_outDir->text().trimmed().toStdString();
+  return c;
+}
+
+void TrainPage::setDatasetUsable(bool usable, const QString& name) {
+  m_dataset = name;
+  m_start->setEnabled(usable && !m_controller->isRunning());
+  m_start->setToolTip(usable ? QString() : tr("Load a dataset with its images first (Dataset page)"));
+  if (!m_controller->isRunning())
+    m_status->setText(usable ? tr("Ready to train on %1.").arg(name) : tr("Pick a dataset with images on the Dataset page."));
+}
+
+int TrainPage::epochPoints() const { return m_lossPlot->graph(0)->dataCount(); }
+
+void TrainPage::start() {
+  if (m_controller->isRunning()) return;
+  Q_EMIT startRequested(config(m_dataset), {});
+}
+
+void TrainPage::resume() {
+  if (m_controller->isRunning()) return;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Run folder to resume"));
+  if (!dir.isEmpty()) Q_EMIT startRequested(config(m_dataset), dir);
+}
+
+void TrainPage::onStarted() {
+  for (auto* plot : {m_lossPlot, m_f1Plot})
+    for (int i = 0; i < plot->graphCount(); ++i) plot->graph(i)->data()->clear();
+  m_batchX = 0;
+  m_start->setEnabled(false);
+  m_resume->setEnabled(false);
+  m_stop->setEnabled(true);
+  m_progress->setValue(0);
+  m_status->setText(tr("Starting..."));
+}
+
+void TrainPage::onBatch(const BatchInfo& b) {
+  if (b.epochs > 0) {
+    m_progress->setRange(0, static_cast<int>(b.batches * b.epochs));
+    m_progress->setValue(static_cast<int>((b.epoch - 1) * b.batches + b.batch));
+    m_status->setText(tr("Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7")
+                          .arg(b.epoch).arg(b.epochs).arg(b.batch).arg(b.batches)
+                          .arg(b.smoothedLoss, 0, 'f', 4).arg(b.imagesPerSecond, 0, 'f', 1).arg(clockText(b.etaSeconds)));
+    m_batchX = (b.epoch - 1) + static_cast<double>(b.batch) / static_cast<double>(std::max<qint64>(1, b.batches));
+    m_lossPlot->graph(2)->addData(m_batchX, b.smoothedLoss);
+  } else {
+    m_status->setText(tr("Extracting features: batch %1/%2").arg(b.batch).arg(b.batches));
+  }
+  scheduleReplot();
+}
+
+void TrainPage::onEpoch(const EpochInfo& e) {
+  m_lossPlot->graph(0)->addData(e.epoch, e.trainLoss);
+  m_lossPlot->graph(1)->addData(e.epoch, e.valLoss);
+  m_f1Plot->graph(0)->addData(e.epoch, e.perClassF1);
+  m_f1Plot->graph(1)->addData(e.epoch, e.perImageF1);
+  m_f1Plot->graph(2)->addData(e.epoch, e.nPlus);
+  scheduleReplot();
+}
+
+void TrainPage::onFinished(RunOutcome outcome, const QString& message, const QString&) {
+  m_start->setEnabled(!m_dataset.isEmpty());
+  m_resume->setEnabled(true);
+  m_stop->setEnabled(false);
+  m_status->setText(outcome == RunOutcome::Succeeded ? tr("Finished. %1").arg(message)
+                    : outcome == RunOutcome::Cancelled ? tr("Stopped. %1").arg(message)
+                                                       : tr("Failed: %1").arg(message));
+}
+
+void TrainPage::scheduleReplot() {
+  if (!m_replot->isActive()) m_replot->start();
+}
+
+}  // namespace aia::ui

@@ -1,0 +1,65 @@
+#pragma once
+// The training form, Start / Stop / Resume, progress with ETA, and live
+// curves: losses per epoch with a smoothed per-batch train loss, per-class and
+// per-image F1, and N+.
+
+#include "aia/train_config.h"
+#include "training_controller.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+class QCustomPlot;
+
+namespace aia::ui {
+
+class TrainPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TrainPage(TrainingController* controller, QWidget* parent = nullptr);
+  // The form as a config for `dataset` (the dataset page's choice).
+  aia::TrainConfig config(const QString& dataset) const;
+  void setDatasetUsable(bool usable, const QString& name);
+  int epochPoints() const;  // curve points received so far (tests)
+  QPushButton* startButton() const { return m_start; }
+  QPushButton* stopButton() const { return m_stop; }
+
+ public Q_SLOTS:
+  void start();
+  void resume();
+  void setDemoDefaults();
+
+ Q_SIGNALS:
+  void startRequested(const aia::TrainConfig& config, const QString& resumeDir);
+
+ private:
+  void onStarted();
+  void onBatch(const BatchInfo& b);
+  void onEpoch(const EpochInfo& e);
+  void onFinished(RunOutcome outcome, const QString& message, const QString& runDir);
+  void scheduleReplot();
+
+  TrainingController* m_controller;
+  QString m_dataset;
+  QComboBox *m_loss, *m_backbone, *m_device, *m_mode;
+  QLineEdit *m_pretrained, *m_outDir;
+  QSpinBox *m_epochs, *m_batch, *m_imageSize;
+  QDoubleSpinBox* m_lr;
+  QCheckBox* m_ema;
+  QPushButton *m_start, *m_stop, *m_resume;
+  QProgressBar* m_progress;
+  QLabel* m_status;
+  QCustomPlot *m_lossPlot, *m_f1Plot;
+  QTimer* m_replot;
+  double m_batchX = 0;
+};
+
+}  // namespace aia::ui
