@@ -197,6 +197,7 @@ void AnnotatePage::showResults(const QStringList& paths, const std::vector<std::
   }
   m_applying = false;
   m_table->resizeColumnToContents(0);
+  m_table->setColumnWidth(1, std::max(m_table->columnWidth(1), 320));
   Q_EMIT messageLogged(tr("annotated %n image(s)", nullptr, added));
   Q_EMIT annotated(added);
 }

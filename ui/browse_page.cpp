@@ -163,6 +163,7 @@ void BrowsePage::setRun(std::shared_ptr<const RunData> run) {
       m_filter->addItem(QString::fromStdString(m_run->scores.labels[j]), static_cast<int>(j));
   m_model.setRun(m_run);
   m_details->clear();
+  if (m_model.rowCount() > 0) m_view->setCurrentIndex(m_model.index(0));
 }
 
 void BrowsePage::setThresholds(const std::vector<double>& thresholds) {

@@ -116,11 +116,21 @@ void DatasetPage::showLoaded() {
                          .arg(d.train.empty() ? 0.0 : labels / static_cast<double>(d.train.size()), 0, 'f', 2)
                          .arg(d.normalization_known ? QString::fromStdString(d.normalization.source)
                                                     : tr("computed from the training images when training starts")));
-  std::sort(frequency.rbegin(), frequency.rend());
+  std::vector<std::size_t> order(frequency.size());
+  std::iota(order.begin(), order.end(), std::size_t(0));
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return frequency[a] > frequency[b]; });
   QVector<double> x(static_cast<int>(frequency.size())), y(static_cast<int>(frequency.size()));
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   for (int i = 0; i < x.size(); ++i) {
     x[i] = i + 1;
-    y[i] = frequency[static_cast<std::size_t>(i)];
+    y[i] = frequency[order[static_cast<std::size_t>(i)]];
+    if (x.size() <= 40) ticker->addTick(i + 1, QString::fromStdString(d.vocabulary[order[static_cast<std::size_t>(i)]]));
+  }
+  if (x.size() <= 40) {
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setTickLabelRotation(x.size() > 12 ? 60 : 0);
+  } else {
+    m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
   }
   auto* bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
   bars->setData(x, y);

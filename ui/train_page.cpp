@@ -78,6 +78,16 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_stop->setEnabled(false);
   m_progress = new QProgressBar;
   m_status = new QLabel(tr("Pick a dataset on the Dataset page."));
+  m_status->setObjectName(QStringLiteral("trainStatus"));
+  m_status->setWordWrap(true);
+  m_backbone->setObjectName(QStringLiteral("backbone"));
+  m_pretrained->setObjectName(QStringLiteral("pretrained"));
+  m_epochs->setObjectName(QStringLiteral("epochs"));
+  m_batch->setObjectName(QStringLiteral("batchSize"));
+  m_lr->setObjectName(QStringLiteral("learningRate"));
+  m_imageSize->setObjectName(QStringLiteral("imageSize"));
+  m_outDir->setObjectName(QStringLiteral("runFolder"));
+  m_device->setObjectName(QStringLiteral("device"));
 
   auto* form = new QFormLayout;
   form->addRow(tr("&Loss:"), m_loss);
@@ -85,7 +95,9 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   auto* pre = new QHBoxLayout;
   pre->addWidget(m_pretrained, 1);
   pre->addWidget(browse);
-  form->addRow(tr("&Pretrained:"), pre);
+  auto* preLabel = new QLabel(tr("&Pretrained:"));
+  preLabel->setBuddy(m_pretrained);
+  form->addRow(preLabel, pre);
   form->addRow(tr("&Epochs:"), m_epochs);
   form->addRow(tr("Batch si&ze:"), m_batch);
   form->addRow(tr("Learning &rate:"), m_lr);

@@ -703,7 +703,7 @@ RunResult Session::run() {
       result.best_f1 = state_.best_f1;
       return result;
     }
-    if (stop_.stop_requested()) {
+    auto cancelled = [&] {
       save_last();
       result.status = RunStatus::Cancelled;
       result.message = "stopped at epoch " + std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch) +
@@ -712,8 +712,11 @@ RunResult Session::run() {
       result.best_epoch = state_.best_epoch;
       result.best_f1 = state_.best_f1;
       return result;
-    }
+    };
+    if (stop_.stop_requested()) return cancelled();
     EpochReport report = evaluate_epoch(ips, std::chrono::duration<double>(Clock::now() - start).count());
+    // A stop during the evaluation: the epoch's batches are done and kept; it is evaluated again on resume.
+    if (stop_.stop_requested()) return cancelled();
     if (report.metrics.per_class_f1 > state_.best_f1) {
       state_.best_f1 = report.metrics.per_class_f1;
       state_.best_epoch = report.epoch;

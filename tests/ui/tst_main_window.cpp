@@ -1,0 +1,242 @@
+// The desktop application driven as a user drives it, offscreen: load a
+// dataset, click Start and watch curve points arrive, Stop, move a threshold,
+// drop files, export CSV, and see a failing run end in an error message.
+// Screenshots of every page go to <build>/tests/ui/screenshots/.
+
+#include "annotate_page.h"
+#include "browse_page.h"
+#include "dataset_page.h"
+#include "main_window.h"
+#include "run_data.h"
+#include "thresholds_page.h"
+#include "train_page.h"
+#include "training_controller.h"
+
+#include "aia/metrics.h"
+#include "tiny_dataset.h"
+
+#include <QtTest>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+
+using aia::ui::MainWindow;
+using aia::ui::RunOutcome;
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void datasetPage();
+  void trainingFromAClick();
+  void stopCancelsWithinOneBatch();
+  void thresholdSliderUpdatesMetrics();
+  void dropShowsTagsAndSkipsNonImages();
+  void csvExports();
+  void failingRunEndsInAnErrorMessage();
+  void cleanupTestCase();
+
+ private:
+  void screenshot(int tab, const QString& name);
+  void setForm(int epochs, const QString& out);
+  QTemporaryDir m_dir;
+  QString m_data;
+  QString m_run;
+  std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
+  m_data = m_dir.filePath("tiny");
+  aia::test::make_tiny_dataset(m_data.toStdString(), 48, 16);
+  m_window = std::make_unique<MainWindow>();
+  m_window->resize(1280, 820);
+  m_window->show();
+  QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+  QDir().mkpath(QStringLiteral(AIA_SCREENSHOT_DIR));
+}
+
+void TestMainWindow::screenshot(int tab, const QString& name) {
+  m_window->tabs()->setCurrentIndex(tab);
+  QTest::qWait(150);
+  QVERIFY(m_window->grab().save(QStringLiteral(AIA_SCREENSHOT_DIR "/%1.png").arg(name)));
+}
+
+void TestMainWindow::setForm(int epochs, const QString& out) {
+  auto* page = m_window->trainPage();
+  page->findChild<QComboBox*>(QStringLiteral("backbone"))->setCurrentText(QStringLiteral("tresnet_nano"));
+  page->findChild<QSpinBox*>(QStringLiteral("epochs"))->setValue(epochs);
+  page->findChild<QSpinBox*>(QStringLiteral("batchSize"))->setValue(8);
+  page->findChild<QSpinBox*>(QStringLiteral("imageSize"))->setValue(32);
+  page->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->setValue(0.002);
+  page->findChild<QComboBox*>(QStringLiteral("device"))->setCurrentText(QStringLiteral("cpu"));
+  page->findChild<QLineEdit*>(QStringLiteral("runFolder"))->setText(out);
+}
+
+void TestMainWindow::datasetPage() {
+  QSignalSpy loaded(m_window->datasetPage(), &aia::ui::DatasetPage::datasetLoaded);
+  m_window->datasetPage()->load(m_data);
+  QVERIFY(loaded.wait(30000));
+  QCOMPARE(loaded.takeFirst().at(0).toBool(), true);
+  QVERIFY(m_window->trainPage()->startButton()->isEnabled());
+  screenshot(0, QStringLiteral("dataset"));
+}
+
+void TestMainWindow::trainingFromAClick() {
+  m_run = m_dir.filePath("run");
+  setForm(2, m_run);
+  m_window->tabs()->setCurrentWidget(m_window->trainPage());
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QSignalSpy epochs(m_window->controller(), &aia::ui::TrainingController::epochFinished);
+  QSignalSpy batches(m_window->controller(), &aia::ui::TrainingController::batchProgressed);
+  QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
+  QVERIFY(!m_window->trainPage()->startButton()->isEnabled());
+  QVERIFY(m_window->trainPage()->stopButton()->isEnabled());
+  QVERIFY(finished.wait(180000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
+  QCOMPARE(epochs.size(), 2);
+  QVERIFY(batches.size() >= 2);
+  QTest::qWait(200);  // the coalesced replot
+  QCOMPARE(m_window->trainPage()->epochPoints(), 2);
+  // The finished run opened in Browse and Thresholds.
+  QCOMPARE(m_window->currentRun(), m_run);
+  QCOMPARE(m_window->browsePage()->model()->rowCount(), 16);
+  screenshot(1, QStringLiteral("train"));
+  screenshot(2, QStringLiteral("browse"));
+}
+
+void TestMainWindow::stopCancelsWithinOneBatch() {
+  setForm(50, m_dir.filePath("run-stopped"));
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QSignalSpy batches(m_window->controller(), &aia::ui::TrainingController::batchProgressed);
+  QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
+  QVERIFY(batches.wait(60000));
+  QTest::mouseClick(m_window->trainPage()->stopButton(), Qt::LeftButton);
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Cancelled);
+  // "stopped at epoch E, batch B": far from the 300 batches of 50 epochs (the
+  // core test checks the one-batch latency exactly; signals here are queued).
+  const QString message = finished.first().at(1).toString();
+  const QRegularExpressionMatch where = QRegularExpression(QStringLiteral("stopped at epoch (\\d+), batch (\\d+)")).match(message);
+  QVERIFY2(where.hasMatch(), qPrintable(message));
+  QVERIFY2((where.captured(1).toInt() - 1) * 6 + where.captured(2).toInt() < 150, qPrintable(message));
+  QVERIFY(QFile::exists(m_dir.filePath("run-stopped/checkpoints/last.safetensors")));  // resumable
+  QVERIFY(m_window->trainPage()->startButton()->isEnabled());
+}
+
+void TestMainWindow::thresholdSliderUpdatesMetrics() {
+  auto* page = m_window->thresholdsPage();
+  m_window->tabs()->setCurrentWidget(page);
+  auto* table = page->table();
+  const QRect cell = table->visualRect(table->model()->index(1, 0));
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+  const double before = page->model()->metrics()->threshold(1);
+  page->slider()->setFocus();
+  QTest::keyClick(page->slider(), Qt::Key_PageUp);  // +0.05
+  const double after = page->model()->metrics()->threshold(1);
+  QVERIFY(std::abs(after - before) > 0.01);
+  // The displayed metrics are core's for the new thresholds.
+  const auto run = aia::ui::RunData::load(m_run);
+  const auto m = aia::compute_metrics(run->matrix, page->model()->thresholds());
+  QVERIFY2(page->summaryText().contains(QString::number(m.per_class_f1, 'f', 4)), qPrintable(page->summaryText()));
+  QVERIFY(page->summaryText().contains(QStringLiteral("N+ %1").arg(m.n_plus)));
+  // Undo puts it back.
+  page->undoStack()->undo();
+  QCOMPARE(page->model()->metrics()->threshold(1), before);
+  // A strategy button sets every label at once, one undo step.
+  QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("gridButton")), Qt::LeftButton);
+  QCOMPARE(page->model()->thresholds(), run->grid);
+  screenshot(3, QStringLiteral("thresholds"));
+}
+
+void TestMainWindow::dropShowsTagsAndSkipsNonImages() {
+  const QString text = m_dir.filePath("notes.txt");
+  QFile f(text);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("not an image");
+  f.close();
+  auto* mime = new QMimeData;
+  mime->setUrls({QUrl::fromLocalFile(m_data + QStringLiteral("/images/test0.png")), QUrl::fromLocalFile(text)});
+  const QPoint at = m_window->rect().center();
+  QDragEnterEvent enter(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(m_window.get(), &enter);
+  QVERIFY(enter.isAccepted());
+  QDropEvent drop(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+  QSignalSpy annotated(m_window->annotatePage(), &aia::ui::AnnotatePage::annotated);
+  QApplication::sendEvent(m_window.get(), &drop);
+  QCOMPARE(m_window->tabs()->currentWidget(), m_window->annotatePage());
+  QVERIFY(annotated.wait(60000));
+  QCOMPARE(annotated.first().at(0).toInt(), 1);
+  auto* table = m_window->annotatePage()->table();
+  QCOMPARE(table->rowCount(), 1);
+  QCOMPARE(table->item(0, 0)->text(), QStringLiteral("test0.png"));
+  QVERIFY(!table->item(0, 2)->text().isEmpty());  // scores shown
+  QVERIFY(m_window->logText().contains(QStringLiteral("skipped %1: not an image file").arg(text)));
+  // Tags are editable, with undo.
+  const QString predicted = table->item(0, 1)->text();
+  table->item(0, 1)->setText(QStringLiteral("=HYPERLINK(1); red"));
+  m_window->annotatePage()->undoStack()->undo();
+  QCOMPARE(table->item(0, 1)->text(), predicted);
+  m_window->annotatePage()->undoStack()->redo();
+  QCOMPARE(table->item(0, 1)->text(), QStringLiteral("=HYPERLINK(1); red"));
+  screenshot(4, QStringLiteral("annotate"));
+  delete mime;
+}
+
+void TestMainWindow::csvExports() {
+  const QString predictions = m_dir.filePath("predictions.csv");
+  QVERIFY(m_window->browsePage()->exportPredictions(predictions));
+  QFile p(predictions);
+  QVERIFY(p.open(QIODevice::ReadOnly));
+  const QStringList lines = QString::fromUtf8(p.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QCOMPARE(lines.size(), 17);  // header + 16 test images
+  QCOMPARE(lines[0], QStringLiteral("image,ground_truth,predicted,red,green,blue,yellow"));
+  const auto run = aia::ui::RunData::load(m_run);
+  const QStringList first = lines[1].split(QLatin1Char(','));
+  QCOMPARE(first[0], QString::fromStdString(run->scores.images[0]));
+  QCOMPARE(static_cast<float>(first[3].toDouble()), static_cast<float>(run->scores.at(0, 0)));  // float scores, 9 digits
+  const QString table = m_dir.filePath("labels.csv");
+  QVERIFY(m_window->thresholdsPage()->exportTable(table));
+  QFile t(table);
+  QVERIFY(t.open(QIODevice::ReadOnly));
+  QVERIFY(t.readLine().startsWith("label,support,threshold,tp,fp,fn,precision,recall,f1,mcc"));
+  const QString annotations = m_dir.filePath("annotations.csv");
+  QVERIFY(m_window->annotatePage()->exportAnnotations(annotations));
+  QFile a(annotations);
+  QVERIFY(a.open(QIODevice::ReadOnly));
+  const QStringList rows = QString::fromUtf8(a.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QCOMPARE(rows.size(), 2);
+  // The edited cell starts with "=": made inert for spreadsheets.
+  QVERIFY2(rows[1].contains(QStringLiteral(",'=HYPERLINK(1);red,")), qPrintable(rows[1]));
+}
+
+void TestMainWindow::failingRunEndsInAnErrorMessage() {
+  setForm(1, m_dir.filePath("run-failing"));
+  m_window->trainPage()->findChild<QLineEdit*>(QStringLiteral("pretrained"))->setText(m_dir.filePath("missing.safetensors"));
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Failed);
+  QTest::qWait(50);
+  auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+  QVERIFY(box);
+  QVERIFY2(box->text().contains(QStringLiteral("missing.safetensors")), qPrintable(box->text()));
+  box->accept();
+  QVERIFY(m_window->isVisible());  // no crash
+  m_window->trainPage()->findChild<QLineEdit*>(QStringLiteral("pretrained"))->clear();
+}
+
+void TestMainWindow::cleanupTestCase() { m_window.reset(); }
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
