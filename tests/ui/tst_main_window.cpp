@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTranslator>
 
 using aia::ui::MainWindow;
 using aia::ui::RunOutcome;
@@ -43,6 +44,7 @@ class TestMainWindow : public QObject {
   void dropShowsTagsAndSkipsNonImages();
   void csvExports();
   void failingRunEndsInAnErrorMessage();
+  void translationsAndRightToLeft();
   void cleanupTestCase();
 
  private:
@@ -234,6 +236,27 @@ void TestMainWindow::failingRunEndsInAnErrorMessage() {
   box->accept();
   QVERIFY(m_window->isVisible());  // no crash
   m_window->trainPage()->findChild<QLineEdit*>(QStringLiteral("pretrained"))->clear();
+}
+
+void TestMainWindow::translationsAndRightToLeft() {
+  for (const auto& [language, train] : {std::pair{QStringLiteral("de"), QStringLiteral("&Training")},
+                                        std::pair{QStringLiteral("fa"), QStringLiteral("&آموزش")}}) {
+    QTranslator translator;
+    QVERIFY2(translator.load(QLocale(language), QStringLiteral("aia_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")),
+             qPrintable(language));
+    QApplication::installTranslator(&translator);
+    const bool rtl = QLocale(language).textDirection() == Qt::RightToLeft;
+    QApplication::setLayoutDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
+    MainWindow window;
+    window.resize(1100, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.tabs()->tabText(1), train);
+    QCOMPARE(window.layoutDirection(), rtl ? Qt::RightToLeft : Qt::LeftToRight);
+    QVERIFY(window.grab().save(QStringLiteral(AIA_SCREENSHOT_DIR "/window-%1.png").arg(language)));
+    QApplication::removeTranslator(&translator);
+  }
+  QApplication::setLayoutDirection(Qt::LeftToRight);
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

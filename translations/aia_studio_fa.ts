@@ -1,0 +1,921 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="26" />
+        <source>edit tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="116" />
+        <source>per-image F1 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="29" />
+        <source>threshold of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="60" />
+        <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>aia::ui::AnnotatePage</name>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="56" />
+        <location filename="../ui/annotate_page.cpp" line="129" />
+        <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="59" />
+        <source>image</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="59" />
+        <source>tags (editable, separated by ;)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="59" />
+        <source>scores</source>
+        <translation>امتیازها</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="64" />
+        <source>&amp;Open images...</source>
+        <translation>باز کردن &amp;تصاویر...</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="109" />
+        <source>Images to annotate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="109" />
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="116" />
+        <source>skipped %1: not an image file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="119" />
+        <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/annotate_page.cpp" line="123" />
+        <source>Annotating %n image(s)...</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="131" />
+        <source>cannot annotate: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="173" />
+        <source>skipped %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/annotate_page.cpp" line="201" />
+        <source>annotated %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::BrowsePage</name>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="123" />
+        <source>by file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="123" />
+        <source>by per-image F1, worst first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="123" />
+        <source>by per-image F1, best first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="137" />
+        <source>Label:</source>
+        <translation>برچسب:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="139" />
+        <source>Sort:</source>
+        <translation>مرتب‌سازی:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="160" />
+        <source>all labels</source>
+        <translation>همهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="185" />
+        <source>per-image F1 %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="186" />
+        <source>tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="186" />
+        <source>score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="186" />
+        <source>result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="195" />
+        <source>true positive</source>
+        <translation>مثبت درست</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="195" />
+        <source>false positive</source>
+        <translation>مثبت نادرست</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="195" />
+        <source>missed</source>
+        <translation>از دست رفته</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::DatasetPage</name>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="25" />
+        <source>Demo (Fashion-MNIST mosaics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="28" />
+        <source>Open &amp;folder...</source>
+        <translation>باز کردن &amp;پوشه...</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="29" />
+        <source>No dataset loaded.</source>
+        <translation>هیچ مجموعه داده‌ای بارگذاری نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="34" />
+        <source>labels, most frequent first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="35" />
+        <source>training images</source>
+        <translation>تصاویر آموزشی</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="38" />
+        <source>Validation report</source>
+        <translation>گزارش اعتبارسنجی</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="41" />
+        <source>&amp;Dataset:</source>
+        <translation>&amp;مجموعه داده:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="62" />
+        <source>Dataset folder (train.json + test.json + images/)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="76" />
+        <source>Loading %1...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="96" />
+        <source>Cannot use %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="110" />
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="118" />
+        <source>computed from the training images when training starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="144" />
+        <source>No training image was found in %1: put the images there to train.
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="147" />
+        <source>dataset %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>aia::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="27" />
+        <source>AIA Studio</source>
+        <translation>استودیو AIA</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="36" />
+        <source>&amp;Dataset</source>
+        <translation>&amp;مجموعه داده</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="37" />
+        <source>&amp;Train</source>
+        <translation>&amp;آموزش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="38" />
+        <source>&amp;Browse</source>
+        <translation>&amp;مرور</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="39" />
+        <source>T&amp;hresholds</source>
+        <translation>&amp;آستانه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="40" />
+        <source>&amp;Annotate</source>
+        <translation>&amp;برچسب‌گذاری</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="47" />
+        <source>Log</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="73" />
+        <source>Training failed</source>
+        <translation>آموزش ناموفق بود</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="83" />
+        <source>Ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="89" />
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="90" />
+        <source>Open &amp;dataset folder...</source>
+        <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="90" />
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91" />
+        <source>Open &amp;run...</source>
+        <translation>باز کردن &amp;اجرا...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91" />
+        <source>Ctrl+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="92" />
+        <source>Recent r&amp;uns</source>
+        <translation>اجراهای &amp;اخیر</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="94" />
+        <source>Open &amp;images to annotate...</source>
+        <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="99" />
+        <source>&amp;Save thresholds...</source>
+        <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="100" />
+        <source>&amp;Load thresholds...</source>
+        <translation>&amp;بارگذاری آستانه‌ها...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="100" />
+        <source>Ctrl+L</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="101" />
+        <source>&amp;Export CSV</source>
+        <translation>&amp;صدور CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="102" />
+        <source>Test-set &amp;predictions...</source>
+        <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="103" />
+        <source>Export predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="103" />
+        <location filename="../ui/main_window.cpp" line="106" />
+        <location filename="../ui/main_window.cpp" line="109" />
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="105" />
+        <source>Per-label &amp;metrics...</source>
+        <translation>&amp;معیارهای هر برچسب...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="106" />
+        <source>Export per-label metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="108" />
+        <source>&amp;Annotations...</source>
+        <translation>&amp;برچسب‌ها...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="108" />
+        <source>Ctrl+E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="109" />
+        <source>Export annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="112" />
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="114" />
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="115" />
+        <source>&amp;Undo</source>
+        <translation>&amp;واگرد</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="117" />
+        <source>&amp;Redo</source>
+        <translation>&amp;ازنو</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="122" />
+        <source>&amp;Training</source>
+        <translation>&amp;آموزش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="123" />
+        <source>&amp;Start</source>
+        <translation>&amp;شروع</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="123" />
+        <source>F5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="124" />
+        <source>S&amp;top</source>
+        <translation>&amp;توقف</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="124" />
+        <source>Shift+F5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="125" />
+        <source>&amp;Resume a run...</source>
+        <translation>&amp;ادامهٔ یک اجرا...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="127" />
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="132" />
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="133" />
+        <source>&amp;About AIA Studio</source>
+        <translation>&amp;دربارهٔ استودیو AIA</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="134" />
+        <source>About &amp;Qt</source>
+        <translation>دربارهٔ &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="141" />
+        <source>wrote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="142" />
+        <source>nothing to export yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="149" />
+        <source>Open a training run folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="158" />
+        <source>Cannot open the run</source>
+        <translation>اجرا باز نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="171" />
+        <source>opened run %1 (%2 test images, %3 labels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="196" />
+        <source>About AIA Studio</source>
+        <translation>دربارهٔ استودیو AIA</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="197" />
+        <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="220" />
+        <source>stopping the training run before quitting; resume it later from its run folder</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>aia::ui::ThresholdModel</name>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <source>label</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <source>frequency</source>
+        <translation>فراوانی</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <source>threshold</source>
+        <translation>آستانه</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <source>P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <source>R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <source>F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <source>MCC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <source>TP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <source>FP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="86" />
+        <source>FN</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>aia::ui::ThresholdsPage</name>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="155" />
+        <source>Select a label to move its threshold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <source>strategy</source>
+        <translation>راهبرد</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <source>per-class P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <source>per-class R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <source>per-class F1</source>
+        <translation>F1 هر کلاس</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <source>N+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="170" />
+        <source>MCC &amp;grid (paper)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="171" />
+        <source>Exact &amp;MCC</source>
+        <translation>&amp;MCC دقیق</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="172" />
+        <source>Exact &amp;F1</source>
+        <translation>&amp;F1 دقیق</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="173" />
+        <source>Set all &amp;to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="175" />
+        <source>Thresholds chosen on the training split when the run finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <source>The same threshold for every label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="205" />
+        <source>MCC-grid thresholds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <source>exact MCC thresholds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="207" />
+        <source>exact F1 thresholds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="209" />
+        <source>global threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="219" />
+        <source>0.5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="220" />
+        <source>MCC grid (paper)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="221" />
+        <source>exact MCC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="222" />
+        <source>exact F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="240" />
+        <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="243" />
+        <source>Test split, current thresholds: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="272" />
+        <source>thresholds saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="274" />
+        <source>cannot save thresholds: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="281" />
+        <source>thresholds from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="283" />
+        <source>cannot load thresholds: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="288" />
+        <source>Save thresholds</source>
+        <translation>ذخیرهٔ آستانه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="288" />
+        <location filename="../ui/thresholds_page.cpp" line="293" />
+        <source>JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="293" />
+        <source>Load thresholds</source>
+        <translation>بارگذاری آستانه‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::TrainPage</name>
+    <message>
+        <location filename="../ui/train_page.cpp" line="48" />
+        <source>optional: timm .safetensors or a .pth state_dict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="49" />
+        <source>Browse...</source>
+        <translation>مرور...</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="68" />
+        <source>fine-tune the whole network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="69" />
+        <source>frozen backbone (train the head on cached features)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="70" />
+        <source>EMA of the weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="72" />
+        <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="73" />
+        <source>&amp;Start</source>
+        <translation>&amp;شروع</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="75" />
+        <source>S&amp;top</source>
+        <translation>&amp;توقف</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="77" />
+        <source>&amp;Resume...</source>
+        <translation>&amp;ادامه...</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="80" />
+        <source>Pick a dataset on the Dataset page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="93" />
+        <source>&amp;Loss:</source>
+        <translation>&amp;تابع زیان:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="94" />
+        <source>&amp;Backbone:</source>
+        <translation>&amp;ستون فقرات:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="98" />
+        <source>&amp;Pretrained:</source>
+        <translation>&amp;پیش‌آموخته:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="101" />
+        <source>&amp;Epochs:</source>
+        <translation>&amp;دوره‌ها:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="102" />
+        <source>Batch si&amp;ze:</source>
+        <translation>&amp;اندازهٔ دسته:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="103" />
+        <source>Learning &amp;rate:</source>
+        <translation>&amp;نرخ یادگیری:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="104" />
+        <source>&amp;Image size:</source>
+        <translation>اندازهٔ &amp;تصویر:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="105" />
+        <source>&amp;Device:</source>
+        <translation>&amp;دستگاه:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="106" />
+        <source>&amp;Mode:</source>
+        <translation>&amp;حالت:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="108" />
+        <source>&amp;Run folder:</source>
+        <translation>&amp;پوشهٔ اجرا:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="117" />
+        <location filename="../ui/train_page.cpp" line="125" />
+        <source>epoch</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="118" />
+        <source>loss</source>
+        <translation>زیان</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="119" />
+        <source>train loss</source>
+        <translation>زیان آموزش</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="120" />
+        <source>validation loss</source>
+        <translation>زیان اعتبارسنجی</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="121" />
+        <source>train loss (smoothed, per batch)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="126" />
+        <source>F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="128" />
+        <location filename="../ui/train_page.cpp" line="131" />
+        <source>N+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="129" />
+        <source>per-class F1</source>
+        <translation>F1 هر کلاس</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="130" />
+        <source>per-image F1</source>
+        <translation>F1 هر تصویر</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="160" />
+        <source>Pretrained weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="160" />
+        <source>Weights (*.safetensors *.pth *.pt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="201" />
+        <source>Load a dataset with its images first (Dataset page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="203" />
+        <source>Ready to train on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="203" />
+        <source>Pick a dataset with images on the Dataset page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="215" />
+        <source>Run folder to resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="227" />
+        <source>Starting...</source>
+        <translation>در حال شروع...</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="234" />
+        <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="240" />
+        <source>Extracting features: batch %1/%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="258" />
+        <source>Finished. %1</source>
+        <translation>پایان یافت. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="259" />
+        <source>Stopped. %1</source>
+        <translation>متوقف شد. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="260" />
+        <source>Failed: %1</source>
+        <translation>ناموفق: %1</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::TrainingWorker</name>
+    <message>
+        <location filename="../ui/training_controller.cpp" line="66" />
+        <source>unknown error in the training thread</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
