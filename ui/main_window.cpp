@@ -105,6 +105,9 @@ void MainWindow::createMenus() {
   exportMenu->addAction(tr("Per-label &metrics..."), this, [this] {
     exportWith(tr("Export per-label metrics"), tr("CSV (*.csv)"), [this](const QString& p) { return m_thresholds->exportTable(p); });
   });
+  exportMenu->addAction(tr("&Thresholds..."), this, [this] {
+    exportWith(tr("Export thresholds"), tr("CSV (*.csv)"), [this](const QString& p) { return m_thresholds->exportThresholds(p); });
+  });
   exportMenu->addAction(tr("&Annotations..."), QKeySequence(tr("Ctrl+E")), this, [this] {
     exportWith(tr("Export annotations"), tr("CSV (*.csv)"), [this](const QString& p) { return m_annotate->exportAnnotations(p); });
   });
@@ -123,6 +126,14 @@ void MainWindow::createMenus() {
   train->addAction(tr("&Start"), QKeySequence(tr("F5")), m_train, &TrainPage::start);
   train->addAction(tr("S&top"), QKeySequence(tr("Shift+F5")), m_controller, &TrainingController::requestStop);
   train->addAction(tr("&Resume a run..."), m_train, &TrainPage::resume);
+  train->addSeparator();
+  train->addAction(tr("&Compare with a past run..."), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("A run folder whose curves to overlay"));
+    if (dir.isEmpty()) return;
+    m_tabs->setCurrentWidget(m_train);
+    if (!m_train->compareWith(dir)) showError(tr("Cannot compare"), tr("%1 has no metrics.jsonl").arg(dir));
+  });
+  train->addAction(tr("C&lear compared runs"), m_train, &TrainPage::clearComparisons);
 
   auto* view = menuBar()->addMenu(tr("&View"));
   for (int i = 0; i < m_tabs->count(); ++i)

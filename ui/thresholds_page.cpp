@@ -316,3 +316,17 @@ bool ThresholdsPage::exportTable(const QString& path) {
 }
 
 }  // namespace aia::ui
+
+namespace aia::ui {
+
+bool ThresholdsPage::exportThresholds(const QString& path) {
+  if (!m_model.metrics()) return false;
+  std::string text = "label,threshold\n";
+  const auto t = m_model.thresholds();
+  for (std::size_t j = 0; j < t.size(); ++j)
+    text += aia::csv::quote_inert(m_run->scores.labels[j]) + "," + QString::number(t[j], 'g', 17).toStdString() + "\n";
+  aia::write_file_atomically(path.toStdString(), text);
+  return true;
+}
+
+}  // namespace aia::ui

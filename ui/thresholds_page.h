@@ -68,6 +68,7 @@ class ThresholdsPage : public QWidget {
   void saveAs();
   void open();
   bool exportTable(const QString& path);
+  bool exportThresholds(const QString& path);
 
  Q_SIGNALS:
   void messageLogged(const QString& text);

@@ -1,6 +1,9 @@
 #include "train_page.h"
 
+#include "aia/atomic_file.h"
 #include "aia/loss_options.h"
+
+#include <nlohmann/json.hpp>
 
 #include <qcustomplot.h>
 
@@ -17,6 +20,9 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QFileInfo>
+
+#include <sstream>
 
 namespace aia::ui {
 namespace {
@@ -216,9 +222,48 @@ void TrainPage::resume() {
   if (!dir.isEmpty()) Q_EMIT startRequested(config(m_dataset), dir);
 }
 
+bool TrainPage::compareWith(const QString& runDir) {
+  std::vector<nlohmann::json> lines;
+  try {
+    std::istringstream in(aia::read_file(runDir.toStdString() + "/metrics.jsonl"));
+    for (std::string line; std::getline(in, line);)
+      if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  } catch (const std::exception&) {
+    return false;
+  }
+  if (lines.empty()) return false;
+  static const QColor colours[] = {QColor(200, 40, 40), QColor(40, 160, 160), QColor(160, 120, 20), QColor(90, 90, 90)};
+  const QColor colour = colours[m_comparisons++ % 4];
+  const QString name = QFileInfo(runDir).fileName();
+  auto dashed = [&](QCustomPlot* plot, const QString& what) {
+    auto* g = addGraph(plot, QStringLiteral("%1: %2").arg(name, what), colour);
+    QPen pen(colour, 1.5, Qt::DashLine);
+    g->setPen(pen);
+    g->setProperty("comparison", true);
+    return g;
+  };
+  auto* loss = dashed(m_lossPlot, tr("validation loss"));
+  auto* f1 = dashed(m_f1Plot, tr("per-class F1"));
+  for (const auto& j : lines) {
+    loss->addData(j.value("epoch", 0), j.value("val_loss", 0.0));
+    f1->addData(j.value("epoch", 0), j.value("per_class_f1", 0.0));
+  }
+  scheduleReplot();
+  return true;
+}
+
+void TrainPage::clearComparisons() {
+  for (auto* plot : {m_lossPlot, m_f1Plot})
+    for (int i = plot->graphCount() - 1; i >= 0; --i)
+      if (plot->graph(i)->property("comparison").toBool()) plot->removeGraph(i);
+  m_comparisons = 0;
+  scheduleReplot();
+}
+
 void TrainPage::onStarted() {
   for (auto* plot : {m_lossPlot, m_f1Plot})
-    for (int i = 0; i < plot->graphCount(); ++i) plot->graph(i)->data()->clear();
+    for (int i = 0; i < plot->graphCount(); ++i)
+      if (!plot->graph(i)->property("comparison").toBool()) plot->graph(i)->data()->clear();
   m_batchX = 0;
   m_start->setEnabled(false);
   m_resume->setEnabled(false);

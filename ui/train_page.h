@@ -36,6 +36,9 @@ class TrainPage : public QWidget {
   void start();
   void resume();
   void setDemoDefaults();
+  // Overlays a past run's per-epoch curves (its metrics.jsonl), dashed; false if it has none.
+  bool compareWith(const QString& runDir);
+  void clearComparisons();
 
  Q_SIGNALS:
   void startRequested(const aia::TrainConfig& config, const QString& resumeDir);
@@ -60,6 +63,7 @@ class TrainPage : public QWidget {
   QCustomPlot *m_lossPlot, *m_f1Plot;
   QTimer* m_replot;
   double m_batchX = 0;
+  int m_comparisons = 0;
 };
 
 }  // namespace aia::ui

@@ -29,6 +29,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTranslator>
+#include <QElapsedTimer>
+#include <QTimer>
 
 using aia::ui::MainWindow;
 using aia::ui::RunOutcome;
@@ -101,10 +103,23 @@ void TestMainWindow::trainingFromAClick() {
   QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
   QSignalSpy epochs(m_window->controller(), &aia::ui::TrainingController::epochFinished);
   QSignalSpy batches(m_window->controller(), &aia::ui::TrainingController::batchProgressed);
+  // How long the GUI thread's event loop goes without turning while training
+  // (reported, not asserted: tests check behaviour, not time).
+  QElapsedTimer sinceTick;
+  qint64 worstGap = 0;
+  QTimer tick;
+  tick.setInterval(5);
+  connect(&tick, &QTimer::timeout, this, [&] {
+    worstGap = std::max(worstGap, sinceTick.restart());
+  });
   QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
   QVERIFY(!m_window->trainPage()->startButton()->isEnabled());
   QVERIFY(m_window->trainPage()->stopButton()->isEnabled());
+  sinceTick.start();
+  tick.start();
   QVERIFY(finished.wait(180000));
+  tick.stop();
+  qInfo("longest event-loop gap while training: %lld ms", worstGap);
   QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
   QCOMPARE(epochs.size(), 2);
   QVERIFY(batches.size() >= 2);
@@ -115,6 +130,10 @@ void TestMainWindow::trainingFromAClick() {
   QCOMPARE(m_window->browsePage()->model()->rowCount(), 16);
   screenshot(1, QStringLiteral("train"));
   screenshot(2, QStringLiteral("browse"));
+  // A past run's curves can be overlaid for comparison.
+  QVERIFY(m_window->trainPage()->compareWith(m_run));
+  QVERIFY(!m_window->trainPage()->compareWith(m_dir.filePath("no-such-run")));
+  m_window->trainPage()->clearComparisons();
 }
 
 void TestMainWindow::stopCancelsWithinOneBatch() {
@@ -212,6 +231,13 @@ void TestMainWindow::csvExports() {
   QFile t(table);
   QVERIFY(t.open(QIODevice::ReadOnly));
   QVERIFY(t.readLine().startsWith("label,support,threshold,tp,fp,fn,precision,recall,f1,mcc"));
+  const QString thresholds = m_dir.filePath("thresholds.csv");
+  QVERIFY(m_window->thresholdsPage()->exportThresholds(thresholds));
+  QFile th(thresholds);
+  QVERIFY(th.open(QIODevice::ReadOnly));
+  const QStringList thLines = QString::fromUtf8(th.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  QCOMPARE(thLines.size(), 5);
+  QCOMPARE(thLines[1], QStringLiteral("red,%1").arg(m_window->thresholdsPage()->model()->thresholds()[0], 0, 'g', 17));
   const QString annotations = m_dir.filePath("annotations.csv");
   QVERIFY(m_window->annotatePage()->exportAnnotations(annotations));
   QFile a(annotations);
