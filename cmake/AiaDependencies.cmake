@@ -8,6 +8,7 @@ find_package(ZLIB REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
+pkg_check_modules(EXIV2 REQUIRED IMPORTED_TARGET exiv2)  # XMP sidecars
 find_package(Qt6 REQUIRED COMPONENTS Core Test)
 
 # LibTorch's exported flags carry the ABI definition; keep them on core only.

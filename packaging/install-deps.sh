@@ -18,6 +18,8 @@ packages=(
   python3-torch python3-numpy
   # benchmarks against the paper's Python pipeline
   python3-torchvision python3-pil
+  # XMP sidecars, and the tools that check them and the package
+  libexiv2-dev libimage-exiftool-perl desktop-file-utils appstream dpkg-dev file
   # real images for the demo dataset
   dataset-fashion-mnist
 )

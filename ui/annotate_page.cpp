@@ -3,6 +3,8 @@
 #include "aia/annotator.h"
 #include "aia/atomic_file.h"
 #include "aia/csv.h"
+#include "aia/dataset.h"
+#include "aia/xmp_sidecar.h"
 
 #include <QDirIterator>
 #include <QFileDialog>
@@ -15,6 +17,7 @@
 #include <QTableWidget>
 #include <QUndoCommand>
 #include <QVBoxLayout>
+#include <QHBoxLayout>
 #include <QtConcurrent>
 
 namespace aia::ui {
@@ -62,9 +65,16 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_table->setIconSize(QSize(64, 64));
   m_table->verticalHeader()->setDefaultSectionSize(70);
   auto* open = new QPushButton(tr("&Open images..."));
+  auto* xmp = new QPushButton(tr("Write &XMP sidecars"));
+  xmp->setToolTip(tr("Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers"));
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(open);
+  buttons->addWidget(xmp);
+  buttons->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_hint);
-  layout->addWidget(open, 0, Qt::AlignLeft);
+  layout->addLayout(buttons);
+  connect(xmp, &QPushButton::clicked, this, &AnnotatePage::writeXmpSidecars);
   layout->addWidget(m_table, 1);
   connect(open, &QPushButton::clicked, this, &AnnotatePage::openFiles);
   connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
@@ -203,6 +213,37 @@ void AnnotatePage::showResults(const QStringList& paths, const std::vector<std::
 }
 
 void AnnotatePage::setThresholds(const std::vector<double>& thresholds) { m_thresholds = thresholds; }
+
+std::vector<std::string> AnnotatePage::rowTags(int row) const {
+  std::vector<std::string> tags;
+  for (const QString& t : m_table->item(row, 1)->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
+    if (!t.trimmed().isEmpty()) tags.push_back(t.trimmed().toStdString());
+  return tags;
+}
+
+bool AnnotatePage::exportDatasetJson(const QString& path) const {
+  if (m_table->rowCount() == 0) return false;
+  std::vector<aia::Annotation> annotations;
+  for (int r = 0; r < m_table->rowCount(); ++r)
+    annotations.push_back({m_rows[static_cast<std::size_t>(r)].path.toStdString(), rowTags(r)});
+  aia::write_annotations_json(path.toStdString(), m_vocabulary, annotations);
+  return true;
+}
+
+int AnnotatePage::writeXmpSidecars() {
+  int written = 0;
+  for (int r = 0; r < m_table->rowCount(); ++r) {
+    const QString& image = m_rows[static_cast<std::size_t>(r)].path;
+    try {
+      aia::write_xmp_tags(image.toStdString(), rowTags(r));
+      ++written;
+    } catch (const std::exception& e) {
+      Q_EMIT messageLogged(tr("cannot write the sidecar of %1: %2").arg(image, QString::fromUtf8(e.what())));
+    }
+  }
+  Q_EMIT messageLogged(tr("wrote %n XMP sidecar(s)", nullptr, written));
+  return written;
+}
 
 bool AnnotatePage::exportAnnotations(const QString& path) const {
   std::string text = "image,tags";

@@ -29,6 +29,10 @@ class AnnotatePage : public QWidget {
   QUndoStack* undoStack() { return &m_undo; }
   QTableWidget* table() const { return m_table; }
   bool exportAnnotations(const QString& path) const;
+  // The edited tags as a dataset file in the seed's JSON layout (images copied beside it).
+  bool exportDatasetJson(const QString& path) const;
+  // Writes (merges) IMAGE.ext.xmp sidecars with the edited tags; returns how many.
+  int writeXmpSidecars();
   bool isBusy() const { return m_busy; }
   // Image files of `paths` (folders searched recursively); the rest in `rejected`.
   static QStringList imageFiles(const QStringList& paths, QStringList* rejected);
@@ -49,6 +53,7 @@ class AnnotatePage : public QWidget {
   };
   void showResults(const QStringList& paths, const std::vector<std::vector<float>>& scores, const QStringList& errors);
   QString tagsFor(const std::vector<float>& scores) const;
+  std::vector<std::string> rowTags(int row) const;
 
   QTableWidget* m_table;
   QLabel* m_hint;

@@ -111,6 +111,11 @@ void MainWindow::createMenus() {
   exportMenu->addAction(tr("&Annotations..."), QKeySequence(tr("Ctrl+E")), this, [this] {
     exportWith(tr("Export annotations"), tr("CSV (*.csv)"), [this](const QString& p) { return m_annotate->exportAnnotations(p); });
   });
+  file->addAction(tr("Annotations as a &dataset (JSON)..."), this, [this] {
+    exportWith(tr("Export annotations as a dataset file (images are copied beside it)"), tr("JSON (*.json)"),
+               [this](const QString& p) { return m_annotate->exportDatasetJson(p); });
+  });
+  file->addAction(tr("Write &XMP sidecars"), m_annotate, &AnnotatePage::writeXmpSidecars);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

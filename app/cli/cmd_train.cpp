@@ -12,6 +12,7 @@
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
 #include "aia/trainer.h"
+#include "aia/xmp_sidecar.h"
 
 #include <torch/torch.h>
 
@@ -312,13 +313,18 @@ Runner add_export_scores_command(CLI::App& app) {
 Runner add_annotate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("annotate", "Tag image files or folders with a trained run");
   struct Args {
-    std::string run, csv, thresholds = "mcc-grid", device = "auto";
+    std::string run, csv, json, thresholds = "mcc-grid", device = "auto";
     std::vector<std::string> inputs;
+    bool xmp = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("inputs", a->inputs, "image files or folders (searched recursively)")->required();
   cmd->add_option("--csv", a->csv, "write image,tags,scores rows here");
+  cmd->add_flag("--xmp", a->xmp, "write the tags into IMAGE.ext.xmp sidecars (dc:subject, digiKam:TagsList), merged with existing ones");
+  cmd->add_option("--json", a->json,
+                  "write a dataset file in the seed's JSON layout (train.json, test.json); the images are copied into "
+                  "images/ beside it");
   cmd->add_option("--thresholds", a->thresholds, "mcc-grid (the run's), mcc, f1, a number, or a JSON file")->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   return [=] {
@@ -348,6 +354,7 @@ Runner add_annotate_command(CLI::App& app) {
     const auto scores = score_samples(*r.model, "", files, v, r.info.image_size, r.info.normalization,
                                       score_options(a->device), &skipped);
     std::string csv_text = "image,tags,scores\n";
+    std::vector<Annotation> annotations;
     for (std::size_t i = 0; i < files.size(); ++i) {
       if (std::isnan(scores[i * v])) continue;
       std::vector<std::pair<double, std::string>> tags;
@@ -363,10 +370,16 @@ Runner add_annotate_command(CLI::App& app) {
         shown += (shown.empty() ? "" : ", ") + tag + " (" + buf + ")";
       }
       std::printf("%s: %s\n", files[i].image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
+      Annotation annotation{files[i].image, {}};
+      for (const auto& t : tags) annotation.tags.push_back(t.second);
+      if (a->xmp) write_xmp_tags(files[i].image, annotation.tags);
+      annotations.push_back(std::move(annotation));
       csv_text += csv::quote_inert(files[i].image) + "," + csv::quote_inert(tag_list) + "," + score_list + "\n";
     }
     for (const auto& s : skipped) std::fprintf(stderr, "skipped %s: %s\n", s.image.c_str(), s.reason.c_str());
     if (!a->csv.empty()) write_file_atomically(a->csv, csv_text);
+    if (!a->json.empty()) write_annotations_json(a->json, r.info.vocabulary, annotations);
+    if (a->xmp) std::printf("wrote %zu XMP sidecars\n", annotations.size());
     return (skipped.empty() && ignored == 0) ? 0 : kExitBadInput;
   };
 }

@@ -1,6 +1,7 @@
 // The aia executable as a user runs it: bring-your-own-predictions commands,
 // exit codes, and messages for bad input.
 
+#include "aia/dataset.h"
 #include "aia/metrics.h"
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
@@ -202,6 +203,23 @@ void TestCli::trainEvaluateExportAnnotate() {
   QFile f(csv);
   QVERIFY(f.open(QIODevice::ReadOnly));
   QCOMPARE(f.readAll().count('\n'), 3);  // header + 2 images
+  // XMP sidecars and a dataset file in the seed's layout that loads back as a training set.
+  const QString exported = m_dir.filePath("exported");
+  r = aia_run({"annotate", run, data + "/images/test0.png", data + "/images/test1.png", "--thresholds", "0.0", "--xmp",
+               "--json", exported + "/train.json"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY(QFile::exists(data + "/images/test0.png.xmp"));
+  r = aia_run({"annotate", run, data + "/images/test2.png", "--thresholds", "0.0", "--json", exported + "/test.json"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  aia::ValidationReport report;
+  const auto dataset = aia::load_dataset(exported.toStdString(), &report);
+  QVERIFY2(report.issues.empty(), report.summary().c_str());
+  QCOMPARE(dataset.train.size(), std::size_t(2));
+  QCOMPARE(dataset.test.size(), std::size_t(1));
+  QCOMPARE(dataset.vocabulary, aia::test::tiny_vocabulary());
+  QCOMPARE(dataset.train[0].labels.size(), std::size_t(4));  // threshold 0: every tag
+  QVERIFY(QFile::exists(exported + "/images/test0.png"));
+
   // A file that is not an image is reported and skipped, with exit code 2.
   r = aia_run({"annotate", run, m_scores, data + "/images/test0.png"});
   QCOMPARE(r.code, 2);

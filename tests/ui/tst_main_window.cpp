@@ -13,6 +13,7 @@
 #include "training_controller.h"
 
 #include "aia/metrics.h"
+#include "aia/xmp_sidecar.h"
 #include "tiny_dataset.h"
 
 #include <QtTest>
@@ -246,6 +247,12 @@ void TestMainWindow::csvExports() {
   QCOMPARE(rows.size(), 2);
   // The edited cell starts with "=": made inert for spreadsheets.
   QVERIFY2(rows[1].contains(QStringLiteral(",'=HYPERLINK(1);red,")), qPrintable(rows[1]));
+  // XMP sidecar and dataset JSON with the edited tags.
+  QCOMPARE(m_window->annotatePage()->writeXmpSidecars(), 1);
+  QCOMPARE(aia::read_xmp_tags((m_data + QStringLiteral("/images/test0.png")).toStdString()),
+           (std::vector<std::string>{"=HYPERLINK(1)", "red"}));
+  QVERIFY(m_window->annotatePage()->exportDatasetJson(m_dir.filePath("export/train.json")));
+  QVERIFY(QFile::exists(m_dir.filePath("export/images/test0.png")));
 }
 
 void TestMainWindow::failingRunEndsInAnErrorMessage() {

@@ -74,6 +74,17 @@ std::vector<float> multi_hot(const std::vector<Sample>& samples, std::size_t voc
 // (if it exists) its real path is inside the real images folder.
 bool image_name_is_safe(const std::string& images_dir, const std::string& name);
 
+// Annotated images as a dataset file in the seed's JSON layout, so that they
+// can become a training set: the images are copied into images/ beside
+// `json_path` (a clashing name gets a numeric suffix) and the file lists them
+// with their tags. Written atomically.
+struct Annotation {
+  std::string image;  // a path to the image file
+  std::vector<std::string> tags;
+};
+void write_annotations_json(const std::string& json_path, const std::vector<std::string>& vocabulary,
+                            const std::vector<Annotation>& annotations);
+
 // The paper's per-dataset statistics, if `name` is one of the three.
 bool paper_normalization(const std::string& name, Normalization* out);
 

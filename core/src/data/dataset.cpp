@@ -294,6 +294,30 @@ void check_images_exist(Dataset& d, ValidationReport& report) {
   }
 }
 
+void write_annotations_json(const std::string& json_path, const std::vector<std::string>& vocabulary,
+                            const std::vector<Annotation>& annotations) {
+  const fs::path images = fs::absolute(json_path).parent_path() / "images";
+  fs::create_directories(images);
+  nlohmann::ordered_json samples = nlohmann::ordered_json::array();
+  for (const auto& a : annotations) {
+    const fs::path source(a.image);
+    fs::path target = images / source.filename();
+    std::error_code ec;
+    const bool same = fs::exists(target) && fs::equivalent(source, target, ec);
+    for (int n = 1; !same && fs::exists(target); ++n)
+      target = images / (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
+    if (!same) {
+      fs::copy_file(source, target, ec);
+      if (ec) throw DatasetError(target.string() + ": cannot copy " + a.image + ": " + ec.message());
+    }
+    samples.push_back({{"image_name", target.filename().string()}, {"image_labels", a.tags}});
+  }
+  nlohmann::ordered_json doc;
+  doc["samples"] = samples;
+  doc["labels"] = vocabulary;
+  write_file_atomically(json_path, doc.dump() + "\n");
+}
+
 std::vector<float> multi_hot(const std::vector<Sample>& samples, std::size_t vocabulary) {
   std::vector<float> out(samples.size() * vocabulary, 0.f);
   for (std::size_t i = 0; i < samples.size(); ++i)
