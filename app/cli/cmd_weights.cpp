@@ -25,7 +25,7 @@ Runner add_convert_command(CLI::App& app) {
       "convert", "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it "
                  "in our key layout as safetensors or a PyTorch state_dict");
   struct Args {
-    std::string in, out, backbone = "tresnet_m", format;
+    std::string in, out, backbone = "tresnet_m", format, prefix;
     long long classes = 0;
     bool timm_head = false, strict = false;
   };
@@ -37,6 +37,7 @@ Runner add_convert_command(CLI::App& app) {
   cmd->add_option("--format", a->format, "safetensors or pytorch (default: by the output's extension)");
   cmd->add_flag("--timm-head", a->timm_head, "write head.fc.* (timm's tresnet_m) instead of head.fc.1.*");
   cmd->add_flag("--strict", a->strict, "fail on any missing or unexpected key");
+  cmd->add_option("--prefix", a->prefix, "prefix every key, e.g. net. for the paper's wrapper module");
   return [=] {
     const auto format = weight_format_for(a->out, a->format);
     const NamedTensors file = read_weights(a->in);
@@ -55,6 +56,7 @@ Runner add_convert_command(CLI::App& app) {
     std::printf("%s: %s\n", a->in.c_str(), report.summary().c_str());
     ExportOptions ex;
     ex.timm_head = a->timm_head;
+    ex.prefix = a->prefix;
     export_weights(*model, a->out, format, ex);
     std::printf("wrote %s\n", a->out.c_str());
     return 0;

@@ -59,6 +59,7 @@ class TestCheckpoint : public QObject {
   void legacyImportAppliesNormRule();
   void headOfAnotherSizeIsReinitialised();
   void brokenFiles();
+  void pythonTResNetGivesTheSameLogits();
 
  private:
   QTemporaryDir m_dir;
@@ -262,6 +263,33 @@ void TestCheckpoint::brokenFiles() {
   auto state = aia::model_state(*model);
   state[0].second = torch::zeros({1});
   QVERIFY(error_of([&] { aia::import_weights(*model, state); }).contains("shapes differ"));
+}
+
+void TestCheckpoint::pythonTResNetGivesTheSameLogits() {
+  // Our TResNet-M exported as a state_dict loads, strictly, into a PyTorch
+  // TResNet-M with timm's module names and computes the same logits.
+  torch::manual_seed(3);
+  auto model = aia::make_model("tresnet_m", 7);
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& p : model->named_parameters())
+      if (p.key().find(".bn.weight") != std::string::npos) p.value().uniform_(0.5, 1.5);
+  }
+  model->eval();
+  const std::string weights = m_dir.filePath("tresnet.pth").toStdString();
+  aia::export_weights(*model, weights, aia::WeightFormat::PyTorch);
+  auto x = torch::randn({2, 3, 64, 64});
+  torch::NoGradGuard no_grad;
+  const std::string check = m_dir.filePath("tresnet-check.safetensors").toStdString();
+  aia::write_safetensors(check, {{"input", x}, {"logits", model->forward(x)}});
+  QProcess p;
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(AIA_PYTHON3, {QString(AIA_TESTS_DIR) + "/../bench/python/tresnet_m.py", QString::fromStdString(weights),
+                        QString::fromStdString(check)});
+  QVERIFY(p.waitForFinished(180000));
+  const QString out = QString::fromUtf8(p.readAll()).trimmed();
+  QVERIFY2(p.exitCode() == 0, qPrintable(out));
+  QVERIFY2(out.toDouble() < 1e-4, qPrintable("max |difference| " + out));
 }
 
 QTEST_APPLESS_MAIN(TestCheckpoint)

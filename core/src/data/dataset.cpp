@@ -67,9 +67,11 @@ std::string resolve_dataset_dir(const std::string& name) {
   if (fs::is_directory(name)) return fs::absolute(name).lexically_normal().string();
   std::vector<std::string> roots;
   if (const char* env = std::getenv("AIA_DATASETS_DIR")) roots.emplace_back(env);
-#ifdef AIA_INSTALLED_DATASETS_DIR
-  roots.emplace_back(AIA_INSTALLED_DATASETS_DIR);
-#endif
+  {  // installed beside the executable: <prefix>/bin/aia -> <prefix>/share/aia-studio/datasets
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) roots.push_back((exe.parent_path().parent_path() / "share" / "aia-studio" / "datasets").string());
+  }
 #ifdef AIA_SOURCE_DATASETS_DIR
   roots.emplace_back(AIA_SOURCE_DATASETS_DIR);
 #endif
