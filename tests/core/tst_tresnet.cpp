@@ -84,6 +84,7 @@ class TestTResNet : public QObject {
   void parameterCount();
   void logitsMatchFixture_data();
   void logitsMatchFixture();
+  void stagesMatchFixture_data();
   void stagesMatchFixture();
   void everyParameterGetsAGradient();
   void registry();
@@ -170,11 +171,15 @@ void TestTResNet::logitsMatchFixture() {
   QVERIFY2(worst <= 1.0, qPrintable(QString("logits off by %1 x tolerance").arg(worst)));
 }
 
+void TestTResNet::stagesMatchFixture_data() { logitsMatchFixture_data(); }
+
 void TestTResNet::stagesMatchFixture() {
+  QFETCH(int, size);
   auto model = fixture_model();
-  const json ref = aia::test::load_json(aia::test::shared_path("fixtures/tresnet_m/expected_intermediates_64.json"));
+  const json ref = aia::test::load_json(
+      aia::test::shared_path("fixtures/tresnet_m/expected_intermediates_" + std::to_string(size) + ".json"));
   torch::NoGradGuard no_grad;
-  for (auto& [name, out] : model->forward_stages(fixture_input(64))) {
+  for (auto& [name, out] : model->forward_stages(fixture_input(size))) {
     const json& s = ref["stages"][name];
     QVERIFY2(!s.is_null(), name.c_str());
     auto x = out.to(torch::kFloat64);
@@ -184,10 +189,16 @@ void TestTResNet::stagesMatchFixture() {
     QVERIFY2(close(mean, s["mean"].get<double>()), qPrintable(QString::fromStdString(name) + " mean"));
     QVERIFY2(close(std, s["std_population"].get<double>()), qPrintable(QString::fromStdString(name) + " std"));
     QVERIFY2(close(x.max().item<double>(), s["max"].get<double>()), qPrintable(QString::fromStdString(name) + " max"));
-    auto flat = x[0].flatten();
-    for (int i = 0; i < 8; ++i)
+    auto flat = x[0].flatten(), flat1 = x[1].flatten();
+    for (int i = 0; i < 8; ++i) {
       QVERIFY2(close(flat[i].item<double>(), s["first8_flat"][i].get<double>()),
                qPrintable(QString("%1 first8[%2]").arg(QString::fromStdString(name)).arg(i)));
+      QVERIFY2(close(flat1[i].item<double>(), s["sample1_first8_flat"][i].get<double>()),
+               qPrintable(QString("%1 sample1 first8[%2]").arg(QString::fromStdString(name)).arg(i)));
+    }
+    for (int n = 0; n < 2; ++n)
+      QVERIFY2(close(x[n].mean().item<double>(), s["per_sample_mean"][n].get<double>()),
+               qPrintable(QString("%1 mean of sample %2").arg(QString::fromStdString(name)).arg(n)));
   }
 }
 
