@@ -21,6 +21,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <numeric>
 #include <random>
@@ -100,10 +101,13 @@ class Session {
   void save_last();
   void load_last();
   void save_best();
+  bool train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
+                  Clock::time_point epoch_start, std::size_t& epoch_images);
   double run_epoch_part();  // returns images per second
   double run_epoch_part_frozen();
   void prepare_features();
   torch::Tensor& features_for(const std::vector<Sample>& samples);
+  void swap_ema();  // exchanges the model's weights and the EMA copy
   EpochReport evaluate_epoch(double images_per_second, double seconds);
   void append_metrics(const EpochReport& report);
   void finish();
@@ -249,6 +253,65 @@ void Session::save_best() {
                     {{"format", "pt"}, {"epoch", std::to_string(state_.epoch + 1)}});
 }
 
+// One optimiser step: the one-cycle schedule sets Adam's lr and beta1, dropout
+// is seeded by the step (a resumed run draws the same), a non-finite loss
+// stops the run before the weights change; then EMA, bookkeeping, progress.
+bool Session::train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
+                         Clock::time_point epoch_start, std::size_t& epoch_images) {
+  const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
+  for (auto& group : adam_->param_groups()) {
+    auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
+    o.lr(value.lr);
+    o.betas({value.beta1, config_.optim.beta2});
+  }
+  torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.step));
+  adam_->zero_grad();
+  torch::Tensor loss = forward_loss();
+  const double loss_value = loss.item<double>();
+  if (!std::isfinite(loss_value)) {
+    nan_stop_ = true;
+    nan_message_ = "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") + " at epoch " +
+                   std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch + 1) +
+                   " (learning rate too high, or bad weights?); training stopped, the best checkpoint (epoch " +
+                   std::to_string(state_.best_epoch) + ") and the last good state are kept";
+    return false;
+  }
+  loss.backward();
+  adam_->step();
+  if (!ema_.empty()) {
+    torch::NoGradGuard no_grad;
+    auto params = model_->named_parameters();
+    auto buffers = model_->named_buffers();
+    for (auto& [k, v] : ema_) {
+      const torch::Tensor* now = params.find(k);
+      if (!now) now = buffers.find(k);
+      if (v.is_floating_point()) v.mul_(config_.run.ema_decay).add_(*now, 1.0 - config_.run.ema_decay);
+      else v.copy_(*now);
+    }
+  }
+  ++state_.step;
+  ++state_.batch;
+  state_.epoch_loss_sum += loss_value;
+  ++state_.epoch_batches;
+  epoch_images += batch_images;
+  smoothed_loss_ = state_.step == 1 ? loss_value : 0.9 * smoothed_loss_ + 0.1 * loss_value;
+
+  BatchProgress p;
+  p.epoch = state_.epoch + 1;
+  p.epochs = config_.optim.epochs;
+  p.batch = state_.batch;
+  p.batches = batches_per_epoch_;
+  p.loss = loss_value;
+  p.smoothed_loss = smoothed_loss_;
+  p.learning_rate = value.lr;
+  const double seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
+  p.images_per_second = seconds > 0 ? static_cast<double>(epoch_images) / seconds : 0;
+  const double steps_left = static_cast<double>(schedule_.total_steps - state_.step);
+  p.eta_seconds = p.images_per_second > 0 ? steps_left * config_.optim.batch_size / p.images_per_second : 0;
+  observer_.on_batch(p);
+  return true;
+}
+
 double Session::run_epoch_part() {
   LoaderOptions lo;
   lo.image_size = config_.data.image_size;
@@ -267,65 +330,15 @@ double Session::run_epoch_part() {
   model_->train();
   const auto start = Clock::now();
   std::size_t images = 0;
-  const long total_steps = schedule_.total_steps;
   while (auto batch = loader.next()) {
     if (batch->samples.empty()) {
       ++state_.batch;
       continue;
     }
-    const auto value = schedule_.at(std::min(state_.step, total_steps - 1));
-    for (auto& group : adam_->param_groups()) {
-      auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
-      o.lr(value.lr);
-      o.betas({value.beta1, config_.optim.beta2});
-    }
-    // Dropout draws from a generator seeded per step: a resumed run draws the same.
-    torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.step));
-    adam_->zero_grad();
-    auto logits = model_->forward(batch->images.to(device_));
-    auto loss = multilabel_loss(logits, batch->targets.to(device_), config_.loss);
-    const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) {
-      nan_stop_ = true;
-      nan_message_ = "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") + " at epoch " +
-                     std::to_string(state_.epoch + 1) + ", batch " + std::to_string(batch->index + 1) +
-                     " (learning rate too high?); training stopped, the best checkpoint (epoch " +
-                     std::to_string(state_.best_epoch) + ") and the last good state are kept";
-      return 0;
-    }
-    loss.backward();
-    adam_->step();
-    if (!ema_.empty()) {
-      torch::NoGradGuard no_grad;
-      auto params = model_->named_parameters();
-      auto buffers = model_->named_buffers();
-      for (auto& [k, v] : ema_) {
-        const torch::Tensor* now = params.find(k);
-        if (!now) now = buffers.find(k);
-        if (v.is_floating_point()) v.mul_(config_.run.ema_decay).add_(*now, 1.0 - config_.run.ema_decay);
-        else v.copy_(*now);
-      }
-    }
-    ++state_.step;
-    ++state_.batch;
-    state_.epoch_loss_sum += loss_value;
-    ++state_.epoch_batches;
-    images += batch->samples.size();
-    smoothed_loss_ = state_.step == 1 ? loss_value : 0.9 * smoothed_loss_ + 0.1 * loss_value;
-
-    BatchProgress p;
-    p.epoch = state_.epoch + 1;
-    p.epochs = config_.optim.epochs;
-    p.batch = state_.batch;
-    p.batches = batches_per_epoch_;
-    p.loss = loss_value;
-    p.smoothed_loss = smoothed_loss_;
-    p.learning_rate = value.lr;
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    p.images_per_second = seconds > 0 ? static_cast<double>(images) / seconds : 0;
-    const double steps_left = static_cast<double>(total_steps - state_.step);
-    p.eta_seconds = p.images_per_second > 0 ? steps_left * config_.optim.batch_size / p.images_per_second : 0;
-    observer_.on_batch(p);
+    const bool ok = train_step(
+        [&] { return multilabel_loss(model_->forward(batch->images.to(device_)), batch->targets.to(device_), config_.loss); },
+        batch->samples.size(), start, images);
+    if (!ok) return 0;
     if (stop_.stop_requested()) break;
   }
   for (const auto& s : loader.skipped()) {
@@ -431,51 +444,31 @@ double Session::run_epoch_part_frozen() {
       continue;
     }
     auto index = torch::tensor(rows, torch::kLong).to(device_);
-    const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
-    for (auto& group : adam_->param_groups()) {
-      auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
-      o.lr(value.lr);
-      o.betas({value.beta1, config_.optim.beta2});
-    }
-    torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.step));
-    adam_->zero_grad();
-    auto loss = multilabel_loss(model_->forward_head(features.index_select(0, index)), targets_all.index_select(0, index),
-                                config_.loss);
-    const double loss_value = loss.item<double>();
-    if (!std::isfinite(loss_value)) {
-      nan_stop_ = true;
-      nan_message_ = "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") + " at epoch " +
-                     std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch + 1) +
-                     "; training stopped, the best checkpoint (epoch " + std::to_string(state_.best_epoch) +
-                     ") and the last good state are kept";
-      return 0;
-    }
-    loss.backward();
-    adam_->step();
-    ++state_.step;
-    ++state_.batch;
-    state_.epoch_loss_sum += loss_value;
-    ++state_.epoch_batches;
-    images += rows.size();
-    smoothed_loss_ = state_.step == 1 ? loss_value : 0.9 * smoothed_loss_ + 0.1 * loss_value;
-    BatchProgress p;
-    p.epoch = state_.epoch + 1;
-    p.epochs = config_.optim.epochs;
-    p.batch = state_.batch;
-    p.batches = batches_per_epoch_;
-    p.loss = loss_value;
-    p.smoothed_loss = smoothed_loss_;
-    p.learning_rate = value.lr;
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    p.images_per_second = seconds > 0 ? static_cast<double>(images) / seconds : 0;
-    p.eta_seconds = p.images_per_second > 0
-                        ? static_cast<double>(schedule_.total_steps - state_.step) * config_.optim.batch_size / p.images_per_second
-                        : 0;
-    observer_.on_batch(p);
+    const bool ok = train_step(
+        [&] {
+          return multilabel_loss(model_->forward_head(features.index_select(0, index)),
+                                 targets_all.index_select(0, index), config_.loss);
+        },
+        rows.size(), start, images);
+    if (!ok) return 0;
     if (stop_.stop_requested()) break;
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return seconds > 0 ? static_cast<double>(images) / seconds : 0;
+}
+
+void Session::swap_ema() {
+  if (ema_.empty()) return;
+  torch::NoGradGuard no_grad;
+  auto params = model_->named_parameters();
+  auto buffers = model_->named_buffers();
+  for (auto& [k, e] : ema_) {
+    torch::Tensor* now = params.find(k);
+    if (!now) now = buffers.find(k);
+    auto held = now->clone();
+    now->copy_(e);
+    e.copy_(held);
+  }
 }
 
 std::vector<float> Session::scores_of(const std::vector<Sample>& samples) {
@@ -518,31 +511,10 @@ LabelMatrix matrix_of(const std::vector<float>& scores, const std::vector<Sample
 EpochReport Session::evaluate_epoch(double images_per_second, double seconds) {
   const auto& split = data_.selection_split == "test" ? data_.test : data_.validation;
   const std::size_t v = data_.vocabulary.size();
-  // Weights to evaluate: EMA if enabled.
-  std::vector<torch::Tensor> saved;
-  if (!ema_.empty()) {
-    torch::NoGradGuard no_grad;
-    auto params = model_->named_parameters();
-    auto buffers = model_->named_buffers();
-    for (auto& [k, e] : ema_) {
-      torch::Tensor* now = params.find(k);
-      if (!now) now = buffers.find(k);
-      saved.push_back(now->clone());
-      now->copy_(e);
-    }
-  }
+  // Weights to evaluate: the EMA if enabled (swapped in, then back).
+  swap_ema();
   auto scores = scores_of(split);
-  if (!ema_.empty()) {
-    torch::NoGradGuard no_grad;
-    auto params = model_->named_parameters();
-    auto buffers = model_->named_buffers();
-    std::size_t i = 0;
-    for (auto& [k, e] : ema_) {
-      torch::Tensor* now = params.find(k);
-      if (!now) now = buffers.find(k);
-      now->copy_(saved[i++]);
-    }
-  }
+  swap_ema();
   std::vector<std::size_t> kept;
   LabelMatrix m = matrix_of(scores, split, v, &kept);
   EpochReport r;
