@@ -12,6 +12,7 @@
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
 #include "aia/demo_dataset.h"
+#include "training/session.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -41,101 +42,8 @@ std::string default_run_dir(const TrainConfig& config) {
   return o.str();
 }
 
-namespace {
+namespace detail {
 
-using Clock = std::chrono::steady_clock;
-
-// Everything that changes while training and must survive a stop and resume.
-struct TrainState {
-  int epoch = 0;            // 0-based epoch in progress
-  std::size_t batch = 0;    // next batch within it
-  long step = 0;            // optimiser steps so far
-  double epoch_loss_sum = 0;
-  std::size_t epoch_batches = 0;
-  double best_f1 = -1;
-  int best_epoch = 0;
-};
-
-nlohmann::json to_json(const TrainState& s) {
-  return {{"epoch", s.epoch}, {"batch", s.batch}, {"step", s.step}, {"epoch_loss_sum", s.epoch_loss_sum},
-          {"epoch_batches", s.epoch_batches}, {"best_f1", s.best_f1}, {"best_epoch", s.best_epoch}};
-}
-
-TrainState state_from_json(const nlohmann::json& j) {
-  TrainState s;
-  s.epoch = j.at("epoch");
-  s.batch = j.at("batch");
-  s.step = j.at("step");
-  s.epoch_loss_sum = j.at("epoch_loss_sum");
-  s.epoch_batches = j.at("epoch_batches");
-  s.best_f1 = j.at("best_f1");
-  s.best_epoch = j.at("best_epoch");
-  return s;
-}
-
-class Logger {
- public:
-  Logger(TrainObserver& observer, const std::string& path) : observer_(observer), out_(path, std::ios::app) {}
-  void operator()(const std::string& text) {
-    observer_.on_message(text);
-    out_ << text << '\n';
-    out_.flush();
-  }
-
- private:
-  TrainObserver& observer_;
-  std::ofstream out_;
-};
-
-class Session {
- public:
-  Session(TrainConfig config, TrainObserver& observer, std::stop_token stop, std::string run_dir, bool resume)
-      : config_(std::move(config)), observer_(observer), stop_(std::move(stop)), run_dir_(std::move(run_dir)),
-        resume_(resume), log_(observer, (fs::create_directories(run_dir_ + "/checkpoints"), run_dir_ + "/log.txt")) {}
-
-  RunResult run();
-
- private:
-  void prepare_data();
-  void build_model();
-  void save_last();
-  void load_last();
-  void save_best();
-  bool train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
-                  Clock::time_point epoch_start, std::size_t& epoch_images);
-  double run_epoch_part();  // returns images per second
-  double run_epoch_part_frozen();
-  void prepare_features();
-  torch::Tensor& features_for(const std::vector<Sample>& samples);
-  void swap_ema();  // exchanges the model's weights and the EMA copy
-  EpochReport evaluate_epoch(double images_per_second, double seconds);
-  void append_metrics(const EpochReport& report);
-  void finish();
-  std::vector<float> scores_of(const std::vector<Sample>& samples);
-
-  TrainConfig config_;
-  TrainObserver& observer_;
-  std::stop_token stop_;
-  std::string run_dir_;
-  bool resume_;
-  Logger log_;
-
-  Dataset data_;
-  torch::Device device_{torch::kCPU};
-  Classifier model_;
-  std::unique_ptr<torch::optim::Adam> adam_;
-  std::vector<std::pair<std::string, torch::Tensor>> ema_;  // name -> averaged copy
-  std::unique_ptr<ImageCache> cache_;
-  OneCycle schedule_;
-  TrainState state_;
-  std::size_t batches_per_epoch_ = 0;
-  std::size_t skipped_images_ = 0;
-  double smoothed_loss_ = 0;
-  bool nan_stop_ = false;
-  std::string nan_message_;
-  bool frozen_ = false;
-  std::map<const std::vector<Sample>*, torch::Tensor> features_;  // frozen mode: pooled features per split
-};
 
 void Session::prepare_data() {
   ValidationReport report;
@@ -349,114 +257,6 @@ double Session::run_epoch_part() {
   return seconds > 0 ? static_cast<double>(images) / seconds : 0;
 }
 
-// Frozen mode: the backbone's pooled features of every split, computed once
-// (eval mode, no flips) and cached on disk, keyed by the backbone's weights,
-// the image size, the normalisation and the image list.
-void Session::prepare_features() {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  auto mix_bytes = [&h](const void* data, std::size_t n) {
-    const auto* b = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * 0x100000001b3ULL;
-  };
-  for (auto& [k, v] : model_state(*model_)) {
-    if (k.rfind("head.", 0) == 0) continue;
-    mix_bytes(k.data(), k.size());
-    auto c = v.contiguous();
-    mix_bytes(c.data_ptr(), static_cast<std::size_t>(c.numel()) * c.element_size());
-  }
-  const std::string settings = config_.model.backbone + "|" + std::to_string(config_.data.image_size) + "|" +
-                               std::to_string(data_.normalization.mean[0]) + std::to_string(data_.normalization.std[0]) +
-                               std::to_string(data_.normalization.mean[1]) + std::to_string(data_.normalization.std[1]) +
-                               std::to_string(data_.normalization.mean[2]) + std::to_string(data_.normalization.std[2]);
-  mix_bytes(settings.data(), settings.size());
-  const fs::path dir = fs::path(demo_cache_dir()) / "features";
-  fs::create_directories(dir);
-  model_->eval();
-  for (const auto* split : {&data_.train, &data_.validation, &data_.test}) {
-    if (split->empty()) continue;
-    std::uint64_t key = h;
-    for (const auto& sample : *split) {
-      for (char c : sample.image) key = (key ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-      key = (key ^ 0xff) * 0x100000001b3ULL;
-    }
-    char name[40];
-    std::snprintf(name, sizeof name, "%016llx.safetensors", static_cast<unsigned long long>(key));
-    const fs::path file = dir / name;
-    if (fs::exists(file)) {
-      features_[split] = read_safetensors(file.string()).at(0).second.to(device_);
-      log_("features of " + std::to_string(split->size()) + " images from the cache " + file.string());
-      continue;
-    }
-    log_("extracting backbone features of " + std::to_string(split->size()) + " images (once; cached in " + dir.string() + ")");
-    torch::Tensor features = torch::full({static_cast<std::int64_t>(split->size()), model_->feature_dim()},
-                                         std::numeric_limits<float>::quiet_NaN());
-    LoaderOptions lo;
-    lo.image_size = config_.data.image_size;
-    lo.batch_size = config_.optim.batch_size;
-    lo.workers = config_.data.workers;
-    lo.normalization = data_.normalization;
-    BatchLoader loader(data_.images_dir, *split, data_.vocabulary.size(), lo, cache_.get());
-    torch::NoGradGuard no_grad;
-    std::size_t done = 0;
-    while (auto batch = loader.next()) {
-      if (stop_.stop_requested()) return;
-      if (!batch->samples.empty()) {
-        auto f = model_->forward_features(batch->images.to(device_)).to(torch::kCPU);
-        for (std::size_t i = 0; i < batch->samples.size(); ++i)
-          features[static_cast<std::int64_t>(batch->samples[i])].copy_(f[static_cast<std::int64_t>(i)]);
-      }
-      done += batch->samples.size();
-      BatchProgress p;
-      p.batch = batch->index + 1;
-      p.batches = loader.batches();
-      observer_.on_batch(p);
-    }
-    for (const auto& sk : loader.skipped()) log_("skipped " + sk.image + ": " + sk.reason);
-    write_safetensors(file.string(), {{"features", features}}, {{"images", std::to_string(split->size())}});
-    features_[split] = features.to(device_);
-  }
-}
-
-torch::Tensor& Session::features_for(const std::vector<Sample>& samples) { return features_.at(&samples); }
-
-double Session::run_epoch_part_frozen() {
-  const torch::Tensor& features = features_for(data_.train);
-  const auto targets_all = torch::from_blob(multi_hot(data_.train, data_.vocabulary.size()).data(),
-                                            {static_cast<std::int64_t>(data_.train.size()),
-                                             static_cast<std::int64_t>(data_.vocabulary.size())},
-                                            torch::kFloat32).clone().to(device_);
-  // The epoch's order: the same permutation rule as the image loader.
-  std::vector<std::int64_t> order(data_.train.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.epoch));
-  std::shuffle(order.begin(), order.end(), rng);
-  const auto b = static_cast<std::size_t>(config_.optim.batch_size);
-  const auto start = Clock::now();
-  std::size_t images = 0;
-  model_->train();
-  while (state_.batch < batches_per_epoch_) {
-    const std::size_t begin = state_.batch * b, end = std::min(order.size(), begin + b);
-    std::vector<std::int64_t> rows;
-    for (std::size_t i = begin; i < end; ++i)
-      if (!std::isnan(features[order[i]][0].item<float>())) rows.push_back(order[i]);
-    if (rows.empty()) {
-      ++state_.batch;
-      continue;
-    }
-    auto index = torch::tensor(rows, torch::kLong).to(device_);
-    const bool ok = train_step(
-        [&] {
-          return multilabel_loss(model_->forward_head(features.index_select(0, index)),
-                                 targets_all.index_select(0, index), config_.loss);
-        },
-        rows.size(), start, images);
-    if (!ok) return 0;
-    if (stop_.stop_requested()) break;
-  }
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  return seconds > 0 ? static_cast<double>(images) / seconds : 0;
-}
-
 void Session::swap_ema() {
   if (ema_.empty()) return;
   torch::NoGradGuard no_grad;
@@ -488,24 +288,6 @@ std::vector<float> Session::scores_of(const std::vector<Sample>& samples) {
                               data_.normalization, so, &skipped);
   for (const auto& s : skipped) log_("skipped " + s.image + ": " + s.reason);
   return scores;
-}
-
-// Keeps only decoded rows: LabelMatrix over the samples that have scores.
-LabelMatrix matrix_of(const std::vector<float>& scores, const std::vector<Sample>& samples, std::size_t vocabulary,
-                      std::vector<std::size_t>* kept = nullptr) {
-  std::vector<double> s, t;
-  const auto targets = multi_hot(samples, vocabulary);
-  std::size_t rows = 0;
-  for (std::size_t i = 0; i < samples.size(); ++i) {
-    if (std::isnan(scores[i * vocabulary])) continue;
-    s.insert(s.end(), scores.begin() + static_cast<std::ptrdiff_t>(i * vocabulary),
-             scores.begin() + static_cast<std::ptrdiff_t>((i + 1) * vocabulary));
-    t.insert(t.end(), targets.begin() + static_cast<std::ptrdiff_t>(i * vocabulary),
-             targets.begin() + static_cast<std::ptrdiff_t>((i + 1) * vocabulary));
-    if (kept) kept->push_back(i);
-    ++rows;
-  }
-  return LabelMatrix(rows, vocabulary, s, t);
 }
 
 EpochReport Session::evaluate_epoch(double images_per_second, double seconds) {
@@ -578,65 +360,6 @@ void Session::append_metrics(const EpochReport& r) {
   j["skipped_images"] = r.skipped_images;
   lines += j.dump() + "\n";
   write_file_atomically(path, lines);
-}
-
-void Session::finish() {
-  // Thresholds from the best model's scores on the training split (no
-  // augmentation), then the selection and test splits under each strategy.
-  log_("choosing thresholds on the training split with the best checkpoint");
-  model_ = load_run_model(run_dir_, read_run_info(run_dir_), "best");
-  model_->to(device_);
-  // (frozen mode: the best head on the same backbone, scored from the cached features)
-  const std::size_t v = data_.vocabulary.size();
-  const LabelMatrix train = matrix_of(scores_of(data_.train), data_.train, v);
-  if (stop_.stop_requested()) return;
-  const auto test_scores = scores_of(data_.test);
-  std::vector<std::size_t> kept;
-  const LabelMatrix test = matrix_of(test_scores, data_.test, v, &kept);
-
-  nlohmann::ordered_json evaluation;
-  evaluation["split"] = "test";
-  evaluation["images"] = test.images();
-  evaluation["thresholds_chosen_on"] = "train";
-  auto add = [&](const std::string& name, const std::vector<double>& t) {
-    const Metrics m = compute_metrics(test, t);
-    evaluation["strategies"][name] = {{"per_class_precision", m.per_class_precision},
-                                      {"per_class_recall", m.per_class_recall},
-                                      {"per_class_f1", m.per_class_f1},
-                                      {"per_image_precision", m.per_image_precision},
-                                      {"per_image_recall", m.per_image_recall},
-                                      {"per_image_f1", m.per_image_f1},
-                                      {"n_plus", m.n_plus},
-                                      {"map", m.map}};
-    log_("test, " + name + ": per-class P " + std::to_string(m.per_class_precision) + " R " +
-         std::to_string(m.per_class_recall) + " F1 " + std::to_string(m.per_class_f1) + ", N+ " +
-         std::to_string(m.n_plus));
-  };
-  add("0.5", std::vector<double>(v, 0.5));
-  const auto grid = choose_thresholds(train, ThresholdMethod::MccGrid);
-  const auto exact_mcc = choose_thresholds(train, ThresholdMethod::Mcc);
-  const auto exact_f1 = choose_thresholds(train, ThresholdMethod::F1);
-  add("mcc-grid", grid);
-  add("mcc", exact_mcc);
-  add("f1", exact_f1);
-  write_thresholds_json(run_dir_ + "/thresholds.json", data_.vocabulary, grid);
-  write_thresholds_json(run_dir_ + "/thresholds_mcc.json", data_.vocabulary, exact_mcc);
-  write_thresholds_json(run_dir_ + "/thresholds_f1.json", data_.vocabulary, exact_f1);
-  write_file_atomically(run_dir_ + "/evaluation.json", evaluation.dump(2) + "\n");
-
-  ScoreTable s, t;
-  s.labels = t.labels = data_.vocabulary;
-  const auto targets = multi_hot(data_.test, v);
-  for (auto i : kept) {
-    s.images.push_back(data_.test[i].image);
-    for (std::size_t j = 0; j < v; ++j) {
-      s.values.push_back(test_scores[i * v + j]);
-      t.values.push_back(targets[i * v + j]);
-    }
-  }
-  t.images = s.images;
-  write_score_csv(run_dir_ + "/test_scores.csv", s);
-  write_score_csv(run_dir_ + "/test_targets.csv", t);
 }
 
 RunResult Session::run() {
@@ -717,7 +440,7 @@ RunResult Session::run() {
   return result;
 }
 
-}  // namespace
+}  // namespace detail
 
 RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_token stop, const std::string& resume_dir) {
   RunResult result;
@@ -738,7 +461,7 @@ RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_tok
     if (resume && !fs::exists(resume_dir + "/checkpoints/last.safetensors"))
       throw CheckpointError(resume_dir + ": nothing to resume (no checkpoints/last.safetensors)");
     if (config.run.threads > 0) at::set_num_threads(config.run.threads);
-    Session session(config, observer, std::move(stop), config.run.out_dir, resume);
+    detail::Session session(config, observer, std::move(stop), config.run.out_dir, resume);
     return session.run();
   } catch (const c10::Error& e) {
     result.message = std::string("torch: ") + e.what_without_backtrace();
