@@ -31,6 +31,7 @@ class BrowseModel : public QAbstractListModel {
   int imageAt(int row) const { return m_rows.value(row, -1); }
   double imageF1(int image) const;
   bool predicted(int image, int label) const;
+  int thumbnailRequests() const { return m_pending.size(); }  // images whose thumbnail was asked for
 
  private:
   void rebuild();
@@ -50,6 +51,7 @@ class BrowsePage : public QWidget {
   void setRun(std::shared_ptr<const RunData> run);
   BrowseModel* model() { return &m_model; }
   bool exportPredictions(const QString& path) const;
+  QListView* view() const { return m_view; }
 
  public Q_SLOTS:
   void setThresholds(const std::vector<double>& thresholds);

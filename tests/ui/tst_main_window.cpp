@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QListView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -48,6 +49,7 @@ class TestMainWindow : public QObject {
   void csvExports();
   void failingRunEndsInAnErrorMessage();
   void translationsAndRightToLeft();
+  void browseIsVirtualised();
   void cleanupTestCase();
 
  private:
@@ -290,6 +292,37 @@ void TestMainWindow::translationsAndRightToLeft() {
     QApplication::removeTranslator(&translator);
   }
   QApplication::setLayoutDirection(Qt::LeftToRight);
+}
+
+void TestMainWindow::browseIsVirtualised() {
+  // A run folder with 20,000 test images: only the visible thumbnails are loaded.
+  const QString run = m_dir.filePath("big-run");
+  QDir().mkpath(run);
+  QFile scores(run + "/test_scores.csv"), targets(run + "/test_targets.csv"), info(run + "/run.json");
+  QVERIFY(scores.open(QIODevice::WriteOnly) && targets.open(QIODevice::WriteOnly) && info.open(QIODevice::WriteOnly));
+  scores.write("image,red,green,blue,yellow\n");
+  targets.write("image,red,green,blue,yellow\n");
+  for (int i = 0; i < 20000; ++i) {
+    scores.write(QStringLiteral("img%1.png,0.9,0.2,0.6,0.1\n").arg(i).toUtf8());
+    targets.write(QStringLiteral("img%1.png,1,0,1,%2\n").arg(i).arg(i % 2).toUtf8());
+  }
+  info.write(QStringLiteral("{\"dataset_dir\": \"%1\", \"backbone\": \"tresnet_nano\"}").arg(m_data).toUtf8());
+  scores.close();
+  targets.close();
+  info.close();
+  m_window->openRun(run);
+  auto* browse = m_window->browsePage();
+  m_window->tabs()->setCurrentWidget(browse);
+  QCOMPARE(browse->model()->rowCount(), 20000);
+  QTest::qWait(100);
+  browse->view()->scrollToBottom();
+  QTest::qWait(100);
+  browse->view()->scrollTo(browse->model()->index(10000));
+  QTest::qWait(100);
+  qInfo("thumbnails requested after scrolling 20,000 images: %d", browse->model()->thumbnailRequests());
+  QVERIFY(browse->model()->thumbnailRequests() > 0);
+  QVERIFY(browse->model()->thumbnailRequests() < 1000);
+  m_window->openRun(m_run);
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }
