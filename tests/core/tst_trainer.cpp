@@ -9,6 +9,7 @@
 #include "aia/checkpoint.h"
 #include "aia/dataset.h"
 #include "aia/errors.h"
+#include "aia/image_pipeline.h"
 #include "aia/model/registry.h"
 #include "aia/onecycle.h"
 #include "aia/train_config.h"
@@ -77,6 +78,7 @@ class TestTrainer : public QObject {
  private Q_SLOTS:
   void initTestCase();
   void oneCycleMatchesPyTorch();
+  void pipelineNormalisesFlipsAndIsDeterministic();
   void configRoundTripAndValidation();
   void wholeRun();
   void stopAndResumeGivesTheSameWeights();
@@ -114,6 +116,49 @@ void TestTrainer::oneCycleMatchesPyTorch() {
     ++checked;
   }
   QVERIFY(checked > 10);
+}
+
+void TestTrainer::pipelineNormalisesFlipsAndIsDeterministic() {
+  aia::ValidationReport report;
+  const aia::Dataset d = aia::load_dataset(m_data, &report);
+  aia::LoaderOptions o;
+  o.image_size = 32;
+  o.batch_size = 8;
+  o.normalization.mean = {0.1f, 0.2f, 0.3f};
+  o.normalization.std = {0.5f, 0.25f, 0.2f};
+  auto first_batch = [&](bool flips, int epoch, aia::ImageCache* cache) {
+    aia::LoaderOptions x = o;
+    x.flips = flips;
+    x.epoch = epoch;
+    aia::BatchLoader loader(d.images_dir, d.train, d.vocabulary.size(), x, cache);
+    return loader.next()->images;
+  };
+  const auto plain = first_batch(false, 0, nullptr);
+  // Normalisation of the decoded bytes, channel by channel.
+  std::vector<std::uint8_t> px;
+  QVERIFY(aia::load_image_rgb(d.images_dir + "/" + d.train[0].image, 32, px, nullptr));
+  for (int c = 0; c < 3; ++c)
+    for (int y : {0, 7, 31})
+      for (int x : {0, 13, 31}) {
+        const float want = (px[static_cast<std::size_t>((y * 32 + x) * 3 + c)] / 255.f - o.normalization.mean[static_cast<std::size_t>(c)]) /
+                           o.normalization.std[static_cast<std::size_t>(c)];
+        QVERIFY(std::abs(plain[0][c][y][x].item<float>() - want) < 1e-5f);
+      }
+  // With flips every image is one of the four flips of itself, some are flipped, and the same
+  // seed and epoch give the same batch (also when served from the cache).
+  aia::ImageCache cache(64 << 20);
+  const auto flipped = first_batch(true, 3, &cache);
+  QVERIFY(torch::equal(flipped, first_batch(true, 3, &cache)));
+  QVERIFY(cache.hits() > 0);
+  int changed = 0;
+  for (int i = 0; i < 8; ++i) {
+    const auto a = plain[i], b = flipped[i];
+    const bool any = torch::equal(a, b) || torch::equal(a.flip({2}), b) || torch::equal(a.flip({1}), b) ||
+                     torch::equal(a.flip({1, 2}), b);
+    QVERIFY(any);
+    changed += !torch::equal(a, b);
+  }
+  QVERIFY(changed > 0);
 }
 
 void TestTrainer::configRoundTripAndValidation() {

@@ -35,16 +35,17 @@ bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>
 // refused when full: the first images stay, no churn).
 class ImageCache {
  public:
+  using Pixels = std::shared_ptr<const std::vector<std::uint8_t>>;
   explicit ImageCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
-  bool get(const std::string& key, std::vector<std::uint8_t>& out);
-  void put(const std::string& key, const std::vector<std::uint8_t>& pixels);
+  Pixels get(const std::string& key);  // null when absent; shared, never copied
+  void put(const std::string& key, Pixels pixels);
   std::size_t bytes() const;
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return misses_; }
 
  private:
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::vector<std::uint8_t>> entries_;
+  std::unordered_map<std::string, Pixels> entries_;
   std::size_t bytes_ = 0, max_bytes_;
   std::atomic<std::size_t> hits_{0}, misses_{0};
 };

@@ -87,23 +87,22 @@ bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>
   return true;
 }
 
-bool ImageCache::get(const std::string& key, std::vector<std::uint8_t>& out) {
+ImageCache::Pixels ImageCache::get(const std::string& key) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it == entries_.end()) {
     ++misses_;
-    return false;
+    return nullptr;
   }
   ++hits_;
-  out = it->second;
-  return true;
+  return it->second;
 }
 
-void ImageCache::put(const std::string& key, const std::vector<std::uint8_t>& pixels) {
+void ImageCache::put(const std::string& key, Pixels pixels) {
   std::lock_guard lock(mutex_);
-  if (bytes_ + pixels.size() > max_bytes_ || entries_.count(key)) return;
-  entries_.emplace(key, pixels);
-  bytes_ += pixels.size();
+  if (bytes_ + pixels->size() > max_bytes_ || entries_.count(key)) return;
+  bytes_ += pixels->size();
+  entries_.emplace(key, std::move(pixels));
 }
 
 std::size_t ImageCache::bytes() const {
@@ -168,19 +167,21 @@ Batch BatchLoader::build(std::size_t batch) {
   const int s = options_.image_size;
   const std::size_t plane = static_cast<std::size_t>(s) * s;
   std::vector<std::size_t> ok;
-  std::vector<std::vector<std::uint8_t>> pixels;
+  std::vector<ImageCache::Pixels> pixels;
   for (std::size_t k = begin; k < end; ++k) {
     const std::size_t index = order_[k];
     const std::string key = samples_[index].image + "@" + std::to_string(s);
-    std::vector<std::uint8_t> px;
-    if (!(cache_ && cache_->get(key, px))) {
+    ImageCache::Pixels px = cache_ ? cache_->get(key) : nullptr;
+    if (!px) {
       std::string why;
+      auto decoded = std::make_shared<std::vector<std::uint8_t>>();
       const std::string path = images_dir_.empty() ? samples_[index].image : images_dir_ + "/" + samples_[index].image;
-      if (!load_image_rgb(path, s, px, &why)) {
+      if (!load_image_rgb(path, s, *decoded, &why)) {
         std::lock_guard lock(mutex_);
         skipped_.push_back({samples_[index].image, why});
         continue;
       }
+      px = std::move(decoded);
       if (cache_) cache_->put(key, px);
     }
     ok.push_back(index);
@@ -194,7 +195,12 @@ Batch BatchLoader::build(std::size_t batch) {
   out.targets = torch::zeros({n, static_cast<std::int64_t>(vocabulary_)}, torch::kFloat32);
   float* dst = out.images.data_ptr<float>();
   float* tgt = out.targets.data_ptr<float>();
-  const auto& norm = options_.normalization;
+  // (v / 255 - mean) / std for every byte value, per channel.
+  float lut[3][256];
+  for (int c = 0; c < 3; ++c)
+    for (int v = 0; v < 256; ++v)
+      lut[c][v] = (static_cast<float>(v) / 255.f - options_.normalization.mean[static_cast<std::size_t>(c)]) /
+                  options_.normalization.std[static_cast<std::size_t>(c)];
   for (std::size_t i = 0; i < ok.size(); ++i) {
     bool hflip = false, vflip = false;
     if (options_.flips) {
@@ -202,16 +208,27 @@ Batch BatchLoader::build(std::size_t batch) {
       hflip = r & 1;
       vflip = (r >> 1) & 1;
     }
-    const std::uint8_t* src = pixels[i].data();
-    for (int c = 0; c < 3; ++c) {
-      const float scale = 1.f / (255.f * norm.std[c]);
-      const float shift = norm.mean[c] / norm.std[c];
-      float* out_plane = dst + (i * 3 + static_cast<std::size_t>(c)) * plane;
-      for (int y = 0; y < s; ++y) {
-        const int sy = vflip ? s - 1 - y : y;
+    const std::uint8_t* src = pixels[i]->data();
+    float* r_plane = dst + i * 3 * plane;
+    float* g_plane = r_plane + plane;
+    float* b_plane = g_plane + plane;
+    // One pass over the interleaved source, writing the three planes.
+    for (int y = 0; y < s; ++y) {
+      const std::uint8_t* row = src + static_cast<std::size_t>(vflip ? s - 1 - y : y) * s * 3;
+      const std::size_t o = static_cast<std::size_t>(y) * s;
+      if (hflip) {
         for (int x = 0; x < s; ++x) {
-          const int sx = hflip ? s - 1 - x : x;
-          out_plane[y * s + x] = static_cast<float>(src[(static_cast<std::size_t>(sy) * s + sx) * 3 + c]) * scale - shift;
+          const std::uint8_t* p = row + static_cast<std::size_t>(s - 1 - x) * 3;
+          r_plane[o + x] = lut[0][p[0]];
+          g_plane[o + x] = lut[1][p[1]];
+          b_plane[o + x] = lut[2][p[2]];
+        }
+      } else {
+        for (int x = 0; x < s; ++x) {
+          const std::uint8_t* p = row + static_cast<std::size_t>(x) * 3;
+          r_plane[o + x] = lut[0][p[0]];
+          g_plane[o + x] = lut[1][p[1]];
+          b_plane[o + x] = lut[2][p[2]];
         }
       }
     }
