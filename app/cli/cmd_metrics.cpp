@@ -4,6 +4,7 @@
 
 #include "aia/errors.h"
 #include "aia/metrics.h"
+#include "aia/metrics_json.h"
 #include "aia/thresholds.h"
 
 #include <nlohmann/json.hpp>
@@ -51,33 +52,6 @@ std::vector<double> thresholds_from(const std::string& spec, const std::vector<s
   return read_thresholds_json(spec, labels);
 }
 
-nlohmann::ordered_json to_json(const Metrics& m, const std::vector<std::string>& labels) {
-  nlohmann::ordered_json j;
-  j["per_class_precision"] = m.per_class_precision;
-  j["per_class_recall"] = m.per_class_recall;
-  j["per_class_f1"] = m.per_class_f1;
-  j["per_image_precision"] = m.per_image_precision;
-  j["per_image_recall"] = m.per_image_recall;
-  j["per_image_f1"] = m.per_image_f1;
-  j["n_plus"] = m.n_plus;
-  j["map"] = m.map;
-  j["per_label"] = nlohmann::ordered_json::array();
-  for (std::size_t k = 0; k < m.per_label.size(); ++k) {
-    const auto& r = m.per_label[k];
-    j["per_label"].push_back({{"label", labels[k]},
-                              {"threshold", r.threshold},
-                              {"tp", r.tp},
-                              {"fp", r.fp},
-                              {"fn", r.fn},
-                              {"support", r.support},
-                              {"precision", r.precision},
-                              {"recall", r.recall},
-                              {"f1", r.f1},
-                              {"mcc", r.mcc}});
-  }
-  return j;
-}
-
 void print_summary(const Metrics& m, std::size_t images, std::size_t labels) {
   std::printf("images %zu, labels %zu\n", images, labels);
   std::printf("per-class  precision %.4f  recall %.4f  F1 %.4f\n", m.per_class_precision, m.per_class_recall,
@@ -116,7 +90,9 @@ Runner add_metrics_command(CLI::App& app) {
     const auto t = thresholds_from(*thresholds, l.scores.labels);
     const Metrics m = compute_metrics(l.matrix, t);
     if (*json) {
-      std::cout << to_json(m, l.scores.labels).dump(2) << '\n';
+      nlohmann::ordered_json j;
+      add_metrics_json(j, m, &l.scores.labels);
+      std::cout << j.dump(2) << '\n';
     } else {
       print_summary(m, l.matrix.images(), l.matrix.labels());
       if (*table) print_table(m, l.scores.labels);

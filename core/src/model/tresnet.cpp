@@ -73,7 +73,6 @@ class BasicBlockImpl : public torch::nn::Module {
     auto out = se->forward(conv2->forward(conv1->forward(x)));
     return torch::relu(out + shortcut);
   }
-  torch::Tensor last_bn_weight() { return conv2->bn->weight; }
   torch::nn::Sequential downsample{nullptr};
   ConvNormAct conv1{nullptr}, conv2{nullptr};
   SqueezeExcite se{nullptr};

@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/inference.h"
 #include "aia/loss.h"
+#include "aia/metrics_json.h"
 #include "aia/demo_dataset.h"
 #include "aia/score_table.h"
 #include "aia/thresholds.h"
@@ -56,14 +57,9 @@ void Session::finish() {
   evaluation["thresholds_chosen_on"] = "train";
   auto add = [&](const std::string& name, const std::vector<double>& t) {
     const Metrics m = compute_metrics(test, t);
-    evaluation["strategies"][name] = {{"per_class_precision", m.per_class_precision},
-                                      {"per_class_recall", m.per_class_recall},
-                                      {"per_class_f1", m.per_class_f1},
-                                      {"per_image_precision", m.per_image_precision},
-                                      {"per_image_recall", m.per_image_recall},
-                                      {"per_image_f1", m.per_image_f1},
-                                      {"n_plus", m.n_plus},
-                                      {"map", m.map}};
+    nlohmann::ordered_json j;
+    add_metrics_json(j, m);
+    evaluation["strategies"][name] = j;
     log_("test, " + name + ": per-class P " + std::to_string(m.per_class_precision) + " R " +
          std::to_string(m.per_class_recall) + " F1 " + std::to_string(m.per_class_f1) + ", N+ " +
          std::to_string(m.n_plus));

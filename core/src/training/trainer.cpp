@@ -6,6 +6,7 @@
 #include "aia/image_pipeline.h"
 #include "aia/inference.h"
 #include "aia/loss.h"
+#include "aia/metrics_json.h"
 #include "aia/model/registry.h"
 #include "aia/onecycle.h"
 #include "aia/runtime.h"
@@ -345,14 +346,7 @@ void Session::append_metrics(const EpochReport& r) {
   j["train_loss"] = r.train_loss;
   j["val_loss"] = r.val_loss;
   j["split"] = data_.selection_split;
-  j["per_class_precision"] = r.metrics.per_class_precision;
-  j["per_class_recall"] = r.metrics.per_class_recall;
-  j["per_class_f1"] = r.metrics.per_class_f1;
-  j["per_image_precision"] = r.metrics.per_image_precision;
-  j["per_image_recall"] = r.metrics.per_image_recall;
-  j["per_image_f1"] = r.metrics.per_image_f1;
-  j["n_plus"] = r.metrics.n_plus;
-  j["map"] = r.metrics.map;
+  add_metrics_json(j, r.metrics);
   j["lr"] = r.learning_rate;
   j["images_per_second"] = r.images_per_second;
   j["seconds"] = r.seconds;

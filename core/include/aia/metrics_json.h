@@ -1,0 +1,18 @@
+#pragma once
+// The metrics as JSON, one spelling for every file and output that carries
+// them (aia metrics --json, metrics.jsonl, evaluation.json).
+
+#include "aia/metrics.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace aia {
+
+// Appends per_class_precision .. per_image_f1, n_plus and map to `out`; with
+// `labels`, also per_label (one object per label, with its name).
+void add_metrics_json(nlohmann::ordered_json& out, const Metrics& m, const std::vector<std::string>* labels = nullptr);
+
+}  // namespace aia

@@ -1,0 +1,31 @@
+#include "aia/metrics_json.h"
+
+namespace aia {
+
+void add_metrics_json(nlohmann::ordered_json& j, const Metrics& m, const std::vector<std::string>* labels) {
+  j["per_class_precision"] = m.per_class_precision;
+  j["per_class_recall"] = m.per_class_recall;
+  j["per_class_f1"] = m.per_class_f1;
+  j["per_image_precision"] = m.per_image_precision;
+  j["per_image_recall"] = m.per_image_recall;
+  j["per_image_f1"] = m.per_image_f1;
+  j["n_plus"] = m.n_plus;
+  j["map"] = m.map;
+  if (!labels) return;
+  j["per_label"] = nlohmann::ordered_json::array();
+  for (std::size_t k = 0; k < m.per_label.size(); ++k) {
+    const auto& r = m.per_label[k];
+    j["per_label"].push_back({{"label", (*labels)[k]},
+                              {"threshold", r.threshold},
+                              {"tp", r.tp},
+                              {"fp", r.fp},
+                              {"fn", r.fn},
+                              {"support", r.support},
+                              {"precision", r.precision},
+                              {"recall", r.recall},
+                              {"f1", r.f1},
+                              {"mcc", r.mcc}});
+  }
+}
+
+}  // namespace aia
