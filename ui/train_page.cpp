@@ -212,7 +212,7 @@ void TrainPage::setDatasetUsable(bool usable, const QString& name) {
 int TrainPage::epochPoints() const { return m_lossPlot->graph(0)->dataCount(); }
 
 void TrainPage::start() {
-  if (m_controller->isRunning()) return;
+  if (m_controller->isRunning() || !m_start->isEnabled()) return;  // F5 obeys the same rule as the button
   Q_EMIT startRequested(config(m_dataset), {});
 }
 
