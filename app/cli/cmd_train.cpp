@@ -81,7 +81,6 @@ class ConsoleObserver : public TrainObserver {
   std::chrono::steady_clock::time_point last_{};
 };
 
-std::string loss_name(const std::string& name) { return loss_preset(name).name; }
 
 std::vector<double> run_thresholds(const std::string& run, const std::string& spec, const std::vector<std::string>& labels) {
   if (spec == "mcc-grid") return read_thresholds_json(run + "/thresholds.json", labels);

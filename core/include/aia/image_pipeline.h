@@ -39,7 +39,6 @@ class ImageCache {
   explicit ImageCache(std::size_t max_bytes) : max_bytes_(max_bytes) {}
   Pixels get(const std::string& key);  // null when absent; shared, never copied
   void put(const std::string& key, Pixels pixels);
-  std::size_t bytes() const;
   std::size_t hits() const { return hits_; }
   std::size_t misses() const { return misses_; }
 

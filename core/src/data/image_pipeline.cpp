@@ -105,11 +105,6 @@ void ImageCache::put(const std::string& key, Pixels pixels) {
   entries_.emplace(key, std::move(pixels));
 }
 
-std::size_t ImageCache::bytes() const {
-  std::lock_guard lock(mutex_);
-  return bytes_;
-}
-
 BatchLoader::BatchLoader(std::string images_dir, const std::vector<Sample>& samples, std::size_t vocabulary,
                          LoaderOptions options, ImageCache* cache)
     : images_dir_(std::move(images_dir)), samples_(samples), vocabulary_(vocabulary), options_(options), cache_(cache) {
