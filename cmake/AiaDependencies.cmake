@@ -1,18 +1,14 @@
 # Every dependency is a Debian package (packaging/install-deps.sh installs them).
 # Nothing is downloaded or vendored.
 
-find_package(Torch REQUIRED)            # Debian: libtorch-dev (CPU)
+include(AiaTorch)                       # Debian: libtorch-dev (CPU), libgloo-dev
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
 find_package(ZLIB REQUIRED)
 find_package(CLI11 REQUIRED)
-find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EXIV2 REQUIRED IMPORTED_TARGET exiv2)  # XMP sidecars
 find_package(Qt6 REQUIRED COMPONENTS Core Test)
-
-# LibTorch's exported flags carry the ABI definition; keep them on core only.
-separate_arguments(AIA_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 
 # tcmalloc: LibTorch allocates and frees large blocks every step; glibc hands
 # each one back to the kernel and pays a page fault per 4 KiB on reuse.

@@ -6,8 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config
-  # core: LibTorch (CPU), OpenCV, JSON, fast BLAS and allocator
-  libtorch-dev libopencv-dev nlohmann-json3-dev
+  # core: LibTorch (CPU) with Gloo for c10d, OpenCV, JSON, fast BLAS and allocator
+  libtorch-dev libgloo-dev libopencv-dev nlohmann-json3-dev
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev

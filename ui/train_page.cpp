@@ -74,6 +74,10 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_mode->addItem(tr("fine-tune the whole network"), QStringLiteral("finetune"));
   m_mode->addItem(tr("frozen backbone (train the head on cached features)"), QStringLiteral("frozen"));
   m_ema = new QCheckBox(tr("EMA of the weights"));
+  m_amp = new QCheckBox(tr("Mi&xed precision (bfloat16)"));
+  m_amp->setObjectName(QStringLiteral("mixedPrecision"));
+  m_amp->setToolTip(tr("bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, "
+                       "slower than float32 on most CPUs"));
   m_outDir = new QLineEdit;
   m_outDir->setPlaceholderText(tr("default: runs/<dataset>-<loss>-<time>"));
   m_start = new QPushButton(tr("&Start"));
@@ -111,6 +115,7 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   form->addRow(tr("&Device:"), m_device);
   form->addRow(tr("&Mode:"), m_mode);
   form->addRow(QString(), m_ema);
+  form->addRow(QString(), m_amp);
   form->addRow(tr("&Run folder:"), m_outDir);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_start);
@@ -197,6 +202,7 @@ aia::TrainConfig TrainPage::config(const QString& dataset) const {
   c.run.device = m_device->currentText().toStdString();
   c.run.mode = m_mode->currentData().toString().toStdString();
   c.run.ema = m_ema->isChecked();
+  c.run.amp = m_amp->isChecked();
   c.run.out_dir = m_outDir->text().trimmed().toStdString();
   return c;
 }

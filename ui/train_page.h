@@ -57,6 +57,7 @@ class TrainPage : public QWidget {
   QSpinBox *m_epochs, *m_batch, *m_imageSize;
   QDoubleSpinBox* m_lr;
   QCheckBox* m_ema;
+  QCheckBox* m_amp;
   QPushButton *m_start, *m_stop, *m_resume;
   QProgressBar* m_progress;
   QLabel* m_status;

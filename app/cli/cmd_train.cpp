@@ -20,6 +20,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -47,12 +48,23 @@ std::string clock_text(double seconds) {
 // A progress bar on a terminal, plain lines otherwise.
 class ConsoleObserver : public TrainObserver {
  public:
-  ConsoleObserver() : tty_(::isatty(STDERR_FILENO)) {}
+  // `stop_after` > 0: ask `stop` to stop after that many optimiser steps.
+  explicit ConsoleObserver(std::stop_source* stop = nullptr, long stop_after = 0)
+      : tty_(::isatty(STDERR_FILENO)), stop_(stop), stop_after_(stop_after) {
+    // In a data-parallel launch every line says which rank wrote it.
+    const char* world = std::getenv("WORLD_SIZE");
+    const char* rank = std::getenv("RANK");
+    if (world && std::atoi(world) > 1) prefix_ = std::string("[rank ") + (rank ? rank : "0") + "] ";
+  }
   void on_message(const std::string& text) override {
     clear_bar();
-    std::fprintf(stderr, "%s\n", text.c_str());
+    std::fprintf(stderr, "%s%s\n", prefix_.c_str(), text.c_str());
   }
   void on_batch(const BatchProgress& p) override {
+    if (stop_ && stop_after_ > 0 && ++steps_ == stop_after_) {
+      on_message("stopping after " + std::to_string(stop_after_) + " steps (--stop-after-steps)");
+      stop_->request_stop();
+    }
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(tty_ ? 200 : 15000) && p.batch != p.batches) return;
     last_ = now;
@@ -64,10 +76,10 @@ class ConsoleObserver : public TrainObserver {
                   std::string(static_cast<std::size_t>(width - filled), '.').c_str(), p.batch, p.batches,
                   p.smoothed_loss, p.images_per_second, clock_text(p.eta_seconds).c_str());
     if (tty_) {
-      std::fprintf(stderr, "\r%s\033[K", line);
+      std::fprintf(stderr, "\r%s%s\033[K", prefix_.c_str(), line);
       bar_ = true;
     } else {
-      std::fprintf(stderr, "%s\n", line);
+      std::fprintf(stderr, "%s%s\n", prefix_.c_str(), line);
     }
   }
 
@@ -78,6 +90,10 @@ class ConsoleObserver : public TrainObserver {
   }
   bool tty_;
   bool bar_ = false;
+  std::string prefix_;
+  std::stop_source* stop_;
+  long stop_after_;
+  long steps_ = 0;
   std::chrono::steady_clock::time_point last_{};
 };
 
@@ -120,8 +136,9 @@ Runner add_train_command(CLI::App& app) {
     std::string config_file, data = "demo", loss = "proposedLoss", backbone, pretrained, device = "auto", resume, out,
         mode = "finetune";
     int image_size = 0, epochs = 0, batch_size = 0, seed = 1, workers = 2, cache_mb = 1024, max_batches = 0;
+    long stop_after_steps = 0;
     double lr = 0, val_fraction = 0;
-    bool evaluate = false, ema = false, no_flips = false;
+    bool evaluate = false, ema = false, no_flips = false, amp = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--config", a->config_file, "a config.json to start from (options below override it)");
@@ -141,12 +158,16 @@ Runner add_train_command(CLI::App& app) {
   cmd->add_option("--cache-mb", a->cache_mb, "decoded-image cache (0: off)")->capture_default_str();
   cmd->add_flag("--ema", a->ema, "evaluate and keep an exponential moving average of the weights");
   cmd->add_flag("--no-flips", a->no_flips, "no random flips");
+  cmd->add_flag("--amp", a->amp, "mixed precision: bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)");
   cmd->add_option("--mode", a->mode,
                   "finetune (the whole network) or frozen (backbone features extracted once and cached, only the "
                   "head trained: seconds per epoch on a CPU)")
       ->check(CLI::IsMember({"finetune", "frozen"}))
       ->capture_default_str();
   cmd->add_option("--max-batches", a->max_batches, "cut every epoch after this many batches (smoke tests)");
+  cmd->add_option("--stop-after-steps", a->stop_after_steps,
+                  "stop as Ctrl-C does (state saved, resume with --resume) after this many optimiser steps, e.g. "
+                  "to fit a cluster job's time limit");
   cmd->add_option("--resume", a->resume, "continue the run in this folder");
   cmd->add_option("--out", a->out, "run folder (default runs/<dataset>-<loss>-<time>)");
   cmd->add_flag("--evaluate", a->evaluate, "with --resume: evaluate the run's best checkpoint instead of training");
@@ -175,6 +196,7 @@ Runner add_train_command(CLI::App& app) {
     c.run.seed = a->seed;
     c.run.device = a->device;
     c.run.ema = a->ema;
+    if (a->amp) c.run.amp = true;
     c.run.mode = a->mode;
     c.run.max_batches_per_epoch = a->max_batches;
     c.data.val_fraction = a->val_fraction;
@@ -196,7 +218,7 @@ Runner add_train_command(CLI::App& app) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     });
-    ConsoleObserver observer;
+    ConsoleObserver observer(&stop, a->stop_after_steps);
     const RunResult r = train(c, observer, stop.get_token(), a->resume);
     done = true;
     watcher.join();

@@ -3,7 +3,10 @@
 shared/docs/tresnet_m.md with timm's module names, so AIA Studio's exported
 state_dict loads into it. Usage:
   tresnet_m.py WEIGHTS.pth INPUT_AND_LOGITS.safetensors   check logits equal the C++ ones
-  tresnet_m.py WEIGHTS.pth --train-step SIZE BATCH        images/s of a training step"""
+  tresnet_m.py WEIGHTS.pth --train-step SIZE BATCH        images/s of a training step
+  tresnet_m.py --device-steps SIZE BATCH STEPS            images/s and peak memory of training steps on
+                                                          the best device, float32 and bfloat16 autocast
+                                                          (the baseline beside aia-check in gpu_check.sh)"""
 import json
 import struct
 import sys
@@ -135,7 +138,40 @@ def read_safetensors(path):
     return out
 
 
+def device_steps(size, batch, steps, warmup=2):
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    torch.backends.cudnn.benchmark = True
+    for amp in (False, True):
+        torch.manual_seed(7)
+        model = TResNetM(260).to(device).train()
+        opt = torch.optim.Adam(model.parameters(), lr=1e-4)
+        x = torch.randn(batch, 3, size, size, device=device)
+        y = (torch.rand(batch, 260, device=device) < 0.05).float()
+        if device.type == "cuda":
+            torch.cuda.reset_peak_memory_stats()
+        elapsed = 0.0
+        for s in range(warmup + steps):
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+            start = time.perf_counter()
+            opt.zero_grad()
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+                logits = model(x)
+            F.binary_cross_entropy_with_logits(logits.float(), y).backward()
+            opt.step()
+            if device.type == "cuda":
+                torch.cuda.synchronize()
+            if s >= warmup:
+                elapsed += time.perf_counter() - start
+        peak = torch.cuda.max_memory_allocated() / 2**30 if device.type == "cuda" else float("nan")
+        print(f"pytorch {'bf16-amp' if amp else 'fp32'} images/s\t{batch * steps / elapsed:.4g} "
+              f"({device}, {size} px, batch {batch}); peak memory GiB {peak:.4g}; torch {torch.__version__}")
+
+
 def main():
+    if sys.argv[1] == "--device-steps":
+        device_steps(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        return
     torch.set_num_threads(2)
     state = torch.load(sys.argv[1], weights_only=True)
     model = TResNetM(state["head.fc.1.weight"].shape[0])

@@ -1,9 +1,13 @@
 // Metrics and threshold strategies of docs/method.md, checked against hand
-// computations and brute force.
+// computations and brute force; thresholds from tensors against the matrix
+// implementation.
+
+#include <torch/torch.h>
 
 #include "aia/errors.h"
 #include "aia/metrics.h"
 #include "aia/thresholds.h"
+#include "aia/thresholds_tensor.h"
 
 #include <QtTest>
 
@@ -58,6 +62,9 @@ class TestMetrics : public QObject {
   void exactSearchIsOptimal();
   void mccGridMatchesBruteForce();
   void mccGridTiesGoToSmallest();
+  void tensorThresholdsEqualMatrix_data();
+  void tensorThresholdsEqualMatrix();
+  void tensorThresholdsRefuseBadInput();
   void thresholdsJsonRoundTrip();
   void thresholdsJsonErrors();
 };
@@ -212,6 +219,50 @@ void TestMetrics::mccGridTiesGoToSmallest() {
   // Nothing separates (all equal): MCC 0 everywhere -> the smallest.
   aia::LabelMatrix flat(3, 1, {0.5, 0.5, 0.5}, {1, 0, 1});
   QCOMPARE(aia::mcc_grid_threshold(flat, 0), 0.05);
+}
+
+void TestMetrics::tensorThresholdsEqualMatrix_data() {
+  QTest::addColumn<bool>("coarse");
+  QTest::newRow("distinct scores") << false;
+  QTest::newRow("ties on the grid") << true;
+}
+
+void TestMetrics::tensorThresholdsEqualMatrix() {
+  QFETCH(bool, coarse);
+  const std::size_t images = 300, labels = 7;
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<float> u(0.f, 1.f);
+  std::vector<double> scores(images * labels), targets(images * labels);
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    targets[i] = u(rng) < 0.15f ? 1.0 : 0.0;
+    double v = std::clamp(0.35 * targets[i] + 0.75 * u(rng), 0.0, 1.0);
+    if (coarse) v = std::round(v * 20.0) / 20.0;
+    scores[i] = static_cast<float>(v);  // model scores are float32
+  }
+  // Label 6 has no positive at all.
+  for (std::size_t i = 0; i < images; ++i) targets[i * labels + 6] = 0;
+  const aia::LabelMatrix m(images, labels, scores, targets);
+  const auto s = torch::tensor(scores, torch::kFloat64).view({static_cast<long>(images), static_cast<long>(labels)});
+  const auto t = torch::tensor(targets, torch::kFloat64).view_as(s);
+  for (auto method : {aia::ThresholdMethod::MccGrid, aia::ThresholdMethod::Mcc, aia::ThresholdMethod::F1}) {
+    const auto expected = aia::choose_thresholds(m, method);
+    // Float32 scores on the way in, as a model hands them over: the same values.
+    const auto got = aia::choose_thresholds(s.to(torch::kFloat32), t, method);
+    QCOMPARE(got.size(), expected.size());
+    for (std::size_t j = 0; j < labels; ++j) QCOMPARE(got[j], expected[j]);  // bit for bit
+  }
+}
+
+void TestMetrics::tensorThresholdsRefuseBadInput() {
+  const auto s = torch::rand({5, 3});
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::choose_thresholds(s, torch::zeros({5, 2}), aia::ThresholdMethod::Mcc));
+  auto with_nan = s.clone();
+  with_nan[2][1] = NAN;
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError,
+                           aia::choose_thresholds(with_nan, torch::zeros({5, 3}), aia::ThresholdMethod::MccGrid));
+  // No image at all: the matrix implementation's answers.
+  const auto empty = aia::choose_thresholds(torch::zeros({0, 3}), torch::zeros({0, 3}), aia::ThresholdMethod::Mcc);
+  QCOMPARE(empty, std::vector<double>(3, 0.5));
 }
 
 void TestMetrics::thresholdsJsonRoundTrip() {

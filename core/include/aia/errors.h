@@ -32,4 +32,9 @@ struct DatasetError : Error {
   using Error::Error;
 };
 
+// A peer of a data-parallel run is gone, or a collective timed out.
+struct DistributedError : Error {
+  using Error::Error;
+};
+
 }  // namespace aia

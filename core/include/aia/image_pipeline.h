@@ -61,6 +61,11 @@ struct LoaderOptions {
   Normalization normalization;
   std::size_t first_batch = 0;  // resume inside an epoch
   std::size_t max_batches = 0;  // 0: all
+  // Data-parallel share: of each batch of batch_size images, this loader keeps
+  // positions shard_rank, shard_rank + shard_count, ... (batch indices and the
+  // epoch's order stay those of the whole run).
+  std::size_t shard_rank = 0;
+  std::size_t shard_count = 1;
 };
 
 struct Batch {

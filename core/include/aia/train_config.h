@@ -47,7 +47,7 @@ struct RunConfig {
   int threads = 0;               // LibTorch threads (0: every core)
   bool ema = false;              // evaluate an exponential moving average of the weights
   double ema_decay = 0.9997;
-  bool amp = false;              // mixed precision (CUDA only)
+  bool amp = false;              // bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)
   std::string mode = "finetune"; // finetune | frozen (train the head on cached backbone features)
   int max_batches_per_epoch = 0; // > 0: cut epochs short (smoke tests)
 };

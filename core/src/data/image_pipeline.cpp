@@ -163,7 +163,7 @@ Batch BatchLoader::build(std::size_t batch) {
   const std::size_t plane = static_cast<std::size_t>(s) * s;
   std::vector<std::size_t> ok;
   std::vector<ImageCache::Pixels> pixels;
-  for (std::size_t k = begin; k < end; ++k) {
+  for (std::size_t k = begin + options_.shard_rank; k < end; k += std::max<std::size_t>(1, options_.shard_count)) {
     const std::size_t index = order_[k];
     const std::string key = samples_[index].image + "@" + std::to_string(s);
     ImageCache::Pixels px = cache_ ? cache_->get(key) : nullptr;

@@ -1,6 +1,7 @@
 #include "aia/model/tresnet.h"
 
 #include "aia/errors.h"
+#include "aia/model/sync_batch_norm.h"
 
 #include <torch/torch.h>
 
@@ -118,7 +119,8 @@ ConvNormActImpl::ConvNormActImpl(std::int64_t in, std::int64_t out, std::int64_t
 }
 
 torch::Tensor ConvNormActImpl::forward(torch::Tensor x) {
-  x = bn->forward(conv->forward(x));
+  x = conv->forward(x);
+  x = batch_norm_group && is_training() ? sync_batch_norm(x, *bn, *batch_norm_group) : bn->forward(x);
   if (activation_) x = torch::leaky_relu(x, slope_);
   if (blur_) x = blur_pool(x, blur_filter_);
   return x;
@@ -192,6 +194,11 @@ void TResNetImpl::init_weights() {
       if (auto* bottleneck = block->as<Bottleneck>()) bottleneck->conv3->bn->weight.zero_();
     }
   }
+}
+
+void TResNetImpl::set_batch_norm_group(std::shared_ptr<Collective> group) {
+  for (auto& module : modules(/*include_self=*/false))
+    if (auto* block = module->as<ConvNormActImpl>()) block->batch_norm_group = group;
 }
 
 void TResNetImpl::check_input(const torch::Tensor& images) const {

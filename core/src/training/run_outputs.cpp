@@ -41,12 +41,14 @@ void Session::finish() {
   // Thresholds from the best model's scores on the training split (no
   // augmentation), then the selection and test splits under each strategy.
   log_("choosing thresholds on the training split with the best checkpoint");
+  barrier();  // rank 0 has written the best checkpoint that every rank loads now
   model_ = load_run_model(run_dir_, read_run_info(run_dir_), "best");
   model_->to(device_);
+  if (group_->size() > 1) model_->set_batch_norm_group(group_);
   // (frozen mode: the best head on the same backbone, scored from the cached features)
   const std::size_t v = data_.vocabulary.size();
   const LabelMatrix train = matrix_of(scores_of(data_.train), data_.train, v);
-  if (stop_.stop_requested()) return;
+  if (stopping()) return;
   const auto test_scores = scores_of(data_.test);
   std::vector<std::size_t> kept;
   const LabelMatrix test = matrix_of(test_scores, data_.test, v, &kept);
@@ -71,6 +73,7 @@ void Session::finish() {
   add("mcc-grid", grid);
   add("mcc", exact_mcc);
   add("f1", exact_f1);
+  if (!writes()) return;
   write_thresholds_json(run_dir_ + "/thresholds.json", data_.vocabulary, grid);
   write_thresholds_json(run_dir_ + "/thresholds_mcc.json", data_.vocabulary, exact_mcc);
   write_thresholds_json(run_dir_ + "/thresholds_f1.json", data_.vocabulary, exact_f1);

@@ -5,8 +5,10 @@
 // the last epoch). Internal to aia_core.
 
 #include "aia/checkpoint.h"
+#include "aia/collective.h"
 #include "aia/image_pipeline.h"
 #include "aia/onecycle.h"
+#include "aia/train_step.h"
 #include "aia/trainer.h"
 
 #include <nlohmann/json.hpp>
@@ -51,11 +53,15 @@ inline TrainState state_from_json(const nlohmann::json& j) {
   return s;
 }
 
+// Tells the observer, and log.txt when `path` is not empty (rank 0 only).
 class Logger {
  public:
-  Logger(TrainObserver& observer, const std::string& path) : observer_(observer), out_(path, std::ios::app) {}
+  Logger(TrainObserver& observer, const std::string& path) : observer_(observer) {
+    if (!path.empty()) out_.open(path, std::ios::app);
+  }
   void operator()(const std::string& text) {
     observer_.on_message(text);
+    if (!out_.is_open()) return;
     out_ << text << '\n';
     out_.flush();
   }
@@ -67,13 +73,23 @@ class Logger {
 
 class Session {
  public:
-  Session(TrainConfig config, TrainObserver& observer, std::stop_token stop, std::string run_dir, bool resume)
+  // Rank 0 of a data-parallel launch (or the only process) owns the run folder.
+  Session(TrainConfig config, TrainObserver& observer, std::stop_token stop, std::string run_dir, bool resume,
+          LaunchInfo launch)
       : config_(std::move(config)), observer_(observer), stop_(std::move(stop)), run_dir_(std::move(run_dir)),
-        resume_(resume), log_(observer, (std::filesystem::create_directories(run_dir_ + "/checkpoints"), run_dir_ + "/log.txt")) {}
+        resume_(resume), launch_(std::move(launch)),
+        log_(observer, launch_.rank == 0 ? (std::filesystem::create_directories(run_dir_ + "/checkpoints"),
+                                            run_dir_ + "/log.txt")
+                                         : std::string()) {}
 
   RunResult run();
 
  private:
+  void join_group();
+  bool writes() const { return launch_.rank == 0; }
+  void barrier();
+  // A stop every rank agreed on in the last step; in one process, also a stop asked for since.
+  bool stopping() const { return stop_agreed_ || (!launch_.distributed() && stop_.stop_requested()); }
   void prepare_data();
   void build_model();
   void save_last();
@@ -96,7 +112,11 @@ class Session {
   std::stop_token stop_;
   std::string run_dir_;
   bool resume_;
+  LaunchInfo launch_;
   Logger log_;
+  std::shared_ptr<Collective> group_;
+  std::unique_ptr<StepEngine> engine_;
+  bool stop_agreed_ = false;
 
   Dataset data_;
   torch::Device device_{torch::kCPU};

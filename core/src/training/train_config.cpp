@@ -43,7 +43,6 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.optim.weight_decay >= 0, "optim.weight_decay must be >= 0");
   for (auto& problem : validate(c.loss)) p.push_back(problem);
   check(c.run.mode == "finetune" || c.run.mode == "frozen", "run.mode must be finetune or frozen");
-  check(!c.run.amp, "run.amp: mixed precision is not implemented yet (train in float32)");
   check(c.run.ema_decay > 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1)");
   check(c.run.threads >= 0, "run.threads must be >= 0");
   check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");

@@ -46,10 +46,41 @@ std::string default_run_dir(const TrainConfig& config) {
 namespace detail {
 
 
+// Data-parallel launch: meet the other ranks (torchrun's variables), pick the
+// backend (NCCL for CUDA where the build has it, else Gloo), and use this
+// process's GPU (LOCAL_RANK).
+void Session::join_group() {
+  if (!launch_.distributed()) {
+    group_ = single_process_collective();
+    return;
+  }
+  if (config_.run.mode == "frozen")
+    throw ConfigError("run.mode frozen trains in one process; launch it without WORLD_SIZE");
+  if (device_.is_cuda()) device_ = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(launch_.local_rank));
+  const auto backends = collective_backends();
+  const bool nccl = device_.is_cuda() && std::find(backends.begin(), backends.end(), "nccl") != backends.end();
+  const std::string backend = nccl ? "nccl" : "gloo";
+  log_("rank " + std::to_string(launch_.rank) + " of " + std::to_string(launch_.world_size) + ": joining at " +
+       launch_.master_addr + ":" + std::to_string(launch_.master_port) + " over " + backend + " (timeout " +
+       std::to_string(launch_.timeout.count()) + " s)");
+  group_ = make_collective(launch_, backend);
+  log_("all " + std::to_string(launch_.world_size) + " ranks joined; each trains on its share of every batch of " +
+       std::to_string(config_.optim.batch_size) + " images");
+}
+
+void Session::barrier() {
+  if (group_->size() < 2) return;
+  std::vector<torch::Tensor> token{torch::zeros({1}, torch::TensorOptions(device_))};
+  group_->all_reduce_sum(token);
+}
+
 void Session::prepare_data() {
   ValidationReport report;
   if (config_.data.dataset == "demo") {
+    // Rank 0 generates the demo images once; the others wait, then find them.
+    if (!writes()) barrier();
     const std::string root = ensure_demo_dataset(demo_cache_dir(), [&](const std::string& m) { log_(m); });
+    if (writes()) barrier();
     data_ = load_dataset(root, &report);
   } else {
     data_ = load_dataset(config_.data.dataset, &report);
@@ -76,6 +107,7 @@ void Session::build_model() {
     log_("pretrained " + config_.model.pretrained + ": " + report.summary());
   }
   model_->to(device_);
+  if (group_->size() > 1) model_->set_batch_norm_group(group_);
   frozen_ = config_.run.mode == "frozen";
   std::vector<torch::Tensor> trained;
   for (auto& p : model_->named_parameters()) {
@@ -87,6 +119,10 @@ void Session::build_model() {
       trained, torch::optim::AdamOptions(config_.optim.learning_rate)
                                 .betas({config_.optim.beta1_max, config_.optim.beta2})
                                 .weight_decay(config_.optim.weight_decay));
+  StepSettings settings;
+  settings.beta2 = config_.optim.beta2;
+  settings.amp = config_.run.amp;
+  engine_ = std::make_unique<StepEngine>(*adam_, trained, group_, settings);
   if (config_.run.ema)
     for (auto& [k, v] : model_state(*model_)) ema_.emplace_back(k, v.to(device_).clone());
 
@@ -98,11 +134,12 @@ void Session::build_model() {
   info.head_dropout = config_.model.head_dropout;
   info.vocabulary = data_.vocabulary;
   info.normalization = data_.normalization;
-  write_run_info(run_dir_, info);
+  if (writes()) write_run_info(run_dir_, info);
 }
 
 // last.safetensors: model tensors, "optim.<i>.{exp_avg,exp_avg_sq,step}", "ema.<name>", and the state in metadata.
 void Session::save_last() {
+  if (!writes()) return;
   NamedTensors tensors = model_state(*model_);
   auto params = model_->parameters();
   for (std::size_t i = 0; i < params.size(); ++i) {
@@ -153,6 +190,7 @@ void Session::load_last() {
 }
 
 void Session::save_best() {
+  if (!writes()) return;
   NamedTensors tensors = model_state(*model_);
   if (!ema_.empty()) {
     tensors.clear();
@@ -162,31 +200,32 @@ void Session::save_best() {
                     {{"format", "pt"}, {"epoch", std::to_string(state_.epoch + 1)}});
 }
 
-// One optimiser step: the one-cycle schedule sets Adam's lr and beta1, dropout
-// is seeded by the step (a resumed run draws the same), a non-finite loss
-// stops the run before the weights change; then EMA, bookkeeping, progress.
+// One optimiser step (StepEngine: the one-cycle values, the loss of this
+// rank's share, gradients summed over the ranks, a non-finite loss refused
+// before the weights change); dropout is seeded by the step and the rank (a
+// resumed run draws the same); then EMA, bookkeeping, progress.
 bool Session::train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
                          Clock::time_point epoch_start, std::size_t& epoch_images) {
   const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
-  for (auto& group : adam_->param_groups()) {
-    auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
-    o.lr(value.lr);
-    o.betas({value.beta1, config_.optim.beta2});
-  }
-  torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL + static_cast<std::uint64_t>(state_.step));
-  adam_->zero_grad();
-  torch::Tensor loss = forward_loss();
-  const double loss_value = loss.item<double>();
-  if (!std::isfinite(loss_value)) {
+  const std::uint64_t seed = static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL +
+                             static_cast<std::uint64_t>(state_.step) +
+                             static_cast<std::uint64_t>(launch_.rank) * 0x9e3779b97f4a7c15ULL;
+  const StepResult r = engine_->step(value, seed, static_cast<std::int64_t>(batch_images), stop_.stop_requested(),
+                                     forward_loss);
+  stop_agreed_ = r.stop;
+  if (!r.finite) {
     nan_stop_ = true;
-    nan_message_ = "the loss became " + std::string(std::isnan(loss_value) ? "NaN" : "infinite") + " at epoch " +
+    nan_message_ = "the loss became " + std::string(std::isnan(r.loss) ? "NaN" : "infinite") + " at epoch " +
                    std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch + 1) +
                    " (learning rate too high, or bad weights?); training stopped, the best checkpoint (epoch " +
                    std::to_string(state_.best_epoch) + ") and the last good state are kept";
     return false;
   }
-  loss.backward();
-  adam_->step();
+  if (!r.applied) {  // no image decoded (on some rank): the batch is passed over everywhere
+    ++state_.batch;
+    return true;
+  }
+  const double loss_value = r.loss;
   if (!ema_.empty()) {
     torch::NoGradGuard no_grad;
     auto params = model_->named_parameters();
@@ -202,7 +241,7 @@ bool Session::train_step(const std::function<torch::Tensor()>& forward_loss, std
   ++state_.batch;
   state_.epoch_loss_sum += loss_value;
   ++state_.epoch_batches;
-  epoch_images += batch_images;
+  epoch_images += static_cast<std::size_t>(r.images);
   smoothed_loss_ = state_.step == 1 ? loss_value : 0.9 * smoothed_loss_ + 0.1 * loss_value;
 
   BatchProgress p;
@@ -234,21 +273,19 @@ double Session::run_epoch_part() {
   lo.normalization = data_.normalization;
   lo.first_batch = state_.batch;
   lo.max_batches = static_cast<std::size_t>(config_.run.max_batches_per_epoch);
+  lo.shard_rank = static_cast<std::size_t>(launch_.rank);
+  lo.shard_count = static_cast<std::size_t>(launch_.world_size);
   BatchLoader loader(data_.images_dir, data_.train, data_.vocabulary.size(), lo, cache_.get());
 
   model_->train();
   const auto start = Clock::now();
   std::size_t images = 0;
   while (auto batch = loader.next()) {
-    if (batch->samples.empty()) {
-      ++state_.batch;
-      continue;
-    }
     const bool ok = train_step(
         [&] { return multilabel_loss(model_->forward(batch->images.to(device_)), batch->targets.to(device_), config_.loss); },
         batch->samples.size(), start, images);
     if (!ok) return 0;
-    if (stop_.stop_requested()) break;
+    if (stopping()) break;
   }
   for (const auto& s : loader.skipped()) {
     ++skipped_images_;
@@ -283,12 +320,35 @@ std::vector<float> Session::scores_of(const std::vector<Sample>& samples) {
   so.batch_size = config_.optim.batch_size;
   so.workers = config_.data.workers;
   so.device = device_.str();
-  so.cancelled = [this] { return stop_.stop_requested(); };
   std::vector<SkippedImage> skipped;
-  auto scores = score_samples(*model_, data_.images_dir, samples, data_.vocabulary.size(), config_.data.image_size,
-                              data_.normalization, so, &skipped);
+  const std::size_t v = data_.vocabulary.size();
+  if (group_->size() < 2) {
+    so.cancelled = [this] { return stop_.stop_requested(); };
+    auto scores = score_samples(*model_, data_.images_dir, samples, v, config_.data.image_size, data_.normalization,
+                                so, &skipped);
+    for (const auto& s : skipped) log_("skipped " + s.image + ": " + s.reason);
+    return scores;
+  }
+  // Data-parallel: each rank scores every size-th image from its rank on, then
+  // a sum of the zero-padded score matrices gives every rank all the scores
+  // (an undecoded image's NaN row survives the sum). No cancelling midway:
+  // the ranks must all arrive at the sum.
+  std::vector<Sample> mine;
+  for (std::size_t i = static_cast<std::size_t>(group_->rank()); i < samples.size(); i += static_cast<std::size_t>(group_->size()))
+    mine.push_back(samples[i]);
+  const auto part = score_samples(*model_, data_.images_dir, mine, v, config_.data.image_size, data_.normalization, so,
+                                  &skipped);
   for (const auto& s : skipped) log_("skipped " + s.image + ": " + s.reason);
-  return scores;
+  torch::Tensor all = torch::zeros({static_cast<std::int64_t>(samples.size()), static_cast<std::int64_t>(v)}, torch::kFloat32);
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    const std::size_t row = static_cast<std::size_t>(group_->rank()) + k * static_cast<std::size_t>(group_->size());
+    std::copy(part.begin() + static_cast<std::ptrdiff_t>(k * v), part.begin() + static_cast<std::ptrdiff_t>((k + 1) * v),
+              all.data_ptr<float>() + row * v);
+  }
+  std::vector<torch::Tensor> reduce{group_->backend() == "nccl" ? all.to(device_) : all};
+  group_->all_reduce_sum(reduce);
+  all = reduce[0].cpu().contiguous();
+  return std::vector<float>(all.data_ptr<float>(), all.data_ptr<float>() + all.numel());
 }
 
 EpochReport Session::evaluate_epoch(double images_per_second, double seconds) {
@@ -328,6 +388,7 @@ EpochReport Session::evaluate_epoch(double images_per_second, double seconds) {
 }
 
 void Session::append_metrics(const EpochReport& r) {
+  if (!writes()) return;
   const std::string path = run_dir_ + "/metrics.jsonl";
   std::string lines;
   if (fs::exists(path)) {
@@ -359,9 +420,13 @@ void Session::append_metrics(const EpochReport& r) {
 RunResult Session::run() {
   RunResult result;
   result.run_dir = run_dir_;
-  write_file_atomically(run_dir_ + "/config.json", to_json(config_));
+  if (writes()) write_file_atomically(run_dir_ + "/config.json", to_json(config_));
   device_ = torch::Device(resolve_device(config_.run.device));
+  join_group();
   log_("device " + device_.str() + "; " + describe(runtime_info()));
+  if (config_.run.amp)
+    log_(device_.is_cuda() ? "mixed precision: bfloat16 autocast of the forward pass"
+                           : "mixed precision on a CPU: bfloat16 autocast is much slower than float32 on most CPUs");
   prepare_data();
   build_model();
   const std::size_t b = static_cast<std::size_t>(config_.optim.batch_size);
@@ -402,10 +467,10 @@ RunResult Session::run() {
       result.best_f1 = state_.best_f1;
       return result;
     };
-    if (stop_.stop_requested()) return cancelled();
+    if (stopping()) return cancelled();
     EpochReport report = evaluate_epoch(ips, std::chrono::duration<double>(Clock::now() - start).count());
     // A stop during the evaluation: the epoch's batches are done and kept; it is evaluated again on resume.
-    if (stop_.stop_requested()) return cancelled();
+    if (stopping()) return cancelled();
     if (report.metrics.per_class_f1 > state_.best_f1) {
       state_.best_f1 = report.metrics.per_class_f1;
       state_.best_epoch = report.epoch;
@@ -425,7 +490,7 @@ RunResult Session::run() {
     save_last();
   }
   finish();
-  result.status = stop_.stop_requested() ? RunStatus::Cancelled : RunStatus::Succeeded;
+  result.status = stopping() ? RunStatus::Cancelled : RunStatus::Succeeded;
   result.best_epoch = state_.best_epoch;
   result.best_f1 = state_.best_f1;
   result.message = "finished: best per-class F1 " + std::to_string(state_.best_f1) + " at epoch " +
@@ -445,7 +510,14 @@ RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_tok
       config = train_config_from_json(read_file(resume_dir + "/config.json"), resume_dir + "/config.json");
       config.run.out_dir = resume_dir;
     }
-    if (config.run.out_dir.empty()) config.run.out_dir = default_run_dir(config);
+    const LaunchInfo launch = launch_info_from_environment();
+    if (config.run.out_dir.empty()) {
+      // Each rank would stamp its own time: the ranks must be told one folder.
+      if (launch.distributed())
+        throw ConfigError("a data-parallel run (WORLD_SIZE=" + std::to_string(launch.world_size) +
+                          ") needs its run folder named, the same for every rank (run.out_dir, aia train --out)");
+      config.run.out_dir = default_run_dir(config);
+    }
     const auto problems = validate(config);
     if (!problems.empty()) {
       std::string msg = "invalid configuration:";
@@ -455,7 +527,7 @@ RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_tok
     if (resume && !fs::exists(resume_dir + "/checkpoints/last.safetensors"))
       throw CheckpointError(resume_dir + ": nothing to resume (no checkpoints/last.safetensors)");
     if (config.run.threads > 0) at::set_num_threads(config.run.threads);
-    detail::Session session(config, observer, std::move(stop), config.run.out_dir, resume);
+    detail::Session session(config, observer, std::move(stop), config.run.out_dir, resume, launch);
     return session.run();
   } catch (const c10::Error& e) {
     result.message = std::string("torch: ") + e.what_without_backtrace();

@@ -6,9 +6,12 @@
 #include <torch/nn/module.h>
 #include <torch/nn/modules/linear.h>
 
+#include <memory>
 #include <string>
 
 namespace aia {
+
+class Collective;
 
 class ClassifierImpl : public torch::nn::Module {
  public:
@@ -28,6 +31,9 @@ class ClassifierImpl : public torch::nn::Module {
   // The smallest input side and the multiple it must be of.
   virtual std::int64_t min_input_size() const = 0;
   virtual std::int64_t input_size_multiple() const = 0;
+  // Data-parallel training: batch statistics over every rank of `group`
+  // (SyncBatchNorm); nullptr returns to per-process statistics.
+  virtual void set_batch_norm_group(std::shared_ptr<Collective> group) = 0;
 };
 
 using Classifier = std::shared_ptr<ClassifierImpl>;

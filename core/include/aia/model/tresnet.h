@@ -35,6 +35,7 @@ class ConvNormActImpl : public torch::nn::Module {
   torch::Tensor forward(torch::Tensor x);
   torch::nn::Conv2d conv{nullptr};
   torch::nn::BatchNorm2d bn{nullptr};
+  std::shared_ptr<Collective> batch_norm_group;  // set: SyncBatchNorm in training mode
 
  private:
   double slope_;
@@ -60,6 +61,7 @@ class TResNetImpl : public ClassifierImpl {
   std::string head_prefix() const override { return options_.paper_head ? "head.fc.1." : "head.fc."; }
   std::int64_t min_input_size() const override { return 32; }
   std::int64_t input_size_multiple() const override { return 4; }
+  void set_batch_norm_group(std::shared_ptr<Collective> group) override;
 
  private:
   void init_weights();

@@ -1,0 +1,88 @@
+# LibTorch and what this build can do with it: the part of the dependencies
+# that the torch-only build (AIA_TORCH_ONLY) needs too. Works with Debian's
+# libtorch-dev and with the LibTorch inside PyTorch's Python wheel
+# (-DCMAKE_PREFIX_PATH=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')).
+
+find_package(Torch REQUIRED)
+find_package(Threads REQUIRED)
+
+# LibTorch's exported flags carry the ABI definition; keep them on core only.
+separate_arguments(AIA_TORCH_CXX_FLAGS UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+
+include(CheckCXXSourceCompiles)
+include(CMakePushCheckState)
+
+# The probes below compile without linking: LibTorch's imported targets name
+# targets (protobuf::libprotobuf in the wheel) that a probe project lacks.
+set(aia_probe_includes ${TORCH_INCLUDE_DIRS} ${CUDAToolkit_INCLUDE_DIRS})
+set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
+
+# c10d over Gloo: the headers come with LibTorch, Gloo's own with libgloo-dev
+# on Debian (the wheel carries them). Probed by compiling and linking a use.
+find_library(AIA_GLOO_LIBRARY gloo)
+cmake_push_check_state(RESET)
+set(CMAKE_REQUIRED_FLAGS "${TORCH_CXX_FLAGS}")
+set(CMAKE_REQUIRED_DEFINITIONS -DUSE_C10D_GLOO -DUSE_DISTRIBUTED)
+set(CMAKE_REQUIRED_INCLUDES ${aia_probe_includes})
+set(CMAKE_REQUIRED_QUIET ON)
+check_cxx_source_compiles([=[
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+int main() {
+  auto options = c10d::ProcessGroupGloo::Options::create();
+  options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1"));
+  c10d::TCPStoreOptions store;
+  return store.isServer ? 1 : 0;
+}]=] AIA_WITH_C10D)
+cmake_pop_check_state()
+
+set(AIA_TORCH_HAS_CUDA OFF)
+if(TORCH_CUDA_LIBRARIES OR C10_CUDA_LIBRARY)
+  set(AIA_TORCH_HAS_CUDA ON)
+endif()
+
+# NCCL, where the linked LibTorch has CUDA and nccl.h is at hand
+# (AIA_NCCL_INCLUDE_DIR, e.g. the wheel's nvidia/nccl/include).
+option(AIA_ENABLE_NCCL "Use c10d's NCCL backend when the linked LibTorch has CUDA and nccl.h is found" ON)
+set(AIA_WITH_NCCL OFF)
+if(AIA_ENABLE_NCCL AND AIA_WITH_C10D AND AIA_TORCH_HAS_CUDA)
+  cmake_push_check_state(RESET)
+  set(CMAKE_REQUIRED_FLAGS "${TORCH_CXX_FLAGS}")
+  set(CMAKE_REQUIRED_DEFINITIONS -DUSE_C10D_NCCL -DUSE_C10D_GLOO -DUSE_DISTRIBUTED)
+  set(CMAKE_REQUIRED_INCLUDES ${aia_probe_includes} ${AIA_NCCL_INCLUDE_DIR})
+  set(CMAKE_REQUIRED_QUIET ON)
+  check_cxx_source_compiles([=[
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+int main() {
+  auto options = c10d::ProcessGroupNCCL::Options::create();
+  options->timeout = std::chrono::milliseconds(1000);
+  c10::intrusive_ptr<c10d::Store> store;
+  auto group = c10::make_intrusive<c10d::ProcessGroupNCCL>(store, 0, 1, options);
+  return group ? 0 : 1;
+}]=] AIA_HAVE_NCCL)
+  cmake_pop_check_state()
+  set(AIA_WITH_NCCL ${AIA_HAVE_NCCL})
+endif()
+
+# Peak GPU memory from the CUDA caching allocator, for the check program.
+set(AIA_WITH_CUDA_STATS OFF)
+if(AIA_TORCH_HAS_CUDA)
+  cmake_push_check_state(RESET)
+  set(CMAKE_REQUIRED_FLAGS "${TORCH_CXX_FLAGS}")
+  set(CMAKE_REQUIRED_INCLUDES ${aia_probe_includes})
+  set(CMAKE_REQUIRED_QUIET ON)
+  check_cxx_source_compiles([=[
+#include <c10/cuda/CUDACachingAllocator.h>
+int main() {
+  c10::cuda::CUDACachingAllocator::resetPeakStats(0);
+  const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(0);
+  return stats.allocated_bytes[0].peak > 0 ? 0 : 1;
+}]=] AIA_HAVE_CUDA_STATS)
+  cmake_pop_check_state()
+  set(AIA_WITH_CUDA_STATS ${AIA_HAVE_CUDA_STATS})
+endif()
+
+unset(CMAKE_TRY_COMPILE_TARGET_TYPE)
+
+message(STATUS "LibTorch ${Torch_VERSION}: c10d/Gloo ${AIA_WITH_C10D}, NCCL ${AIA_WITH_NCCL}, "
+               "CUDA ${AIA_TORCH_HAS_CUDA}, CUDA memory statistics ${AIA_WITH_CUDA_STATS}")

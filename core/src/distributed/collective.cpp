@@ -1,0 +1,186 @@
+#include "aia/collective.h"
+
+#include "aia/errors.h"
+
+#include <torch/torch.h>
+
+#if AIA_WITH_C10D
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#if AIA_WITH_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+#endif
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace aia {
+namespace {
+
+int int_variable(const char* name, int fallback, int low, int high) {
+  const char* text = std::getenv(name);
+  if (!text || !*text) return fallback;
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used != std::string(text).size()) throw std::invalid_argument(text);
+    if (value < low || value > high) throw std::out_of_range(text);
+    return value;
+  } catch (const std::exception&) {
+    throw ConfigError(std::string("environment variable ") + name + "='" + text + "': expected an integer from " +
+                      std::to_string(low) + " to " + std::to_string(high));
+  }
+}
+
+class SingleProcess : public Collective {
+ public:
+  int rank() const override { return 0; }
+  int size() const override { return 1; }
+  std::string backend() const override { return "none"; }
+  void all_reduce_sum(std::vector<torch::Tensor>&) override {}
+};
+
+#if AIA_WITH_C10D
+template <typename Group>
+class C10dCollective : public Collective {
+ public:
+  C10dCollective(c10::intrusive_ptr<Group> group, int rank, int size, std::string name,
+                 std::chrono::milliseconds timeout)
+      : group_(std::move(group)), rank_(rank), size_(size), name_(std::move(name)), timeout_(timeout) {}
+  int rank() const override { return rank_; }
+  int size() const override { return size_; }
+  std::string backend() const override { return name_; }
+
+  void all_reduce_sum(std::vector<torch::Tensor>& tensors) override {
+    std::vector<c10::intrusive_ptr<c10d::Work>> pending;
+    std::vector<std::vector<at::Tensor>> inputs;
+    inputs.reserve(tensors.size());
+    try {
+      for (auto& t : tensors) {
+        // Gloo reduces host memory here: CUDA tensors go through a host copy.
+        inputs.push_back({name_ == "gloo" && t.is_cuda() ? t.cpu() : t});
+        pending.push_back(group_->allreduce(inputs.back(), c10d::AllreduceOptions{}));
+      }
+      for (auto& work : pending) work->wait(timeout_);
+      for (std::size_t i = 0; i < tensors.size(); ++i)
+        if (!inputs[i][0].is_same(tensors[i])) tensors[i].copy_(inputs[i][0]);
+    } catch (const std::exception& e) {
+      throw DistributedError("rank " + std::to_string(rank_) + " of " + std::to_string(size_) + " (" + name_ +
+                             "): a collective failed, a peer has probably stopped: " + first_line(e.what()));
+    }
+  }
+
+ private:
+  static std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+  c10::intrusive_ptr<Group> group_;
+  int rank_, size_;
+  std::string name_;
+  std::chrono::milliseconds timeout_;
+};
+
+std::shared_ptr<::gloo::transport::Device> gloo_device(const LaunchInfo& launch) {
+  if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
+    return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
+  // On one machine (loopback rendezvous) talk over loopback; else let Gloo pick
+  // the address the host name resolves to, as PyTorch does.
+  if (launch.master_addr == "127.0.0.1" || launch.master_addr == "localhost")
+    return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+  return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+#endif
+
+}  // namespace
+
+LaunchInfo launch_info_from_environment() {
+  LaunchInfo l;
+  l.world_size = int_variable("WORLD_SIZE", 1, 1, 1 << 16);
+  l.rank = int_variable("RANK", 0, 0, 1 << 16);
+  l.local_rank = int_variable("LOCAL_RANK", 0, 0, 1 << 16);
+  if (l.rank >= l.world_size)
+    throw ConfigError("environment variable RANK=" + std::to_string(l.rank) +
+                      " is not below WORLD_SIZE=" + std::to_string(l.world_size));
+  if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) l.master_addr = addr;
+  l.master_port = int_variable("MASTER_PORT", 29500, 1, 65535);
+  l.timeout = std::chrono::seconds(int_variable("AIA_DIST_TIMEOUT", 300, 1, 86400));
+  if (l.distributed() && !std::getenv("MASTER_PORT"))
+    throw ConfigError("WORLD_SIZE=" + std::to_string(l.world_size) +
+                      " asks for a data-parallel run, but MASTER_PORT is not set (launch as torchrun does: "
+                      "MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK, LOCAL_RANK)");
+  return l;
+}
+
+bool collectives_available() { return AIA_WITH_C10D != 0; }
+
+std::vector<std::string> collective_backends() {
+  std::vector<std::string> names;
+#if AIA_WITH_C10D
+  names.push_back("gloo");
+#if AIA_WITH_NCCL
+  names.push_back("nccl");
+#endif
+#endif
+  return names;
+}
+
+std::shared_ptr<Collective> single_process_collective() { return std::make_shared<SingleProcess>(); }
+
+std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, const std::string& requested) {
+  if (!launch.distributed()) return single_process_collective();
+#if AIA_WITH_C10D
+  const std::string& backend = requested;
+  const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(launch.timeout);
+  c10d::TCPStoreOptions so;
+  so.port = static_cast<std::uint16_t>(launch.master_port);
+  so.isServer = launch.rank == 0;
+  so.numWorkers = static_cast<std::size_t>(launch.world_size);
+  so.waitWorkers = true;
+  so.timeout = timeout;
+  // Rendezvous: the store (rank 0 serves it), then the group's own handshake
+  // through it. Either waits at most the timeout for the other ranks.
+  auto rendezvous = [&](auto&& make) {
+    try {
+      return make();
+    } catch (const std::exception& e) {
+      const std::string what = e.what();
+      throw DistributedError(
+          "rank " + std::to_string(launch.rank) + " of " + std::to_string(launch.world_size) +
+          ": cannot meet the other ranks at " + launch.master_addr + ":" + std::to_string(launch.master_port) +
+          " within " + std::to_string(launch.timeout.count()) + " s (are all " + std::to_string(launch.world_size) +
+          " started with the same MASTER_ADDR and MASTER_PORT?): " + what.substr(0, what.find('\n')));
+    }
+  };
+  const c10::intrusive_ptr<c10d::Store> store = rendezvous(
+      [&] { return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so)); });
+  if (backend == "gloo") {
+    auto options = c10d::ProcessGroupGloo::Options::create(timeout);
+    options->devices.push_back(gloo_device(launch));
+    auto group = rendezvous(
+        [&] { return c10::make_intrusive<c10d::ProcessGroupGloo>(store, launch.rank, launch.world_size, options); });
+    return std::make_shared<C10dCollective<c10d::ProcessGroupGloo>>(group, launch.rank, launch.world_size, "gloo",
+                                                                    timeout);
+  }
+#if AIA_WITH_NCCL
+  if (backend == "nccl") {
+    auto options = c10d::ProcessGroupNCCL::Options::create();
+    options->timeout = timeout;
+    auto group = rendezvous(
+        [&] { return c10::make_intrusive<c10d::ProcessGroupNCCL>(store, launch.rank, launch.world_size, options); });
+    return std::make_shared<C10dCollective<c10d::ProcessGroupNCCL>>(group, launch.rank, launch.world_size, "nccl",
+                                                                    timeout);
+  }
+#endif
+  throw ConfigError("distributed backend '" + requested + "' is not in this build (available: " + [] {
+    std::string s;
+    for (const auto& n : collective_backends()) s += (s.empty() ? "" : ", ") + n;
+    return s;
+  }() + ")");
+#else
+  (void)requested;
+  throw ConfigError("WORLD_SIZE=" + std::to_string(launch.world_size) +
+                    " asks for a data-parallel run, but this build has no c10d (configure with libgloo-dev installed)");
+#endif
+}
+
+}  // namespace aia

@@ -1,0 +1,167 @@
+#include "aia/train_step.h"
+
+#include <ATen/autocast_mode.h>
+#include <torch/torch.h>
+#include <torch/version.h>
+
+#include <cmath>
+
+// LibTorch 2.4 made autocast's switches per device type.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+#define AIA_AUTOCAST_PER_DEVICE 1
+#else
+#define AIA_AUTOCAST_PER_DEVICE 0
+#endif
+
+namespace aia {
+namespace {
+
+bool autocast_enabled(torch::DeviceType d) {
+#if AIA_AUTOCAST_PER_DEVICE
+  return at::autocast::is_autocast_enabled(d);
+#else
+  return d == torch::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
+#endif
+}
+
+void set_autocast(torch::DeviceType d, bool on, at::ScalarType type) {
+#if AIA_AUTOCAST_PER_DEVICE
+  at::autocast::set_autocast_dtype(d, type);
+  at::autocast::set_autocast_enabled(d, on);
+#else
+  if (d == torch::kCUDA) {
+    at::autocast::set_autocast_gpu_dtype(type);
+    at::autocast::set_enabled(on);
+  } else {
+    at::autocast::set_autocast_cpu_dtype(type);
+    at::autocast::set_cpu_enabled(on);
+  }
+#endif
+}
+
+at::ScalarType autocast_type(torch::DeviceType d) {
+#if AIA_AUTOCAST_PER_DEVICE
+  return at::autocast::get_autocast_dtype(d);
+#else
+  return d == torch::kCUDA ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
+#endif
+}
+
+}  // namespace
+
+AutocastScope::AutocastScope(torch::DeviceType device, bool enabled) : device_(device), enabled_(enabled) {
+  if (!enabled_) return;
+  previous_ = autocast_enabled(device_);
+  previous_type_ = autocast_type(device_);
+  set_autocast(device_, true, at::kBFloat16);
+  at::autocast::increment_nesting();
+}
+
+AutocastScope::~AutocastScope() {
+  if (!enabled_) return;
+  // Leaving the outermost scope drops the cached bfloat16 copies of the weights.
+  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+  set_autocast(device_, previous_, previous_type_);
+}
+
+StepEngine::StepEngine(torch::optim::Adam& adam, std::vector<torch::Tensor> trained, std::shared_ptr<Collective> group,
+                       StepSettings settings)
+    : adam_(adam), trained_(std::move(trained)), group_(std::move(group)), settings_(settings) {}
+
+void StepEngine::all_reduce_gradients(torch::Tensor& loss_sum) {
+  // Flatten the gradients into buckets of about bucket_bytes, the loss riding
+  // in the last one, reduce all buckets at once, then copy back.
+  std::vector<std::vector<std::size_t>> members(1);
+  std::int64_t bytes = 0;
+  for (std::size_t i = 0; i < trained_.size(); ++i) {
+    const std::int64_t b = trained_[i].numel() * static_cast<std::int64_t>(trained_[i].element_size());
+    if (bytes > 0 && bytes + b > settings_.bucket_bytes) {
+      members.emplace_back();
+      bytes = 0;
+    }
+    members.back().push_back(i);
+    bytes += b;
+  }
+  std::vector<torch::Tensor> buckets;
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    std::vector<torch::Tensor> parts;
+    for (auto i : members[k]) {
+      auto& p = trained_[i];
+      if (!p.grad().defined()) p.mutable_grad() = torch::zeros_like(p);
+      parts.push_back(p.grad().reshape({-1}).to(torch::kFloat32));
+    }
+    if (k + 1 == members.size())
+      parts.push_back(loss_sum.reshape({1}).to(parts.empty() ? loss_sum.device() : parts.front().device()));
+    buckets.push_back(torch::cat(parts));
+  }
+  group_->all_reduce_sum(buckets);
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    std::int64_t offset = 0;
+    for (auto i : members[k]) {
+      auto& g = trained_[i].mutable_grad();
+      g.copy_(buckets[k].narrow(0, offset, g.numel()).view_as(g));
+      offset += g.numel();
+    }
+    if (k + 1 == members.size()) loss_sum = buckets[k].narrow(0, offset, 1).to(torch::kFloat64).cpu();
+  }
+}
+
+StepResult StepEngine::step(const OneCycle::Value& schedule, std::uint64_t seed, std::int64_t local_images,
+                            bool stop_requested, const std::function<torch::Tensor()>& forward_loss) {
+  StepResult r;
+  const bool many = group_->size() > 1;
+  const torch::Device device = trained_.empty() ? torch::Device(torch::kCPU) : trained_.front().device();
+  // Agree on the batch size, the ranks with nothing to train on, and a stop.
+  double images = static_cast<double>(local_images), empty_ranks = local_images > 0 ? 0 : 1,
+         stops = stop_requested ? 1 : 0;
+  if (many) {
+    std::vector<torch::Tensor> control{
+        torch::tensor({images, empty_ranks, stops}, torch::TensorOptions(torch::kFloat64)).to(device)};
+    group_->all_reduce_sum(control);
+    const auto c = control[0].cpu();
+    images = c[0].item<double>();
+    empty_ranks = c[1].item<double>();
+    stops = c[2].item<double>();
+  }
+  r.images = static_cast<std::int64_t>(images);
+  r.stop = stops > 0;
+  if (empty_ranks > 0) return r;  // forward passes with SyncBatchNorm need every rank
+
+  for (auto& group : adam_.param_groups()) {
+    auto& o = static_cast<torch::optim::AdamOptions&>(group.options());
+    o.lr(schedule.lr);
+    o.betas({schedule.beta1, settings_.beta2});
+  }
+  torch::manual_seed(seed);
+  adam_.zero_grad();
+  torch::Tensor loss;
+  {
+    AutocastScope autocast(device.type(), settings_.amp);
+    loss = forward_loss();
+  }
+  const double share = static_cast<double>(local_images) / images;
+  torch::Tensor weighted = loss.to(torch::kFloat32) * share;
+  if (!many) {
+    // One process: refuse a non-finite loss before any backward pass.
+    r.loss = weighted.item<double>();
+    if (!std::isfinite(r.loss)) {
+      r.finite = false;
+      return r;
+    }
+    weighted.backward();
+  } else {
+    weighted.backward();
+    torch::Tensor loss_sum = weighted.detach();
+    all_reduce_gradients(loss_sum);
+    r.loss = loss_sum.item<double>();
+    if (!std::isfinite(r.loss)) {
+      r.finite = false;
+      return r;
+    }
+  }
+  adam_.step();
+  r.applied = true;
+  return r;
+}
+
+}  // namespace aia

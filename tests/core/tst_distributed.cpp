@@ -1,0 +1,299 @@
+// Data-parallel training over c10d/Gloo on loopback, driven through `aia train`
+// as torchrun would launch it (MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK,
+// LOCAL_RANK): two ranks end with the weights of one process holding the
+// whole batch, a run stopped on two ranks resumes on one to the same end, a
+// rank that dies makes the other stop with a clear error in bounded time, and
+// a rank left alone or a bad variable is a clear error too.
+
+#include <torch/torch.h>
+
+#include "aia/checkpoint.h"
+#include "aia/collective.h"
+#include "aia/errors.h"
+#include "test_support.h"
+#include "tiny_dataset.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+
+namespace {
+
+// Float tolerance for weights (and Adam's moments) after 8 Adam steps at a
+// peak learning rate of 2e-3: the ranks sum their halves of each gradient and
+// of the batch statistics in another order than one process does. Measured:
+// 1.8e-6; a rank training on the wrong images or BatchNorm statistics of half
+// the batch moves weights by far more than 2e-5.
+constexpr double kWeightTolerance = 2e-5;
+
+int base_port() { return 29500 + static_cast<int>(::getpid() % 2000) * 4; }
+
+struct Launch {
+  std::unique_ptr<QProcess> process;
+  QString output;
+};
+
+QStringList train_args(const QString& config, const QString& data, const QString& out, const QStringList& extra = {}) {
+  return QStringList{"train", "--config",   config,      "--data", data,     "--out",
+                     out,     "--no-flips", "--workers", "1",      "--loss", "proposed"} +
+         extra;
+}
+
+std::unique_ptr<QProcess> start(const QStringList& args, int world, int rank, int port,
+                                const std::map<QString, QString>& more = {}) {
+  auto p = std::make_unique<QProcess>();
+  auto env = QProcessEnvironment::systemEnvironment();
+  env.insert("AIA_THREADS", "1");
+  for (const char* name : {"WORLD_SIZE", "RANK", "LOCAL_RANK", "MASTER_ADDR", "MASTER_PORT"}) env.remove(name);
+  if (world > 0) {
+    env.insert("WORLD_SIZE", QString::number(world));
+    env.insert("RANK", QString::number(rank));
+    env.insert("LOCAL_RANK", QString::number(rank));
+    env.insert("MASTER_ADDR", "127.0.0.1");
+    env.insert("MASTER_PORT", QString::number(port));
+  }
+  for (const auto& [k, v] : more) env.insert(k, v);
+  p->setProcessEnvironment(env);
+  p->setProcessChannelMode(QProcess::MergedChannels);
+  p->start(AIA_CLI, args);
+  return p;
+}
+
+// Waits for a process; returns its exit code (-1 if it crashed or outlived `ms`).
+int finish(QProcess& p, QString& output, int ms = 300000) {
+  const bool done = p.waitForFinished(ms);
+  output += QString::fromUtf8(p.readAll());
+  if (!done) {
+    p.kill();
+    p.waitForFinished();
+    return -1;
+  }
+  return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+std::map<std::string, torch::Tensor> tensors_of(const std::string& path) {
+  std::map<std::string, torch::Tensor> out;
+  for (auto& [k, v] : aia::read_safetensors(path)) out[k] = v;
+  return out;
+}
+
+// Largest difference over the weights (and Adam's moments) of two checkpoints.
+double max_difference(const std::string& a, const std::string& b, std::string* where) {
+  const auto x = tensors_of(a), y = tensors_of(b);
+  if (x.size() != y.size()) throw std::runtime_error("checkpoints hold different tensors: " + a + ", " + b);
+  double worst = 0;
+  for (const auto& [k, v] : x) {
+    const auto it = y.find(k);
+    if (it == y.end()) throw std::runtime_error(b + " lacks " + k);
+    if (!v.is_floating_point()) {
+      if (!torch::equal(v, it->second)) throw std::runtime_error(k + " differs");
+      continue;
+    }
+    const double d = (v.to(torch::kFloat64) - it->second.to(torch::kFloat64)).abs().max().item<double>();
+    if (d > worst) {
+      worst = d;
+      if (where) *where = k;
+    }
+  }
+  return worst;
+}
+
+std::vector<nlohmann::json> metrics_lines(const std::string& run) {
+  std::vector<nlohmann::json> out;
+  std::ifstream in(run + "/metrics.jsonl");
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
+
+}  // namespace
+
+class TestDistributed : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void launchVariables();
+  void twoRanksEqualOneProcess();
+  void stoppedOnTwoRanksResumesOnOne();
+  void deadRankStopsTheOther();
+  void aloneRankTimesOut();
+  void runFolderMustBeNamed();
+
+ private:
+  QTemporaryDir dir_;
+  QString data_, config_, single_;
+  int port_ = 0;
+};
+
+void TestDistributed::initTestCase() {
+  if (!aia::collectives_available()) QSKIP("this build has no c10d (libgloo-dev missing at configure time)");
+  QVERIFY(dir_.isValid());
+  data_ = dir_.filePath("tiny");
+  aia::test::make_tiny_dataset(data_.toStdString(), 32, 12);
+  config_ = dir_.filePath("config.json");
+  // Dropout off: each rank draws its own masks, one process draws one for the whole batch.
+  const nlohmann::json c = {{"model", {{"backbone", "tresnet_nano"}, {"head_dropout", 0.0}}},
+                            {"data", {{"image_size", 32}}},
+                            {"optim", {{"epochs", 2}, {"batch_size", 8}, {"learning_rate", 0.002}}},
+                            {"run", {{"seed", 3}, {"device", "cpu"}}}};
+  std::ofstream(config_.toStdString()) << c.dump();
+  port_ = base_port();
+  // The reference: one process, 2 epochs of 4 batches of 8 images.
+  single_ = dir_.filePath("single");
+  auto p = start(train_args(config_, data_, single_), 0, 0, 0);
+  QString out;
+  QCOMPARE(finish(*p, out), 0);
+  QVERIFY2(std::filesystem::exists(single_.toStdString() + "/checkpoints/last.safetensors"), qPrintable(out));
+}
+
+void TestDistributed::launchVariables() {
+  auto with = [](const std::map<std::string, std::string>& vars, auto&& body) {
+    for (const char* name : {"WORLD_SIZE", "RANK", "LOCAL_RANK", "MASTER_ADDR", "MASTER_PORT", "AIA_DIST_TIMEOUT"})
+      ::unsetenv(name);
+    for (const auto& [k, v] : vars) ::setenv(k.c_str(), v.c_str(), 1);
+    body();
+    for (const auto& [k, v] : vars) ::unsetenv(k.c_str());
+  };
+  with({}, [] { QVERIFY(!aia::launch_info_from_environment().distributed()); });
+  with({{"WORLD_SIZE", "4"},
+        {"RANK", "2"},
+        {"LOCAL_RANK", "0"},
+        {"MASTER_ADDR", "10.0.0.5"},
+        {"MASTER_PORT", "23456"},
+        {"AIA_DIST_TIMEOUT", "9"}},
+       [] {
+         const auto l = aia::launch_info_from_environment();
+         QCOMPARE(l.world_size, 4);
+         QCOMPARE(l.rank, 2);
+         QCOMPARE(l.master_addr, std::string("10.0.0.5"));
+         QCOMPARE(l.master_port, 23456);
+         QCOMPARE(l.timeout.count(), 9L);
+       });
+  auto refused = [](const std::string& needle) {
+    try {
+      aia::launch_info_from_environment();
+    } catch (const aia::ConfigError& e) {
+      return std::string(e.what()).find(needle) != std::string::npos;
+    }
+    return false;
+  };
+  with({{"WORLD_SIZE", "2"}, {"RANK", "2"}, {"MASTER_PORT", "1"}}, [&] { QVERIFY(refused("RANK=2")); });
+  with({{"WORLD_SIZE", "two"}}, [&] { QVERIFY(refused("WORLD_SIZE='two'")); });
+  with({{"WORLD_SIZE", "2"}, {"RANK", "0"}}, [&] { QVERIFY(refused("MASTER_PORT is not set")); });
+  with({{"WORLD_SIZE", "2"}, {"RANK", "0"}, {"MASTER_PORT", "70000"}},
+       [&] { QVERIFY(refused("MASTER_PORT='70000'")); });
+}
+
+void TestDistributed::twoRanksEqualOneProcess() {
+  const QString run = dir_.filePath("two");
+  auto r0 = start(train_args(config_, data_, run), 2, 0, port_);
+  auto r1 = start(train_args(config_, data_, run), 2, 1, port_);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 0, qPrintable(out0));
+  QVERIFY2(c1 == 0, qPrintable(out1));
+  QVERIFY2(out0.contains("all 2 ranks joined"), qPrintable(out0));
+  QVERIFY2(out1.contains("[rank 1]"), qPrintable(out1));
+
+  std::string where;
+  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
+                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
+  qInfo("two ranks vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+
+  // Metrics are reduced over the ranks: the same per-epoch figures as one process.
+  const auto a = metrics_lines(single_.toStdString()), b = metrics_lines(run.toStdString());
+  QCOMPARE(b.size(), a.size());
+  for (std::size_t e = 0; e < a.size(); ++e) {
+    QVERIFY(std::abs(a[e]["train_loss"].get<double>() - b[e]["train_loss"].get<double>()) < 1e-4);
+    QVERIFY(std::abs(a[e]["val_loss"].get<double>() - b[e]["val_loss"].get<double>()) < 1e-4);
+  }
+  // Rank 0 alone wrote the outputs of the end of the run.
+  for (const char* f : {"thresholds.json", "evaluation.json", "test_scores.csv", "checkpoints/best.safetensors"})
+    QVERIFY2(std::filesystem::exists(run.toStdString() + "/" + f), f);
+}
+
+void TestDistributed::stoppedOnTwoRanksResumesOnOne() {
+  const QString run = dir_.filePath("resumed");
+  // Stop after 5 steps (epoch 2, batch 2 of 4): the ranks agree at the next step and save.
+  const QStringList args = train_args(config_, data_, run, {"--stop-after-steps", "5"});
+  auto r0 = start(args, 2, 0, port_ + 1);
+  auto r1 = start(args, 2, 1, port_ + 1);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 130, qPrintable(out0));  // stopped, state saved
+  QVERIFY2(c1 == 130, qPrintable(out1));
+  QVERIFY2(out0.contains("resume with the run folder"), qPrintable(out0));
+
+  // One process carries on from where two stopped.
+  auto p = start({"train", "--resume", run}, 0, 0, 0);
+  QString out;
+  QVERIFY2(finish(*p, out) == 0, qPrintable(out));
+  QVERIFY2(out.contains("resumed at epoch 2"), qPrintable(out));
+  std::string where;
+  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
+                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
+  qInfo("stopped on two ranks, resumed on one vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+}
+
+void TestDistributed::deadRankStopsTheOther() {
+  const QString run = dir_.filePath("dead");
+  const QStringList args = train_args(config_, data_, run, {"--epochs", "400"});
+  const std::map<QString, QString> timeout{{"AIA_DIST_TIMEOUT", "30"}};
+  auto r0 = start(args, 2, 0, port_ + 2, timeout);
+  auto r1 = start(args, 2, 1, port_ + 2, timeout);
+  // Let rank 1 join and train a little, then kill it without warning.
+  QString out1;
+  QElapsedTimer waited;
+  waited.start();
+  while (!out1.contains("all 2 ranks joined") && waited.elapsed() < 120000) {
+    r1->waitForReadyRead(200);
+    out1 += QString::fromUtf8(r1->readAll());
+  }
+  QVERIFY2(out1.contains("all 2 ranks joined"), qPrintable(out1));
+  QTest::qWait(1500);
+  r1->kill();
+  r1->waitForFinished();
+
+  QElapsedTimer stopped;
+  stopped.start();
+  QString out0;
+  const int code = finish(*r0, out0, 60000);
+  qInfo("rank 0 stopped %.1f s after rank 1 was killed (exit %d): %s", stopped.elapsed() / 1000.0, code,
+        qPrintable(out0.section('\n', -2, -2)));
+  QVERIFY2(code != -1, "rank 0 still ran 60 s after its peer died");
+  QVERIFY2(code != 0 && code != 130, qPrintable(out0));
+  QVERIFY2(out0.contains("training failed") && out0.contains("rank 0 of 2"), qPrintable(out0));
+}
+
+void TestDistributed::aloneRankTimesOut() {
+  const QString run = dir_.filePath("alone");
+  auto r0 = start(train_args(config_, data_, run), 2, 0, port_ + 3, {{"AIA_DIST_TIMEOUT", "3"}});
+  QString out;
+  const int code = finish(*r0, out, 60000);
+  QVERIFY2(code != -1, "a rank whose peer never came still waited after 60 s");
+  QVERIFY2(code != 0, qPrintable(out));
+  QVERIFY2(out.contains("cannot meet the other ranks at 127.0.0.1"), qPrintable(out));
+}
+
+void TestDistributed::runFolderMustBeNamed() {
+  // Without --out every rank would stamp its own folder name.
+  auto r0 = start({"train", "--config", config_, "--data", data_}, 2, 0, port_ + 3);
+  QString out;
+  QVERIFY2(finish(*r0, out, 60000) == 1, qPrintable(out));
+  QVERIFY2(out.contains("needs its run folder named"), qPrintable(out));
+}
+
+QTEST_GUILESS_MAIN(TestDistributed)
+#include "tst_distributed.moc"
