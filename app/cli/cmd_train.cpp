@@ -138,7 +138,7 @@ Runner add_train_command(CLI::App& app) {
     int image_size = 0, epochs = 0, batch_size = 0, seed = 1, workers = 2, cache_mb = 1024, max_batches = 0;
     long stop_after_steps = 0;
     double lr = 0, val_fraction = 0;
-    bool evaluate = false, ema = false, no_flips = false, amp = false;
+    bool evaluate = false, ema = false, no_flips = false, amp = false, no_sync_bn = false;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--config", a->config_file, "a config.json to start from (options below override it)");
@@ -158,6 +158,9 @@ Runner add_train_command(CLI::App& app) {
   cmd->add_option("--cache-mb", a->cache_mb, "decoded-image cache (0: off)")->capture_default_str();
   cmd->add_flag("--ema", a->ema, "evaluate and keep an exponential moving average of the weights");
   cmd->add_flag("--no-flips", a->no_flips, "no random flips");
+  cmd->add_flag("--no-sync-bn", a->no_sync_bn,
+                "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
+                "process)");
   cmd->add_flag("--amp", a->amp, "mixed precision: bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)");
   cmd->add_option("--mode", a->mode,
                   "finetune (the whole network) or frozen (backbone features extracted once and cached, only the "
@@ -197,6 +200,7 @@ Runner add_train_command(CLI::App& app) {
     c.run.device = a->device;
     c.run.ema = a->ema;
     if (a->amp) c.run.amp = true;
+    if (a->no_sync_bn) c.run.sync_batch_norm = false;
     c.run.mode = a->mode;
     c.run.max_batches_per_epoch = a->max_batches;
     c.data.val_fraction = a->val_fraction;

@@ -125,6 +125,7 @@ class TestDistributed : public QObject {
   void launchVariables();
   void twoRanksEqualOneProcess();
   void stoppedOnTwoRanksResumesOnOne();
+  void launchedByTorchrun();
   void deadRankStopsTheOther();
   void aloneRankTimesOut();
   void runFolderMustBeNamed();
@@ -244,6 +245,33 @@ void TestDistributed::stoppedOnTwoRanksResumesOnOne() {
   const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
                                   run.toStdString() + "/checkpoints/last.safetensors", &where);
   qInfo("stopped on two ranks, resumed on one vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+}
+
+void TestDistributed::launchedByTorchrun() {
+  // PyTorch's own launcher (python3-torch), static rendezvous: its agent
+  // serves the store and the ranks join it as clients.
+  QProcess probe;
+  probe.start(AIA_PYTHON3, {"-c", "import torch.distributed.run"});
+  if (!probe.waitForFinished(60000) || probe.exitCode() != 0) QSKIP("python3-torch's torchrun is not installed");
+  const QString run = dir_.filePath("torchrun");
+  // --redirects/--tee 2: Debian's torch 1.13 on Python 3.11 cannot parse the default 0.
+  const QStringList args = QStringList{"-m", "torch.distributed.run", "--nnodes", "1", "--nproc_per_node", "2",
+                                       "--master_addr", "127.0.0.1", "--master_port", QString::number(port_ + 4),
+                                       "--redirects", "2", "--tee", "2", "--no_python", AIA_CLI} +
+                           train_args(config_, data_, run);
+  QProcess p;
+  auto env = QProcessEnvironment::systemEnvironment();
+  env.insert("AIA_THREADS", "1");
+  p.setProcessEnvironment(env);
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(AIA_PYTHON3, args);
+  QString out;
+  QVERIFY2(finish(p, out) == 0, qPrintable(out));
+  QVERIFY2(out.contains("[rank 1] all 2 ranks joined"), qPrintable(out));
+  std::string where;
+  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
+                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
   QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
 }
 

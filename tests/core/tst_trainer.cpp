@@ -78,6 +78,7 @@ class TestTrainer : public QObject {
  private Q_SLOTS:
   void initTestCase();
   void oneCycleMatchesPyTorch();
+  void oneCycleShortSchedulesStayFinite();
   void pipelineNormalisesFlipsAndIsDeterministic();
   void configRoundTripAndValidation();
   void wholeRun();
@@ -116,6 +117,22 @@ void TestTrainer::oneCycleMatchesPyTorch() {
     ++checked;
   }
   QVERIFY(checked > 10);
+}
+
+void TestTrainer::oneCycleShortSchedulesStayFinite() {
+  // 5 steps at pct_start 0.2: the warm-up ends at step 0 (PyTorch divides by zero there).
+  for (long total : {1L, 2L, 5L}) {
+    aia::OneCycle s;
+    s.max_lr = 2e-3;
+    s.total_steps = total;
+    s.pct_start = 0.2;
+    for (long step = 0; step < total; ++step) {
+      const auto v = s.at(step);
+      QVERIFY2(std::isfinite(v.lr) && v.lr > 0 && v.lr <= s.max_lr, qPrintable(QString("total %1 step %2").arg(total).arg(step)));
+      QVERIFY(std::isfinite(v.beta1));
+    }
+    if (total == 5) QCOMPARE(s.at(0).lr, s.max_lr);  // a warm-up of zero length is over at once
+  }
 }
 
 void TestTrainer::pipelineNormalisesFlipsAndIsDeterministic() {

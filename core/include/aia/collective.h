@@ -23,6 +23,11 @@ struct LaunchInfo {
   std::string master_addr = "127.0.0.1";
   int master_port = 29500;
   std::chrono::seconds timeout{300};  // AIA_DIST_TIMEOUT: a collective that waits longer fails
+  // torchrun with static rendezvous already serves the store at MASTER_ADDR:
+  // MASTER_PORT (TORCHELASTIC_USE_AGENT_STORE=True); the ranks are its clients
+  // under the prefix /worker/attempt_<TORCHELASTIC_RESTART_COUNT>.
+  bool agent_store = false;
+  int restart_count = 0;
   bool distributed() const { return world_size > 1; }
 };
 

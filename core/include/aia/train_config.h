@@ -49,6 +49,7 @@ struct RunConfig {
   double ema_decay = 0.9997;
   bool amp = false;              // bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)
   std::string mode = "finetune"; // finetune | frozen (train the head on cached backbone features)
+  bool sync_batch_norm = true;   // data-parallel: BatchNorm statistics over every rank (false: per rank)
   int max_batches_per_epoch = 0; // > 0: cut epochs short (smoke tests)
 };
 

@@ -6,6 +6,7 @@
 
 #if AIA_WITH_C10D
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #if AIA_WITH_NCCL
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
@@ -104,6 +105,8 @@ LaunchInfo launch_info_from_environment() {
   if (const char* addr = std::getenv("MASTER_ADDR"); addr && *addr) l.master_addr = addr;
   l.master_port = int_variable("MASTER_PORT", 29500, 1, 65535);
   l.timeout = std::chrono::seconds(int_variable("AIA_DIST_TIMEOUT", 300, 1, 86400));
+  if (const char* agent = std::getenv("TORCHELASTIC_USE_AGENT_STORE")) l.agent_store = std::string(agent) == "True";
+  l.restart_count = int_variable("TORCHELASTIC_RESTART_COUNT", 0, 0, 1 << 20);
   if (l.distributed() && !std::getenv("MASTER_PORT"))
     throw ConfigError("WORLD_SIZE=" + std::to_string(l.world_size) +
                       " asks for a data-parallel run, but MASTER_PORT is not set (launch as torchrun does: "
@@ -133,7 +136,7 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, const std:
   const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(launch.timeout);
   c10d::TCPStoreOptions so;
   so.port = static_cast<std::uint16_t>(launch.master_port);
-  so.isServer = launch.rank == 0;
+  so.isServer = launch.rank == 0 && !launch.agent_store;
   so.numWorkers = static_cast<std::size_t>(launch.world_size);
   so.waitWorkers = true;
   so.timeout = timeout;
@@ -151,8 +154,11 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, const std:
           " started with the same MASTER_ADDR and MASTER_PORT?): " + what.substr(0, what.find('\n')));
     }
   };
-  const c10::intrusive_ptr<c10d::Store> store = rendezvous(
-      [&] { return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so)); });
+  c10::intrusive_ptr<c10d::Store> store = rendezvous([&] {
+    return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so));
+  });
+  if (launch.agent_store)
+    store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(launch.restart_count), store);
   if (backend == "gloo") {
     auto options = c10d::ProcessGroupGloo::Options::create(timeout);
     options->devices.push_back(gloo_device(launch));

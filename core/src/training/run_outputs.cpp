@@ -44,7 +44,6 @@ void Session::finish() {
   barrier();  // rank 0 has written the best checkpoint that every rank loads now
   model_ = load_run_model(run_dir_, read_run_info(run_dir_), "best");
   model_->to(device_);
-  if (group_->size() > 1) model_->set_batch_norm_group(group_);
   // (frozen mode: the best head on the same backbone, scored from the cached features)
   const std::size_t v = data_.vocabulary.size();
   const LabelMatrix train = matrix_of(scores_of(data_.train), data_.train, v);

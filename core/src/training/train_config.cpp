@@ -16,7 +16,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretraine
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
                                                 final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp, mode,
-                                                max_batches_per_epoch)
+                                                max_batches_per_epoch, sync_batch_norm)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainConfig, data, model, optim, loss, run)
 
 std::vector<std::string> validate(const TrainConfig& c) {

@@ -65,7 +65,8 @@ void Session::join_group() {
        std::to_string(launch_.timeout.count()) + " s)");
   group_ = make_collective(launch_, backend);
   log_("all " + std::to_string(launch_.world_size) + " ranks joined; each trains on its share of every batch of " +
-       std::to_string(config_.optim.batch_size) + " images");
+       std::to_string(config_.optim.batch_size) + " images, BatchNorm statistics " +
+       (config_.run.sync_batch_norm ? "over all ranks" : "per rank (run.sync_batch_norm off)"));
 }
 
 void Session::barrier() {
@@ -107,7 +108,7 @@ void Session::build_model() {
     log_("pretrained " + config_.model.pretrained + ": " + report.summary());
   }
   model_->to(device_);
-  if (group_->size() > 1) model_->set_batch_norm_group(group_);
+  if (group_->size() > 1 && config_.run.sync_batch_norm) model_->set_batch_norm_group(group_);
   frozen_ = config_.run.mode == "frozen";
   std::vector<torch::Tensor> trained;
   for (auto& p : model_->named_parameters()) {
