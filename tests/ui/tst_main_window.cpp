@@ -17,8 +17,11 @@
 #include "tiny_dataset.h"
 
 #include <QtTest>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QLineEdit>
@@ -141,6 +144,11 @@ void TestMainWindow::trainingFromAClick() {
 
 void TestMainWindow::stopCancelsWithinOneBatch() {
   setForm(50, m_dir.filePath("run-stopped"));
+  // This run also trains in mixed precision (ticked from the keyboard), which reaches the config.
+  auto* amp = m_window->trainPage()->findChild<QCheckBox*>(QStringLiteral("mixedPrecision"));
+  QVERIFY(amp && !amp->isChecked());
+  QTest::keyClick(amp, Qt::Key_Space);
+  QVERIFY(amp->isChecked());
   QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
   QSignalSpy batches(m_window->controller(), &aia::ui::TrainingController::batchProgressed);
   QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
@@ -156,6 +164,11 @@ void TestMainWindow::stopCancelsWithinOneBatch() {
   QVERIFY2((where.captured(1).toInt() - 1) * 6 + where.captured(2).toInt() < 150, qPrintable(message));
   QVERIFY(QFile::exists(m_dir.filePath("run-stopped/checkpoints/last.safetensors")));  // resumable
   QVERIFY(m_window->trainPage()->startButton()->isEnabled());
+  QFile config(m_dir.filePath("run-stopped/config.json"));
+  QVERIFY(config.open(QIODevice::ReadOnly));
+  QVERIFY(QJsonDocument::fromJson(config.readAll()).object().value("run").toObject().value("amp").toBool());
+  QTest::keyClick(amp, Qt::Key_Space);
+  QVERIFY(!amp->isChecked());
 }
 
 void TestMainWindow::thresholdSliderUpdatesMetrics() {
