@@ -10,6 +10,8 @@
 #include "aia/checkpoint.h"
 #include "aia/collective.h"
 #include "aia/errors.h"
+#include "aia/model/registry.h"
+#include "aia/train_step.h"
 #include "test_support.h"
 #include "tiny_dataset.h"
 
@@ -26,6 +28,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <thread>
 
 namespace {
 
@@ -123,6 +126,8 @@ class TestDistributed : public QObject {
  private Q_SLOTS:
   void initTestCase();
   void launchVariables();
+  void tensorTrainerLearnsAndStops();
+  void tensorTrainerOnTwoRanksEqualsOne();
   void twoRanksEqualOneProcess();
   void stoppedOnTwoRanksResumesOnOne();
   void launchedByTorchrun();
@@ -193,6 +198,107 @@ void TestDistributed::launchVariables() {
   with({{"WORLD_SIZE", "2"}, {"RANK", "0"}}, [&] { QVERIFY(refused("MASTER_PORT is not set")); });
   with({{"WORLD_SIZE", "2"}, {"RANK", "0"}, {"MASTER_PORT", "70000"}},
        [&] { QVERIFY(refused("MASTER_PORT='70000'")); });
+}
+
+namespace {
+
+// 48 random 32 x 32 images; label j: the mean of channel j % 3 in quadrant j is positive.
+std::pair<torch::Tensor, torch::Tensor> toy_tensors() {
+  torch::manual_seed(5);
+  const auto x = torch::randn({48, 3, 32, 32});
+  auto y = torch::zeros({48, 4});
+  for (int j = 0; j < 4; ++j) {
+    const auto q = x.index({torch::indexing::Slice(), j % 3, torch::indexing::Slice((j / 2) * 16, (j / 2) * 16 + 16),
+                            torch::indexing::Slice((j % 2) * 16, (j % 2) * 16 + 16)});
+    y.index_put_({torch::indexing::Slice(), j}, (q.mean({1, 2}) > 0).to(torch::kFloat32));
+  }
+  return {x, y};
+}
+
+aia::Classifier copy_of(const aia::Classifier& m) {
+  auto c = aia::make_model("tresnet_nano", 4, 0.0);
+  torch::NoGradGuard no_grad;
+  auto to = c->named_parameters(), from = m->named_parameters();
+  for (auto& p : to) p.value().copy_(*from.find(p.key()));
+  auto tb = c->named_buffers(), fb = m->named_buffers();
+  for (auto& b : tb) b.value().copy_(*fb.find(b.key()));
+  return c;
+}
+
+aia::TensorTrainOptions toy_options() {
+  aia::TensorTrainOptions o;
+  o.epochs = 6;
+  o.batch_size = 16;
+  o.schedule.max_lr = 2e-3;
+  o.loss = aia::loss_preset("bce");
+  o.seed = 9;
+  return o;
+}
+
+}  // namespace
+
+void TestDistributed::tensorTrainerLearnsAndStops() {
+  const auto [x, y] = toy_tensors();
+  torch::manual_seed(1);
+  auto model = aia::make_model("tresnet_nano", 4, 0.0);
+  auto o = toy_options();
+  o.epochs = 12;
+  const auto r = aia::train_on_tensors(*model, x, y, o);
+  QVERIFY(r.finite && !r.stopped);
+  QCOMPARE(r.steps, 12L * 3);
+  QCOMPARE(r.epoch_loss.size(), std::size_t(12));
+  QVERIFY2(r.epoch_loss.back() < 0.6 * r.epoch_loss.front(),
+           qPrintable(QString("loss %1 -> %2").arg(r.epoch_loss.front()).arg(r.epoch_loss.back())));
+  // A stop asked for before step 4 lets that step finish (the ranks agree on it), then ends.
+  long seen = 0;
+  auto s = toy_options();
+  s.on_step = [&](int, long step, double) { seen = step; };
+  const auto stopped = aia::train_on_tensors(*copy_of(model), x, y, s, aia::single_process_collective(),
+                                             [&] { return seen >= 3; });
+  QVERIFY(stopped.stopped);
+  QCOMPARE(stopped.steps, 4L);
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::train_on_tensors(*model, x, y.narrow(0, 0, 5), o));
+}
+
+void TestDistributed::tensorTrainerOnTwoRanksEqualsOne() {
+  // Two ranks as two threads of this process, over Gloo on loopback.
+  const auto [x, y] = toy_tensors();
+  torch::manual_seed(2);
+  const auto reference = aia::make_model("tresnet_nano", 4, 0.0);
+  auto single = copy_of(reference);
+  const auto one = aia::train_on_tensors(*single, x, y, toy_options());
+  std::vector<aia::Classifier> ranks{copy_of(reference), copy_of(reference)};
+  std::vector<aia::TensorTrainResult> results(2);
+  std::vector<std::string> errors(2);
+  std::vector<std::thread> threads;
+  for (int r = 0; r < 2; ++r)
+    threads.emplace_back([&, r] {
+      try {
+        aia::LaunchInfo l;
+        l.world_size = 2;
+        l.rank = r;
+        l.master_port = port_ + 5;
+        l.timeout = std::chrono::seconds(60);
+        results[static_cast<std::size_t>(r)] =
+            aia::train_on_tensors(*ranks[static_cast<std::size_t>(r)], x, y, toy_options(), aia::make_collective(l, "gloo"));
+      } catch (const std::exception& e) {
+        errors[static_cast<std::size_t>(r)] = e.what();
+      }
+    });
+  for (auto& t : threads) t.join();
+  QVERIFY2(errors[0].empty() && errors[1].empty(), (errors[0] + " / " + errors[1]).c_str());
+  QCOMPARE(results[0].steps, one.steps);
+  for (std::size_t e = 0; e < one.epoch_loss.size(); ++e) {
+    QVERIFY(std::abs(results[0].epoch_loss[e] - one.epoch_loss[e]) < 1e-5);
+    QCOMPARE(results[0].epoch_loss[e], results[1].epoch_loss[e]);  // every rank reports the same
+  }
+  double worst = 0;
+  auto a = single->named_parameters();
+  for (int r = 0; r < 2; ++r)
+    for (auto& p : ranks[static_cast<std::size_t>(r)]->named_parameters())
+      worst = std::max(worst, (p.value() - *a.find(p.key())).abs().max().item<double>());
+  qInfo("tensor trainer, two thread ranks vs one: max |weight difference| %.3g", worst);
+  QVERIFY(worst <= kWeightTolerance);
 }
 
 void TestDistributed::twoRanksEqualOneProcess() {

@@ -7,6 +7,8 @@
 // check program both drive it.
 
 #include "aia/collective.h"
+#include "aia/loss_options.h"
+#include "aia/model/classifier.h"
 #include "aia/onecycle.h"
 
 #include <torch/optim/adam.h>
@@ -73,5 +75,36 @@ class StepEngine {
   std::shared_ptr<Collective> group_;
   StepSettings settings_;
 };
+
+// Training over tensors already in memory (on any device): the paper's
+// recipe without images on disk. `schedule.total_steps` is set from the data.
+struct TensorTrainOptions {
+  int epochs = 1;
+  int batch_size = 32;   // of the whole run; each rank trains on its share
+  OneCycle schedule;     // max_lr, pct_start, div factors, beta1 range
+  double weight_decay = 0;
+  LossOptions loss;
+  StepSettings step;
+  std::uint64_t seed = 1;  // the epoch's order and dropout
+  // After every step that changed the weights: (epoch 0-based, step, batch loss).
+  std::function<void(int, long, double)> on_step;
+};
+
+struct TensorTrainResult {
+  std::vector<double> epoch_loss;  // mean batch loss per epoch, over every rank
+  long steps = 0;
+  bool finite = true;  // false: stopped at a NaN or infinite loss, weights as before that step
+  bool stopped = false;
+};
+
+// Trains `model` (in training mode, SyncBatchNorm over `group` when it has
+// several ranks) with Adam on images N x 3 x H x W and targets N x labels.
+// Every rank passes the same tensors; rank r trains on positions r, r + size,
+// ... of each batch of the epoch's seeded permutation, as the image loader
+// does. `stop` is polled before every step; the ranks agree on it.
+TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& images, const torch::Tensor& targets,
+                                   TensorTrainOptions options,
+                                   std::shared_ptr<Collective> group = single_process_collective(),
+                                   const std::function<bool()>& stop = {});
 
 }  // namespace aia

@@ -1,10 +1,16 @@
 #include "aia/train_step.h"
 
+#include "aia/errors.h"
+#include "aia/loss.h"
+
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 #include <torch/version.h>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 // LibTorch 2.4 made autocast's switches per device type.
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
@@ -162,6 +168,72 @@ StepResult StepEngine::step(const OneCycle::Value& schedule, std::uint64_t seed,
   adam_.step();
   r.applied = true;
   return r;
+}
+
+TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& images, const torch::Tensor& targets,
+                                   TensorTrainOptions o, std::shared_ptr<Collective> group,
+                                   const std::function<bool()>& stop) {
+  if (images.dim() != 4 || targets.dim() != 2 || images.size(0) != targets.size(0))
+    throw ConfigError("train_on_tensors: images N x 3 x H x W and targets N x labels, got " + c10::str(images.sizes()) +
+                      " and " + c10::str(targets.sizes()));
+  if (o.epochs < 1 || o.batch_size < 1) throw ConfigError("train_on_tensors: epochs and batch_size must be >= 1");
+  const auto n = static_cast<std::size_t>(images.size(0));
+  const auto b = static_cast<std::size_t>(o.batch_size);
+  const std::size_t batches = (n + b - 1) / b;
+  o.schedule.total_steps = std::max<long>(1, static_cast<long>(batches) * o.epochs);
+  const auto rank = static_cast<std::size_t>(group->rank()), size = static_cast<std::size_t>(group->size());
+
+  std::vector<torch::Tensor> trained;
+  for (auto& p : model.parameters())
+    if (p.requires_grad()) trained.push_back(p);
+  torch::optim::Adam adam(trained, torch::optim::AdamOptions(o.schedule.max_lr)
+                                       .betas({o.schedule.beta1_max, o.step.beta2})
+                                       .weight_decay(o.weight_decay));
+  if (size > 1) model.set_batch_norm_group(group);
+  model.train();
+  StepEngine engine(adam, trained, group, o.step);
+
+  TensorTrainResult result;
+  for (int epoch = 0; epoch < o.epochs && !result.stopped; ++epoch) {
+    // The image loader's permutation rule: seeded by the seed and the epoch.
+    std::vector<std::int64_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
+    std::shuffle(order.begin(), order.end(), rng);
+    double loss_sum = 0;
+    long applied = 0;
+    for (std::size_t k = 0; k < batches; ++k) {
+      std::vector<std::int64_t> mine;
+      for (std::size_t i = k * b + rank; i < std::min(n, (k + 1) * b); i += size) mine.push_back(order[i]);
+      const auto index = torch::tensor(mine, torch::kLong).to(images.device());
+      const std::uint64_t seed = o.seed * 1000003ULL + static_cast<std::uint64_t>(result.steps) +
+                                 static_cast<std::uint64_t>(rank) * 0x9e3779b97f4a7c15ULL;
+      const StepResult r =
+          engine.step(o.schedule.at(std::min(result.steps, o.schedule.total_steps - 1)), seed,
+                      static_cast<std::int64_t>(mine.size()), stop && stop(), [&] {
+                        return multilabel_loss(model.forward(images.index_select(0, index)),
+                                               targets.index_select(0, index.to(targets.device())), o.loss);
+                      });
+      if (!r.finite) {
+        result.finite = false;
+        result.stopped = true;
+        break;
+      }
+      if (r.applied) {
+        ++result.steps;
+        ++applied;
+        loss_sum += r.loss;
+        if (o.on_step) o.on_step(epoch, result.steps, r.loss);
+      }
+      if (r.stop) {
+        result.stopped = true;
+        break;
+      }
+    }
+    if (applied) result.epoch_loss.push_back(loss_sum / static_cast<double>(applied));
+  }
+  if (size > 1) model.set_batch_norm_group(nullptr);
+  return result;
 }
 
 }  // namespace aia
