@@ -54,7 +54,10 @@ class ConsoleObserver : public TrainObserver {
     // In a data-parallel launch every line says which rank wrote it.
     const char* world = std::getenv("WORLD_SIZE");
     const char* rank = std::getenv("RANK");
-    if (world && std::atoi(world) > 1) prefix_ = std::string("[rank ") + (rank ? rank : "0") + "] ";
+    if (world && std::atoi(world) > 1) {
+      prefix_ = std::string("[rank ") + (rank ? rank : "0") + "] ";
+      quiet_progress_ = rank && std::atoi(rank) > 0;  // rank 0 speaks for the batch progress
+    }
   }
   void on_message(const std::string& text) override {
     clear_bar();
@@ -65,6 +68,7 @@ class ConsoleObserver : public TrainObserver {
       on_message("stopping after " + std::to_string(stop_after_) + " steps (--stop-after-steps)");
       stop_->request_stop();
     }
+    if (quiet_progress_) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(tty_ ? 200 : 15000) && p.batch != p.batches) return;
     last_ = now;
@@ -91,6 +95,7 @@ class ConsoleObserver : public TrainObserver {
   bool tty_;
   bool bar_ = false;
   std::string prefix_;
+  bool quiet_progress_ = false;
   std::stop_source* stop_;
   long stop_after_;
   long steps_ = 0;
