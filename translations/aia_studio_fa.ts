@@ -3,14 +3,14 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="26" />
+        <location filename="../ui/annotate_page.cpp" line="29" />
         <source>edit tags</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="116" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="29" />
@@ -26,71 +26,93 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="56" />
-        <location filename="../ui/annotate_page.cpp" line="129" />
+        <location filename="../ui/annotate_page.cpp" line="59" />
+        <location filename="../ui/annotate_page.cpp" line="139" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="59" />
+        <location filename="../ui/annotate_page.cpp" line="62" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="59" />
+        <location filename="../ui/annotate_page.cpp" line="62" />
         <source>tags (editable, separated by ;)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="59" />
+        <location filename="../ui/annotate_page.cpp" line="62" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="64" />
+        <location filename="../ui/annotate_page.cpp" line="67" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="109" />
-        <source>Images to annotate</source>
+        <location filename="../ui/annotate_page.cpp" line="68" />
+        <source>Write &amp;XMP sidecars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="109" />
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/annotate_page.cpp" line="116" />
-        <source>skipped %1: not an image file</source>
+        <location filename="../ui/annotate_page.cpp" line="69" />
+        <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="119" />
+        <source>Images to annotate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="119" />
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="126" />
+        <source>skipped %1: not an image file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="129" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="123" />
+        <location filename="../ui/annotate_page.cpp" line="133" />
         <source>Annotating %n image(s)...</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="131" />
+        <location filename="../ui/annotate_page.cpp" line="141" />
         <source>cannot annotate: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="173" />
+        <location filename="../ui/annotate_page.cpp" line="183" />
         <source>skipped %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="201" />
+        <location filename="../ui/annotate_page.cpp" line="211" />
         <source>annotated %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="241" />
+        <source>cannot write the sidecar of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/annotate_page.cpp" line="244" />
+        <source>wrote %n XMP sidecar(s)</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
@@ -131,7 +153,7 @@
     <message>
         <location filename="../ui/browse_page.cpp" line="185" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="186" />
@@ -354,6 +376,7 @@
         <location filename="../ui/main_window.cpp" line="103" />
         <location filename="../ui/main_window.cpp" line="106" />
         <location filename="../ui/main_window.cpp" line="109" />
+        <location filename="../ui/main_window.cpp" line="112" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
@@ -369,126 +392,181 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="108" />
-        <source>&amp;Annotations...</source>
-        <translation>&amp;برچسب‌ها...</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="108" />
-        <source>Ctrl+E</source>
+        <source>&amp;Thresholds...</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="109" />
-        <source>Export annotations</source>
+        <source>Export thresholds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>&amp;Annotations...</source>
+        <translation>&amp;برچسب‌ها...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="112" />
+        <source>Export annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="114" />
+        <source>Annotations as a &amp;dataset (JSON)...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="115" />
+        <source>Export annotations as a dataset file (images are copied beside it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="115" />
+        <source>JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="118" />
+        <source>Write &amp;XMP sidecars</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="122" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="123" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="125" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location filename="../ui/main_window.cpp" line="130" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124" />
+        <location filename="../ui/main_window.cpp" line="132" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124" />
+        <location filename="../ui/main_window.cpp" line="132" />
         <source>Shift+F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="133" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127" />
+        <location filename="../ui/main_window.cpp" line="135" />
+        <source>&amp;Compare with a past run...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="136" />
+        <source>A run folder whose curves to overlay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="139" />
+        <source>Cannot compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="139" />
+        <source>%1 has no metrics.jsonl</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="141" />
+        <source>C&amp;lear compared runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="143" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location filename="../ui/main_window.cpp" line="148" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133" />
+        <location filename="../ui/main_window.cpp" line="149" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141" />
+        <location filename="../ui/main_window.cpp" line="157" />
         <source>wrote %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142" />
+        <location filename="../ui/main_window.cpp" line="158" />
         <source>nothing to export yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location filename="../ui/main_window.cpp" line="165" />
         <source>Open a training run folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158" />
+        <location filename="../ui/main_window.cpp" line="174" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171" />
+        <location filename="../ui/main_window.cpp" line="187" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="236" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation type="unfinished" />
     </message>
@@ -703,209 +781,221 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="48" />
+        <location filename="../ui/train_page.cpp" line="54" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="49" />
+        <location filename="../ui/train_page.cpp" line="55" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="68" />
+        <location filename="../ui/train_page.cpp" line="74" />
         <source>fine-tune the whole network</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="69" />
+        <location filename="../ui/train_page.cpp" line="75" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="70" />
+        <location filename="../ui/train_page.cpp" line="76" />
         <source>EMA of the weights</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="72" />
+        <location filename="../ui/train_page.cpp" line="77" />
+        <source>Mi&amp;xed precision (bfloat16)</source>
+        <translation>دقت &amp;ترکیبی (bfloat16)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="79" />
+        <source>bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs</source>
+        <translation>autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="82" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="73" />
+        <location filename="../ui/train_page.cpp" line="83" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="75" />
+        <location filename="../ui/train_page.cpp" line="85" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77" />
+        <location filename="../ui/train_page.cpp" line="87" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="80" />
+        <location filename="../ui/train_page.cpp" line="90" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93" />
+        <location filename="../ui/train_page.cpp" line="103" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="94" />
+        <location filename="../ui/train_page.cpp" line="104" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="98" />
+        <location filename="../ui/train_page.cpp" line="108" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="101" />
+        <location filename="../ui/train_page.cpp" line="111" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="102" />
+        <location filename="../ui/train_page.cpp" line="112" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="103" />
+        <location filename="../ui/train_page.cpp" line="113" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="104" />
+        <location filename="../ui/train_page.cpp" line="114" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="105" />
+        <location filename="../ui/train_page.cpp" line="115" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="106" />
+        <location filename="../ui/train_page.cpp" line="116" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="108" />
+        <location filename="../ui/train_page.cpp" line="119" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="117" />
-        <location filename="../ui/train_page.cpp" line="125" />
+        <location filename="../ui/train_page.cpp" line="128" />
+        <location filename="../ui/train_page.cpp" line="136" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118" />
+        <location filename="../ui/train_page.cpp" line="129" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="119" />
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="120" />
+        <location filename="../ui/train_page.cpp" line="131" />
+        <location filename="../ui/train_page.cpp" line="251" />
         <source>validation loss</source>
         <translation>زیان اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="121" />
+        <location filename="../ui/train_page.cpp" line="132" />
         <source>train loss (smoothed, per batch)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="126" />
+        <location filename="../ui/train_page.cpp" line="137" />
         <source>F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="128" />
-        <location filename="../ui/train_page.cpp" line="131" />
+        <location filename="../ui/train_page.cpp" line="139" />
+        <location filename="../ui/train_page.cpp" line="142" />
         <source>N+</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="140" />
+        <location filename="../ui/train_page.cpp" line="252" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="130" />
+        <location filename="../ui/train_page.cpp" line="141" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="160" />
+        <location filename="../ui/train_page.cpp" line="171" />
         <source>Pretrained weights</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="160" />
+        <location filename="../ui/train_page.cpp" line="171" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="213" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="203" />
+        <location filename="../ui/train_page.cpp" line="215" />
         <source>Ready to train on %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="203" />
+        <location filename="../ui/train_page.cpp" line="215" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="227" />
         <source>Run folder to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="227" />
+        <location filename="../ui/train_page.cpp" line="278" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="234" />
+        <location filename="../ui/train_page.cpp" line="285" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="240" />
+        <location filename="../ui/train_page.cpp" line="291" />
         <source>Extracting features: batch %1/%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="258" />
+        <location filename="../ui/train_page.cpp" line="309" />
         <source>Finished. %1</source>
         <translation>پایان یافت. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="259" />
+        <location filename="../ui/train_page.cpp" line="310" />
         <source>Stopped. %1</source>
         <translation>متوقف شد. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="260" />
+        <location filename="../ui/train_page.cpp" line="311" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>
