@@ -22,6 +22,9 @@ std::string to_string(ThresholdMethod method);
 // The paper's grid: 0.05, 0.10, ..., 0.70 (14 values).
 std::vector<double> mcc_grid();
 
+// What the exact search maximises: MCC, or F1 for ThresholdMethod::F1.
+double threshold_objective(const LabelCounts& counts, ThresholdMethod objective);
+
 // Threshold of one label by the paper's MCC grid search.
 double mcc_grid_threshold(const LabelMatrix& m, std::size_t label);
 

@@ -30,6 +30,14 @@ std::vector<double> mcc_grid() {
   return grid;
 }
 
+double threshold_objective(const LabelCounts& c, ThresholdMethod objective) {
+  if (objective == ThresholdMethod::F1) {
+    const std::int64_t denominator = 2 * c.tp + c.fp + c.fn;
+    return denominator ? 2.0 * static_cast<double>(c.tp) / static_cast<double>(denominator) : 0.0;
+  }
+  return mcc(c);
+}
+
 double mcc_grid_threshold(const LabelMatrix& m, std::size_t label) {
   const SortedLabel sorted(m, label);
   const auto& positives = sorted.positives;
@@ -60,13 +68,6 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
   const auto& pos = sorted.positives;
   const auto& neg = sorted.negatives;
 
-  auto score_of = [&](const LabelCounts& c) {
-    if (objective == ThresholdMethod::F1) {
-      const std::int64_t denominator = 2 * c.tp + c.fp + c.fn;
-      return denominator ? 2.0 * static_cast<double>(c.tp) / static_cast<double>(denominator) : 0.0;
-    }
-    return mcc(c);
-  };
 
   // Walk the distinct scores upwards, merging the two sorted lists. Before a
   // step everything >= the current value is predicted; the step removes the
@@ -77,7 +78,7 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
   const double inf = std::numeric_limits<double>::infinity();
   const double lowest = std::min(pos.empty() ? inf : pos.front(), neg.empty() ? inf : neg.front());
   double best_threshold = std::nextafter(lowest, -inf);
-  double best_value = score_of(c);
+  double best_value = threshold_objective(c, objective);
   std::size_t p = 0, q = 0;
   while (p < pos.size() || q < neg.size()) {
     const double value = std::min(p < pos.size() ? pos[p] : inf, q < neg.size() ? neg[q] : inf);
@@ -91,7 +92,7 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
       threshold = 0.5 * (value + next);
       if (threshold >= next) threshold = value;
     }
-    const double candidate = score_of(c);
+    const double candidate = threshold_objective(c, objective);
     if (candidate > best_value) {  // strict: ties keep the smaller threshold
       best_value = candidate;
       best_threshold = threshold;

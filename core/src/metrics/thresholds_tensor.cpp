@@ -10,14 +10,6 @@
 namespace aia {
 namespace {
 
-double objective(const LabelCounts& c, ThresholdMethod method) {
-  if (method == ThresholdMethod::F1) {
-    const std::int64_t denominator = 2 * c.tp + c.fp + c.fn;
-    return denominator ? 2.0 * static_cast<double>(c.tp) / static_cast<double>(denominator) : 0.0;
-  }
-  return mcc(c);
-}
-
 // The paper's grid: counts for every (threshold, label) on the device.
 std::vector<double> grid_thresholds(const torch::Tensor& s, const torch::Tensor& y) {
   const auto grid = mcc_grid();
@@ -74,7 +66,7 @@ std::vector<double> exact_thresholds(const torch::Tensor& s, const torch::Tensor
     c.tp = positives;
     c.fp = negatives;
     double best_threshold = std::nextafter(sv[0], -inf);
-    double best = objective(c, method);
+    double best = threshold_objective(c, method);
     for (std::int64_t i = 0; i < n; ++i) {
       if (i + 1 < n && sv[i + 1] == sv[i]) continue;  // not the last copy of this score
       // Everything scoring <= sv[i] is now predicted negative.
@@ -88,7 +80,7 @@ std::vector<double> exact_thresholds(const torch::Tensor& s, const torch::Tensor
         threshold = 0.5 * (sv[i] + next);
         if (threshold >= next) threshold = sv[i];
       }
-      const double candidate = objective(c, method);
+      const double candidate = threshold_objective(c, method);
       if (candidate > best) {
         best = candidate;
         best_threshold = threshold;

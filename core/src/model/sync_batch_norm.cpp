@@ -35,10 +35,11 @@ class SyncBatchNormFunction : public torch::autograd::Function<SyncBatchNormFunc
     const torch::Tensor invstd = (var + eps).rsqrt();
     {
       torch::NoGradGuard no_grad;
+      // Tensor arithmetic throughout: no host synchronisation per layer on a GPU.
       const double m = bn->options.momentum().value_or(0.1);
-      const double n = count.item<double>();
+      const torch::Tensor unbiased = var * (count / (count - 1).clamp_min(1));
       bn->running_mean.mul_(1 - m).add_(mean.to(torch::kFloat32), m);
-      bn->running_var.mul_(1 - m).add_((var * (n / std::max(1.0, n - 1))).to(torch::kFloat32), m);
+      bn->running_var.mul_(1 - m).add_(unbiased.to(torch::kFloat32), m);
       bn->num_batches_tracked.add_(1);
     }
     const torch::Tensor mean_f = mean.to(torch::kFloat32), invstd_f = invstd.to(torch::kFloat32);
@@ -54,7 +55,7 @@ class SyncBatchNormFunction : public torch::autograd::Function<SyncBatchNormFunc
     const torch::Tensor& xhat = saved[0];
     const torch::Tensor& weight = saved[1];
     const torch::Tensor& invstd = saved[2];
-    const double count = saved[3].item<double>();
+    const torch::Tensor& count = saved[3];
     auto* group = reinterpret_cast<Collective*>(static_cast<std::intptr_t>(ctx->saved_data["group"].toInt()));
     const auto input_type = static_cast<c10::ScalarType>(ctx->saved_data["input_type"].toInt());
     const torch::Tensor dy = grad_outputs[0].to(torch::kFloat32);
