@@ -50,6 +50,10 @@ struct StepResult {
   bool stop = false;        // some rank asked to stop
 };
 
+// The dropout seed of optimiser step `step` on `rank`: the same after a resume,
+// different per rank (rank 0 draws what a single process draws).
+std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank);
+
 class StepEngine {
  public:
   // `trained`: the parameters Adam updates, in Adam's order. `group` may be
@@ -64,8 +68,6 @@ class StepEngine {
   // rank skips the step. `seed` seeds dropout for this step.
   StepResult step(const OneCycle::Value& schedule, std::uint64_t seed, std::int64_t local_images, bool stop_requested,
                   const std::function<torch::Tensor()>& forward_loss);
-
-  Collective& group() { return *group_; }
 
  private:
   void all_reduce_gradients(torch::Tensor& loss_sum);

@@ -70,6 +70,11 @@ AutocastScope::~AutocastScope() {
   set_autocast(device_, previous_, previous_type_);
 }
 
+std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank) {
+  return run_seed * 1000003ULL + static_cast<std::uint64_t>(step) +
+         static_cast<std::uint64_t>(rank) * 0x9e3779b97f4a7c15ULL;
+}
+
 StepEngine::StepEngine(torch::optim::Adam& adam, std::vector<torch::Tensor> trained, std::shared_ptr<Collective> group,
                        StepSettings settings)
     : adam_(adam), trained_(std::move(trained)), group_(std::move(group)), settings_(settings) {}
@@ -195,7 +200,7 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
 
   TensorTrainResult result;
   for (int epoch = 0; epoch < o.epochs && !result.stopped; ++epoch) {
-    // The image loader's permutation rule: seeded by the seed and the epoch.
+    // The epoch's order, seeded by the seed and the epoch (the frozen-backbone mode's rule).
     std::vector<std::int64_t> order(n);
     std::iota(order.begin(), order.end(), 0);
     std::mt19937_64 rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
@@ -206,8 +211,7 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
       std::vector<std::int64_t> mine;
       for (std::size_t i = k * b + rank; i < std::min(n, (k + 1) * b); i += size) mine.push_back(order[i]);
       const auto index = torch::tensor(mine, torch::kLong).to(images.device());
-      const std::uint64_t seed = o.seed * 1000003ULL + static_cast<std::uint64_t>(result.steps) +
-                                 static_cast<std::uint64_t>(rank) * 0x9e3779b97f4a7c15ULL;
+      const std::uint64_t seed = dropout_seed(o.seed, result.steps, static_cast<int>(rank));
       const StepResult r =
           engine.step(o.schedule.at(std::min(result.steps, o.schedule.total_steps - 1)), seed,
                       static_cast<std::int64_t>(mine.size()), stop && stop(), [&] {

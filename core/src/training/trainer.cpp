@@ -208,9 +208,7 @@ void Session::save_best() {
 bool Session::train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
                          Clock::time_point epoch_start, std::size_t& epoch_images) {
   const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
-  const std::uint64_t seed = static_cast<std::uint64_t>(config_.run.seed) * 1000003ULL +
-                             static_cast<std::uint64_t>(state_.step) +
-                             static_cast<std::uint64_t>(launch_.rank) * 0x9e3779b97f4a7c15ULL;
+  const std::uint64_t seed = dropout_seed(static_cast<std::uint64_t>(config_.run.seed), state_.step, launch_.rank);
   const StepResult r = engine_->step(value, seed, static_cast<std::int64_t>(batch_images), stop_.stop_requested(),
                                      forward_loss);
   stop_agreed_ = r.stop;
