@@ -3,9 +3,9 @@
 // logits C++ computes for it, so that the Python model can be shown to be the
 // same network before its speed is compared.
 
-#include "aia/checkpoint.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
-#include "aia/runtime.h"
+#include "aia/runtime/runtime.h"
 
 #include <torch/torch.h>
 

@@ -6,7 +6,7 @@
 // bench_model_glibc does not); bench/run_model_bench.sh runs them side by side.
 
 #include "aia/model/registry.h"
-#include "aia/runtime.h"
+#include "aia/runtime/runtime.h"
 
 #include <torch/torch.h>
 
@@ -22,10 +22,14 @@ int main(int argc, char** argv) {
   int iters = 3;
   std::vector<std::string> cases;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) runtime.threads = std::atoi(argv[++i]);
-    else if (!std::strcmp(argv[i], "--iters") && i + 1 < argc) iters = std::atoi(argv[++i]);
-    else if (!std::strcmp(argv[i], "--no-malloc-tuning")) runtime.tune_glibc_malloc = false;
-    else cases.emplace_back(argv[i]);
+    if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+      runtime.threads = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--iters") && i + 1 < argc)
+      iters = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--no-malloc-tuning"))
+      runtime.tune_glibc_malloc = false;
+    else
+      cases.emplace_back(argv[i]);
   }
   const auto info = aia::configure_runtime(runtime);
   const std::string device = aia::resolve_device("auto");

@@ -4,9 +4,9 @@
 //   bench_pipeline --make FOLDER N     write N JPEGs (384 x 256, from the demo dataset's photographs)
 //   bench_pipeline FOLDER [SIZE]       images/s: first epoch, and an epoch served from the cache
 
-#include "aia/image_pipeline.h"
-#include "aia/runtime.h"
-#include "aia/demo_dataset.h"
+#include "aia/data/demo_dataset.h"
+#include "aia/data/image_pipeline.h"
+#include "aia/runtime/runtime.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -38,7 +38,7 @@ double epoch(const std::string& folder, const std::vector<aia::Sample>& samples,
 
 int main(int argc, char** argv) {
   if (argc >= 4 && std::string(argv[1]) == "--make") {
-    const std::string demo = aia::ensure_demo_dataset(aia::demo_cache_dir(), nullptr);
+    const std::string demo = aia::ensure_demo_dataset(aia::cache_dir(), nullptr);
     fs::create_directories(argv[2]);
     const int n = std::atoi(argv[3]);
     for (int i = 0; i < n; ++i) {

@@ -2,8 +2,8 @@
 // (2,081 images x 268 labels), as the CLI and a GUI threshold slider use them.
 //   build/release/bench/bench_thresholds --benchmark_min_time=0.5
 
-#include "aia/metrics.h"
-#include "aia/thresholds.h"
+#include "aia/metrics/metrics.h"
+#include "aia/metrics/thresholds.h"
 
 #include <benchmark/benchmark.h>
 

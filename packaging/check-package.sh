@@ -25,4 +25,9 @@ grep -q "$root/usr/share/aia-studio/datasets/Corel-5k: no training image found" 
 echo "the installed aia finds the installed datasets"
 desktop-file-validate "$root/usr/share/applications/org.aiastudio.AIAStudio.desktop"
 appstreamcli validate --no-net "$root/usr/share/metainfo/org.aiastudio.AIAStudio.metainfo.xml"
+# Debian's own checker: no error and no warning (informational tags aside).
+lintian_out=$(lintian --no-tag-display-limit "$deb" 2>&1 || true)
+echo "$lintian_out" | sed 's/^/  lintian: /'
+if grep -E '^[EW]: ' <<< "$lintian_out"; then echo "lintian reports errors or warnings"; exit 1; fi
+test -f "$root/usr/share/man/man1/aia.1.gz" && test -f "$root/usr/share/man/man1/aia-studio.1.gz"
 echo "package check passed"

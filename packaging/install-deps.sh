@@ -19,7 +19,9 @@ packages=(
   # benchmarks against the paper's Python pipeline
   python3-torchvision python3-pil
   # XMP sidecars, and the tools that check them and the package
-  libexiv2-dev libimage-exiftool-perl desktop-file-utils appstream dpkg-dev file
+  libexiv2-dev libimage-exiftool-perl desktop-file-utils appstream dpkg-dev file lintian help2man
+  # formatting (.ci/run fails on a difference)
+  clang-format
   # real images for the demo dataset
   dataset-fashion-mnist
 )

@@ -1,15 +1,13 @@
 #include "annotate_page.h"
 
-#include "aia/annotator.h"
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
-#include "aia/dataset.h"
-#include "aia/xmp_sidecar.h"
+#include "aia/annotate/annotator.h"
+#include "aia/annotate/image_files.h"
+#include "aia/annotate/tagging.h"
 
-#include <QDirIterator>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
@@ -17,7 +15,6 @@
 #include <QTableWidget>
 #include <QUndoCommand>
 #include <QVBoxLayout>
-#include <QHBoxLayout>
 #include <QtConcurrent>
 
 namespace aia::ui {
@@ -26,8 +23,12 @@ namespace {
 class EditTagsCommand : public QUndoCommand {
  public:
   EditTagsCommand(QTableWidget* table, int row, QString before, QString after, bool* applying)
-      : QUndoCommand(QObject::tr("edit tags")), m_table(table), m_row(row), m_before(std::move(before)),
-        m_after(std::move(after)), m_applying(applying) {}
+      : QUndoCommand(QObject::tr("edit tags")),
+        m_table(table),
+        m_row(row),
+        m_before(std::move(before)),
+        m_after(std::move(after)),
+        m_applying(applying) {}
   void undo() override { set(m_before); }
   void redo() override { set(m_after); }
 
@@ -44,15 +45,30 @@ class EditTagsCommand : public QUndoCommand {
   bool* m_applying;
 };
 
-struct Outcome {
-  QStringList paths;
-  std::vector<std::vector<float>> scores;
-  QStringList errors;
-  QString failure;
-  std::shared_ptr<aia::Annotator> annotator;
-};
+constexpr int kThumb = 64;
+
+// A thumbnail decoded at its final size (the reader scales while decoding):
+// a 24-megapixel photo never exists in full in memory, and never on the GUI thread.
+QImage thumbnail(const QString& path) {
+  QImageReader reader(path);
+  reader.setAutoTransform(true);
+  const QSize size = reader.size();
+  if (size.isValid()) reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio));
+  return reader.read();
+}
 
 }  // namespace
+
+// What the worker thread hands back: per image its scores or why it failed, and its thumbnail.
+struct AnnotatePage::Outcome {
+  std::vector<aia::Annotator::Result> results;
+  std::vector<QImage> thumbnails;
+  QString failure;
+  std::shared_ptr<aia::Annotator> annotator;
+  QString runDir;
+  quint64 generation = 0;
+  QStringList images;
+};
 
 AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_pool.setMaxThreadCount(1);
@@ -62,19 +78,23 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_table->setHorizontalHeaderLabels({tr("image"), tr("tags (editable, separated by ;)"), tr("scores")});
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   m_table->horizontalHeader()->setStretchLastSection(true);
-  m_table->setIconSize(QSize(64, 64));
+  m_table->setIconSize(QSize(kThumb, kThumb));
   m_table->verticalHeader()->setDefaultSectionSize(70);
   auto* open = new QPushButton(tr("&Open images..."));
   auto* xmp = new QPushButton(tr("Write &XMP sidecars"));
   xmp->setToolTip(tr("Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers"));
+  auto* clearButton = new QPushButton(tr("&Clear list"));
+  clearButton->setToolTip(tr("Remove every image from the list (the files stay)"));
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(open);
   buttons->addWidget(xmp);
+  buttons->addWidget(clearButton);
   buttons->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_hint);
   layout->addLayout(buttons);
   connect(xmp, &QPushButton::clicked, this, &AnnotatePage::writeXmpSidecars);
+  connect(clearButton, &QPushButton::clicked, this, &AnnotatePage::clear);
   layout->addWidget(m_table, 1);
   connect(open, &QPushButton::clicked, this, &AnnotatePage::openFiles);
   connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
@@ -90,45 +110,30 @@ AnnotatePage::~AnnotatePage() { m_pool.waitForDone(); }
 void AnnotatePage::setRun(const QString& runDir) {
   if (runDir == m_runDir) return;
   m_runDir = runDir;
+  ++m_runGeneration;    // a job still scoring belongs to the old run
   m_annotator.reset();  // loaded on the worker thread at the next request
   m_thresholds.clear();
 }
 
-QStringList AnnotatePage::imageFiles(const QStringList& paths, QStringList* rejected) {
-  QStringList images;
-  const auto formats = QImageReader::supportedImageFormats();
-  auto isImage = [&](const QString& file) { return formats.contains(QFileInfo(file).suffix().toLower().toLatin1()); };
-  for (const QString& p : paths) {
-    const QFileInfo info(p);
-    if (info.isDir()) {
-      QDirIterator it(p, QDir::Files, QDirIterator::Subdirectories);
-      while (it.hasNext()) {
-        const QString f = it.next();
-        if (isImage(f)) images << f;
-      }
-    } else if (info.isFile() && isImage(p)) {
-      images << info.absoluteFilePath();
-    } else if (rejected) {
-      *rejected << p;
-    }
-  }
-  return images;
-}
-
 void AnnotatePage::openFiles() {
-  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Images to annotate"), {}, tr("Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)"));
+  const QStringList files = QFileDialog::getOpenFileNames(
+      this, tr("Images to annotate"), {}, tr("Images (%1)").arg(QString::fromStdString(aia::image_file_patterns())));
   if (!files.isEmpty()) addPaths(files);
 }
 
 void AnnotatePage::addPaths(const QStringList& paths) {
-  QStringList rejected;
-  const QStringList images = imageFiles(paths, &rejected);
-  for (const QString& r : rejected) Q_EMIT messageLogged(tr("skipped %1: not an image file").arg(r));
-  if (images.isEmpty()) return;
+  std::vector<std::string> inputs;
+  for (const QString& p : paths) inputs.push_back(p.toStdString());
+  const aia::ImageFiles files = aia::collect_image_files(inputs);  // core's rule of what an image is
+  for (const auto& r : files.rejected)
+    Q_EMIT messageLogged(tr("skipped %1: %2").arg(QString::fromStdString(r.path), QString::fromStdString(r.reason)));
+  if (files.images.empty()) return;
   if (m_runDir.isEmpty()) {
     Q_EMIT messageLogged(tr("no trained run to annotate with: train one or open a run folder (File > Open run)"));
     return;
   }
+  QStringList images;
+  for (const auto& f : files.images) images << QString::fromStdString(f);
   m_busy = true;
   m_hint->setText(tr("Annotating %n image(s)...", nullptr, static_cast<int>(images.size())));
   auto* watcher = new QFutureWatcher<Outcome>(this);
@@ -137,6 +142,12 @@ void AnnotatePage::addPaths(const QStringList& paths) {
     Outcome o = watcher->result();
     m_busy = false;
     m_hint->setText(tr("Drop images or folders here, or use File > Open images (Ctrl+O)."));
+    if (o.generation != m_runGeneration) {
+      // The run changed while these were scored: the old model must not tag them, nor stay loaded.
+      Q_EMIT messageLogged(tr("the run changed while annotating; annotating again with %1").arg(m_runDir));
+      addPaths(o.images);
+      return;
+    }
     if (!o.failure.isEmpty()) {
       Q_EMIT messageLogged(tr("cannot annotate: %1").arg(o.failure));
       return;
@@ -144,65 +155,57 @@ void AnnotatePage::addPaths(const QStringList& paths) {
     m_annotator = o.annotator;
     if (m_thresholds.size() != m_annotator->vocabulary().size()) m_thresholds = m_annotator->default_thresholds();
     m_vocabulary = m_annotator->vocabulary();
-    showResults(o.paths, o.scores, o.errors);
+    showResults(o);
   });
-  watcher->setFuture(QtConcurrent::run(&m_pool, [annotator = m_annotator, run = m_runDir, images]() mutable {
-    Outcome o;
-    try {
-      if (!annotator) annotator = std::make_shared<aia::Annotator>(run.toStdString());
-      std::vector<std::string> files;
-      for (const QString& f : images) files.push_back(f.toStdString());
-      for (auto& r : annotator->annotate(files)) {
-        o.paths << QString::fromStdString(r.path);
-        o.scores.push_back(r.scores);
-        o.errors << QString::fromStdString(r.ok ? std::string() : (r.error.empty() ? "not decodable" : r.error));
-      }
-      o.annotator = annotator;
-    } catch (const std::exception& e) {
-      o.failure = QString::fromUtf8(e.what());
-    }
-    return o;
-  }));
+  watcher->setFuture(QtConcurrent::run(
+      &m_pool, [annotator = m_annotator, run = m_runDir, generation = m_runGeneration, images]() mutable {
+        Outcome o;
+        o.runDir = run;
+        o.generation = generation;
+        o.images = images;
+        try {
+          if (!annotator) annotator = std::make_shared<aia::Annotator>(run.toStdString());
+          std::vector<std::string> files;
+          for (const QString& f : images) files.push_back(f.toStdString());
+          o.results = annotator->annotate(files);
+          for (const auto& r : o.results)
+            o.thumbnails.push_back(r.ok ? thumbnail(QString::fromStdString(r.path)) : QImage());
+          o.annotator = annotator;
+        } catch (const std::exception& e) {
+          o.failure = QString::fromUtf8(e.what());
+        }
+        return o;
+      }));
 }
 
-QString AnnotatePage::tagsFor(const std::vector<float>& scores) const {
-  std::vector<std::pair<float, std::size_t>> tags;
-  for (std::size_t j = 0; j < scores.size(); ++j)
-    if (scores[j] > m_thresholds[j]) tags.emplace_back(scores[j], j);
-  std::sort(tags.rbegin(), tags.rend());
-  QStringList out;
-  for (const auto& t : tags) out << QString::fromStdString(m_vocabulary[t.second]);
-  return out.join(QStringLiteral("; "));
-}
-
-void AnnotatePage::showResults(const QStringList& paths, const std::vector<std::vector<float>>& scores, const QStringList& errors) {
+void AnnotatePage::showResults(const Outcome& o) {
   m_applying = true;
   int added = 0;
-  for (int i = 0; i < paths.size(); ++i) {
-    if (!errors[i].isEmpty()) {
-      Q_EMIT messageLogged(tr("skipped %1: %2").arg(paths[i], errors[i]));
+  for (std::size_t i = 0; i < o.results.size(); ++i) {
+    const auto& r = o.results[i];
+    const QString path = QString::fromStdString(r.path);
+    if (!r.ok) {
+      Q_EMIT messageLogged(tr("skipped %1: %2").arg(path, QString::fromStdString(r.error)));
       continue;
     }
-    const int row = m_table->rowCount();
-    m_table->insertRow(row);
-    auto* file = new QTableWidgetItem(QIcon(QPixmap::fromImage(QImage(paths[i]).scaled(64, 64, Qt::KeepAspectRatio))), QFileInfo(paths[i]).fileName());
-    file->setToolTip(paths[i]);
+    aia::AnnotatedImage row = aia::tag_image(r.path, r.scores, m_vocabulary, m_thresholds);
+    const int at = m_table->rowCount();
+    m_table->insertRow(at);
+    auto* file = new QTableWidgetItem(QIcon(QPixmap::fromImage(o.thumbnails[i])), QFileInfo(path).fileName());
+    file->setToolTip(path);
     file->setFlags(file->flags() & ~Qt::ItemIsEditable);
-    const QString tags = tagsFor(scores[static_cast<std::size_t>(i)]);
+    const QString tags = QString::fromStdString(aia::join_tag_list(row.tags, "; "));
     auto* tagItem = new QTableWidgetItem(tags);
     tagItem->setData(Qt::UserRole, tags);
     QStringList top;
-    std::vector<std::pair<float, std::size_t>> order;
-    for (std::size_t j = 0; j < scores[static_cast<std::size_t>(i)].size(); ++j) order.emplace_back(scores[static_cast<std::size_t>(i)][j], j);
-    std::sort(order.rbegin(), order.rend());
-    for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k)
-      top << QStringLiteral("%1 %2").arg(QString::fromStdString(m_vocabulary[order[k].second])).arg(order[k].first, 0, 'f', 3);
+    for (const auto& t : aia::top_scores(std::span<const float>(row.scores), 5))
+      top << QStringLiteral("%1 %2").arg(QString::fromStdString(m_vocabulary[t.label])).arg(t.score, 0, 'f', 3);
     auto* scoreItem = new QTableWidgetItem(top.join(QStringLiteral(", ")));
     scoreItem->setFlags(scoreItem->flags() & ~Qt::ItemIsEditable);
-    m_table->setItem(row, 0, file);
-    m_table->setItem(row, 1, tagItem);
-    m_table->setItem(row, 2, scoreItem);
-    m_rows.push_back({paths[i], scores[static_cast<std::size_t>(i)]});
+    m_table->setItem(at, 0, file);
+    m_table->setItem(at, 1, tagItem);
+    m_table->setItem(at, 2, scoreItem);
+    m_rows.push_back(std::move(row));
     ++added;
   }
   m_applying = false;
@@ -214,50 +217,46 @@ void AnnotatePage::showResults(const QStringList& paths, const std::vector<std::
 
 void AnnotatePage::setThresholds(const std::vector<double>& thresholds) { m_thresholds = thresholds; }
 
+void AnnotatePage::clear() {
+  m_undo.clear();
+  m_table->setRowCount(0);
+  m_rows.clear();
+}
+
 std::vector<std::string> AnnotatePage::rowTags(int row) const {
-  std::vector<std::string> tags;
-  for (const QString& t : m_table->item(row, 1)->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
-    if (!t.trimmed().isEmpty()) tags.push_back(t.trimmed().toStdString());
-  return tags;
+  return aia::split_tag_list(m_table->item(row, 1)->text().toStdString());
+}
+
+aia::AnnotationsTable AnnotatePage::annotations() const {
+  aia::AnnotationsTable table;
+  table.vocabulary = m_vocabulary;
+  for (int r = 0; r < m_table->rowCount(); ++r) {
+    aia::AnnotatedImage row = m_rows[static_cast<std::size_t>(r)];
+    row.tags = rowTags(r);
+    table.rows.push_back(std::move(row));
+  }
+  return table;
 }
 
 bool AnnotatePage::exportDatasetJson(const QString& path) const {
   if (m_table->rowCount() == 0) return false;
-  std::vector<aia::Annotation> annotations;
-  for (int r = 0; r < m_table->rowCount(); ++r)
-    annotations.push_back({m_rows[static_cast<std::size_t>(r)].path.toStdString(), rowTags(r)});
-  aia::write_annotations_json(path.toStdString(), m_vocabulary, annotations);
+  aia::write_annotations_dataset(path.toStdString(), annotations());
   return true;
 }
 
 int AnnotatePage::writeXmpSidecars() {
-  int written = 0;
-  for (int r = 0; r < m_table->rowCount(); ++r) {
-    const QString& image = m_rows[static_cast<std::size_t>(r)].path;
-    try {
-      aia::write_xmp_tags(image.toStdString(), rowTags(r));
-      ++written;
-    } catch (const std::exception& e) {
-      Q_EMIT messageLogged(tr("cannot write the sidecar of %1: %2").arg(image, QString::fromUtf8(e.what())));
-    }
-  }
+  const auto table = annotations();
+  const auto failed = aia::write_xmp_sidecars(table);
+  for (const auto& f : failed)
+    Q_EMIT messageLogged(tr("cannot write the sidecar of %1: %2")
+                             .arg(QString::fromStdString(f.image), QString::fromUtf8(f.error.c_str())));
+  const int written = static_cast<int>(table.rows.size() - failed.size());
   Q_EMIT messageLogged(tr("wrote %n XMP sidecar(s)", nullptr, written));
   return written;
 }
 
 bool AnnotatePage::exportAnnotations(const QString& path) const {
-  std::string text = "image,tags";
-  for (const auto& l : m_vocabulary) text += "," + aia::csv::quote_inert(l);
-  text += "\n";
-  for (int r = 0; r < m_table->rowCount(); ++r) {
-    QStringList tags = m_table->item(r, 1)->text().split(QLatin1Char(';'), Qt::SkipEmptyParts);
-    for (auto& t : tags) t = t.trimmed();
-    text += aia::csv::quote_inert(m_rows[static_cast<std::size_t>(r)].path.toStdString()) + "," +
-            aia::csv::quote_inert(tags.join(QLatin1Char(';')).toStdString());
-    for (float s : m_rows[static_cast<std::size_t>(r)].scores) text += "," + QString::number(s, 'g', 9).toStdString();
-    text += "\n";
-  }
-  aia::write_file_atomically(path.toStdString(), text);
+  aia::write_annotations_csv(path.toStdString(), annotations());
   return true;
 }
 

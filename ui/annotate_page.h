@@ -14,6 +14,8 @@ class QLabel;
 class QTableWidget;
 class QTableWidgetItem;
 
+#include "aia/annotate/annotations.h"
+
 namespace aia {
 class Annotator;
 }
@@ -34,25 +36,22 @@ class AnnotatePage : public QWidget {
   // Writes (merges) IMAGE.ext.xmp sidecars with the edited tags; returns how many.
   int writeXmpSidecars();
   bool isBusy() const { return m_busy; }
-  // Image files of `paths` (folders searched recursively); the rest in `rejected`.
-  static QStringList imageFiles(const QStringList& paths, QStringList* rejected);
+  // The rows as core's annotations table (the tags as edited).
+  aia::AnnotationsTable annotations() const;
 
  public Q_SLOTS:
   void addPaths(const QStringList& paths);
   void openFiles();
   void setThresholds(const std::vector<double>& thresholds);
+  void clear();  // every row, and the edits' undo history
 
  Q_SIGNALS:
   void messageLogged(const QString& text);
   void annotated(int images);
 
  private:
-  struct Row {
-    QString path;
-    std::vector<float> scores;
-  };
-  void showResults(const QStringList& paths, const std::vector<std::vector<float>>& scores, const QStringList& errors);
-  QString tagsFor(const std::vector<float>& scores) const;
+  struct Outcome;
+  void showResults(const Outcome& outcome);
   std::vector<std::string> rowTags(int row) const;
 
   QTableWidget* m_table;
@@ -63,7 +62,8 @@ class AnnotatePage : public QWidget {
   QString m_runDir;
   std::vector<std::string> m_vocabulary;
   std::vector<double> m_thresholds;
-  std::vector<Row> m_rows;
+  std::vector<aia::AnnotatedImage> m_rows;  // path and scores; the tags live in the table (editable)
+  quint64 m_runGeneration = 0;              // bumped by setRun: results of an older run are scored again
   bool m_busy = false;
   bool m_applying = false;
 };

@@ -1,7 +1,7 @@
 #include "browse_page.h"
 
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
+#include "aia/annotate/annotations.h"
+#include "aia/annotate/tagging.h"
 
 #include <QComboBox>
 #include <QFutureWatcher>
@@ -23,6 +23,7 @@ BrowseModel::BrowseModel(QObject* parent) : QAbstractListModel(parent) {}
 
 void BrowseModel::setRun(std::shared_ptr<const RunData> run) {
   m_run = std::move(run);
+  ++m_generation;
   m_thumbs.clear();
   m_pending.clear();
   m_thresholds = m_run ? m_run->grid : std::vector<double>{};
@@ -32,8 +33,10 @@ void BrowseModel::setRun(std::shared_ptr<const RunData> run) {
 
 void BrowseModel::setThresholds(const std::vector<double>& thresholds) {
   m_thresholds = thresholds;
-  if (m_sort != 0 || m_filter >= 0) rebuild();
-  else if (!m_rows.isEmpty()) Q_EMIT dataChanged(index(0), index(m_rows.size() - 1));
+  if (m_sort != 0 || m_filter >= 0)
+    rebuild();
+  else if (!m_rows.isEmpty())
+    Q_EMIT dataChanged(index(0), index(m_rows.size() - 1));
 }
 
 void BrowseModel::setFilter(int label, int sort) {
@@ -43,7 +46,8 @@ void BrowseModel::setFilter(int label, int sort) {
 }
 
 bool BrowseModel::predicted(int image, int label) const {
-  return m_run->scores.at(static_cast<std::size_t>(image), static_cast<std::size_t>(label)) > m_thresholds[static_cast<std::size_t>(label)];
+  return aia::is_tagged(m_run->scores.at(static_cast<std::size_t>(image), static_cast<std::size_t>(label)),
+                        m_thresholds[static_cast<std::size_t>(label)]);
 }
 
 double BrowseModel::imageF1(int image) const {
@@ -69,7 +73,9 @@ void BrowseModel::rebuild() {
       m_rows.push_back(i);
     }
     if (m_sort == 0)
-      std::sort(m_rows.begin(), m_rows.end(), [this](int a, int b) { return m_run->scores.images[static_cast<std::size_t>(a)] < m_run->scores.images[static_cast<std::size_t>(b)]; });
+      std::sort(m_rows.begin(), m_rows.end(), [this](int a, int b) {
+        return m_run->scores.images[static_cast<std::size_t>(a)] < m_run->scores.images[static_cast<std::size_t>(b)];
+      });
     else
       std::stable_sort(m_rows.begin(), m_rows.end(), [this](int a, int b) {
         return m_sort == 1 ? imageF1(a) < imageF1(b) : imageF1(a) > imageF1(b);
@@ -83,13 +89,15 @@ int BrowseModel::rowCount(const QModelIndex& parent) const { return parent.isVal
 void BrowseModel::requestThumbnail(int image) const {
   if (m_pending.contains(image)) return;
   m_pending.insert(image);
-  const QString path = m_run->imagesDir + QLatin1Char('/') + QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(image)]);
+  const QString path = m_run->imagesDir + QLatin1Char('/') +
+                       QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(image)]);
   auto* watcher = new QFutureWatcher<QImage>(const_cast<BrowseModel*>(this));
-  connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, image, run = m_run.get()] {
+  connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, image, generation = m_generation] {
     watcher->deleteLater();
-    if (run != m_run.get()) return;  // a stale answer for a run no longer shown
+    if (generation != m_generation) return;  // a stale answer for a run no longer shown
     const QImage img = watcher->result();
-    m_thumbs.insert(image, new QPixmap(img.isNull() ? QPixmap() : QPixmap::fromImage(img)));  // QPixmap in the GUI thread only
+    m_thumbs.insert(image,
+                    new QPixmap(img.isNull() ? QPixmap() : QPixmap::fromImage(img)));  // QPixmap in the GUI thread only
     const int row = m_rows.indexOf(image);
     if (row >= 0) Q_EMIT const_cast<BrowseModel*>(this)->dataChanged(index(row), index(row), {Qt::DecorationRole});
   });
@@ -180,10 +188,11 @@ void BrowsePage::showDetails(int row) {
     return;
   }
   const auto i = static_cast<std::size_t>(image);
-  QString html = QStringLiteral("<h3>%1</h3><p>%2</p><table cellpadding=3><tr><th align=left>%3</th><th>%4</th><th>%5</th></tr>")
-                     .arg(QString::fromStdString(m_run->scores.images[i]).toHtmlEscaped())
-                     .arg(tr("per-image F1 %1").arg(m_model.imageF1(image), 0, 'f', 3))
-                     .arg(tr("tag"), tr("score"), tr("result"));
+  QString html =
+      QStringLiteral("<h3>%1</h3><p>%2</p><table cellpadding=3><tr><th align=left>%3</th><th>%4</th><th>%5</th></tr>")
+          .arg(QString::fromStdString(m_run->scores.images[i]).toHtmlEscaped())
+          .arg(tr("per-image F1 %1").arg(m_model.imageF1(image), 0, 'f', 3))
+          .arg(tr("tag"), tr("score"), tr("result"));
   std::vector<std::pair<double, std::size_t>> order;
   for (std::size_t j = 0; j < m_run->scores.cols(); ++j) order.emplace_back(m_run->scores.at(i, j), j);
   std::sort(order.rbegin(), order.rend());
@@ -191,11 +200,15 @@ void BrowsePage::showDetails(int row) {
     const bool p = m_model.predicted(image, static_cast<int>(j));
     const bool g = m_run->targets.at(i, j) > 0.5;
     if (!p && !g) continue;
-    const QString colour = p && g ? QStringLiteral("#1a7f37") : p ? QStringLiteral("#c62828") : QStringLiteral("#e07b00");
+    const QString colour = p && g ? QStringLiteral("#1a7f37")
+                           : p    ? QStringLiteral("#c62828")
+                                  : QStringLiteral("#e07b00");
     const QString what = p && g ? tr("true positive") : p ? tr("false positive") : tr("missed");
-    html += QStringLiteral("<tr><td><font color=%1><b>%2</b></font></td><td>%3</td><td><font color=%1>%4</font></td></tr>")
-                .arg(colour, QString::fromStdString(m_run->scores.labels[j]).toHtmlEscaped())
-                .arg(score, 0, 'f', 3).arg(what);
+    html +=
+        QStringLiteral("<tr><td><font color=%1><b>%2</b></font></td><td>%3</td><td><font color=%1>%4</font></td></tr>")
+            .arg(colour, QString::fromStdString(m_run->scores.labels[j]).toHtmlEscaped())
+            .arg(score, 0, 'f', 3)
+            .arg(what);
   }
   html += QStringLiteral("</table>");
   m_details->setHtml(html);
@@ -203,21 +216,7 @@ void BrowsePage::showDetails(int row) {
 
 bool BrowsePage::exportPredictions(const QString& path) const {
   if (!m_run) return false;
-  std::string text = "image,ground_truth,predicted";
-  for (const auto& l : m_run->scores.labels) text += "," + aia::csv::quote_inert(l);
-  text += "\n";
-  for (std::size_t i = 0; i < m_run->scores.rows(); ++i) {
-    std::string truth, pred, scores;
-    for (std::size_t j = 0; j < m_run->scores.cols(); ++j) {
-      const auto& l = m_run->scores.labels[j];
-      if (m_run->targets.at(i, j) > 0.5) truth += (truth.empty() ? "" : ";") + l;
-      if (m_run->scores.at(i, j) > m_thresholds[j]) pred += (pred.empty() ? "" : ";") + l;
-      scores += "," + QString::number(m_run->scores.at(i, j), 'g', 9).toStdString();
-    }
-    text += aia::csv::quote_inert(m_run->scores.images[i]) + "," + aia::csv::quote_inert(truth) + "," +
-            aia::csv::quote_inert(pred) + scores + "\n";
-  }
-  aia::write_file_atomically(path.toStdString(), text);
+  aia::write_predictions_csv(path.toStdString(), m_run->scores, m_run->targets, m_thresholds);
   return true;
 }
 

@@ -32,6 +32,7 @@ class BrowseModel : public QAbstractListModel {
   double imageF1(int image) const;
   bool predicted(int image, int label) const;
   int thumbnailRequests() const { return m_pending.size(); }  // images whose thumbnail was asked for
+  bool hasThumbnail(int image) const { return m_thumbs.contains(image); }
 
  private:
   void rebuild();
@@ -42,6 +43,7 @@ class BrowseModel : public QAbstractListModel {
   int m_filter = -1, m_sort = 0;
   mutable QCache<int, QPixmap> m_thumbs{2000};
   mutable QSet<int> m_pending;
+  quint64 m_generation = 0;  // bumped by setRun: a thumbnail of an earlier run is dropped
 };
 
 class BrowsePage : public QWidget {

@@ -1,6 +1,6 @@
 #include "dataset_page.h"
 
-#include "aia/demo_dataset.h"
+#include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 
 #include <qcustomplot.h>
@@ -23,7 +23,8 @@ namespace aia::ui {
 DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   m_choice = new QComboBox;
   m_choice->addItem(tr("Demo (Fashion-MNIST mosaics)"), QStringLiteral("demo"));
-  for (const char* name : {"Corel-5k", "ESP-Game", "IAPR-TC-12"}) m_choice->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+  for (const char* name : {"Corel-5k", "ESP-Game", "IAPR-TC-12"})
+    m_choice->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
   m_choice->setObjectName(QStringLiteral("datasetChoice"));
   m_folder = new QPushButton(tr("Open &folder..."));
   m_summary = new QLabel(tr("No dataset loaded."));
@@ -56,7 +57,9 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   });
 }
 
-bool DatasetPage::isUsable() const { return m_loaded.ok && !m_loaded.dataset.train.empty() && !m_loaded.dataset.test.empty(); }
+bool DatasetPage::isUsable() const {
+  return m_loaded.ok && !m_loaded.dataset.train.empty() && !m_loaded.dataset.test.empty();
+}
 
 void DatasetPage::chooseFolder() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset folder (train.json + test.json + images/)"));
@@ -79,7 +82,7 @@ void DatasetPage::load(const QString& nameOrPath) {
     l.name = nameOrPath;
     try {
       std::string path = nameOrPath.toStdString();
-      if (nameOrPath == QLatin1String("demo")) path = aia::ensure_demo_dataset(aia::demo_cache_dir(), nullptr);
+      if (nameOrPath == QLatin1String("demo")) path = aia::ensure_demo_dataset(aia::cache_dir(), nullptr);
       l.dataset = aia::load_dataset(path, &l.report);
       aia::check_images_exist(l.dataset, l.report);
       l.ok = true;
@@ -118,13 +121,15 @@ void DatasetPage::showLoaded() {
                                                     : tr("computed from the training images when training starts")));
   std::vector<std::size_t> order(frequency.size());
   std::iota(order.begin(), order.end(), std::size_t(0));
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return frequency[a] > frequency[b]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return frequency[a] > frequency[b]; });
   QVector<double> x(static_cast<int>(frequency.size())), y(static_cast<int>(frequency.size()));
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   for (int i = 0; i < x.size(); ++i) {
     x[i] = i + 1;
     y[i] = frequency[order[static_cast<std::size_t>(i)]];
-    if (x.size() <= 40) ticker->addTick(i + 1, QString::fromStdString(d.vocabulary[order[static_cast<std::size_t>(i)]]));
+    if (x.size() <= 40)
+      ticker->addTick(i + 1, QString::fromStdString(d.vocabulary[order[static_cast<std::size_t>(i)]]));
   }
   if (x.size() <= 40) {
     m_plot->xAxis->setTicker(ticker);
@@ -141,10 +146,12 @@ void DatasetPage::showLoaded() {
   m_plot->xAxis->setRange(0, x.size() + 1);
   m_plot->replot();
   QString report = QString::fromStdString(m_loaded.report.summary(200));
-  if (d.train.empty()) report.prepend(tr("No training image was found in %1: put the images there to train.\n")
-                                          .arg(QString::fromStdString(d.images_dir)));
+  if (d.train.empty())
+    report.prepend(tr("No training image was found in %1: put the images there to train.\n")
+                       .arg(QString::fromStdString(d.images_dir)));
   m_report->setPlainText(report);
-  Q_EMIT messageLogged(tr("dataset %1: %2").arg(QString::fromStdString(d.name), QString::fromStdString(m_loaded.report.summary(0))));
+  Q_EMIT messageLogged(
+      tr("dataset %1: %2").arg(QString::fromStdString(d.name), QString::fromStdString(m_loaded.report.summary(0))));
   Q_EMIT datasetLoaded(isUsable());
 }
 

@@ -2,7 +2,7 @@
 // Pick a dataset (the three benchmarks, the demo, or a folder) and see its
 // statistics, label imbalance and validation report before training.
 
-#include "aia/dataset.h"
+#include "aia/data/dataset.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

@@ -65,14 +65,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     if (m_dataset->currentName() == QLatin1String("demo")) m_train->setDemoDefaults();
     QSettings().setValue(QStringLiteral("dataset"), m_dataset->currentName());
   });
-  connect(m_train, &TrainPage::startRequested, this, [this](const aia::TrainConfig& c, const QString& resume) {
-    m_controller->start(c, resume);
-  });
-  connect(m_controller, &TrainingController::finished, this, [this](RunOutcome outcome, const QString& message, const QString& runDir) {
-    statusBar()->showMessage(message, 10000);
-    if (outcome == RunOutcome::Failed) showError(tr("Training failed"), message);
-    if (outcome == RunOutcome::Succeeded && !runDir.isEmpty()) openRun(runDir);
-  });
+  connect(m_train, &TrainPage::startRequested, this,
+          [this](const aia::TrainConfig& c, const QString& resume) { m_controller->start(c, resume); });
+  connect(m_controller, &TrainingController::finished, this,
+          [this](aia::RunStatus outcome, const QString& message, const QString& runDir) {
+            statusBar()->showMessage(message, 10000);
+            if (outcome == aia::RunStatus::Failed) showError(tr("Training failed"), message);
+            if (outcome == aia::RunStatus::Succeeded && !runDir.isEmpty()) openRun(runDir);
+          });
   connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_browse, &BrowsePage::setThresholds);
   connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_annotate, &AnnotatePage::setThresholds);
 
@@ -87,7 +87,8 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
   auto* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("Open &dataset folder..."), QKeySequence(tr("Ctrl+Shift+O")), m_dataset, &DatasetPage::chooseFolder);
+  file->addAction(tr("Open &dataset folder..."), QKeySequence(tr("Ctrl+Shift+O")), m_dataset,
+                  &DatasetPage::chooseFolder);
   file->addAction(tr("Open &run..."), QKeySequence(tr("Ctrl+R")), this, &MainWindow::chooseRun);
   m_recent = file->addMenu(tr("Recent r&uns"));
   updateRecentRuns();
@@ -100,16 +101,20 @@ void MainWindow::createMenus() {
   file->addAction(tr("&Load thresholds..."), QKeySequence(tr("Ctrl+L")), m_thresholds, &ThresholdsPage::open);
   auto* exportMenu = file->addMenu(tr("&Export CSV"));
   exportMenu->addAction(tr("Test-set &predictions..."), this, [this] {
-    exportWith(tr("Export predictions"), tr("CSV (*.csv)"), [this](const QString& p) { return m_browse->exportPredictions(p); });
+    exportWith(tr("Export predictions"), tr("CSV (*.csv)"),
+               [this](const QString& p) { return m_browse->exportPredictions(p); });
   });
   exportMenu->addAction(tr("Per-label &metrics..."), this, [this] {
-    exportWith(tr("Export per-label metrics"), tr("CSV (*.csv)"), [this](const QString& p) { return m_thresholds->exportTable(p); });
+    exportWith(tr("Export per-label metrics"), tr("CSV (*.csv)"),
+               [this](const QString& p) { return m_thresholds->exportTable(p); });
   });
   exportMenu->addAction(tr("&Thresholds..."), this, [this] {
-    exportWith(tr("Export thresholds"), tr("CSV (*.csv)"), [this](const QString& p) { return m_thresholds->exportThresholds(p); });
+    exportWith(tr("Export thresholds"), tr("CSV (*.csv)"),
+               [this](const QString& p) { return m_thresholds->exportThresholds(p); });
   });
   exportMenu->addAction(tr("&Annotations..."), QKeySequence(tr("Ctrl+E")), this, [this] {
-    exportWith(tr("Export annotations"), tr("CSV (*.csv)"), [this](const QString& p) { return m_annotate->exportAnnotations(p); });
+    exportWith(tr("Export annotations"), tr("CSV (*.csv)"),
+               [this](const QString& p) { return m_annotate->exportAnnotations(p); });
   });
   file->addAction(tr("Annotations as a &dataset (JSON)..."), this, [this] {
     exportWith(tr("Export annotations as a dataset file (images are copied beside it)"), tr("JSON (*.json)"),
@@ -136,26 +141,30 @@ void MainWindow::createMenus() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("A run folder whose curves to overlay"));
     if (dir.isEmpty()) return;
     m_tabs->setCurrentWidget(m_train);
-    if (!m_train->compareWith(dir)) showError(tr("Cannot compare"), tr("%1 has no metrics.jsonl").arg(dir));
+    if (!m_train->compareWith(dir))
+      showError(tr("Cannot compare"), tr("%1 has no finished epoch to compare (is it a run folder?)").arg(dir));
   });
   train->addAction(tr("C&lear compared runs"), m_train, &TrainPage::clearComparisons);
 
   auto* view = menuBar()->addMenu(tr("&View"));
   for (int i = 0; i < m_tabs->count(); ++i)
-    view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
-                    [this, i] { m_tabs->setCurrentIndex(i); });
+    view->addAction(m_tabs->tabText(i).remove(QLatin1Char('&')), QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)),
+                    this, [this, i] { m_tabs->setCurrentIndex(i); });
 
   auto* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About AIA Studio"), this, &MainWindow::about);
   help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::exportWith(const QString& title, const QString& filter, const std::function<bool(const QString&)>& write) {
+void MainWindow::exportWith(const QString& title, const QString& filter,
+                            const std::function<bool(const QString&)>& write) {
   const QString path = QFileDialog::getSaveFileName(this, title, {}, filter);
   if (path.isEmpty()) return;
   try {
-    if (write(path)) log(tr("wrote %1").arg(path));
-    else log(tr("nothing to export yet"));
+    if (write(path))
+      log(tr("wrote %1").arg(path));
+    else
+      log(tr("nothing to export yet"));
   } catch (const std::exception& e) {
     showError(title, QString::fromUtf8(e.what()));
   }

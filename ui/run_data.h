@@ -1,10 +1,10 @@
 #pragma once
 // What the Browse and Thresholds pages show of a finished run: its test
-// scores and targets (test_scores.csv, test_targets.csv), the thresholds it
-// chose on the training split, and where its images are. No re-inference.
+// scores and targets, the thresholds it chose on the training split, and where
+// its images are (all read through aia::RunFolder). No re-inference.
 
-#include "aia/metrics.h"
-#include "aia/score_table.h"
+#include "aia/io/score_table.h"
+#include "aia/metrics/metrics.h"
 
 #include <QString>
 
@@ -17,7 +17,7 @@ struct RunData {
   QString imagesDir;
   aia::ScoreTable scores, targets;
   aia::LabelMatrix matrix;
-  std::vector<double> grid, exactMcc, exactF1;  // chosen on the training split
+  std::vector<double> grid, exactMcc, exactF1;  // chosen on the training split (0.5 where missing)
 
   // Throws aia::Error naming the file that is missing or malformed.
   static std::shared_ptr<const RunData> load(const QString& dir);

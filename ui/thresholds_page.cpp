@@ -1,9 +1,9 @@
 #include "thresholds_page.h"
 
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
 #include "aia/errors.h"
-#include "aia/thresholds.h"
+#include "aia/io/atomic_file.h"
+#include "aia/io/csv.h"
+#include "aia/metrics/thresholds.h"
 
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -26,7 +26,8 @@ class SetThresholdCommand : public QUndoCommand {
  public:
   SetThresholdCommand(ThresholdModel* model, int label, double before, double after)
       : m_model(model), m_label(label), m_before(before), m_after(after) {
-    setText(QObject::tr("threshold of %1").arg(model->data(model->index(label, ThresholdModel::Label), Qt::DisplayRole).toString()));
+    setText(QObject::tr("threshold of %1")
+                .arg(model->data(model->index(label, ThresholdModel::Label), Qt::DisplayRole).toString()));
   }
   void undo() override { m_model->applyThreshold(m_label, m_before); }
   void redo() override { m_model->applyThreshold(m_label, m_after); }
@@ -58,9 +59,14 @@ class SetAllCommand : public QUndoCommand {
 
 QString metricsLine(const aia::Metrics& m) {
   return QObject::tr("per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8")
-      .arg(m.per_class_precision, 0, 'f', 4).arg(m.per_class_recall, 0, 'f', 4).arg(m.per_class_f1, 0, 'f', 4)
-      .arg(m.per_image_precision, 0, 'f', 4).arg(m.per_image_recall, 0, 'f', 4).arg(m.per_image_f1, 0, 'f', 4)
-      .arg(m.n_plus).arg(m.map, 0, 'f', 4);
+      .arg(m.per_class_precision, 0, 'f', 4)
+      .arg(m.per_class_recall, 0, 'f', 4)
+      .arg(m.per_class_f1, 0, 'f', 4)
+      .arg(m.per_image_precision, 0, 'f', 4)
+      .arg(m.per_image_recall, 0, 'f', 4)
+      .arg(m.per_image_f1, 0, 'f', 4)
+      .arg(m.n_plus)
+      .arg(m.map, 0, 'f', 4);
 }
 
 }  // namespace
@@ -80,33 +86,39 @@ int ThresholdModel::columnCount(const QModelIndex& parent) const { return parent
 
 QVariant ThresholdModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-  static const char* names[] = {QT_TR_NOOP("label"), QT_TR_NOOP("frequency"), QT_TR_NOOP("threshold"),
-                                QT_TR_NOOP("P"),     QT_TR_NOOP("R"),         QT_TR_NOOP("F1"),
-                                QT_TR_NOOP("MCC"),   QT_TR_NOOP("TP"),        QT_TR_NOOP("FP"),
-                                QT_TR_NOOP("FN")};
+  static const char* names[] = {QT_TR_NOOP("label"), QT_TR_NOOP("frequency"), QT_TR_NOOP("threshold"), QT_TR_NOOP("P"),
+                                QT_TR_NOOP("R"),     QT_TR_NOOP("F1"),        QT_TR_NOOP("MCC"),       QT_TR_NOOP("TP"),
+                                QT_TR_NOOP("FP"),    QT_TR_NOOP("FN")};
   return tr(names[section]);
 }
 
 QVariant ThresholdModel::data(const QModelIndex& index, int role) const {
   if (!m_metrics || !index.isValid()) return {};
   const auto label = static_cast<std::size_t>(index.row());
-  const aia::LabelCounts& c = m_metrics->counts(label);
-  const double t = m_metrics->threshold(label);
-  const double p = c.tp + c.fp ? double(c.tp) / double(c.tp + c.fp) : 0;
-  const double r = c.tp + c.fn ? double(c.tp) / double(c.tp + c.fn) : 0;
+  const aia::LabelRow row = m_metrics->row(label);  // core's numbers, not recomputed here
   if (role == Qt::TextAlignmentRole && index.column() != Label) return int(Qt::AlignRight | Qt::AlignVCenter);
   if (role != Qt::DisplayRole && role != Qt::EditRole) return {};
   switch (index.column()) {
-    case Label: return QString::fromStdString(m_run->scores.labels[label]);
-    case Frequency: return qlonglong(c.support());
-    case Threshold: return role == Qt::EditRole ? QVariant(t) : QVariant(QString::number(t, 'f', 4));
-    case Precision: return QString::number(p, 'f', 3);
-    case Recall: return QString::number(r, 'f', 3);
-    case F1: return QString::number(p + r > 0 ? 2 * p * r / (p + r) : 0, 'f', 3);
-    case Mcc: return QString::number(aia::mcc(c), 'f', 3);
-    case TP: return qlonglong(c.tp);
-    case FP: return qlonglong(c.fp);
-    case FN: return qlonglong(c.fn);
+    case Label:
+      return QString::fromStdString(m_run->scores.labels[label]);
+    case Frequency:
+      return qlonglong(row.support);
+    case Threshold:
+      return role == Qt::EditRole ? QVariant(row.threshold) : QVariant(QString::number(row.threshold, 'f', 4));
+    case Precision:
+      return QString::number(row.precision, 'f', 3);
+    case Recall:
+      return QString::number(row.recall, 'f', 3);
+    case F1:
+      return QString::number(row.f1, 'f', 3);
+    case Mcc:
+      return QString::number(row.mcc, 'f', 3);
+    case TP:
+      return qlonglong(row.tp);
+    case FP:
+      return qlonglong(row.fp);
+    case FN:
+      return qlonglong(row.fn);
   }
   return {};
 }
@@ -137,7 +149,9 @@ void ThresholdModel::applyAll(const std::vector<double>& values) {
   Q_EMIT metricsChanged();
 }
 
-std::vector<double> ThresholdModel::thresholds() const { return m_metrics ? m_metrics->thresholds() : std::vector<double>{}; }
+std::vector<double> ThresholdModel::thresholds() const {
+  return m_metrics ? m_metrics->thresholds() : std::vector<double>{};
+}
 
 ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_table = new QTableView;
@@ -157,7 +171,8 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_summary->setObjectName(QStringLiteral("metricsSummary"));
   m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_strategies = new QTableWidget(0, 5);
-  m_strategies->setHorizontalHeaderLabels({tr("strategy"), tr("per-class P"), tr("per-class R"), tr("per-class F1"), tr("N+")});
+  m_strategies->setHorizontalHeaderLabels(
+      {tr("strategy"), tr("per-class P"), tr("per-class R"), tr("per-class F1"), tr("N+")});
   m_strategies->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_strategies->verticalHeader()->setVisible(false);
   m_strategies->setMaximumHeight(150);
@@ -172,7 +187,8 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   auto* f1 = new QPushButton(tr("Exact &F1"));
   auto* global = new QPushButton(tr("Set all &to"));
   grid->setObjectName(QStringLiteral("gridButton"));
-  for (auto* b : {grid, mcc, f1, global}) b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
+  for (auto* b : {grid, mcc, f1, global})
+    b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
   global->setToolTip(tr("The same threshold for every label"));
   auto* buttons = new QHBoxLayout;
   for (auto* b : {grid, mcc, f1}) buttons->addWidget(b);
@@ -189,8 +205,9 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   layout->addWidget(m_table, 1);
   layout->addLayout(sliderRow);
 
-  connect(&m_model, &ThresholdModel::thresholdEditRequested, this,
-          [this](int label, double before, double after) { m_undo.push(new SetThresholdCommand(&m_model, label, before, after)); });
+  connect(&m_model, &ThresholdModel::thresholdEditRequested, this, [this](int label, double before, double after) {
+    m_undo.push(new SetThresholdCommand(&m_model, label, before, after));
+  });
   connect(&m_model, &ThresholdModel::metricsChanged, this, [this] {
     updateSummary();
     Q_EMIT thresholdsChanged(m_model.thresholds());
@@ -202,9 +219,15 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
         std::abs(m_model.metrics()->threshold(static_cast<std::size_t>(m_selected)) * kSliderSteps - value) >= 0.5)
       setThreshold(m_selected, double(value) / kSliderSteps);
   });
-  connect(grid, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->grid, tr("MCC-grid thresholds")); });
-  connect(mcc, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->exactMcc, tr("exact MCC thresholds")); });
-  connect(f1, &QPushButton::clicked, this, [this] { if (m_run) setAll(m_run->exactF1, tr("exact F1 thresholds")); });
+  connect(grid, &QPushButton::clicked, this, [this] {
+    if (m_run) setAll(m_run->grid, tr("MCC-grid thresholds"));
+  });
+  connect(mcc, &QPushButton::clicked, this, [this] {
+    if (m_run) setAll(m_run->exactMcc, tr("exact MCC thresholds"));
+  });
+  connect(f1, &QPushButton::clicked, this, [this] {
+    if (m_run) setAll(m_run->exactF1, tr("exact F1 thresholds"));
+  });
   connect(global, &QPushButton::clicked, this, [this] {
     if (m_run) setAll(std::vector<double>(m_run->scores.labels.size(), m_global->value()), tr("global threshold"));
   });
@@ -216,10 +239,11 @@ void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
   m_model.reset(m_run, m_run ? m_run->grid : std::vector<double>{});
   m_strategies->setRowCount(0);
   if (!m_run) return;
-  const std::pair<QString, std::vector<double>> rows[] = {{tr("0.5"), std::vector<double>(m_run->scores.labels.size(), 0.5)},
-                                                          {tr("MCC grid (paper)"), m_run->grid},
-                                                          {tr("exact MCC"), m_run->exactMcc},
-                                                          {tr("exact F1"), m_run->exactF1}};
+  const std::pair<QString, std::vector<double>> rows[] = {
+      {tr("0.5"), std::vector<double>(m_run->scores.labels.size(), 0.5)},
+      {tr("MCC grid (paper)"), m_run->grid},
+      {tr("exact MCC"), m_run->exactMcc},
+      {tr("exact F1"), m_run->exactF1}};
   for (const auto& [name, t] : rows) {
     const auto m = aia::compute_metrics(m_run->matrix, t);
     const int r = m_strategies->rowCount();
@@ -243,7 +267,8 @@ void ThresholdsPage::updateSummary() {
   m_summary->setText(tr("Test split, current thresholds: %1").arg(metricsLine(m_model.metrics()->summary())));
   if (m_selected >= 0) {
     const double t = m_model.metrics()->threshold(static_cast<std::size_t>(m_selected));
-    m_sliderLabel->setText(tr("%1: %2").arg(m_model.data(m_model.index(m_selected, 0), Qt::DisplayRole).toString()).arg(t, 0, 'f', 3));
+    m_sliderLabel->setText(
+        tr("%1: %2").arg(m_model.data(m_model.index(m_selected, 0), Qt::DisplayRole).toString()).arg(t, 0, 'f', 3));
     const QSignalBlocker block(m_slider);
     m_slider->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps)));
   }
@@ -257,7 +282,8 @@ void ThresholdsPage::selectLabel(int label) {
 
 void ThresholdsPage::setThreshold(int label, double value) {
   if (!m_model.metrics()) return;
-  m_undo.push(new SetThresholdCommand(&m_model, label, m_model.metrics()->threshold(static_cast<std::size_t>(label)), value));
+  m_undo.push(
+      new SetThresholdCommand(&m_model, label, m_model.metrics()->threshold(static_cast<std::size_t>(label)), value));
 }
 
 void ThresholdsPage::setAll(const std::vector<double>& values, const QString& what) {
@@ -301,10 +327,11 @@ bool ThresholdsPage::exportTable(const QString& path) {
   for (std::size_t j = 0; j < m.per_label.size(); ++j) {
     const auto& r = m.per_label[j];
     text += aia::csv::quote_inert(m_run->scores.labels[j]) + "," + std::to_string(r.support) + "," +
-            QString::number(r.threshold, 'g', 17).toStdString() + "," + std::to_string(r.tp) + "," + std::to_string(r.fp) +
-            "," + std::to_string(r.fn) + "," + QString::number(r.precision, 'g', 17).toStdString() + "," +
-            QString::number(r.recall, 'g', 17).toStdString() + "," + QString::number(r.f1, 'g', 17).toStdString() + "," +
-            QString::number(r.mcc, 'g', 17).toStdString() + "\n";
+            QString::number(r.threshold, 'g', 17).toStdString() + "," + std::to_string(r.tp) + "," +
+            std::to_string(r.fp) + "," + std::to_string(r.fn) + "," +
+            QString::number(r.precision, 'g', 17).toStdString() + "," +
+            QString::number(r.recall, 'g', 17).toStdString() + "," + QString::number(r.f1, 'g', 17).toStdString() +
+            "," + QString::number(r.mcc, 'g', 17).toStdString() + "\n";
   }
   try {
     aia::write_file_atomically(path.toStdString(), text);

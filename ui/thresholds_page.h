@@ -4,7 +4,7 @@
 // re-inference). Strategies fill all thresholds at once and are compared side
 // by side; every change can be undone.
 
-#include "aia/metrics.h"
+#include "aia/metrics/metrics.h"
 #include "run_data.h"
 
 #include <QAbstractTableModel>

@@ -1,9 +1,7 @@
 #include "train_page.h"
 
-#include "aia/atomic_file.h"
-#include "aia/loss_options.h"
-
-#include <nlohmann/json.hpp>
+#include "aia/loss/loss_options.h"
+#include "aia/run/run_folder.h"
 
 #include <qcustomplot.h>
 
@@ -11,6 +9,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,9 +19,6 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QFileInfo>
-
-#include <sstream>
 
 namespace aia::ui {
 namespace {
@@ -30,11 +26,15 @@ namespace {
 QString clockText(double seconds) {
   if (!(seconds >= 0) || seconds > 1e7) return QStringLiteral("--:--");
   const qint64 s = static_cast<qint64>(seconds);
-  return s >= 3600 ? QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'))
+  return s >= 3600 ? QStringLiteral("%1:%2:%3")
+                         .arg(s / 3600)
+                         .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+                         .arg(s % 60, 2, 10, QLatin1Char('0'))
                    : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour, QCPAxis* y = nullptr, bool dots = true) {
+QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour, QCPAxis* y = nullptr,
+                   bool dots = true) {
   auto* g = plot->addGraph(plot->xAxis, y ? y : plot->yAxis);
   g->setName(name);
   g->setPen(QPen(colour, 2));
@@ -76,8 +76,9 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_ema = new QCheckBox(tr("EMA of the weights"));
   m_amp = new QCheckBox(tr("Mi&xed precision (bfloat16)"));
   m_amp->setObjectName(QStringLiteral("mixedPrecision"));
-  m_amp->setToolTip(tr("bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, "
-                       "slower than float32 on most CPUs"));
+  m_amp->setToolTip(
+      tr("bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, "
+         "slower than float32 on most CPUs"));
   m_outDir = new QLineEdit;
   m_outDir->setPlaceholderText(tr("default: runs/<dataset>-<loss>-<time>"));
   m_start = new QPushButton(tr("&Start"));
@@ -168,7 +169,8 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
     m_f1Plot->replot(QCustomPlot::rpQueuedReplot);
   });
   connect(browse, &QPushButton::clicked, this, [this] {
-    const QString f = QFileDialog::getOpenFileName(this, tr("Pretrained weights"), {}, tr("Weights (*.safetensors *.pth *.pt)"));
+    const QString f =
+        QFileDialog::getOpenFileName(this, tr("Pretrained weights"), {}, tr("Weights (*.safetensors *.pth *.pt)"));
     if (!f.isEmpty()) m_pretrained->setText(f);
   });
   connect(m_start, &QPushButton::clicked, this, &TrainPage::start);
@@ -200,7 +202,7 @@ aia::TrainConfig TrainPage::config(const QString& dataset) const {
   c.optim.learning_rate = m_lr->value();
   c.data.image_size = m_imageSize->value();
   c.run.device = m_device->currentText().toStdString();
-  c.run.mode = m_mode->currentData().toString().toStdString();
+  c.run.mode = aia::parse_train_mode(m_mode->currentData().toString().toStdString());
   c.run.ema = m_ema->isChecked();
   c.run.amp = m_amp->isChecked();
   c.run.out_dir = m_outDir->text().trimmed().toStdString();
@@ -212,7 +214,8 @@ void TrainPage::setDatasetUsable(bool usable, const QString& name) {
   m_start->setEnabled(usable && !m_controller->isRunning());
   m_start->setToolTip(usable ? QString() : tr("Load a dataset with its images first (Dataset page)"));
   if (!m_controller->isRunning())
-    m_status->setText(usable ? tr("Ready to train on %1.").arg(name) : tr("Pick a dataset with images on the Dataset page."));
+    m_status->setText(usable ? tr("Ready to train on %1.").arg(name)
+                             : tr("Pick a dataset with images on the Dataset page."));
 }
 
 int TrainPage::epochPoints() const { return m_lossPlot->graph(0)->dataCount(); }
@@ -229,15 +232,13 @@ void TrainPage::resume() {
 }
 
 bool TrainPage::compareWith(const QString& runDir) {
-  std::vector<nlohmann::json> lines;
+  std::vector<aia::EpochReport> epochs;
   try {
-    std::istringstream in(aia::read_file(runDir.toStdString() + "/metrics.jsonl"));
-    for (std::string line; std::getline(in, line);)
-      if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+    epochs = aia::RunFolder(runDir.toStdString()).read_metrics_log();
   } catch (const std::exception&) {
     return false;
   }
-  if (lines.empty()) return false;
+  if (epochs.empty()) return false;
   static const QColor colours[] = {QColor(200, 40, 40), QColor(40, 160, 160), QColor(160, 120, 20), QColor(90, 90, 90)};
   const QColor colour = colours[m_comparisons++ % 4];
   const QString name = QFileInfo(runDir).fileName();
@@ -250,9 +251,9 @@ bool TrainPage::compareWith(const QString& runDir) {
   };
   auto* loss = dashed(m_lossPlot, tr("validation loss"));
   auto* f1 = dashed(m_f1Plot, tr("per-class F1"));
-  for (const auto& j : lines) {
-    loss->addData(j.value("epoch", 0), j.value("val_loss", 0.0));
-    f1->addData(j.value("epoch", 0), j.value("per_class_f1", 0.0));
+  for (const auto& e : epochs) {
+    loss->addData(e.epoch, e.val_loss);
+    f1->addData(e.epoch, e.metrics.per_class_f1);
   }
   scheduleReplot();
   return true;
@@ -278,37 +279,42 @@ void TrainPage::onStarted() {
   m_status->setText(tr("Starting..."));
 }
 
-void TrainPage::onBatch(const BatchInfo& b) {
-  if (b.epochs > 0) {
+void TrainPage::onBatch(const aia::BatchProgress& b) {
+  if (b.phase == aia::Phase::Training) {
     m_progress->setRange(0, static_cast<int>(b.batches * b.epochs));
     m_progress->setValue(static_cast<int>((b.epoch - 1) * b.batches + b.batch));
     m_status->setText(tr("Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7")
-                          .arg(b.epoch).arg(b.epochs).arg(b.batch).arg(b.batches)
-                          .arg(b.smoothedLoss, 0, 'f', 4).arg(b.imagesPerSecond, 0, 'f', 1).arg(clockText(b.etaSeconds)));
-    m_batchX = (b.epoch - 1) + static_cast<double>(b.batch) / static_cast<double>(std::max<qint64>(1, b.batches));
-    m_lossPlot->graph(2)->addData(m_batchX, b.smoothedLoss);
+                          .arg(b.epoch)
+                          .arg(b.epochs)
+                          .arg(b.batch)
+                          .arg(b.batches)
+                          .arg(b.smoothed_loss, 0, 'f', 4)
+                          .arg(b.images_per_second, 0, 'f', 1)
+                          .arg(clockText(b.eta_seconds)));
+    m_batchX = (b.epoch - 1) + static_cast<double>(b.batch) / static_cast<double>(std::max<std::size_t>(1, b.batches));
+    m_lossPlot->graph(2)->addData(m_batchX, b.smoothed_loss);
   } else {
     m_status->setText(tr("Extracting features: batch %1/%2").arg(b.batch).arg(b.batches));
   }
   scheduleReplot();
 }
 
-void TrainPage::onEpoch(const EpochInfo& e) {
-  m_lossPlot->graph(0)->addData(e.epoch, e.trainLoss);
-  m_lossPlot->graph(1)->addData(e.epoch, e.valLoss);
-  m_f1Plot->graph(0)->addData(e.epoch, e.perClassF1);
-  m_f1Plot->graph(1)->addData(e.epoch, e.perImageF1);
-  m_f1Plot->graph(2)->addData(e.epoch, e.nPlus);
+void TrainPage::onEpoch(const aia::EpochReport& e) {
+  m_lossPlot->graph(0)->addData(e.epoch, e.train_loss);
+  m_lossPlot->graph(1)->addData(e.epoch, e.val_loss);
+  m_f1Plot->graph(0)->addData(e.epoch, e.metrics.per_class_f1);
+  m_f1Plot->graph(1)->addData(e.epoch, e.metrics.per_image_f1);
+  m_f1Plot->graph(2)->addData(e.epoch, e.metrics.n_plus);
   scheduleReplot();
 }
 
-void TrainPage::onFinished(RunOutcome outcome, const QString& message, const QString&) {
+void TrainPage::onFinished(aia::RunStatus outcome, const QString& message, const QString&) {
   m_start->setEnabled(!m_dataset.isEmpty());
   m_resume->setEnabled(true);
   m_stop->setEnabled(false);
-  m_status->setText(outcome == RunOutcome::Succeeded ? tr("Finished. %1").arg(message)
-                    : outcome == RunOutcome::Cancelled ? tr("Stopped. %1").arg(message)
-                                                       : tr("Failed: %1").arg(message));
+  m_status->setText(outcome == aia::RunStatus::Succeeded   ? tr("Finished. %1").arg(message)
+                    : outcome == aia::RunStatus::Cancelled ? tr("Stopped. %1").arg(message)
+                                                           : tr("Failed: %1").arg(message));
 }
 
 void TrainPage::scheduleReplot() {

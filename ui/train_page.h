@@ -3,7 +3,7 @@
 // curves: losses per epoch with a smoothed per-batch train loss, per-class and
 // per-image F1, and N+.
 
-#include "aia/train_config.h"
+#include "aia/training/train_config.h"
 #include "training_controller.h"
 
 #include <QWidget>
@@ -45,9 +45,9 @@ class TrainPage : public QWidget {
 
  private:
   void onStarted();
-  void onBatch(const BatchInfo& b);
-  void onEpoch(const EpochInfo& e);
-  void onFinished(RunOutcome outcome, const QString& message, const QString& runDir);
+  void onBatch(const aia::BatchProgress& b);
+  void onEpoch(const aia::EpochReport& e);
+  void onFinished(aia::RunStatus outcome, const QString& message, const QString& runDir);
   void scheduleReplot();
 
   TrainingController* m_controller;

@@ -15,33 +15,9 @@ class SignalObserver : public aia::TrainObserver {
     // Throttled at the source: at most ~10 events a second, and every epoch's last batch.
     if (m_timer.elapsed() < 100 && p.batch != p.batches) return;
     m_timer.restart();
-    BatchInfo b;
-    b.epoch = p.epoch;
-    b.epochs = p.epochs;
-    b.batch = static_cast<qint64>(p.batch);
-    b.batches = static_cast<qint64>(p.batches);
-    b.loss = p.loss;
-    b.smoothedLoss = p.smoothed_loss;
-    b.imagesPerSecond = p.images_per_second;
-    b.etaSeconds = p.eta_seconds;
-    Q_EMIT m_worker->batchProgressed(b);
+    Q_EMIT m_worker->batchProgressed(p);
   }
-  void on_epoch(const aia::EpochReport& r) override {
-    EpochInfo e;
-    e.epoch = r.epoch;
-    e.trainLoss = r.train_loss;
-    e.valLoss = r.val_loss;
-    e.perClassPrecision = r.metrics.per_class_precision;
-    e.perClassRecall = r.metrics.per_class_recall;
-    e.perClassF1 = r.metrics.per_class_f1;
-    e.perImagePrecision = r.metrics.per_image_precision;
-    e.perImageRecall = r.metrics.per_image_recall;
-    e.perImageF1 = r.metrics.per_image_f1;
-    e.nPlus = r.metrics.n_plus;
-    e.map = r.metrics.map;
-    e.best = r.best;
-    Q_EMIT m_worker->epochFinished(e);
-  }
+  void on_epoch(const aia::EpochReport& r) override { Q_EMIT m_worker->epochFinished(r); }
 
  private:
   TrainingWorker* m_worker;
@@ -56,23 +32,19 @@ void TrainingWorker::run(const aia::TrainConfig& config, const QString& resumeDi
   try {
     SignalObserver observer(this);
     const aia::RunResult r = aia::train(config, observer, std::move(stop), resumeDir.toStdString());
-    const RunOutcome outcome = r.status == aia::RunStatus::Succeeded   ? RunOutcome::Succeeded
-                               : r.status == aia::RunStatus::Cancelled ? RunOutcome::Cancelled
-                                                                       : RunOutcome::Failed;
-    Q_EMIT finished(outcome, QString::fromStdString(r.message), QString::fromStdString(r.run_dir));
+    Q_EMIT finished(r.status, QString::fromStdString(r.message), QString::fromStdString(r.run_dir));
   } catch (const std::exception& e) {
-    Q_EMIT finished(RunOutcome::Failed, QString::fromUtf8(e.what()), {});
+    Q_EMIT finished(aia::RunStatus::Failed, QString::fromUtf8(e.what()), {});
   } catch (...) {
-    Q_EMIT finished(RunOutcome::Failed, tr("unknown error in the training thread"), {});
+    Q_EMIT finished(aia::RunStatus::Failed, tr("unknown error in the training thread"), {});
   }
 }
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
-  qRegisterMetaType<BatchInfo>();
-  qRegisterMetaType<EpochInfo>();
-  qRegisterMetaType<RunOutcome>();
+  qRegisterMetaType<aia::BatchProgress>();
+  qRegisterMetaType<aia::EpochReport>();
+  qRegisterMetaType<aia::RunStatus>();
   qRegisterMetaType<aia::TrainConfig>();
-  qRegisterMetaType<std::stop_token>();
   m_worker = new TrainingWorker;
   m_worker->moveToThread(&m_thread);
   connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -80,7 +52,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
   connect(m_worker, &TrainingWorker::messageLogged, this, &TrainingController::messageLogged);
   connect(m_worker, &TrainingWorker::finished, this,
-          [this](RunOutcome outcome, const QString& message, const QString& runDir) {
+          [this](aia::RunStatus outcome, const QString& message, const QString& runDir) {
             m_running = false;
             Q_EMIT finished(outcome, message, runDir);
           });
@@ -99,8 +71,11 @@ void TrainingController::start(const aia::TrainConfig& config, const QString& re
   m_running = true;
   m_stop = std::stop_source();
   Q_EMIT started();
-  QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection, Q_ARG(aia::TrainConfig, config),
-                            Q_ARG(QString, resumeDir), Q_ARG(std::stop_token, m_stop.get_token()));
+  // A typed call, queued into the worker's thread.
+  QMetaObject::invokeMethod(
+      m_worker,
+      [worker = m_worker, config, resumeDir, token = m_stop.get_token()] { worker->run(config, resumeDir, token); },
+      Qt::QueuedConnection);
 }
 
 void TrainingController::requestStop() { m_stop.request_stop(); }

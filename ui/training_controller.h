@@ -1,11 +1,13 @@
 #pragma once
 // Runs aia::train() in a worker thread (the QThread worker-object pattern) and
-// reports with queued signals carrying small copyable structs. Batch events
-// are throttled at the source. Every run ends with exactly one finished().
+// reports with queued signals carrying core's own structs (BatchProgress,
+// EpochReport, RunStatus) as Qt metatypes. Batch events are throttled at the
+// source. Every run ends with exactly one finished().
 
-#include "aia/train_config.h"
-#include "aia/trainer.h"
+#include "aia/training/train_config.h"
+#include "aia/training/trainer.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -15,37 +17,17 @@
 
 namespace aia::ui {
 
-struct BatchInfo {
-  int epoch = 0, epochs = 0;
-  qint64 batch = 0, batches = 0;
-  double loss = 0, smoothedLoss = 0, imagesPerSecond = 0, etaSeconds = 0;
-};
-
-struct EpochInfo {
-  int epoch = 0;
-  double trainLoss = 0, valLoss = 0;
-  double perClassPrecision = 0, perClassRecall = 0, perClassF1 = 0;
-  double perImagePrecision = 0, perImageRecall = 0, perImageF1 = 0;
-  int nPlus = 0;
-  double map = 0;
-  bool best = false;
-};
-
-enum class RunOutcome { Succeeded, Cancelled, Failed };
-
 class TrainingWorker : public QObject {
   Q_OBJECT
  public:
   using QObject::QObject;
-
- public Q_SLOTS:
   void run(const aia::TrainConfig& config, const QString& resumeDir, std::stop_token stop);
 
  Q_SIGNALS:
-  void batchProgressed(const aia::ui::BatchInfo& info);
-  void epochFinished(const aia::ui::EpochInfo& info);
+  void batchProgressed(const aia::BatchProgress& progress);
+  void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
-  void finished(aia::ui::RunOutcome outcome, const QString& message, const QString& runDir);
+  void finished(aia::RunStatus outcome, const QString& message, const QString& runDir);
 };
 
 class TrainingController : public QObject {
@@ -61,10 +43,10 @@ class TrainingController : public QObject {
 
  Q_SIGNALS:
   void started();
-  void batchProgressed(const aia::ui::BatchInfo& info);
-  void epochFinished(const aia::ui::EpochInfo& info);
+  void batchProgressed(const aia::BatchProgress& progress);
+  void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
-  void finished(aia::ui::RunOutcome outcome, const QString& message, const QString& runDir);
+  void finished(aia::RunStatus outcome, const QString& message, const QString& runDir);
 
  private:
   QThread m_thread;
@@ -75,8 +57,7 @@ class TrainingController : public QObject {
 
 }  // namespace aia::ui
 
-Q_DECLARE_METATYPE(aia::ui::BatchInfo)
-Q_DECLARE_METATYPE(aia::ui::EpochInfo)
-Q_DECLARE_METATYPE(aia::ui::RunOutcome)
+Q_DECLARE_METATYPE(aia::BatchProgress)
+Q_DECLARE_METATYPE(aia::EpochReport)
+Q_DECLARE_METATYPE(aia::RunStatus)
 Q_DECLARE_METATYPE(aia::TrainConfig)
-Q_DECLARE_METATYPE(std::stop_token)

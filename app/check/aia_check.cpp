@@ -14,14 +14,14 @@
 //
 // Exit status 0 when every check passes, 1 when one fails, 2 on bad usage.
 
-#include "aia/loss_options.h"
-#include "aia/metrics.h"
+#include "aia/loss/loss_options.h"
+#include "aia/metrics/metrics.h"
+#include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_tensor.h"
 #include "aia/model/registry.h"
 #include "aia/model/tresnet.h"
-#include "aia/runtime.h"
-#include "aia/thresholds.h"
-#include "aia/thresholds_tensor.h"
-#include "aia/train_step.h"
+#include "aia/runtime/runtime.h"
+#include "aia/training/train_step.h"
 #include "fixture_model.h"
 
 #include <torch/cuda.h>
@@ -122,7 +122,8 @@ std::vector<float> read_fixture_values(const std::string& path) {
   int depth = 0;
   for (std::size_t i = at; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '[') ++depth;
+    if (c == '[')
+      ++depth;
     else if (c == ']') {
       if (--depth == 0) break;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
@@ -199,7 +200,10 @@ void check_training(const Options& o, const torch::Device& device, bool amp) {
       complete ? std::chrono::duration<double>(after.back() - (o.warmup ? after[o.warmup - 1] : start)).count() : 0;
   const double ips = seconds > 0 ? o.steps * o.batch / seconds : 0;
   std::string trace;
-  for (double l : losses) trace += (trace.empty() ? "" : " ") + fmt(l, 5);
+  for (double l : losses) {
+    if (!trace.empty()) trace += ' ';
+    trace += fmt(l, 5);
+  }
   verdict(tag + " loss falls", complete && losses.back() < losses.front(), "losses " + trace);
   note(tag + " images/s", fmt(ips, 4) + " (" + o.backbone + ", " + std::to_string(o.size) + " px, batch " +
                               std::to_string(o.batch) + ", " + std::to_string(o.steps) + " timed steps)");
@@ -215,7 +219,8 @@ void check_thresholds(const Options& o, const torch::Device& device) {
   // occur; targets follow the scores loosely.
   const torch::Tensor scores = (torch::rand({n, labels}) * 1000).round() / 1000;
   const torch::Tensor targets = (torch::rand({n, labels}) < scores * 0.2).to(torch::kFloat32);
-  const torch::Tensor s_host = scores.to(torch::kFloat64).contiguous(), t_host = targets.to(torch::kFloat64).contiguous();
+  const torch::Tensor s_host = scores.to(torch::kFloat64).contiguous(),
+                      t_host = targets.to(torch::kFloat64).contiguous();
   const aia::LabelMatrix m(static_cast<std::size_t>(n), static_cast<std::size_t>(labels),
                            std::vector<double>(s_host.data_ptr<double>(), s_host.data_ptr<double>() + n * labels),
                            std::vector<double>(t_host.data_ptr<double>(), t_host.data_ptr<double>() + n * labels));
@@ -259,18 +264,30 @@ int main(int argc, char** argv) {
       }
     };
     try {
-      if (a == "--fixtures") o.fixtures = v;
-      else if (a == "--device") o.device = v;
-      else if (a == "--backbone") o.backbone = v;
-      else if (a == "--size") number(o.size);
-      else if (a == "--batch") number(o.batch);
-      else if (a == "--steps") number(o.steps);
-      else if (a == "--warmup") number(o.warmup);
-      else if (a == "--labels") number(o.labels);
-      else if (a == "--threads") number(o.threads);
-      else if (a == "--threshold-images") number(o.threshold_images);
-      else if (a == "--report") o.report = v;
-      else return usage("unknown option " + a);
+      if (a == "--fixtures")
+        o.fixtures = v;
+      else if (a == "--device")
+        o.device = v;
+      else if (a == "--backbone")
+        o.backbone = v;
+      else if (a == "--size")
+        number(o.size);
+      else if (a == "--batch")
+        number(o.batch);
+      else if (a == "--steps")
+        number(o.steps);
+      else if (a == "--warmup")
+        number(o.warmup);
+      else if (a == "--labels")
+        number(o.labels);
+      else if (a == "--threads")
+        number(o.threads);
+      else if (a == "--threshold-images")
+        number(o.threshold_images);
+      else if (a == "--report")
+        o.report = v;
+      else
+        return usage("unknown option " + a);
     } catch (const std::invalid_argument& e) {
       return usage(e.what());
     }

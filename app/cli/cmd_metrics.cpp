@@ -2,10 +2,11 @@
 
 #include "commands.h"
 
+#include "aia/annotate/thresholds_spec.h"
 #include "aia/errors.h"
-#include "aia/metrics.h"
-#include "aia/metrics_json.h"
-#include "aia/thresholds.h"
+#include "aia/metrics/metrics.h"
+#include "aia/metrics/metrics_json.h"
+#include "aia/metrics/thresholds.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,9 +23,11 @@ struct Inputs {
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
   cmd->add_option("--scores", in.scores_path, "CSV of scores in [0,1]: image,<label>,...")
-      ->required()->check(CLI::ExistingFile);
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("--targets", in.targets_path, "CSV of 0/1 ground truth with the same images and labels")
-      ->required()->check(CLI::ExistingFile);
+      ->required()
+      ->check(CLI::ExistingFile);
 }
 
 struct Loaded {
@@ -39,17 +42,6 @@ Loaded load(const Inputs& in) {
   targets = align_to(l.scores, in.scores_path, targets, in.targets_path);
   l.matrix = LabelMatrix(l.scores, targets);
   return l;
-}
-
-// A number -> that threshold for every label; otherwise a thresholds JSON file.
-std::vector<double> thresholds_from(const std::string& spec, const std::vector<std::string>& labels) {
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(spec.data(), spec.data() + spec.size(), value);
-  if (!spec.empty() && ec == std::errc() && ptr == spec.data() + spec.size()) {
-    if (!std::isfinite(value)) throw InputError("--thresholds: '" + spec + "' is not a finite number");
-    return std::vector<double>(labels.size(), value);
-  }
-  return read_thresholds_json(spec, labels);
 }
 
 void print_summary(const Metrics& m, std::size_t images, std::size_t labels) {
@@ -87,7 +79,7 @@ Runner add_metrics_command(CLI::App& app) {
   cmd->add_flag("--per-label", *table, "print the per-label table too");
   return [=] {
     Loaded l = load(*in);
-    const auto t = thresholds_from(*thresholds, l.scores.labels);
+    const auto t = resolve_thresholds(parse_thresholds_spec(*thresholds), l.scores.labels);
     const Metrics m = compute_metrics(l.matrix, t);
     if (*json) {
       nlohmann::ordered_json j;

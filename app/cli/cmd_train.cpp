@@ -3,19 +3,21 @@
 
 #include "commands.h"
 
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
+#include "aia/annotate/annotations.h"
+#include "aia/annotate/annotator.h"
+#include "aia/annotate/image_files.h"
+#include "aia/annotate/tagging.h"
+#include "aia/annotate/thresholds_spec.h"
 #include "aia/errors.h"
-#include "aia/inference.h"
-#include "aia/metrics.h"
-#include "aia/runtime.h"
-#include "aia/score_table.h"
-#include "aia/thresholds.h"
-#include "aia/trainer.h"
-#include "aia/xmp_sidecar.h"
+#include "aia/inference/inference.h"
+#include "aia/io/atomic_file.h"
+#include "aia/io/score_table.h"
+#include "aia/metrics/metrics.h"
+#include "aia/run/run_folder.h"
+#include "aia/runtime/runtime.h"
+#include "aia/training/trainer.h"
 
-#include <torch/torch.h>
-
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -24,7 +26,6 @@
 #include <filesystem>
 #include <iostream>
 #include <thread>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -40,8 +41,10 @@ std::string clock_text(double seconds) {
   if (!(seconds >= 0) || seconds > 1e7) return "--:--";
   const long s = static_cast<long>(seconds);
   char buf[32];
-  if (s >= 3600) std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
   return buf;
 }
 
@@ -102,32 +105,18 @@ class ConsoleObserver : public TrainObserver {
   std::chrono::steady_clock::time_point last_{};
 };
 
-
-std::vector<double> run_thresholds(const std::string& run, const std::string& spec, const std::vector<std::string>& labels) {
-  if (spec == "mcc-grid") return read_thresholds_json(run + "/thresholds.json", labels);
-  if (spec == "mcc") return read_thresholds_json(run + "/thresholds_mcc.json", labels);
-  if (spec == "f1") return read_thresholds_json(run + "/thresholds_f1.json", labels);
-  char* end = nullptr;
-  const double v = std::strtod(spec.c_str(), &end);
-  if (!spec.empty() && end && *end == '\0') return std::vector<double>(labels.size(), v);
-  return read_thresholds_json(spec, labels);
+std::function<void(std::size_t, std::size_t)> progress_printer() {
+  const bool tty = ::isatty(STDERR_FILENO);
+  return [tty](std::size_t done, std::size_t total) {
+    if (tty) std::fprintf(stderr, "\rscoring %zu/%zu\033[K%s", done, total, done == total ? "\n" : "");
+  };
 }
 
 ScoreOptions score_options(const std::string& device) {
   ScoreOptions o;
   o.device = resolve_device(device);
-  const bool tty = ::isatty(STDERR_FILENO);
-  o.progress = [tty](std::size_t done, std::size_t total) {
-    if (tty) std::fprintf(stderr, "\rscoring %zu/%zu\033[K%s", done, total, done == total ? "\n" : "");
-  };
+  o.progress = progress_printer();
   return o;
-}
-
-bool is_image_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".bmp" || ext == ".tif" || ext == ".tiff" ||
-         ext == ".webp";
 }
 
 }  // namespace
@@ -136,10 +125,11 @@ int evaluate_run(const std::string& run, const std::string& split, const std::ve
                  const std::string& device);
 
 Runner add_train_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("train", "Train a model (the paper's recipe by default; the demo dataset if no --data)");
+  auto* cmd =
+      app.add_subcommand("train", "Train a model (the paper's recipe by default; the demo dataset if no --data)");
   struct Args {
     std::string config_file, data = "demo", loss = "proposedLoss", backbone, pretrained, device = "auto", resume, out,
-        mode = "finetune";
+                             mode = "finetune";
     int image_size = 0, epochs = 0, batch_size = 0, seed = 1, workers = 2, cache_mb = 1024, max_batches = 0;
     long stop_after_steps = 0;
     double lr = 0, val_fraction = 0;
@@ -147,8 +137,10 @@ Runner add_train_command(CLI::App& app) {
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--config", a->config_file, "a config.json to start from (options below override it)");
-  cmd->add_option("--data", a->data, "Corel-5k | ESP-Game | IAPR-TC-12 | demo | a dataset folder")->capture_default_str();
-  cmd->add_option("--loss-function,--loss", a->loss, "BCELoss | FocalLoss | AsymmetricLoss | proposedLoss (or bce, focal, asymmetric, proposed)")
+  cmd->add_option("--data", a->data, "Corel-5k | ESP-Game | IAPR-TC-12 | demo | a dataset folder")
+      ->capture_default_str();
+  cmd->add_option("--loss-function,--loss", a->loss,
+                  "BCELoss | FocalLoss | AsymmetricLoss | proposedLoss (or bce, focal, asymmetric, proposed)")
       ->capture_default_str();
   cmd->add_option("--backbone", a->backbone, "tresnet_m (default) or tresnet_nano (default for the demo)");
   cmd->add_option("--pretrained", a->pretrained, "weights to start from: timm safetensors or a torch.save state_dict");
@@ -206,7 +198,7 @@ Runner add_train_command(CLI::App& app) {
     c.run.ema = a->ema;
     if (a->amp) c.run.amp = true;
     if (a->no_sync_bn) c.run.sync_batch_norm = false;
-    c.run.mode = a->mode;
+    c.run.mode = parse_train_mode(a->mode);
     c.run.max_batches_per_epoch = a->max_batches;
     c.data.val_fraction = a->val_fraction;
     c.data.workers = a->workers;
@@ -241,49 +233,13 @@ Runner add_train_command(CLI::App& app) {
 
 namespace {
 
-struct LoadedRun {
-  RunInfo info;
-  Dataset dataset;
-  Classifier model;
-};
-
-LoadedRun load_run(const std::string& run, const std::string& device, bool need_dataset) {
-  LoadedRun r;
-  r.info = read_run_info(run);
-  if (need_dataset) {
-    ValidationReport report;
-    r.dataset = load_dataset(r.info.dataset_dir.empty() ? r.info.dataset : r.info.dataset_dir, &report);
-    check_images_exist(r.dataset, report);
-    if (!report.issues.empty()) std::fprintf(stderr, "dataset: %s\n", report.summary().c_str());
-    if (r.dataset.vocabulary != r.info.vocabulary)
-      throw DatasetError(r.dataset.root + ": its vocabulary differs from the run's (" + run + "/run.json)");
-  }
-  r.model = load_run_model(run, r.info, "best");
-  r.model->to(torch::Device(resolve_device(device)));
-  return r;
-}
-
-// Scores of a split as a ScoreTable (rows of undecodable images dropped) and its targets.
-std::pair<ScoreTable, ScoreTable> split_scores(LoadedRun& r, const std::string& split, const std::string& device) {
-  const auto& samples = split == "train" ? r.dataset.train : r.dataset.test;
+ScoredSplit scored(const std::string& run, const std::string& split, const std::string& device) {
+  ValidationReport report;
   std::vector<SkippedImage> skipped;
-  const std::size_t v = r.info.vocabulary.size();
-  const auto scores = score_samples(*r.model, r.dataset.images_dir, samples, v, r.info.image_size,
-                                    r.info.normalization, score_options(device), &skipped);
-  for (const auto& s : skipped) std::fprintf(stderr, "skipped %s: %s\n", s.image.c_str(), s.reason.c_str());
-  const auto targets = multi_hot(samples, v);
-  ScoreTable s, t;
-  s.labels = t.labels = r.info.vocabulary;
-  for (std::size_t i = 0; i < samples.size(); ++i) {
-    if (std::isnan(scores[i * v])) continue;
-    s.images.push_back(samples[i].image);
-    for (std::size_t j = 0; j < v; ++j) {
-      s.values.push_back(scores[i * v + j]);
-      t.values.push_back(targets[i * v + j]);
-    }
-  }
-  t.images = s.images;
-  return {s, t};
+  ScoredSplit s = score_run_split(RunFolder(run), split, score_options(device), &report, &skipped);
+  if (!report.issues.empty()) std::fprintf(stderr, "dataset: %s\n", report.summary().c_str());
+  for (const auto& k : skipped) std::fprintf(stderr, "skipped %s: %s\n", k.image.c_str(), k.reason.c_str());
+  return s;
 }
 
 }  // namespace
@@ -304,17 +260,20 @@ Runner add_evaluate_command(CLI::App& app) {
 
 int evaluate_run(const std::string& run, const std::string& split, const std::vector<std::string>& thresholds,
                  const std::string& device) {
-  LoadedRun r = load_run(run, device, true);
-  auto [s, t] = split_scores(r, split, device);
-  const LabelMatrix m(s, t);
-  std::printf("%s split of %s: %zu images, %zu labels\n", split.c_str(), r.info.dataset.c_str(), m.images(), m.labels());
+  const RunFolder folder(run);
+  std::vector<ThresholdsSpec> specs;
+  for (const auto& t : thresholds) specs.push_back(parse_thresholds_spec(t));  // bad input fails before scoring
+  const ScoredSplit s = scored(run, split, device);
+  const LabelMatrix m(s.scores, s.targets);
+  std::printf("%s split of %s: %zu images, %zu labels\n", split.c_str(), folder.read_info().dataset.c_str(), m.images(),
+              m.labels());
   std::printf("%-10s %9s %9s %9s %9s %9s %9s %5s %7s\n", "thresholds", "class P", "class R", "class F1", "image P",
               "image R", "image F1", "N+", "mAP");
-  for (const auto& spec : thresholds) {
-    const Metrics x = compute_metrics(m, run_thresholds(run, spec, s.labels));
-    std::printf("%-10s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %5d %7.4f\n", spec.c_str(), x.per_class_precision,
-                x.per_class_recall, x.per_class_f1, x.per_image_precision, x.per_image_recall, x.per_image_f1,
-                x.n_plus, x.map);
+  for (const auto& spec : specs) {
+    const Metrics x = compute_metrics(m, resolve_thresholds(spec, s.scores.labels, &folder));
+    std::printf("%-10s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %5d %7.4f\n", spec.text.c_str(), x.per_class_precision,
+                x.per_class_recall, x.per_class_f1, x.per_image_precision, x.per_image_recall, x.per_image_f1, x.n_plus,
+                x.map);
   }
   return 0;
 }
@@ -331,11 +290,10 @@ Runner add_export_scores_command(CLI::App& app) {
   cmd->add_option("--targets", a->targets, "also write the ground truth CSV here");
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   return [=] {
-    LoadedRun r = load_run(a->run, a->device, true);
-    auto [s, t] = split_scores(r, a->split, a->device);
-    write_score_csv(a->out, s);
-    if (!a->targets.empty()) write_score_csv(a->targets, t);
-    std::printf("wrote %zu x %zu scores to %s\n", s.rows(), s.cols(), a->out.c_str());
+    const ScoredSplit s = scored(a->run, a->split, a->device);
+    write_score_csv(a->out, s.scores);
+    if (!a->targets.empty()) write_score_csv(a->targets, s.targets);
+    std::printf("wrote %zu x %zu scores to %s\n", s.scores.rows(), s.scores.cols(), a->out.c_str());
     return 0;
   };
 }
@@ -350,67 +308,56 @@ Runner add_annotate_command(CLI::App& app) {
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("inputs", a->inputs, "image files or folders (searched recursively)")->required();
-  cmd->add_option("--csv", a->csv, "write image,tags,scores rows here");
-  cmd->add_flag("--xmp", a->xmp, "write the tags into IMAGE.ext.xmp sidecars (dc:subject, digiKam:TagsList), merged with existing ones");
+  cmd->add_option("--csv", a->csv, "write the annotations CSV here (image, tags, then every label's score)");
+  cmd->add_flag("--xmp", a->xmp,
+                "write the tags into IMAGE.ext.xmp sidecars (dc:subject, digiKam:TagsList), merged with existing ones");
   cmd->add_option("--json", a->json,
                   "write a dataset file in the seed's JSON layout (train.json, test.json); the images are copied into "
                   "images/ beside it");
-  cmd->add_option("--thresholds", a->thresholds, "mcc-grid (the run's), mcc, f1, a number, or a JSON file")->capture_default_str();
+  cmd->add_option("--thresholds", a->thresholds, "mcc-grid (the run's), mcc, f1, a number, or a JSON file")
+      ->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   return [=] {
-    LoadedRun r = load_run(a->run, a->device, false);
-    std::vector<double> thresholds;
-    if ((a->thresholds == "mcc-grid" && !fs::exists(a->run + "/thresholds.json")))
-      thresholds.assign(r.info.vocabulary.size(), 0.5);
-    else
-      thresholds = run_thresholds(a->run, a->thresholds, r.info.vocabulary);
-    std::vector<Sample> files;
-    std::size_t ignored = 0;
-    for (const auto& input : a->inputs) {
-      const fs::path p(input);
-      if (fs::is_directory(p)) {
-        for (const auto& e : fs::recursive_directory_iterator(p))
-          if (e.is_regular_file() && is_image_file(e.path())) files.push_back({fs::absolute(e.path()).string(), {}});
-      } else if (fs::is_regular_file(p)) {
-        files.push_back({fs::absolute(p).string(), {}});
-      } else {
-        std::fprintf(stderr, "skipped %s: no such file or folder\n", input.c_str());
-        ++ignored;
+    ThresholdsSpec spec = parse_thresholds_spec(a->thresholds);  // bad input fails before the model loads
+    spec.half_when_missing = true;
+    const ImageFiles files = collect_image_files(a->inputs);
+    for (const auto& r : files.rejected) std::fprintf(stderr, "skipped %s: %s\n", r.path.c_str(), r.reason.c_str());
+    Annotator annotator(a->run, a->device);
+    const RunFolder folder(a->run);
+    std::string note;
+    const auto thresholds = resolve_thresholds(spec, annotator.vocabulary(), &folder, &note);
+    if (!note.empty()) std::fprintf(stderr, "%s\n", note.c_str());
+    Annotator::Options options;
+    options.progress = progress_printer();
+    AnnotationsTable table;
+    table.vocabulary = annotator.vocabulary();
+    std::size_t failed = files.rejected.size();
+    for (auto& r : annotator.annotate(files.images, options)) {
+      if (!r.ok) {
+        std::fprintf(stderr, "skipped %s: %s\n", r.path.c_str(), r.error.c_str());
+        ++failed;
+        continue;
       }
-    }
-    std::sort(files.begin(), files.end(), [](const Sample& x, const Sample& y) { return x.image < y.image; });
-    std::vector<SkippedImage> skipped;
-    const std::size_t v = r.info.vocabulary.size();
-    const auto scores = score_samples(*r.model, "", files, v, r.info.image_size, r.info.normalization,
-                                      score_options(a->device), &skipped);
-    std::string csv_text = "image,tags,scores\n";
-    std::vector<Annotation> annotations;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      if (std::isnan(scores[i * v])) continue;
-      std::vector<std::pair<double, std::string>> tags;
-      for (std::size_t j = 0; j < v; ++j)
-        if (scores[i * v + j] > thresholds[j]) tags.emplace_back(scores[i * v + j], r.info.vocabulary[j]);
-      std::sort(tags.rbegin(), tags.rend());
-      std::string tag_list, score_list, shown;
-      for (const auto& [score, tag] : tags) {
+      AnnotatedImage row = tag_image(r.path, std::move(r.scores), table.vocabulary, thresholds);
+      std::string shown;
+      for (const auto& t : tags_above(std::span<const float>(row.scores), thresholds)) {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", score);
-        tag_list += (tag_list.empty() ? "" : ";") + tag;
-        score_list += (score_list.empty() ? "" : ";") + std::string(buf);
-        shown += (shown.empty() ? "" : ", ") + tag + " (" + buf + ")";
+        std::snprintf(buf, sizeof buf, "%.3f", t.score);
+        shown += (shown.empty() ? "" : ", ") + table.vocabulary[t.label] + " (" + buf + ")";
       }
-      std::printf("%s: %s\n", files[i].image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
-      Annotation annotation{files[i].image, {}};
-      for (const auto& t : tags) annotation.tags.push_back(t.second);
-      if (a->xmp) write_xmp_tags(files[i].image, annotation.tags);
-      annotations.push_back(std::move(annotation));
-      csv_text += csv::quote_inert(files[i].image) + "," + csv::quote_inert(tag_list) + "," + score_list + "\n";
+      std::printf("%s: %s\n", row.image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
+      table.rows.push_back(std::move(row));
     }
-    for (const auto& s : skipped) std::fprintf(stderr, "skipped %s: %s\n", s.image.c_str(), s.reason.c_str());
-    if (!a->csv.empty()) write_file_atomically(a->csv, csv_text);
-    if (!a->json.empty()) write_annotations_json(a->json, r.info.vocabulary, annotations);
-    if (a->xmp) std::printf("wrote %zu XMP sidecars\n", annotations.size());
-    return (skipped.empty() && ignored == 0) ? 0 : kExitBadInput;
+    if (!a->csv.empty()) write_annotations_csv(a->csv, table);
+    if (!a->json.empty()) write_annotations_dataset(a->json, table);
+    if (a->xmp) {
+      const auto xmp_failed = write_xmp_sidecars(table);
+      for (const auto& f : xmp_failed)
+        std::fprintf(stderr, "no sidecar for %s: %s\n", f.image.c_str(), f.error.c_str());
+      std::printf("wrote %zu XMP sidecars\n", table.rows.size() - xmp_failed.size());
+      failed += xmp_failed.size();
+    }
+    return failed == 0 ? 0 : kExitBadInput;
   };
 }
 

@@ -2,7 +2,7 @@
 
 #include "commands.h"
 
-#include "aia/checkpoint.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 
 #include <cstdio>
@@ -22,8 +22,9 @@ Runner add_backbones_command(CLI::App& app) {
 
 Runner add_convert_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
-      "convert", "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it "
-                 "in our key layout as safetensors or a PyTorch state_dict");
+      "convert",
+      "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it "
+      "in our key layout as safetensors or a PyTorch state_dict");
   struct Args {
     std::string in, out, backbone = "tresnet_m", format, prefix;
     long long classes = 0;

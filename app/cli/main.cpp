@@ -3,7 +3,7 @@
 #include "commands.h"
 
 #include "aia/errors.h"
-#include "aia/runtime.h"
+#include "aia/runtime/runtime.h"
 
 #include <c10/util/Exception.h>
 

@@ -7,8 +7,8 @@
 
 #include <torch/torch.h>
 
-#include "aia/checkpoint.h"
 #include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "test_support.h"
 
@@ -87,12 +87,18 @@ void TestCheckpoint::initTestCase() {
 void TestCheckpoint::pythonFilesImport_data() {
   QTest::addColumn<QString>("file");
   QTest::addColumn<QString>("prefix");
-  QTest::newRow("OrderedDict state_dict") << "state_dict.pth" << "";
-  QTest::newRow("nested state_dict") << "nested_state_dict.pth" << "";
-  QTest::newRow("nested model") << "nested_model.pth" << "";
-  QTest::newRow("paper net. prefix") << "net_prefix.pth" << "net.";
-  QTest::newRow("pickle protocol 4") << "protocol4.pth" << "";
-  QTest::newRow("safetensors") << "state_dict.safetensors" << "";
+  QTest::newRow("OrderedDict state_dict") << "state_dict.pth"
+                                          << "";
+  QTest::newRow("nested state_dict") << "nested_state_dict.pth"
+                                     << "";
+  QTest::newRow("nested model") << "nested_model.pth"
+                                << "";
+  QTest::newRow("paper net. prefix") << "net_prefix.pth"
+                                     << "net.";
+  QTest::newRow("pickle protocol 4") << "protocol4.pth"
+                                     << "";
+  QTest::newRow("safetensors") << "state_dict.safetensors"
+                               << "";
 }
 
 void TestCheckpoint::pythonFilesImport() {
@@ -146,9 +152,12 @@ void TestCheckpoint::roundTripsKeepDtypesAndShapes() {
       {"strided", torch::randn({4, 6}).t()},  // non-contiguous source
   };
   for (auto format : {aia::WeightFormat::PyTorch, aia::WeightFormat::Safetensors}) {
-    const std::string path = m_dir.filePath(format == aia::WeightFormat::PyTorch ? "rt.pth" : "rt.safetensors").toStdString();
-    if (format == aia::WeightFormat::PyTorch) aia::write_pytorch_state_dict(path, t);
-    else aia::write_safetensors(path, t);
+    const std::string path =
+        m_dir.filePath(format == aia::WeightFormat::PyTorch ? "rt.pth" : "rt.safetensors").toStdString();
+    if (format == aia::WeightFormat::PyTorch)
+      aia::write_pytorch_state_dict(path, t);
+    else
+      aia::write_safetensors(path, t);
     const auto back = aia::read_weights(path);
     QCOMPARE(back.size(), t.size());
     for (std::size_t k = 0; k < t.size(); ++k) {
@@ -191,7 +200,8 @@ void TestCheckpoint::legacyImportAppliesNormRule() {
     std::getline(fields, shape_text, '\t');
     std::getline(fields, transform, '\t');
     std::vector<std::int64_t> shape;
-    for (auto& c : shape_text) if (c == '[' || c == ']' || c == ',') c = ' ';
+    for (auto& c : shape_text)
+      if (c == '[' || c == ']' || c == ',') c = ' ';
     std::istringstream dims(shape_text);
     for (std::int64_t d; dims >> d;) shape.push_back(d);
     auto value = torch::randn(shape);
@@ -229,7 +239,8 @@ void TestCheckpoint::headOfAnotherSizeIsReinitialised() {
   QVERIFY(report.head_reset);
   QVERIFY(report.summary().find("1000 classes, the model 260") != std::string::npos);
   QCOMPARE(model->num_classes(), std::int64_t(260));
-  QVERIFY(torch::equal(model->named_parameters()["body.conv1.conv.weight"], source->named_parameters()["body.conv1.conv.weight"]));
+  QVERIFY(torch::equal(model->named_parameters()["body.conv1.conv.weight"],
+                       source->named_parameters()["body.conv1.conv.weight"]));
   aia::ImportOptions no_reset;
   no_reset.allow_head_reset = false;
   QVERIFY(error_of([&] { aia::import_weights(*model, file, no_reset); }).contains("1000 classes"));

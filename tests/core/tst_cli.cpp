@@ -1,10 +1,11 @@
 // The aia executable as a user runs it: bring-your-own-predictions commands,
 // exit codes, and messages for bad input.
 
-#include "aia/dataset.h"
-#include "aia/metrics.h"
-#include "aia/score_table.h"
-#include "aia/thresholds.h"
+#include "aia/data/dataset.h"
+#include "aia/io/score_table.h"
+#include "aia/metrics/metrics.h"
+#include "aia/metrics/thresholds.h"
+#include "aia/run/run_folder.h"
 
 #include "tiny_dataset.h"
 
@@ -117,7 +118,8 @@ void TestCli::thresholdsCommand_data() {
 void TestCli::thresholdsCommand() {
   QFETCH(QString, method);
   const QString out = m_dir.filePath("t-" + method + ".json");
-  const auto r = aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", method, "--out", out});
+  const auto r =
+      aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", method, "--out", out});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   const auto s = aia::read_score_csv(m_scores.toStdString(), aia::CsvContent::Scores);
   const auto t = aia::read_score_csv(m_targets.toStdString(), aia::CsvContent::Targets);
@@ -135,7 +137,8 @@ void TestCli::thresholdsFileAsInput() {
   const auto r = aia_run({"metrics", "--scores", m_scores, "--targets", m_targets, "--thresholds", out, "--json"});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   const auto j = nlohmann::json::parse(r.out.toStdString());
-  const auto thresholds = nlohmann::json::parse(aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets}).out.toStdString());
+  const auto thresholds =
+      nlohmann::json::parse(aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets}).out.toStdString());
   QCOMPARE(j["per_label"][5]["threshold"].get<double>(), thresholds["label5"].get<double>());
 }
 
@@ -147,12 +150,16 @@ void TestCli::badInput_data() {
   const QByteArray ok_s = "image,a,b\nx,0.1,0.9\ny,0.8,0.2\n";
   const QByteArray ok_t = "image,a,b\nx,0,1\ny,1,0\n";
   QTest::newRow("ragged") << QByteArray("image,a,b\nx,0.1\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:2:3:";
-  QTest::newRow("nan") << QByteArray("image,a,b\nx,0.1,NaN\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:2:3: value is NaN";
-  QTest::newRow("out of range") << QByteArray("image,a,b\nx,0.1,0.9\ny,1.8,0.2\n") << ok_t << QStringList() << "s.csv:3:2:";
+  QTest::newRow("nan") << QByteArray("image,a,b\nx,0.1,NaN\ny,0.8,0.2\n") << ok_t << QStringList()
+                       << "s.csv:2:3: value is NaN";
+  QTest::newRow("out of range") << QByteArray("image,a,b\nx,0.1,0.9\ny,1.8,0.2\n") << ok_t << QStringList()
+                                << "s.csv:3:2:";
   QTest::newRow("text") << ok_s << QByteArray("image,a,b\nx,0,yes\ny,1,0\n") << QStringList() << "t.csv:2:3:";
   QTest::newRow("empty") << QByteArray() << ok_t << QStringList() << "s.csv:1:1: file is empty";
-  QTest::newRow("dup image") << QByteArray("image,a,b\nx,0.1,0.9\nx,0.8,0.2\n") << ok_t << QStringList() << "s.csv:3:1: duplicate image";
-  QTest::newRow("dup label") << QByteArray("image,a,a\nx,0.1,0.9\ny,0.8,0.2\n") << ok_t << QStringList() << "s.csv:1:3: duplicate label";
+  QTest::newRow("dup image") << QByteArray("image,a,b\nx,0.1,0.9\nx,0.8,0.2\n") << ok_t << QStringList()
+                             << "s.csv:3:1: duplicate image";
+  QTest::newRow("dup label") << QByteArray("image,a,a\nx,0.1,0.9\ny,0.8,0.2\n") << ok_t << QStringList()
+                             << "s.csv:1:3: duplicate label";
   QTest::newRow("other labels") << ok_s << QByteArray("image,a,c\nx,0,1\ny,1,0\n") << QStringList() << "label 'b'";
   QTest::newRow("other images") << ok_s << QByteArray("image,a,b\nx,0,1\nz,1,0\n") << QStringList() << "image 'y'";
   QTest::newRow("bad threshold") << ok_s << ok_t << QStringList{"--thresholds", "nope.json"} << "nope.json";
@@ -179,7 +186,8 @@ void TestCli::trainEvaluateExportAnnotate() {
                     "--batch-size", "8", "--learning-rate", "0.002", "--out", run});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   QVERIFY(r.err.contains("epoch 1: train loss"));
-  QVERIFY(QFile::exists(run + "/checkpoints/best.safetensors"));
+  const aia::RunFolder folder(run.toStdString());
+  QVERIFY(folder.has_checkpoint(aia::Checkpoint::Best));
 
   r = aia_run({"evaluate", run, "--device", "cpu"});
   QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -188,14 +196,15 @@ void TestCli::trainEvaluateExportAnnotate() {
   const QString s = m_dir.filePath("run-s.csv"), t = m_dir.filePath("run-t.csv");
   r = aia_run({"export-scores", run, "--split", "test", "--out", s, "--targets", t});
   QVERIFY2(r.code == 0, qPrintable(r.err));
-  r = aia_run({"metrics", "--scores", s, "--targets", t, "--thresholds", run + "/thresholds.json", "--json"});
+  r = aia_run({"metrics", "--scores", s, "--targets", t, "--thresholds",
+               QString::fromStdString(folder.thresholds_path(aia::ThresholdMethod::MccGrid)), "--json"});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   // The same numbers the run wrote for its test split under the MCC-grid thresholds.
   const auto ours = nlohmann::json::parse(r.out.toStdString());
-  QFile eval(run + "/evaluation.json");
-  QVERIFY(eval.open(QIODevice::ReadOnly));
-  const auto written = nlohmann::json::parse(eval.readAll().toStdString());
-  QCOMPARE(ours["per_class_f1"].get<double>(), written["strategies"]["mcc-grid"]["per_class_f1"].get<double>());
+  double written = -1;
+  for (const auto& [name, m] : folder.read_evaluation().strategies)
+    if (name == "mcc-grid") written = m.per_class_f1;
+  QCOMPARE(ours["per_class_f1"].get<double>(), written);
 
   const QString csv = m_dir.filePath("annotations.csv");
   r = aia_run({"annotate", run, data + "/images/test0.png", data + "/images/test1.png", "--csv", csv});

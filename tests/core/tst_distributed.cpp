@@ -7,11 +7,12 @@
 
 #include <torch/torch.h>
 
-#include "aia/checkpoint.h"
-#include "aia/collective.h"
+#include "aia/distributed/collective.h"
 #include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
-#include "aia/train_step.h"
+#include "aia/run/run_folder.h"
+#include "aia/training/train_step.h"
 #include "test_support.h"
 #include "tiny_dataset.h"
 
@@ -111,12 +112,10 @@ double max_difference(const std::string& a, const std::string& b, std::string* w
   return worst;
 }
 
-std::vector<nlohmann::json> metrics_lines(const std::string& run) {
-  std::vector<nlohmann::json> out;
-  std::ifstream in(run + "/metrics.jsonl");
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-  return out;
+std::vector<aia::EpochReport> metrics_lines(const std::string& run) { return aia::RunFolder(run).read_metrics_log(); }
+
+std::string last_checkpoint(const QString& run) {
+  return aia::RunFolder(run.toStdString()).checkpoint_path(aia::Checkpoint::Last);
 }
 
 }  // namespace
@@ -146,7 +145,7 @@ void TestDistributed::initTestCase() {
   QVERIFY(dir_.isValid());
   data_ = dir_.filePath("tiny");
   aia::test::make_tiny_dataset(data_.toStdString(), 32, 12);
-  config_ = dir_.filePath("config.json");
+  config_ = dir_.filePath("train-config.json");
   // Dropout off: each rank draws its own masks, one process draws one for the whole batch.
   const nlohmann::json c = {{"model", {{"backbone", "tresnet_nano"}, {"head_dropout", 0.0}}},
                             {"data", {{"image_size", 32}}},
@@ -159,7 +158,7 @@ void TestDistributed::initTestCase() {
   auto p = start(train_args(config_, data_, single_), 0, 0, 0);
   QString out;
   QCOMPARE(finish(*p, out), 0);
-  QVERIFY2(std::filesystem::exists(single_.toStdString() + "/checkpoints/last.safetensors"), qPrintable(out));
+  QVERIFY2(std::filesystem::exists(last_checkpoint(single_)), qPrintable(out));
 }
 
 void TestDistributed::launchVariables() {
@@ -253,8 +252,8 @@ void TestDistributed::tensorTrainerLearnsAndStops() {
   long seen = 0;
   auto s = toy_options();
   s.on_step = [&](int, long step, double) { seen = step; };
-  const auto stopped = aia::train_on_tensors(*copy_of(model), x, y, s, aia::single_process_collective(),
-                                             [&] { return seen >= 3; });
+  const auto stopped =
+      aia::train_on_tensors(*copy_of(model), x, y, s, aia::single_process_collective(), [&] { return seen >= 3; });
   QVERIFY(stopped.stopped);
   QCOMPARE(stopped.steps, 4L);
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::train_on_tensors(*model, x, y.narrow(0, 0, 5), o));
@@ -279,8 +278,8 @@ void TestDistributed::tensorTrainerOnTwoRanksEqualsOne() {
         l.rank = r;
         l.master_port = port_ + 5;
         l.timeout = std::chrono::seconds(60);
-        results[static_cast<std::size_t>(r)] =
-            aia::train_on_tensors(*ranks[static_cast<std::size_t>(r)], x, y, toy_options(), aia::make_collective(l, "gloo"));
+        results[static_cast<std::size_t>(r)] = aia::train_on_tensors(
+            *ranks[static_cast<std::size_t>(r)], x, y, toy_options(), aia::make_collective(l, aia::Backend::Gloo));
       } catch (const std::exception& e) {
         errors[static_cast<std::size_t>(r)] = e.what();
       }
@@ -313,8 +312,7 @@ void TestDistributed::twoRanksEqualOneProcess() {
   QVERIFY2(out1.contains("[rank 1]"), qPrintable(out1));
 
   std::string where;
-  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
-                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
+  const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
   qInfo("two ranks vs one process: max |difference| %.3g (%s)", d, where.c_str());
   QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
 
@@ -322,12 +320,14 @@ void TestDistributed::twoRanksEqualOneProcess() {
   const auto a = metrics_lines(single_.toStdString()), b = metrics_lines(run.toStdString());
   QCOMPARE(b.size(), a.size());
   for (std::size_t e = 0; e < a.size(); ++e) {
-    QVERIFY(std::abs(a[e]["train_loss"].get<double>() - b[e]["train_loss"].get<double>()) < 1e-4);
-    QVERIFY(std::abs(a[e]["val_loss"].get<double>() - b[e]["val_loss"].get<double>()) < 1e-4);
+    QVERIFY(std::abs(a[e].train_loss - b[e].train_loss) < 1e-4);
+    QVERIFY(std::abs(a[e].val_loss - b[e].val_loss) < 1e-4);
   }
   // Rank 0 alone wrote the outputs of the end of the run.
-  for (const char* f : {"thresholds.json", "evaluation.json", "test_scores.csv", "checkpoints/best.safetensors"})
-    QVERIFY2(std::filesystem::exists(run.toStdString() + "/" + f), f);
+  const aia::RunFolder folder(run.toStdString());
+  for (const auto& f : {folder.thresholds_path(aia::ThresholdMethod::MccGrid), folder.evaluation_path(),
+                        folder.test_scores_path(), folder.checkpoint_path(aia::Checkpoint::Best)})
+    QVERIFY2(std::filesystem::exists(f), f.c_str());
 }
 
 void TestDistributed::stoppedOnTwoRanksResumesOnOne() {
@@ -348,8 +348,7 @@ void TestDistributed::stoppedOnTwoRanksResumesOnOne() {
   QVERIFY2(finish(*p, out) == 0, qPrintable(out));
   QVERIFY2(out.contains("resumed at epoch 2"), qPrintable(out));
   std::string where;
-  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
-                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
+  const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
   qInfo("stopped on two ranks, resumed on one vs one process: max |difference| %.3g (%s)", d, where.c_str());
   QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
 }
@@ -362,9 +361,22 @@ void TestDistributed::launchedByTorchrun() {
   if (!probe.waitForFinished(60000) || probe.exitCode() != 0) QSKIP("python3-torch's torchrun is not installed");
   const QString run = dir_.filePath("torchrun");
   // --redirects/--tee 2: Debian's torch 1.13 on Python 3.11 cannot parse the default 0.
-  const QStringList args = QStringList{"-m", "torch.distributed.run", "--nnodes", "1", "--nproc_per_node", "2",
-                                       "--master_addr", "127.0.0.1", "--master_port", QString::number(port_ + 4),
-                                       "--redirects", "2", "--tee", "2", "--no_python", AIA_CLI} +
+  const QStringList args = QStringList{"-m",
+                                       "torch.distributed.run",
+                                       "--nnodes",
+                                       "1",
+                                       "--nproc_per_node",
+                                       "2",
+                                       "--master_addr",
+                                       "127.0.0.1",
+                                       "--master_port",
+                                       QString::number(port_ + 4),
+                                       "--redirects",
+                                       "2",
+                                       "--tee",
+                                       "2",
+                                       "--no_python",
+                                       AIA_CLI} +
                            train_args(config_, data_, run);
   QProcess p;
   auto env = QProcessEnvironment::systemEnvironment();
@@ -376,8 +388,7 @@ void TestDistributed::launchedByTorchrun() {
   QVERIFY2(finish(p, out) == 0, qPrintable(out));
   QVERIFY2(out.contains("[rank 1] all 2 ranks joined"), qPrintable(out));
   std::string where;
-  const double d = max_difference(single_.toStdString() + "/checkpoints/last.safetensors",
-                                  run.toStdString() + "/checkpoints/last.safetensors", &where);
+  const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
   QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
 }
 

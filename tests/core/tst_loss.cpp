@@ -4,7 +4,7 @@
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks LibTorch headers
 
 #include "aia/errors.h"
-#include "aia/loss.h"
+#include "aia/loss/loss.h"
 #include "test_support.h"
 
 #include <QtTest>

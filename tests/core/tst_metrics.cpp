@@ -5,9 +5,9 @@
 #include <torch/torch.h>
 
 #include "aia/errors.h"
-#include "aia/metrics.h"
-#include "aia/thresholds.h"
-#include "aia/thresholds_tensor.h"
+#include "aia/metrics/metrics.h"
+#include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_tensor.h"
 
 #include <QtTest>
 
@@ -18,13 +18,13 @@ namespace {
 // 4 images x 3 labels; rows are images.
 aia::LabelMatrix small_case() {
   const std::vector<double> scores = {0.9, 0.2, 0.6,   //
-                                     0.8, 0.7, 0.1,   //
-                                     0.3, 0.4, 0.55,  //
-                                     0.1, 0.9, 0.2};
+                                      0.8, 0.7, 0.1,   //
+                                      0.3, 0.4, 0.55,  //
+                                      0.1, 0.9, 0.2};
   const std::vector<double> targets = {1, 0, 1,  //
-                                      0, 1, 0,  //
-                                      1, 0, 0,  //
-                                      0, 1, 0};
+                                       0, 1, 0,  //
+                                       1, 0, 0,  //
+                                       0, 1, 0};
   return aia::LabelMatrix(4, 3, scores, targets);
 }
 
@@ -255,7 +255,8 @@ void TestMetrics::tensorThresholdsEqualMatrix() {
 
 void TestMetrics::tensorThresholdsRefuseBadInput() {
   const auto s = torch::rand({5, 3});
-  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::choose_thresholds(s, torch::zeros({5, 2}), aia::ThresholdMethod::Mcc));
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError,
+                           aia::choose_thresholds(s, torch::zeros({5, 2}), aia::ThresholdMethod::Mcc));
   auto with_nan = s.clone();
   with_nan[2][1] = NAN;
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError,

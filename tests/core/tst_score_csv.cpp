@@ -1,9 +1,9 @@
 // Score and target CSV files: what reads, and what is refused with a message
 // that names file, line and column.
 
-#include "aia/csv.h"
 #include "aia/errors.h"
-#include "aia/score_table.h"
+#include "aia/io/csv.h"
+#include "aia/io/score_table.h"
 
 #include <QtTest>
 
@@ -42,26 +42,42 @@ void TestScoreCsv::badFiles_data() {
   QTest::addColumn<QString>("where");    // ":line:column:"
   QTest::addColumn<QString>("message");  // part of the message
   const int scores = int(aia::CsvContent::Scores), targets = int(aia::CsvContent::Targets);
-  QTest::newRow("empty") << QByteArray("") << scores << ":1:1:" << "empty";
-  QTest::newRow("header only") << QByteArray("image,a,b\n") << scores << ":1:1:" << "no image rows";
-  QTest::newRow("ragged short") << QByteArray("image,a,b\nx,0.1\n") << scores << ":2:3:" << "2 fields, header has 3";
-  QTest::newRow("ragged long") << QByteArray("image,a,b\nx,0.1,0.2,0.3\n") << scores << ":2:4:" << "4 fields";
-  QTest::newRow("not a number") << QByteArray("image,a,b\nx,0.1,abc\n") << scores << ":2:3:" << "'abc' is not a number";
-  QTest::newRow("number with junk") << QByteArray("image,a\nx,0.5x\n") << scores << ":2:2:" << "not a number";
-  QTest::newRow("blank cell") << QByteArray("image,a\nx,\n") << scores << ":2:2:" << "not a number";
-  QTest::newRow("nan") << QByteArray("image,a\nx,nan\n") << scores << ":2:2:" << "NaN";
-  QTest::newRow("above one") << QByteArray("image,a\nx,1.5\n") << scores << ":2:2:" << "outside [0, 1]";
-  QTest::newRow("negative") << QByteArray("image,a\nx,-0.1\n") << scores << ":2:2:" << "outside [0, 1]";
-  QTest::newRow("infinite") << QByteArray("image,a\nx,inf\n") << scores << ":2:2:" << "outside [0, 1]";
-  QTest::newRow("target not 0/1") << QByteArray("image,a\nx,0.5\n") << targets << ":2:2:" << "not 0 or 1";
+  QTest::newRow("empty") << QByteArray("") << scores << ":1:1:"
+                         << "empty";
+  QTest::newRow("header only") << QByteArray("image,a,b\n") << scores << ":1:1:"
+                               << "no image rows";
+  QTest::newRow("ragged short") << QByteArray("image,a,b\nx,0.1\n") << scores << ":2:3:"
+                                << "2 fields, header has 3";
+  QTest::newRow("ragged long") << QByteArray("image,a,b\nx,0.1,0.2,0.3\n") << scores << ":2:4:"
+                               << "4 fields";
+  QTest::newRow("not a number") << QByteArray("image,a,b\nx,0.1,abc\n") << scores << ":2:3:"
+                                << "'abc' is not a number";
+  QTest::newRow("number with junk") << QByteArray("image,a\nx,0.5x\n") << scores << ":2:2:"
+                                    << "not a number";
+  QTest::newRow("blank cell") << QByteArray("image,a\nx,\n") << scores << ":2:2:"
+                              << "not a number";
+  QTest::newRow("nan") << QByteArray("image,a\nx,nan\n") << scores << ":2:2:"
+                       << "NaN";
+  QTest::newRow("above one") << QByteArray("image,a\nx,1.5\n") << scores << ":2:2:"
+                             << "outside [0, 1]";
+  QTest::newRow("negative") << QByteArray("image,a\nx,-0.1\n") << scores << ":2:2:"
+                            << "outside [0, 1]";
+  QTest::newRow("infinite") << QByteArray("image,a\nx,inf\n") << scores << ":2:2:"
+                            << "outside [0, 1]";
+  QTest::newRow("target not 0/1") << QByteArray("image,a\nx,0.5\n") << targets << ":2:2:"
+                                  << "not 0 or 1";
   QTest::newRow("duplicate image") << QByteArray("image,a\nx,1\ny,0\nx,0\n") << targets << ":4:1:"
                                    << "duplicate image 'x' (first on line 2)";
   QTest::newRow("duplicate label") << QByteArray("image,a,b,a\nx,1,0,1\n") << targets << ":1:4:"
                                    << "duplicate label 'a'";
-  QTest::newRow("empty label") << QByteArray("image,a,,b\nx,1,0,1\n") << targets << ":1:3:" << "empty label";
-  QTest::newRow("no labels") << QByteArray("image\nx\n") << targets << ":1:1:" << "at least one label";
-  QTest::newRow("open quote") << QByteArray("image,a\n\"x,1\n") << targets << ":2:1:" << "never closed";
-  QTest::newRow("empty image") << QByteArray("image,a\n,1\n") << targets << ":2:1:" << "empty image name";
+  QTest::newRow("empty label") << QByteArray("image,a,,b\nx,1,0,1\n") << targets << ":1:3:"
+                               << "empty label";
+  QTest::newRow("no labels") << QByteArray("image\nx\n") << targets << ":1:1:"
+                             << "at least one label";
+  QTest::newRow("open quote") << QByteArray("image,a\n\"x,1\n") << targets << ":2:1:"
+                              << "never closed";
+  QTest::newRow("empty image") << QByteArray("image,a\n,1\n") << targets << ":2:1:"
+                               << "empty image name";
   QTest::newRow("line after multiline") << QByteArray("image,a\n\"x\ny\",1\nz,2\n") << targets << ":4:2:"
                                         << "not 0 or 1";
 }
@@ -112,7 +128,7 @@ void TestScoreCsv::writeRoundTripAndQuoting() {
   const std::string path = m_dir.filePath("out.csv").toStdString();
   aia::write_score_csv(path, t);
   const auto back = aia::read_score_csv(path, aia::CsvContent::Scores);
-  QCOMPARE(back.values, t.values);  // shortest round-trip float text
+  QCOMPARE(back.values, t.values);                               // shortest round-trip float text
   QCOMPARE(back.images[0], std::string("'=cmd|' /C calc'!A0"));  // made inert
   QCOMPARE(back.images[2], std::string("a,b.jpg"));
   QCOMPARE(back.labels[0], std::string("'+sum"));

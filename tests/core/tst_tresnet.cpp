@@ -5,8 +5,8 @@
 
 #include <torch/torch.h>
 
-#include "aia/checkpoint.h"
 #include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "aia/model/tresnet.h"
 #include "fixture_model.h"
@@ -17,9 +17,9 @@
 #include <fstream>
 #include <sstream>
 
-using nlohmann::json;
 using aia::test::fill_fixture_weights;
 using aia::test::fixture_input;
+using nlohmann::json;
 
 namespace {
 
@@ -48,8 +48,6 @@ class TestTResNet : public QObject {
   void stagesMatchFixture_data();
   void stagesMatchFixture();
   void everyParameterGetsAGradient();
-  void registry();
-  void lightBackboneIsMuchCheaper();
   void badInputSizeIsAnError();
 };
 
@@ -116,8 +114,8 @@ void TestTResNet::logitsMatchFixture_data() {
 void TestTResNet::logitsMatchFixture() {
   QFETCH(int, size);
   auto model = fixture_model();
-  const json ref = aia::test::load_json(aia::test::shared_path("fixtures/tresnet_m/expected_logits_" +
-                                                               std::to_string(size) + ".json"));
+  const json ref = aia::test::load_json(
+      aia::test::shared_path("fixtures/tresnet_m/expected_logits_" + std::to_string(size) + ".json"));
   torch::NoGradGuard no_grad;
   auto logits = model->forward(fixture_input(size));
   QCOMPARE(logits.sizes().vec(), (std::vector<std::int64_t>{2, 1000}));
@@ -181,34 +179,6 @@ void TestTResNet::everyParameterGetsAGradient() {
     QVERIFY2(p.value().grad().defined(), p.key().c_str());
     QVERIFY2(p.value().grad().abs().sum().item<double>() > 0, p.key().c_str());
   }
-}
-
-void TestTResNet::registry() {
-  QVERIFY(aia::has_backbone("tresnet_m"));
-  QVERIFY(aia::has_backbone("tresnet_nano"));
-  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::make_model("resnet9000", 3));
-  auto nano = aia::make_model("tresnet_nano", 7);
-  QCOMPARE(nano->num_classes(), std::int64_t(7));
-  QCOMPARE(nano->forward_features(torch::randn({1, 3, 64, 64})).size(1), nano->feature_dim());
-  nano->reset_head(11);
-  QCOMPARE(nano->forward(torch::randn({1, 3, 64, 64})).size(1), std::int64_t(11));
-  // The paper's head: head.fc.1.* after a Dropout at index 0.
-  bool found = false;
-  for (auto& [k, v] : aia::model_state(*nano)) found = found || k == "head.fc.1.weight";
-  QVERIFY(found);
-}
-
-void TestTResNet::lightBackboneIsMuchCheaper() {
-  // The registry's light backbone must train >= 10x faster than TResNet-M
-  // (bench/ measures the speed; here the structural reason: parameters).
-  auto count = [](aia::ClassifierImpl& m) {
-    std::int64_t n = 0;
-    for (auto& p : m.parameters()) n += p.numel();
-    return n;
-  };
-  auto m = aia::make_model("tresnet_m", 10);
-  auto nano = aia::make_model("tresnet_nano", 10);
-  QVERIFY(count(*nano) * 10 < count(*m));
 }
 
 void TestTResNet::badInputSizeIsAnError() {

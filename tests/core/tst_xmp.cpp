@@ -3,7 +3,7 @@
 // and an existing sidecar's other fields survive the merge.
 
 #include "aia/errors.h"
-#include "aia/xmp_sidecar.h"
+#include "aia/io/xmp_sidecar.h"
 
 #include <QtTest>
 
@@ -29,7 +29,10 @@ std::vector<std::string> list(const nlohmann::json& j, const char* key) {
 class TestXmp : public QObject {
   Q_OBJECT
  private Q_SLOTS:
-  void initTestCase() { QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("exiftool")).isEmpty(), "exiftool is needed (libimage-exiftool-perl)"); }
+  void initTestCase() {
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("exiftool")).isEmpty(),
+             "exiftool is needed (libimage-exiftool-perl)");
+  }
   void newSidecar();
   void mergeKeepsOtherFields();
   void brokenSidecarIsAnErrorNotALoss();

@@ -32,11 +32,16 @@ inline void fill_fixture_weights(torch::nn::Module& model) {
     for (std::int64_t i = 0; i < n; ++i) {
       const double u = fixture_u(seed, static_cast<std::uint64_t>(i));
       double v = 0;
-      if (leaf == "weight" && target.dim() >= 2) v = u * std::sqrt(6.0 / fan_in);
-      else if (leaf == "weight") v = 1.0 + 0.1 * u;
-      else if (leaf == "bias" || leaf == "running_mean") v = 0.1 * u;
-      else if (leaf == "running_var") v = 1.0 + 0.5 * std::abs(u);
-      else throw std::runtime_error("no fixture rule for " + key);
+      if (leaf == "weight" && target.dim() >= 2)
+        v = u * std::sqrt(6.0 / fan_in);
+      else if (leaf == "weight")
+        v = 1.0 + 0.1 * u;
+      else if (leaf == "bias" || leaf == "running_mean")
+        v = 0.1 * u;
+      else if (leaf == "running_var")
+        v = 1.0 + 0.5 * std::abs(u);
+      else
+        throw std::runtime_error("no fixture rule for " + key);
       values[static_cast<std::size_t>(i)] = static_cast<float>(v);
     }
     target.copy_(torch::from_blob(values.data(), target.sizes(), torch::kFloat32));

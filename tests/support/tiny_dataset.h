@@ -48,7 +48,8 @@ inline void make_tiny_dataset(const std::string& root, int train = 64, int test 
       cv::imwrite((fs::path(root) / "images" / file).string(), img);
       samples.push_back({{"image_name", file}, {"image_labels", labels}});
     }
-    std::ofstream(fs::path(root) / (name + ".json")) << nlohmann::json{{"labels", tiny_vocabulary()}, {"samples", samples}}.dump();
+    std::ofstream(fs::path(root) / (name + ".json"))
+        << nlohmann::json{{"labels", tiny_vocabulary()}, {"samples", samples}}.dump();
   };
   split("train", train);
   split("test", test);

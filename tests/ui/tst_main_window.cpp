@@ -12,19 +12,23 @@
 #include "train_page.h"
 #include "training_controller.h"
 
-#include "aia/metrics.h"
-#include "aia/xmp_sidecar.h"
+#include "aia/io/xmp_sidecar.h"
+#include "aia/loss/loss_options.h"
+#include "aia/metrics/metrics.h"
+#include "aia/run/run_folder.h"
+#include "aia/training/trainer.h"
 #include "tiny_dataset.h"
 
-#include <QtTest>
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QListView>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -33,12 +37,12 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QTranslator>
-#include <QElapsedTimer>
 #include <QTimer>
+#include <QTranslator>
+#include <QtTest>
 
 using aia::ui::MainWindow;
-using aia::ui::RunOutcome;
+using RunOutcome = aia::RunStatus;
 
 class TestMainWindow : public QObject {
   Q_OBJECT
@@ -74,6 +78,31 @@ void TestMainWindow::initTestCase() {
   m_window->show();
   QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
   QDir().mkpath(QStringLiteral(AIA_SCREENSHOT_DIR));
+  // Every test sets up what it needs from here, so that they pass in any
+  // order (ctest also runs them in reverse): the dataset loaded, and a finished
+  // run trained by core (trainingFromAClick trains its own through the GUI).
+  QSignalSpy loaded(m_window->datasetPage(), &aia::ui::DatasetPage::datasetLoaded);
+  m_window->datasetPage()->load(m_data);
+  QVERIFY(loaded.wait(30000));
+  m_run = m_dir.filePath("run");
+  aia::TrainConfig c;
+  c.data.dataset = m_data.toStdString();
+  c.data.image_size = 32;
+  c.model.backbone = "tresnet_nano";
+  c.optim.epochs = 2;
+  c.optim.batch_size = 8;
+  c.optim.learning_rate = 2e-3;
+  c.loss = aia::loss_preset("proposed");
+  c.run.device = "cpu";
+  c.run.out_dir = m_run.toStdString();
+  aia::TrainObserver quiet;
+  const auto trained = aia::train(c, quiet);
+  QVERIFY2(trained.status == aia::RunStatus::Succeeded, trained.message.c_str());
+  // Every item model of the GUI, checked by Qt's own tester through every test.
+  for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(m_window->browsePage()->model()),
+                                    static_cast<QAbstractItemModel*>(m_window->thresholdsPage()->model()),
+                                    m_window->annotatePage()->table()->model()})
+    new QAbstractItemModelTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
 }
 
 void TestMainWindow::screenshot(int tab, const QString& name) {
@@ -103,8 +132,8 @@ void TestMainWindow::datasetPage() {
 }
 
 void TestMainWindow::trainingFromAClick() {
-  m_run = m_dir.filePath("run");
-  setForm(2, m_run);
+  const QString run = m_dir.filePath("run-click");
+  setForm(2, run);
   m_window->tabs()->setCurrentWidget(m_window->trainPage());
   QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
   QSignalSpy epochs(m_window->controller(), &aia::ui::TrainingController::epochFinished);
@@ -115,9 +144,7 @@ void TestMainWindow::trainingFromAClick() {
   qint64 worstGap = 0;
   QTimer tick;
   tick.setInterval(5);
-  connect(&tick, &QTimer::timeout, this, [&] {
-    worstGap = std::max(worstGap, sinceTick.restart());
-  });
+  connect(&tick, &QTimer::timeout, this, [&] { worstGap = std::max(worstGap, sinceTick.restart()); });
   QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
   QVERIFY(!m_window->trainPage()->startButton()->isEnabled());
   QVERIFY(m_window->trainPage()->stopButton()->isEnabled());
@@ -132,12 +159,12 @@ void TestMainWindow::trainingFromAClick() {
   QTest::qWait(200);  // the coalesced replot
   QCOMPARE(m_window->trainPage()->epochPoints(), 2);
   // The finished run opened in Browse and Thresholds.
-  QCOMPARE(m_window->currentRun(), m_run);
+  QCOMPARE(m_window->currentRun(), run);
   QCOMPARE(m_window->browsePage()->model()->rowCount(), 16);
   screenshot(1, QStringLiteral("train"));
   screenshot(2, QStringLiteral("browse"));
   // A past run's curves can be overlaid for comparison.
-  QVERIFY(m_window->trainPage()->compareWith(m_run));
+  QVERIFY(m_window->trainPage()->compareWith(run));
   QVERIFY(!m_window->trainPage()->compareWith(m_dir.filePath("no-such-run")));
   m_window->trainPage()->clearComparisons();
 }
@@ -159,12 +186,14 @@ void TestMainWindow::stopCancelsWithinOneBatch() {
   // "stopped at epoch E, batch B": far from the 300 batches of 50 epochs (the
   // core test checks the one-batch latency exactly; signals here are queued).
   const QString message = finished.first().at(1).toString();
-  const QRegularExpressionMatch where = QRegularExpression(QStringLiteral("stopped at epoch (\\d+), batch (\\d+)")).match(message);
+  const QRegularExpressionMatch where =
+      QRegularExpression(QStringLiteral("stopped at epoch (\\d+), batch (\\d+)")).match(message);
   QVERIFY2(where.hasMatch(), qPrintable(message));
   QVERIFY2((where.captured(1).toInt() - 1) * 6 + where.captured(2).toInt() < 150, qPrintable(message));
-  QVERIFY(QFile::exists(m_dir.filePath("run-stopped/checkpoints/last.safetensors")));  // resumable
+  const aia::RunFolder stopped(m_dir.filePath("run-stopped").toStdString());
+  QVERIFY(stopped.has_checkpoint(aia::Checkpoint::Last));  // resumable
   QVERIFY(m_window->trainPage()->startButton()->isEnabled());
-  QFile config(m_dir.filePath("run-stopped/config.json"));
+  QFile config(QString::fromStdString(stopped.config_path()));
   QVERIFY(config.open(QIODevice::ReadOnly));
   QVERIFY(QJsonDocument::fromJson(config.readAll()).object().value("run").toObject().value("amp").toBool());
   QTest::keyClick(amp, Qt::Key_Space);
@@ -172,6 +201,7 @@ void TestMainWindow::stopCancelsWithinOneBatch() {
 }
 
 void TestMainWindow::thresholdSliderUpdatesMetrics() {
+  m_window->openRun(m_run);
   auto* page = m_window->thresholdsPage();
   m_window->tabs()->setCurrentWidget(page);
   auto* table = page->table();
@@ -197,6 +227,8 @@ void TestMainWindow::thresholdSliderUpdatesMetrics() {
 }
 
 void TestMainWindow::dropShowsTagsAndSkipsNonImages() {
+  m_window->openRun(m_run);
+  m_window->annotatePage()->clear();
   const QString text = m_dir.filePath("notes.txt");
   QFile f(text);
   QVERIFY(f.open(QIODevice::WriteOnly));
@@ -231,6 +263,14 @@ void TestMainWindow::dropShowsTagsAndSkipsNonImages() {
 }
 
 void TestMainWindow::csvExports() {
+  m_window->openRun(m_run);
+  // One annotated image, its tags edited to a formula.
+  auto* annotate = m_window->annotatePage();
+  annotate->clear();
+  QSignalSpy annotated(annotate, &aia::ui::AnnotatePage::annotated);
+  annotate->addPaths({m_data + QStringLiteral("/images/test0.png")});
+  QVERIFY(annotated.wait(60000));
+  annotate->table()->item(0, 1)->setText(QStringLiteral("=HYPERLINK(1); red"));
   const QString predictions = m_dir.filePath("predictions.csv");
   QVERIFY(m_window->browsePage()->exportPredictions(predictions));
   QFile p(predictions);
@@ -241,7 +281,8 @@ void TestMainWindow::csvExports() {
   const auto run = aia::ui::RunData::load(m_run);
   const QStringList first = lines[1].split(QLatin1Char(','));
   QCOMPARE(first[0], QString::fromStdString(run->scores.images[0]));
-  QCOMPARE(static_cast<float>(first[3].toDouble()), static_cast<float>(run->scores.at(0, 0)));  // float scores, 9 digits
+  QCOMPARE(static_cast<float>(first[3].toDouble()),
+           static_cast<float>(run->scores.at(0, 0)));  // float scores, 9 digits
   const QString table = m_dir.filePath("labels.csv");
   QVERIFY(m_window->thresholdsPage()->exportTable(table));
   QFile t(table);
@@ -272,7 +313,9 @@ void TestMainWindow::csvExports() {
 
 void TestMainWindow::failingRunEndsInAnErrorMessage() {
   setForm(1, m_dir.filePath("run-failing"));
-  m_window->trainPage()->findChild<QLineEdit*>(QStringLiteral("pretrained"))->setText(m_dir.filePath("missing.safetensors"));
+  m_window->trainPage()
+      ->findChild<QLineEdit*>(QStringLiteral("pretrained"))
+      ->setText(m_dir.filePath("missing.safetensors"));
   QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
   QTest::mouseClick(m_window->trainPage()->startButton(), Qt::LeftButton);
   QVERIFY(finished.wait(60000));
@@ -290,8 +333,9 @@ void TestMainWindow::translationsAndRightToLeft() {
   for (const auto& [language, train] : {std::pair{QStringLiteral("de"), QStringLiteral("&Training")},
                                         std::pair{QStringLiteral("fa"), QStringLiteral("&آموزش")}}) {
     QTranslator translator;
-    QVERIFY2(translator.load(QLocale(language), QStringLiteral("aia_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")),
-             qPrintable(language));
+    QVERIFY2(
+        translator.load(QLocale(language), QStringLiteral("aia_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")),
+        qPrintable(language));
     QApplication::installTranslator(&translator);
     const bool rtl = QLocale(language).textDirection() == Qt::RightToLeft;
     QApplication::setLayoutDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
@@ -310,19 +354,22 @@ void TestMainWindow::translationsAndRightToLeft() {
 void TestMainWindow::browseIsVirtualised() {
   // A run folder with 20,000 test images: only the visible thumbnails are loaded.
   const QString run = m_dir.filePath("big-run");
-  QDir().mkpath(run);
-  QFile scores(run + "/test_scores.csv"), targets(run + "/test_targets.csv"), info(run + "/run.json");
-  QVERIFY(scores.open(QIODevice::WriteOnly) && targets.open(QIODevice::WriteOnly) && info.open(QIODevice::WriteOnly));
-  scores.write("image,red,green,blue,yellow\n");
-  targets.write("image,red,green,blue,yellow\n");
+  const aia::RunFolder folder(run.toStdString());
+  folder.create();
+  aia::ScoredSplit test;
+  test.scores.labels = test.targets.labels = {"red", "green", "blue", "yellow"};
   for (int i = 0; i < 20000; ++i) {
-    scores.write(QStringLiteral("img%1.png,0.9,0.2,0.6,0.1\n").arg(i).toUtf8());
-    targets.write(QStringLiteral("img%1.png,1,0,1,%2\n").arg(i).arg(i % 2).toUtf8());
+    test.scores.images.push_back("img" + std::to_string(i) + ".png");
+    test.scores.values.insert(test.scores.values.end(), {0.9, 0.2, 0.6, 0.1});
+    test.targets.values.insert(test.targets.values.end(), {1, 0, 1, static_cast<double>(i % 2)});
   }
-  info.write(QStringLiteral("{\"dataset_dir\": \"%1\", \"backbone\": \"tresnet_nano\"}").arg(m_data).toUtf8());
-  scores.close();
-  targets.close();
-  info.close();
+  test.targets.images = test.scores.images;
+  folder.write_test_scores(test);
+  aia::RunInfo info;
+  info.dataset_dir = m_data.toStdString();
+  info.backbone = "tresnet_nano";
+  info.vocabulary = test.scores.labels;
+  folder.write_info(info);
   m_window->openRun(run);
   auto* browse = m_window->browsePage();
   m_window->tabs()->setCurrentWidget(browse);

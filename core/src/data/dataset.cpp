@@ -1,12 +1,13 @@
-#include "aia/dataset.h"
+#include "aia/data/dataset.h"
 
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
+#include "aia/io/csv.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -24,8 +25,8 @@ std::size_t ValidationReport::count(DatasetIssue::Kind kind) const {
 }
 
 std::string ValidationReport::summary(std::size_t max_listed) const {
-  static const char* names[] = {"missing image", "unreadable image", "label outside the vocabulary",
-                                "image without labels", "duplicate entry", "name escapes the images folder"};
+  static const char* names[] = {"missing image",        "unreadable image", "label outside the vocabulary",
+                                "image without labels", "duplicate entry",  "name escapes the images folder"};
   std::ostringstream o;
   if (issues.empty()) {
     o << "no problems found";
@@ -208,8 +209,10 @@ std::vector<Sample> index_split(const std::string& split, const std::vector<RawS
     s.image = r.image;
     for (const auto& l : r.labels) {
       auto it = index.find(l);
-      if (it == index.end()) issue(DatasetIssue::Kind::UnknownLabel, r.image, "'" + l + "' ignored");
-      else s.labels.push_back(it->second);
+      if (it == index.end())
+        issue(DatasetIssue::Kind::UnknownLabel, r.image, "'" + l + "' ignored");
+      else
+        s.labels.push_back(it->second);
     }
     std::sort(s.labels.begin(), s.labels.end());
     s.labels.erase(std::unique(s.labels.begin(), s.labels.end()), s.labels.end());
@@ -228,7 +231,7 @@ Dataset load_dataset(const std::string& name_or_path, ValidationReport* report) 
   Dataset d;
   d.root = resolve_dataset_dir(name_or_path);
   d.name = fs::path(d.root).filename().string();
-  d.images_dir = (fs::path(d.root) / "images").string();
+  d.images_dir = images_dir_of(d.root);
   const fs::path root(d.root);
 
   std::vector<RawSample> train, test;
@@ -272,11 +275,12 @@ void carve_validation(Dataset& d, double fraction, int seed) {
   std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
   std::shuffle(d.train.begin(), d.train.end(), rng);
   const auto n = static_cast<std::size_t>(fraction * static_cast<double>(d.train.size()));
-  if (n == 0 || n >= d.train.size()) throw DatasetError("validation fraction leaves no validation or no training samples");
+  if (n == 0 || n >= d.train.size())
+    throw DatasetError("validation fraction leaves no validation or no training samples");
   d.validation.assign(d.train.end() - static_cast<std::ptrdiff_t>(n), d.train.end());
   d.train.resize(d.train.size() - n);
   std::sort(d.train.begin(), d.train.end(), [](const Sample& a, const Sample& b) { return a.image < b.image; });
-  d.selection_split = "validation";
+  d.selection_split = Split::Validation;
 }
 
 void check_images_exist(Dataset& d, ValidationReport& report) {
@@ -296,29 +300,30 @@ void check_images_exist(Dataset& d, ValidationReport& report) {
   }
 }
 
-void write_annotations_json(const std::string& json_path, const std::vector<std::string>& vocabulary,
-                            const std::vector<Annotation>& annotations) {
-  const fs::path images = fs::absolute(json_path).parent_path() / "images";
-  fs::create_directories(images);
-  nlohmann::ordered_json samples = nlohmann::ordered_json::array();
-  for (const auto& a : annotations) {
-    const fs::path source(a.image);
-    fs::path target = images / source.filename();
-    std::error_code ec;
-    const bool same = fs::exists(target) && fs::equivalent(source, target, ec);
-    for (int n = 1; !same && fs::exists(target); ++n)
-      target = images / (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
-    if (!same) {
-      fs::copy_file(source, target, ec);
-      if (ec) throw DatasetError(target.string() + ": cannot copy " + a.image + ": " + ec.message());
-    }
-    samples.push_back({{"image_name", target.filename().string()}, {"image_labels", a.tags}});
+std::string to_string(Split split) {
+  switch (split) {
+    case Split::Train:
+      return "train";
+    case Split::Validation:
+      return "validation";
+    case Split::Test:
+      return "test";
   }
-  nlohmann::ordered_json doc;
-  doc["samples"] = samples;
-  doc["labels"] = vocabulary;
-  write_file_atomically(json_path, doc.dump() + "\n");
+  return "test";
 }
+
+const std::vector<Sample>& Dataset::split(Split which) const {
+  return which == Split::Train ? train : which == Split::Validation ? validation : test;
+}
+
+std::string cache_dir() {
+  if (const char* env = std::getenv("AIA_CACHE_DIR")) return env;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME")) return std::string(xdg) + "/aia-studio";
+  if (const char* home = std::getenv("HOME")) return std::string(home) + "/.cache/aia-studio";
+  return (fs::temp_directory_path() / "aia-studio").string();
+}
+
+std::string images_dir_of(const std::string& dataset_root) { return (fs::path(dataset_root) / "images").string(); }
 
 std::vector<float> multi_hot(const std::vector<Sample>& samples, std::size_t vocabulary) {
   std::vector<float> out(samples.size() * vocabulary, 0.f);

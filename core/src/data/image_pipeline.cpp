@@ -1,10 +1,12 @@
-#include "aia/image_pipeline.h"
+#include "aia/data/image_pipeline.h"
+
+#include "aia/training/epoch_order.h"
 
 #include "aia/errors.h"
 
+#include <torch/torch.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <torch/torch.h>
 
 #include <algorithm>
 #include <fstream>
@@ -26,9 +28,15 @@ std::pair<std::uint64_t, std::uint64_t> header_size(const std::vector<unsigned c
   if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
     std::size_t i = 2;
     while (i + 9 < b.size()) {
-      if (b[i] != 0xFF) { ++i; continue; }
+      if (b[i] != 0xFF) {
+        ++i;
+        continue;
+      }
       const unsigned char marker = b[i + 1];
-      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { i += 2; continue; }
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+        i += 2;
+        continue;
+      }
       const std::size_t length = (std::size_t(b[i + 2]) << 8) | b[i + 3];
       if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
         return {(std::uint64_t(b[i + 7]) << 8) | b[i + 8], (std::uint64_t(b[i + 5]) << 8) | b[i + 6]};
@@ -36,13 +44,6 @@ std::pair<std::uint64_t, std::uint64_t> header_size(const std::vector<unsigned c
     }
   }
   return {0, 0};
-}
-
-std::uint64_t mix(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
 }
 
 }  // namespace
@@ -108,11 +109,11 @@ void ImageCache::put(const std::string& key, Pixels pixels) {
 BatchLoader::BatchLoader(std::string images_dir, const std::vector<Sample>& samples, std::size_t vocabulary,
                          LoaderOptions options, ImageCache* cache)
     : images_dir_(std::move(images_dir)), samples_(samples), vocabulary_(vocabulary), options_(options), cache_(cache) {
-  order_.resize(samples_.size());
-  std::iota(order_.begin(), order_.end(), std::size_t(0));
   if (options_.shuffle) {
-    std::mt19937_64 rng(mix(options_.seed * 1000003ULL + static_cast<std::uint64_t>(options_.epoch)));
-    std::shuffle(order_.begin(), order_.end(), rng);
+    order_ = epoch_order(samples_.size(), options_.seed, options_.epoch);
+  } else {
+    order_.resize(samples_.size());
+    std::iota(order_.begin(), order_.end(), std::size_t(0));
   }
   const std::size_t b = static_cast<std::size_t>(options_.batch_size);
   last_batch_ = (samples_.size() + b - 1) / b;
@@ -199,7 +200,8 @@ Batch BatchLoader::build(std::size_t batch) {
   for (std::size_t i = 0; i < ok.size(); ++i) {
     bool hflip = false, vflip = false;
     if (options_.flips) {
-      const std::uint64_t r = mix(mix(options_.seed) ^ (static_cast<std::uint64_t>(options_.epoch) << 32) ^ ok[i]);
+      const std::uint64_t r =
+          mix_bits(mix_bits(options_.seed) ^ (static_cast<std::uint64_t>(options_.epoch) << 32) ^ ok[i]);
       hflip = r & 1;
       vflip = (r >> 1) & 1;
     }

@@ -1,12 +1,12 @@
-#include "aia/collective.h"
+#include "aia/distributed/collective.h"
 
 #include "aia/errors.h"
 
 #include <torch/torch.h>
 
 #if AIA_WITH_C10D
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #if AIA_WITH_NCCL
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
@@ -38,7 +38,7 @@ class SingleProcess : public Collective {
  public:
   int rank() const override { return 0; }
   int size() const override { return 1; }
-  std::string backend() const override { return "none"; }
+  Backend backend() const override { return Backend::None; }
   void all_reduce_sum(std::vector<torch::Tensor>&) override {}
 };
 
@@ -46,12 +46,17 @@ class SingleProcess : public Collective {
 template <typename Group>
 class C10dCollective : public Collective {
  public:
-  C10dCollective(c10::intrusive_ptr<Group> group, int rank, int size, std::string name,
+  C10dCollective(c10::intrusive_ptr<Group> group, int rank, int size, Backend backend,
                  std::chrono::milliseconds timeout)
-      : group_(std::move(group)), rank_(rank), size_(size), name_(std::move(name)), timeout_(timeout) {}
+      : group_(std::move(group)),
+        rank_(rank),
+        size_(size),
+        backend_(backend),
+        name_(to_string(backend)),
+        timeout_(timeout) {}
   int rank() const override { return rank_; }
   int size() const override { return size_; }
-  std::string backend() const override { return name_; }
+  Backend backend() const override { return backend_; }
 
   void all_reduce_sum(std::vector<torch::Tensor>& tensors) override {
     std::vector<c10::intrusive_ptr<c10d::Work>> pending;
@@ -60,7 +65,7 @@ class C10dCollective : public Collective {
     try {
       for (auto& t : tensors) {
         // Gloo reduces host memory here: CUDA tensors go through a host copy.
-        inputs.push_back({name_ == "gloo" && t.is_cuda() ? t.cpu() : t});
+        inputs.push_back({backend_ == Backend::Gloo && t.is_cuda() ? t.cpu() : t});
         pending.push_back(group_->allreduce(inputs.back(), c10d::AllreduceOptions{}));
       }
       for (auto& work : pending) work->wait(timeout_);
@@ -77,6 +82,7 @@ class C10dCollective : public Collective {
 
   c10::intrusive_ptr<Group> group_;
   int rank_, size_;
+  Backend backend_;
   std::string name_;
   std::chrono::milliseconds timeout_;
 };
@@ -116,12 +122,24 @@ LaunchInfo launch_info_from_environment() {
 
 bool collectives_available() { return AIA_WITH_C10D != 0; }
 
-std::vector<std::string> collective_backends() {
-  std::vector<std::string> names;
+std::string to_string(Backend backend) {
+  switch (backend) {
+    case Backend::None:
+      return "none";
+    case Backend::Gloo:
+      return "gloo";
+    case Backend::Nccl:
+      return "nccl";
+  }
+  return "none";
+}
+
+std::vector<Backend> collective_backends() {
+  std::vector<Backend> names;
 #if AIA_WITH_C10D
-  names.push_back("gloo");
+  names.push_back(Backend::Gloo);
 #if AIA_WITH_NCCL
-  names.push_back("nccl");
+  names.push_back(Backend::Nccl);
 #endif
 #endif
   return names;
@@ -129,10 +147,10 @@ std::vector<std::string> collective_backends() {
 
 std::shared_ptr<Collective> single_process_collective() { return std::make_shared<SingleProcess>(); }
 
-std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, const std::string& requested) {
+std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend requested) {
   if (!launch.distributed()) return single_process_collective();
 #if AIA_WITH_C10D
-  const std::string& backend = requested;
+  const Backend backend = requested;
   const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(launch.timeout);
   c10d::TCPStoreOptions so;
   so.port = static_cast<std::uint16_t>(launch.master_port);
@@ -154,32 +172,31 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, const std:
           " started with the same MASTER_ADDR and MASTER_PORT?): " + what.substr(0, what.find('\n')));
     }
   };
-  c10::intrusive_ptr<c10d::Store> store = rendezvous([&] {
-    return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so));
-  });
+  c10::intrusive_ptr<c10d::Store> store = rendezvous(
+      [&] { return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so)); });
   if (launch.agent_store)
     store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(launch.restart_count), store);
-  if (backend == "gloo") {
+  if (backend == Backend::Gloo) {
     auto options = c10d::ProcessGroupGloo::Options::create(timeout);
     options->devices.push_back(gloo_device(launch));
     auto group = rendezvous(
         [&] { return c10::make_intrusive<c10d::ProcessGroupGloo>(store, launch.rank, launch.world_size, options); });
-    return std::make_shared<C10dCollective<c10d::ProcessGroupGloo>>(group, launch.rank, launch.world_size, "gloo",
-                                                                    timeout);
+    return std::make_shared<C10dCollective<c10d::ProcessGroupGloo>>(group, launch.rank, launch.world_size,
+                                                                    Backend::Gloo, timeout);
   }
 #if AIA_WITH_NCCL
-  if (backend == "nccl") {
+  if (backend == Backend::Nccl) {
     auto options = c10d::ProcessGroupNCCL::Options::create();
     options->timeout = timeout;
     auto group = rendezvous(
         [&] { return c10::make_intrusive<c10d::ProcessGroupNCCL>(store, launch.rank, launch.world_size, options); });
-    return std::make_shared<C10dCollective<c10d::ProcessGroupNCCL>>(group, launch.rank, launch.world_size, "nccl",
-                                                                    timeout);
+    return std::make_shared<C10dCollective<c10d::ProcessGroupNCCL>>(group, launch.rank, launch.world_size,
+                                                                    Backend::Nccl, timeout);
   }
 #endif
-  throw ConfigError("distributed backend '" + requested + "' is not in this build (available: " + [] {
+  throw ConfigError("distributed backend '" + to_string(requested) + "' is not in this build (available: " + [] {
     std::string s;
-    for (const auto& n : collective_backends()) s += (s.empty() ? "" : ", ") + n;
+    for (const auto& n : collective_backends()) s += (s.empty() ? "" : ", ") + to_string(n);
     return s;
   }() + ")");
 #else

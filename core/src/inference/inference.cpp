@@ -1,11 +1,9 @@
-#include "aia/inference.h"
+#include "aia/inference/inference.h"
 
-#include "aia/atomic_file.h"
-#include "aia/checkpoint.h"
 #include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <filesystem>
@@ -13,44 +11,8 @@
 
 namespace aia {
 
-void write_run_info(const std::string& run_dir, const RunInfo& info) {
-  nlohmann::ordered_json j;
-  j["dataset"] = info.dataset;
-  j["dataset_dir"] = info.dataset_dir;
-  j["backbone"] = info.backbone;
-  j["image_size"] = info.image_size;
-  j["head_dropout"] = info.head_dropout;
-  j["normalization"] = {{"mean", info.normalization.mean},
-                        {"std", info.normalization.std},
-                        {"source", info.normalization.source}};
-  j["vocabulary"] = info.vocabulary;
-  write_file_atomically(run_dir + "/run.json", j.dump(2) + "\n");
-}
-
-RunInfo read_run_info(const std::string& run_dir) {
-  const std::string path = run_dir + "/run.json";
-  if (!std::filesystem::exists(path))
-    throw ConfigError("'" + run_dir + "' is not a training run folder (no run.json)");
-  try {
-    auto j = nlohmann::json::parse(read_file(path));
-    RunInfo info;
-    info.dataset = j.value("dataset", "");
-    info.dataset_dir = j.value("dataset_dir", "");
-    info.backbone = j.at("backbone").get<std::string>();
-    info.image_size = j.at("image_size").get<int>();
-    info.head_dropout = j.value("head_dropout", 0.3);
-    info.vocabulary = j.at("vocabulary").get<std::vector<std::string>>();
-    info.normalization.mean = j.at("normalization").at("mean").get<std::array<float, 3>>();
-    info.normalization.std = j.at("normalization").at("std").get<std::array<float, 3>>();
-    info.normalization.source = j.at("normalization").value("source", "");
-    return info;
-  } catch (const nlohmann::json::exception& e) {
-    throw ConfigError(path + ": " + e.what());
-  }
-}
-
-Classifier load_run_model(const std::string& run_dir, const RunInfo& info, const std::string& which) {
-  const std::string path = run_dir + "/checkpoints/" + which + ".safetensors";
+Classifier load_run_model(const RunFolder& run, const RunInfo& info, Checkpoint which) {
+  const std::string path = run.checkpoint_path(which);
   if (!std::filesystem::exists(path)) throw CheckpointError(path + ": no such checkpoint (has the run saved one yet?)");
   Classifier model = make_model(info.backbone, static_cast<std::int64_t>(info.vocabulary.size()), info.head_dropout);
   NamedTensors state;
@@ -85,13 +47,32 @@ std::vector<float> score_samples(ClassifierImpl& model, const std::string& image
       auto probs = torch::sigmoid(model.forward(batch->images.to(device))).to(torch::kCPU).contiguous();
       const float* p = probs.data_ptr<float>();
       for (std::size_t i = 0; i < batch->samples.size(); ++i)
-        std::copy(p + i * vocabulary, p + (i + 1) * vocabulary, scores.begin() + static_cast<std::ptrdiff_t>(batch->samples[i] * vocabulary));
+        std::copy(p + i * vocabulary, p + (i + 1) * vocabulary,
+                  scores.begin() + static_cast<std::ptrdiff_t>(batch->samples[i] * vocabulary));
     }
     done += static_cast<std::size_t>(options.batch_size);
     if (options.progress) options.progress(std::min(done, samples.size()), samples.size());
   }
   if (skipped) *skipped = loader.skipped();
   return scores;
+}
+
+ScoredSplit score_run_split(const RunFolder& run, const std::string& split, const ScoreOptions& options,
+                            ValidationReport* report, std::vector<SkippedImage>* skipped) {
+  if (split != "train" && split != "test") throw ConfigError("split '" + split + "': expected train or test");
+  const RunInfo info = run.read_info();
+  ValidationReport local;
+  ValidationReport& r = report ? *report : local;
+  Dataset dataset = load_dataset(info.dataset_dir.empty() ? info.dataset : info.dataset_dir, &r);
+  check_images_exist(dataset, r);
+  if (dataset.vocabulary != info.vocabulary)
+    throw DatasetError(dataset.root + ": its vocabulary differs from the run's (" + run.info_path() + ")");
+  Classifier model = load_run_model(run, info, Checkpoint::Best);
+  model->to(torch::Device(options.device));
+  const auto& samples = split == "train" ? dataset.train : dataset.test;
+  const auto scores = score_samples(*model, dataset.images_dir, samples, info.vocabulary.size(), info.image_size,
+                                    info.normalization, options, skipped);
+  return make_scored_split(scores, samples, info.vocabulary);
 }
 
 }  // namespace aia

@@ -1,7 +1,7 @@
-#include "aia/checkpoint.h"
+#include "aia/io/checkpoint.h"
 
-#include "aia/atomic_file.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 
 #include <torch/torch.h>
 
@@ -136,8 +136,7 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
   std::set<std::string> model_keys;
   for (auto& [k, v] : state) model_keys.insert(k);
   std::set<std::string> used;
-  const bool head_differs = by_key.count(head + "weight") &&
-                            by_key.at(head + "weight").dim() == 2 &&
+  const bool head_differs = by_key.count(head + "weight") && by_key.at(head + "weight").dim() == 2 &&
                             by_key.at(head + "weight").size(0) != model.num_classes();
   if (head_differs) {
     if (!options.allow_head_reset)
@@ -188,8 +187,9 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
     throw CheckpointError(msg);
   }
   if (copies.empty())
-    throw CheckpointError("no tensor of the file matches the model (is it a checkpoint of another architecture?)" +
-                          std::string(report.unexpected.empty() ? "" : " first file key: " + report.unexpected.front()));
+    throw CheckpointError(
+        "no tensor of the file matches the model (is it a checkpoint of another architecture?)" +
+        std::string(report.unexpected.empty() ? "" : " first file key: " + report.unexpected.front()));
   if (options.strict && (!report.missing.empty() || !report.unexpected.empty()))
     throw CheckpointError("strict import failed: " + report.summary());
 

@@ -1,4 +1,4 @@
-#include "aia/csv.h"
+#include "aia/io/csv.h"
 
 #include "aia/errors.h"
 
@@ -89,9 +89,13 @@ std::string quote(std::string_view field) {
 }
 
 std::string quote_inert(std::string_view field) {
-  if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' ||
-                         field[0] == '\t' || field[0] == '\r')) {
-    return quote("'" + std::string(field));
+  if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' || field[0] == '\t' ||
+                         field[0] == '\r')) {
+    std::string inert;  // (not "'" + field: GCC 12 warns falsely about that expression, -Wrestrict)
+    inert.reserve(field.size() + 1);
+    inert += '\'';
+    inert.append(field);
+    return quote(inert);
   }
   return quote(field);
 }

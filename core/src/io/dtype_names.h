@@ -16,11 +16,11 @@ struct DtypeName {
 
 inline const DtypeName* dtype_table(std::size_t* size) {
   static const DtypeName table[] = {
-      {c10::kFloat, "F32", "FloatStorage"},    {c10::kDouble, "F64", "DoubleStorage"},
-      {c10::kHalf, "F16", "HalfStorage"},      {c10::kBFloat16, "BF16", "BFloat16Storage"},
-      {c10::kLong, "I64", "LongStorage"},      {c10::kInt, "I32", "IntStorage"},
-      {c10::kShort, "I16", "ShortStorage"},    {c10::kChar, "I8", "CharStorage"},
-      {c10::kByte, "U8", "ByteStorage"},       {c10::kBool, "BOOL", "BoolStorage"},
+      {c10::kFloat, "F32", "FloatStorage"}, {c10::kDouble, "F64", "DoubleStorage"},
+      {c10::kHalf, "F16", "HalfStorage"},   {c10::kBFloat16, "BF16", "BFloat16Storage"},
+      {c10::kLong, "I64", "LongStorage"},   {c10::kInt, "I32", "IntStorage"},
+      {c10::kShort, "I16", "ShortStorage"}, {c10::kChar, "I8", "CharStorage"},
+      {c10::kByte, "U8", "ByteStorage"},    {c10::kBool, "BOOL", "BoolStorage"},
   };
   *size = sizeof(table) / sizeof(table[0]);
   return table;

@@ -2,14 +2,14 @@
 // {"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {...}},
 // then the raw little-endian data; offsets are relative to the end of the header.
 
-#include "aia/checkpoint.h"
+#include "aia/io/checkpoint.h"
 
-#include "aia/atomic_file.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 #include "io/dtype_names.h"
 
-#include <nlohmann/json.hpp>
 #include <torch/torch.h>
+#include <nlohmann/json.hpp>
 
 #include <cstring>
 
@@ -82,9 +82,11 @@ void write_safetensors(const std::string& path, const NamedTensors& tensors,
   for (const auto& [name, tensor] : tensors) {
     auto t = tensor.detach().to(torch::kCPU).contiguous();
     const auto* dtype = detail::dtype_name(t.scalar_type());
-    if (!dtype) throw CheckpointError(path + ": cannot write tensor '" + name + "' of dtype " + c10::toString(t.scalar_type()));
+    if (!dtype)
+      throw CheckpointError(path + ": cannot write tensor '" + name + "' of dtype " + c10::toString(t.scalar_type()));
     const std::uint64_t size = static_cast<std::uint64_t>(t.numel()) * t.element_size();
-    header[name] = {{"dtype", dtype->safetensors}, {"shape", t.sizes().vec()}, {"data_offsets", {offset, offset + size}}};
+    header[name] = {
+        {"dtype", dtype->safetensors}, {"shape", t.sizes().vec()}, {"data_offsets", {offset, offset + size}}};
     offset += size;
     contiguous.push_back(t);
   }

@@ -1,8 +1,8 @@
-#include "aia/score_table.h"
+#include "aia/io/score_table.h"
 
-#include "aia/atomic_file.h"
-#include "aia/csv.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
+#include "aia/io/csv.h"
 
 #include <charconv>
 #include <cmath>
@@ -136,8 +136,7 @@ ScoreTable align_to(const ScoreTable& scores, const std::string& scores_path, co
                      targets_path + " has " + std::to_string(targets.rows()));
   auto col = positions(scores.labels, targets.labels, &missing);
   auto row = positions(scores.images, targets.images, &missing);
-  if (row.empty())
-    throw InputError("image '" + missing + "' of " + scores_path + " has no row in " + targets_path);
+  if (row.empty()) throw InputError("image '" + missing + "' of " + scores_path + " has no row in " + targets_path);
   ScoreTable aligned;
   aligned.images = scores.images;
   aligned.labels = scores.labels;

@@ -6,10 +6,10 @@
 // strings, tensors rebuilt from storages) and refuses any other global: a
 // pickle naming os.system or builtins.eval is an attack, not a checkpoint.
 
-#include "aia/checkpoint.h"
+#include "aia/io/checkpoint.h"
 
-#include "aia/atomic_file.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 #include "io/dtype_names.h"
 
 #include <caffe2/serialize/inline_container.h>
@@ -33,7 +33,7 @@ struct Value {
   Kind kind = Kind::None;
   std::int64_t i = 0;
   double f = 0;
-  std::string s;  // String; Global: "module.name"
+  std::string s;                                       // String; Global: "module.name"
   std::vector<ValuePtr> items;                         // Tuple, List
   std::vector<std::pair<ValuePtr, ValuePtr>> entries;  // Dict (insertion order)
   torch::Tensor tensor;                                // Tensor, Storage (1-D, its dtype)
@@ -46,7 +46,8 @@ ValuePtr make(Value::Kind kind) {
 }
 
 const char* kind_name(Value::Kind k) {
-  static const char* names[] = {"None", "bool", "int", "float", "str", "tuple", "list", "dict", "global", "tensor", "storage"};
+  static const char* names[] = {"None", "bool", "int",    "float",  "str",    "tuple",
+                                "list", "dict", "global", "tensor", "storage"};
   return names[static_cast<int>(k)];
 }
 
@@ -54,7 +55,8 @@ const char* kind_name(Value::Kind k) {
 
 class Unpickler {
  public:
-  Unpickler(std::string_view data, std::string source, std::function<torch::Tensor(const std::string&, c10::ScalarType, std::int64_t)> load_storage)
+  Unpickler(std::string_view data, std::string source,
+            std::function<torch::Tensor(const std::string&, c10::ScalarType, std::int64_t)> load_storage)
       : data_(data), source_(std::move(source)), load_storage_(std::move(load_storage)) {}
 
   ValuePtr run() {
@@ -63,13 +65,26 @@ class Unpickler {
       const std::size_t at = pos_;
       const auto op = static_cast<unsigned char>(data_[pos_++]);
       switch (op) {
-        case 0x80: read(1); break;                 // PROTO
-        case 0x95: read(8); break;                 // FRAME
-        case '.': return pop();                    // STOP
-        case '(': marks_.push_back(stack_.size()); break;
-        case ')': stack_.push_back(make(Value::Kind::Tuple)); break;
-        case 't': stack_.push_back(sequence(Value::Kind::Tuple, pop_mark())); break;
-        case 0x85: case 0x86: case 0x87: {         // TUPLE1..3
+        case 0x80:
+          read(1);
+          break;  // PROTO
+        case 0x95:
+          read(8);
+          break;  // FRAME
+        case '.':
+          return pop();  // STOP
+        case '(':
+          marks_.push_back(stack_.size());
+          break;
+        case ')':
+          stack_.push_back(make(Value::Kind::Tuple));
+          break;
+        case 't':
+          stack_.push_back(sequence(Value::Kind::Tuple, pop_mark()));
+          break;
+        case 0x85:
+        case 0x86:
+        case 0x87: {  // TUPLE1..3
           const std::size_t n = op - 0x84u;
           if (stack_.size() < n) throw error("stack underflow in TUPLE" + std::to_string(n));
           std::vector<ValuePtr> items(stack_.end() - static_cast<std::ptrdiff_t>(n), stack_.end());
@@ -77,21 +92,64 @@ class Unpickler {
           stack_.push_back(sequence(Value::Kind::Tuple, std::move(items)));
           break;
         }
-        case ']': stack_.push_back(make(Value::Kind::List)); break;
-        case 'l': stack_.push_back(sequence(Value::Kind::List, pop_mark())); break;
-        case 'a': { auto v = pop(); expect(top(), Value::Kind::List, "APPEND")->items.push_back(v); break; }
-        case 'e': { auto items = pop_mark(); auto list = expect(top(), Value::Kind::List, "APPENDS");
-                    list->items.insert(list->items.end(), items.begin(), items.end()); break; }
-        case '}': stack_.push_back(make(Value::Kind::Dict)); break;
-        case 'd': { auto items = pop_mark(); auto dict = make(Value::Kind::Dict); set_items(dict, items); stack_.push_back(dict); break; }
-        case 's': { auto v = pop(); auto k = pop(); expect(top(), Value::Kind::Dict, "SETITEM")->entries.emplace_back(k, v); break; }
-        case 'u': { auto items = pop_mark(); set_items(expect(top(), Value::Kind::Dict, "SETITEMS"), items); break; }
-        case 'N': stack_.push_back(make(Value::Kind::None)); break;
-        case 0x88: case 0x89: { auto v = make(Value::Kind::Bool); v->i = op == 0x88; stack_.push_back(v); break; }
-        case 'J': push_int(static_cast<std::int32_t>(le(read(4)))); break;
-        case 'K': push_int(static_cast<unsigned char>(read(1)[0])); break;
-        case 'M': push_int(static_cast<std::int64_t>(le(read(2)))); break;
-        case 0x8a: {                               // LONG1
+        case ']':
+          stack_.push_back(make(Value::Kind::List));
+          break;
+        case 'l':
+          stack_.push_back(sequence(Value::Kind::List, pop_mark()));
+          break;
+        case 'a': {
+          auto v = pop();
+          expect(top(), Value::Kind::List, "APPEND")->items.push_back(v);
+          break;
+        }
+        case 'e': {
+          auto items = pop_mark();
+          auto list = expect(top(), Value::Kind::List, "APPENDS");
+          list->items.insert(list->items.end(), items.begin(), items.end());
+          break;
+        }
+        case '}':
+          stack_.push_back(make(Value::Kind::Dict));
+          break;
+        case 'd': {
+          auto items = pop_mark();
+          auto dict = make(Value::Kind::Dict);
+          set_items(dict, items);
+          stack_.push_back(dict);
+          break;
+        }
+        case 's': {
+          auto v = pop();
+          auto k = pop();
+          expect(top(), Value::Kind::Dict, "SETITEM")->entries.emplace_back(k, v);
+          break;
+        }
+        case 'u': {
+          auto items = pop_mark();
+          set_items(expect(top(), Value::Kind::Dict, "SETITEMS"), items);
+          break;
+        }
+        case 'N':
+          stack_.push_back(make(Value::Kind::None));
+          break;
+        case 0x88:
+        case 0x89: {
+          auto v = make(Value::Kind::Bool);
+          v->i = op == 0x88;
+          stack_.push_back(v);
+          break;
+        }
+        case 'J':
+          push_int(static_cast<std::int32_t>(le(read(4))));
+          break;
+        case 'K':
+          push_int(static_cast<unsigned char>(read(1)[0]));
+          break;
+        case 'M':
+          push_int(static_cast<std::int64_t>(le(read(2))));
+          break;
+        case 0x8a: {  // LONG1
           const auto n = static_cast<unsigned char>(read(1)[0]);
           if (n > 8) throw error("integer wider than 64 bits");
           auto bytes = read(n);
@@ -100,7 +158,7 @@ class Unpickler {
           push_int(static_cast<std::int64_t>(u));
           break;
         }
-        case 'G': {                                // BINFLOAT, big-endian
+        case 'G': {  // BINFLOAT, big-endian
           auto b = read(8);
           std::uint64_t u = 0;
           for (char c : b) u = (u << 8) | static_cast<unsigned char>(c);
@@ -109,39 +167,70 @@ class Unpickler {
           stack_.push_back(v);
           break;
         }
-        case 'X': push_string(read(le(read(4)))); break;
-        case 0x8c: push_string(read(static_cast<unsigned char>(read(1)[0]))); break;
-        case 0x8d: push_string(read(le(read(8)))); break;
-        case 'T': push_string(read(le(read(4)))); break;
-        case 'U': push_string(read(static_cast<unsigned char>(read(1)[0]))); break;
-        case 'c': {                                // GLOBAL "module\nname\n"
+        case 'X':
+          push_string(read(le(read(4))));
+          break;
+        case 0x8c:
+          push_string(read(static_cast<unsigned char>(read(1)[0])));
+          break;
+        case 0x8d:
+          push_string(read(le(read(8))));
+          break;
+        case 'T':
+          push_string(read(le(read(4))));
+          break;
+        case 'U':
+          push_string(read(static_cast<unsigned char>(read(1)[0])));
+          break;
+        case 'c': {  // GLOBAL "module\nname\n"
           auto module = read_line();
           auto name = read_line();
           push_global(module + "." + name, at);
           break;
         }
-        case 0x93: {                               // STACK_GLOBAL
-          auto name = pop(); auto module = pop();
-          if (name->kind != Value::Kind::String || module->kind != Value::Kind::String) throw error("STACK_GLOBAL needs two strings");
+        case 0x93: {  // STACK_GLOBAL
+          auto name = pop();
+          auto module = pop();
+          if (name->kind != Value::Kind::String || module->kind != Value::Kind::String)
+            throw error("STACK_GLOBAL needs two strings");
           push_global(module->s + "." + name->s, at);
           break;
         }
-        case 'q': memo_[static_cast<unsigned char>(read(1)[0])] = top(); break;
-        case 'r': memo_[le(read(4))] = top(); break;
-        case 0x94: memo_[memo_.size()] = top(); break;  // MEMOIZE
-        case 'h': stack_.push_back(memo_get(static_cast<unsigned char>(read(1)[0]))); break;
-        case 'j': stack_.push_back(memo_get(le(read(4)))); break;
-        case '0': pop(); break;
-        case '1': pop_mark(); break;
-        case '2': stack_.push_back(top()); break;
-        case 'R': case 0x81: {                     // REDUCE, NEWOBJ
+        case 'q':
+          memo_[static_cast<unsigned char>(read(1)[0])] = top();
+          break;
+        case 'r':
+          memo_[le(read(4))] = top();
+          break;
+        case 0x94:
+          memo_[memo_.size()] = top();
+          break;  // MEMOIZE
+        case 'h':
+          stack_.push_back(memo_get(static_cast<unsigned char>(read(1)[0])));
+          break;
+        case 'j':
+          stack_.push_back(memo_get(le(read(4))));
+          break;
+        case '0':
+          pop();
+          break;
+        case '1':
+          pop_mark();
+          break;
+        case '2':
+          stack_.push_back(top());
+          break;
+        case 'R':
+        case 0x81: {  // REDUCE, NEWOBJ
           auto args = pop();
           auto callable = pop();
           stack_.push_back(call(callable, args));
           break;
         }
-        case 'Q': stack_.push_back(persistent(pop())); break;
-        case 'b': {                                // BUILD: state of an OrderedDict (its _metadata) is ignored
+        case 'Q':
+          stack_.push_back(persistent(pop()));
+          break;
+        case 'b': {  // BUILD: state of an OrderedDict (its _metadata) is ignored
           pop();
           if (top()->kind != Value::Kind::Dict && top()->kind != Value::Kind::Tensor)
             throw error("BUILD on a " + std::string(kind_name(top()->kind)));
@@ -228,8 +317,10 @@ class Unpickler {
 
   static bool allowed_global(const std::string& name) {
     static const char* allowed[] = {
-        "collections.OrderedDict",          "torch._utils._rebuild_tensor_v2",
-        "torch._utils._rebuild_tensor",     "torch._utils._rebuild_parameter",
+        "collections.OrderedDict",
+        "torch._utils._rebuild_tensor_v2",
+        "torch._utils._rebuild_tensor",
+        "torch._utils._rebuild_parameter",
         "torch._utils._rebuild_parameter_with_state",
     };
     for (const char* a : allowed)
@@ -247,7 +338,8 @@ class Unpickler {
   }
 
   std::vector<std::int64_t> ints(const ValuePtr& v, const char* what) {
-    if (v->kind != Value::Kind::Tuple && v->kind != Value::Kind::List) throw error(std::string(what) + " is not a tuple");
+    if (v->kind != Value::Kind::Tuple && v->kind != Value::Kind::List)
+      throw error(std::string(what) + " is not a tuple");
     std::vector<std::int64_t> out;
     for (auto& item : v->items) {
       if (item->kind != Value::Kind::Int) throw error(std::string(what) + " holds a non-integer");
@@ -265,7 +357,8 @@ class Unpickler {
       auto dict = make(Value::Kind::Dict);
       if (!a.empty() && a[0]->kind == Value::Kind::List)
         for (auto& pair : a[0]->items)
-          if (pair->kind == Value::Kind::Tuple && pair->items.size() == 2) dict->entries.emplace_back(pair->items[0], pair->items[1]);
+          if (pair->kind == Value::Kind::Tuple && pair->items.size() == 2)
+            dict->entries.emplace_back(pair->items[0], pair->items[1]);
       return dict;
     }
     if (name == "torch._utils._rebuild_tensor_v2" || name == "torch._utils._rebuild_tensor") {
@@ -380,7 +473,8 @@ NamedTensors read_pytorch_state_dict(const std::string& path) {
                           std::string(e.what_without_backtrace()));
   }
   try {
-    if (!reader->hasRecord("data.pkl")) throw CheckpointError(path + ": zip archive without data.pkl: not a torch.save file");
+    if (!reader->hasRecord("data.pkl"))
+      throw CheckpointError(path + ": zip archive without data.pkl: not a torch.save file");
     if (reader->hasRecord("byteorder")) {
       auto [ptr, size] = reader->getRecord("byteorder");
       if (std::string(static_cast<const char*>(ptr.get()), size) != "little")
@@ -430,7 +524,8 @@ void write_pytorch_state_dict(const std::string& path, const NamedTensors& tenso
   for (const auto& [name, tensor] : tensors) {
     auto t = tensor.detach().to(torch::kCPU).contiguous();
     const auto* dtype = detail::dtype_name(t.scalar_type());
-    if (!dtype) throw CheckpointError(path + ": cannot write tensor '" + name + "' of dtype " + c10::toString(t.scalar_type()));
+    if (!dtype)
+      throw CheckpointError(path + ": cannot write tensor '" + name + "' of dtype " + c10::toString(t.scalar_type()));
     p.string(name);
     p.global("torch._utils", "_rebuild_tensor_v2");
     p.mark();

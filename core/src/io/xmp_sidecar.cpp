@@ -1,7 +1,7 @@
-#include "aia/xmp_sidecar.h"
+#include "aia/io/xmp_sidecar.h"
 
-#include "aia/atomic_file.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 
 #include <exiv2/exiv2.hpp>
 

@@ -1,4 +1,4 @@
-#include "aia/loss.h"
+#include "aia/loss/loss.h"
 
 #include "aia/errors.h"
 

@@ -1,4 +1,4 @@
-#include "aia/loss_options.h"
+#include "aia/loss/loss_options.h"
 
 #include "aia/errors.h"
 

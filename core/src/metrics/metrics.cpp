@@ -1,4 +1,4 @@
-#include "aia/metrics.h"
+#include "aia/metrics/metrics.h"
 
 #include "aia/errors.h"
 
@@ -55,9 +55,7 @@ LabelCounts count_label(const LabelMatrix& m, std::size_t label, double threshol
   return c;
 }
 
-namespace {
-
-LabelRow make_row(const LabelCounts& c, double threshold) {
+LabelRow label_row(const LabelCounts& c, double threshold) {
   LabelRow row;
   row.tp = c.tp;
   row.fp = c.fp;
@@ -70,6 +68,8 @@ LabelRow make_row(const LabelCounts& c, double threshold) {
   row.mcc = mcc(c);
   return row;
 }
+
+namespace {
 
 Metrics aggregate(const std::vector<LabelCounts>& counts) {
   Metrics m;
@@ -86,12 +86,12 @@ Metrics aggregate(const std::vector<LabelCounts>& counts) {
   const double labels = counts.empty() ? 1.0 : static_cast<double>(counts.size());
   m.per_class_precision = sum_p / labels;
   m.per_class_recall = sum_r / labels;
-  m.per_class_f1 = 2 * m.per_class_precision * m.per_class_recall /
-                   (m.per_class_precision + m.per_class_recall + kMetricEps);
+  m.per_class_f1 =
+      2 * m.per_class_precision * m.per_class_recall / (m.per_class_precision + m.per_class_recall + kMetricEps);
   m.per_image_precision = static_cast<double>(tp) / (static_cast<double>(predicted) + kMetricEps);
   m.per_image_recall = static_cast<double>(tp) / (static_cast<double>(truth) + kMetricEps);
-  m.per_image_f1 = 2 * m.per_image_precision * m.per_image_recall /
-                   (m.per_image_precision + m.per_image_recall + kMetricEps);
+  m.per_image_f1 =
+      2 * m.per_image_precision * m.per_image_recall / (m.per_image_precision + m.per_image_recall + kMetricEps);
   return m;
 }
 
@@ -100,7 +100,7 @@ Metrics aggregate(const std::vector<LabelCounts>& counts) {
 Metrics summarize(const std::vector<LabelCounts>& counts, const std::vector<double>& thresholds) {
   Metrics m = aggregate(counts);
   m.per_label.reserve(counts.size());
-  for (std::size_t j = 0; j < counts.size(); ++j) m.per_label.push_back(make_row(counts[j], thresholds[j]));
+  for (std::size_t j = 0; j < counts.size(); ++j) m.per_label.push_back(label_row(counts[j], thresholds[j]));
   return m;
 }
 
@@ -150,9 +150,7 @@ SortedLabel::SortedLabel(const LabelMatrix& m, std::size_t label) {
   sort_scores(negatives);
 }
 
-double average_precision(const LabelMatrix& m, std::size_t label) {
-  return average_precision(SortedLabel(m, label));
-}
+double average_precision(const LabelMatrix& m, std::size_t label) { return average_precision(SortedLabel(m, label)); }
 
 double average_precision(const SortedLabel& sorted) {
   const auto& pos = sorted.positives;
@@ -167,7 +165,8 @@ double average_precision(const SortedLabel& sorted) {
     const double value = std::max(pos[p - 1], q > 0 ? neg[q - 1] : ninf);
     std::size_t hits = 0;
     for (; p > 0 && pos[p - 1] == value; --p) ++hits;
-    for (; q > 0 && neg[q - 1] == value; --q) {}
+    for (; q > 0 && neg[q - 1] == value; --q) {
+    }
     if (hits) {
       const double tp = static_cast<double>(pos.size() - p);
       const double predicted = tp + static_cast<double>(neg.size() - q);

@@ -1,4 +1,4 @@
-#include "aia/thresholds.h"
+#include "aia/metrics/thresholds.h"
 
 #include "aia/errors.h"
 
@@ -17,9 +17,12 @@ ThresholdMethod parse_threshold_method(const std::string& name) {
 
 std::string to_string(ThresholdMethod method) {
   switch (method) {
-    case ThresholdMethod::MccGrid: return "mcc-grid";
-    case ThresholdMethod::Mcc: return "mcc";
-    case ThresholdMethod::F1: return "f1";
+    case ThresholdMethod::MccGrid:
+      return "mcc-grid";
+    case ThresholdMethod::Mcc:
+      return "mcc";
+    case ThresholdMethod::F1:
+      return "f1";
   }
   return "?";
 }
@@ -67,7 +70,6 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
   const SortedLabel sorted(m, label);
   const auto& pos = sorted.positives;
   const auto& neg = sorted.negatives;
-
 
   // Walk the distinct scores upwards, merging the two sorted lists. Before a
   // step everything >= the current value is predicted; the step removes the

@@ -1,9 +1,9 @@
 // The thresholds files: {"label": threshold, ...}, read strictly.
 
-#include "aia/thresholds.h"
+#include "aia/metrics/thresholds.h"
 
-#include "aia/atomic_file.h"
 #include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 
 #include <nlohmann/json.hpp>
 

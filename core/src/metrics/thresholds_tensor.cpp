@@ -1,4 +1,4 @@
-#include "aia/thresholds_tensor.h"
+#include "aia/metrics/thresholds_tensor.h"
 
 #include "aia/errors.h"
 

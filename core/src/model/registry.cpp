@@ -27,12 +27,16 @@ const std::vector<Entry>& entries() {
   static const std::vector<Entry> table = {
       {{"tresnet_m", "TResNet-M (timm tresnet_m), the paper's backbone: 29.3 M parameters, 5.7 GMACs at 224", 2048,
         448},
-       [](std::int64_t c, double d) { return make_tresnet({3, 4, 11, 3}, 1.0, c, d); }},
+       [](std::int64_t c, double d) {
+         return make_tresnet({3, 4, 11, 3}, 1.0, c, d);
+       }},
       {{"tresnet_nano",
         "TResNet layout with one block per stage and a quarter of the width (not a timm model, no pretrained "
         "weights): for demos and tests on a CPU",
         512, 224},
-       [](std::int64_t c, double d) { return make_tresnet({1, 1, 1, 1}, 0.25, c, d); }},
+       [](std::int64_t c, double d) {
+         return make_tresnet({1, 1, 1, 1}, 0.25, c, d);
+       }},
   };
   return table;
 }

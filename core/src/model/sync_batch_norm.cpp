@@ -1,6 +1,6 @@
 #include "aia/model/sync_batch_norm.h"
 
-#include "aia/collective.h"
+#include "aia/distributed/collective.h"
 
 #include <torch/torch.h>
 

@@ -13,9 +13,9 @@ namespace F = torch::nn::functional;
 
 torch::Tensor space_to_depth(const torch::Tensor& x) {
   const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  auto y = x.view({n, c, h / 4, 4, w / 4, 4});              // N, C, H/4, i, W/4, j
-  y = y.permute({0, 3, 5, 1, 2, 4}).contiguous();           // N, i, j, C, H/4, W/4
-  return y.view({n, c * 16, h / 4, w / 4});                 // N, 16C, H/4, W/4
+  auto y = x.view({n, c, h / 4, 4, w / 4, 4});     // N, C, H/4, i, W/4, j
+  y = y.permute({0, 3, 5, 1, 2, 4}).contiguous();  // N, i, j, C, H/4, W/4
+  return y.view({n, c * 16, h / 4, w / 4});        // N, 16C, H/4, W/4
 }
 
 namespace {
@@ -26,8 +26,9 @@ torch::Tensor blur_pool(const torch::Tensor& x, torch::Tensor& cached_filter) {
   if (!cached_filter.defined() || cached_filter.size(0) != channels || cached_filter.device() != x.device() ||
       cached_filter.scalar_type() != x.scalar_type()) {
     auto k = torch::tensor({1.0, 2.0, 1.0}, torch::TensorOptions().dtype(torch::kFloat64));
-    auto filter = (k.unsqueeze(1) * k.unsqueeze(0)) / 16.0;                   // 3 x 3
-    cached_filter = filter.view({1, 1, 3, 3}).repeat({channels, 1, 1, 1})    // C x 1 x 3 x 3
+    auto filter = (k.unsqueeze(1) * k.unsqueeze(0)) / 16.0;  // 3 x 3
+    cached_filter = filter.view({1, 1, 3, 3})
+                        .repeat({channels, 1, 1, 1})  // C x 1 x 3 x 3
                         .to(x.options());
   }
   auto padded = F::pad(x, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReflect));
@@ -206,8 +207,8 @@ void TResNetImpl::check_input(const torch::Tensor& images) const {
     throw ConfigError("TResNet expects N x 3 x H x W images, got " + c10::str(images.sizes()));
   const auto h = images.size(2), w = images.size(3);
   if (h % 4 || w % 4 || h < 32 || w < 32)
-    throw ConfigError("TResNet needs an image size that is a multiple of 4 and at least 32, got " +
-                      std::to_string(h) + " x " + std::to_string(w));
+    throw ConfigError("TResNet needs an image size that is a multiple of 4 and at least 32, got " + std::to_string(h) +
+                      " x " + std::to_string(w));
 }
 
 torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
@@ -217,9 +218,7 @@ torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
   return x.mean({2, 3});  // N, feature_dim
 }
 
-torch::Tensor TResNetImpl::forward_head(torch::Tensor features) {
-  return fc_->forward(dropout_->forward(features));
-}
+torch::Tensor TResNetImpl::forward_head(torch::Tensor features) { return fc_->forward(dropout_->forward(features)); }
 
 torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(forward_features(images)); }
 

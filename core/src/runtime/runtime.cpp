@@ -1,9 +1,9 @@
-#include "aia/runtime.h"
+#include "aia/runtime/runtime.h"
 
 #include "aia/errors.h"
 
-#include <torch/cuda.h>
 #include <ATen/Parallel.h>
+#include <torch/cuda.h>
 
 #include <dlfcn.h>
 #include <malloc.h>
@@ -68,8 +68,8 @@ std::string resolve_device(const std::string& requested) {
     if (requested.size() > 5) {
       const int index = std::atoi(requested.c_str() + 5);
       if (requested[4] != ':' || index < 0 || index >= static_cast<int>(torch::cuda::device_count()))
-        throw ConfigError("device '" + requested + "' does not exist (" +
-                          std::to_string(torch::cuda::device_count()) + " CUDA devices)");
+        throw ConfigError("device '" + requested + "' does not exist (" + std::to_string(torch::cuda::device_count()) +
+                          " CUDA devices)");
     }
     return requested;
   }

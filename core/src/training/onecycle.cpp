@@ -1,4 +1,4 @@
-#include "aia/onecycle.h"
+#include "aia/training/onecycle.h"
 
 #include <cmath>
 

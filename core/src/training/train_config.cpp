@@ -1,4 +1,4 @@
-#include "aia/train_config.h"
+#include "aia/training/train_config.h"
 
 #include "aia/errors.h"
 
@@ -7,6 +7,17 @@
 #include <cmath>
 
 namespace aia {
+
+std::string to_string(TrainMode mode) { return mode == TrainMode::Frozen ? "frozen" : "finetune"; }
+
+TrainMode parse_train_mode(const std::string& name) {
+  if (name == "finetune") return TrainMode::FineTune;
+  if (name == "frozen") return TrainMode::Frozen;
+  throw ConfigError("run.mode must be finetune or frozen, got '" + name + "'");
+}
+
+void to_json(nlohmann::json& j, TrainMode mode) { j = to_string(mode); }
+void from_json(const nlohmann::json& j, TrainMode& mode) { mode = parse_train_mode(j.get<std::string>()); }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossOptions, name, plain_bce, gamma_neg, gamma_pos, margin_pos,
                                                 margin_neg, switch_threshold, eps)
@@ -42,7 +53,6 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.optim.beta2 > 0 && c.optim.beta2 < 1, "optim.beta2 must be in (0, 1)");
   check(c.optim.weight_decay >= 0, "optim.weight_decay must be >= 0");
   for (auto& problem : validate(c.loss)) p.push_back(problem);
-  check(c.run.mode == "finetune" || c.run.mode == "frozen", "run.mode must be finetune or frozen");
   check(c.run.ema_decay > 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1)");
   check(c.run.threads >= 0, "run.threads must be >= 0");
   check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");
@@ -56,6 +66,8 @@ TrainConfig train_config_from_json(const std::string& text, const std::string& s
     TrainConfig c = nlohmann::json::parse(text).get<TrainConfig>();
     return c;
   } catch (const nlohmann::json::exception& e) {
+    throw ConfigError(source + ": " + e.what());
+  } catch (const ConfigError& e) {
     throw ConfigError(source + ": " + e.what());
   }
 }

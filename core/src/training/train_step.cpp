@@ -1,7 +1,8 @@
-#include "aia/train_step.h"
+#include "aia/training/train_step.h"
 
 #include "aia/errors.h"
-#include "aia/loss.h"
+#include "aia/loss/loss.h"
+#include "aia/training/epoch_order.h"
 
 #include <ATen/autocast_mode.h>
 #include <torch/torch.h>
@@ -71,8 +72,8 @@ AutocastScope::~AutocastScope() {
 }
 
 std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank) {
-  return run_seed * 1000003ULL + static_cast<std::uint64_t>(step) +
-         static_cast<std::uint64_t>(rank) * 0x9e3779b97f4a7c15ULL;
+  constexpr std::uint64_t kRankSpread = 0x9e3779b97f4a7c15ULL;  // 2^64 / golden ratio
+  return run_seed * kSeedStride + static_cast<std::uint64_t>(step) + static_cast<std::uint64_t>(rank) * kRankSpread;
 }
 
 StepEngine::StepEngine(torch::optim::Adam& adam, std::vector<torch::Tensor> trained, std::shared_ptr<Collective> group,
@@ -200,11 +201,9 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
 
   TensorTrainResult result;
   for (int epoch = 0; epoch < o.epochs && !result.stopped; ++epoch) {
-    // The epoch's order, seeded by the seed and the epoch (the frozen-backbone mode's rule).
-    std::vector<std::int64_t> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::mt19937_64 rng(o.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
-    std::shuffle(order.begin(), order.end(), rng);
+    // The epoch's order: the one rule of aia/training/epoch_order.h.
+    std::vector<std::int64_t> order;
+    for (std::size_t i : epoch_order(n, o.seed, epoch)) order.push_back(static_cast<std::int64_t>(i));
     double loss_sum = 0;
     long applied = 0;
     for (std::size_t k = 0; k < batches; ++k) {

@@ -2,6 +2,7 @@
 // What every backbone in the registry offers: logits for training and
 // inference, pooled features for the frozen-backbone mode, and a head that can
 // be swapped when the vocabulary changes.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/linear.h>

@@ -1,6 +1,7 @@
 #pragma once
 // Backbones by name (timm's _registry idea): the CLI, the GUI and the trainer
 // build models through here and never name a concrete class.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include "aia/model/classifier.h"
 

@@ -5,6 +5,7 @@
 // gradient sums in the backward pass, so N ranks with B/N images each train
 // like one process with B images. Running statistics and the affine
 // parameters' gradients follow from the global statistics as in one process.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include <torch/nn/modules/batchnorm.h>
 

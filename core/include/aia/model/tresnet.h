@@ -1,13 +1,14 @@
 #pragma once
 // TResNet (Ridnik et al., 2021) as timm builds it, with timm's module names so
 // that timm state_dicts load by name. Spec: shared/docs/tresnet_m.md.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include "aia/model/classifier.h"
 
+#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/conv.h>
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/dropout.h>
 
 #include <utility>
@@ -19,8 +20,8 @@ struct TResNetOptions {
   std::vector<int> layers{3, 4, 11, 3};  // blocks per stage
   double width_factor = 1.0;             // base planes = 64 * width_factor
   std::int64_t num_classes = 1000;
-  double head_dropout = 0.0;             // > 0: head.fc = Sequential(Dropout, Linear)
-  bool paper_head = true;                // head.fc.1.* (Dropout at index 0) instead of head.fc.*
+  double head_dropout = 0.0;  // > 0: head.fc = Sequential(Dropout, Linear)
+  bool paper_head = true;     // head.fc.1.* (Dropout at index 0) instead of head.fc.*
 };
 
 // SpaceToDepth with block 4: N x C x H x W -> N x 16C x H/4 x W/4, channel

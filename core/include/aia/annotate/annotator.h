@@ -1,0 +1,52 @@
+#pragma once
+// A trained run as a tagger, behind plain std types (the GUI uses it without
+// seeing torch). Construction loads the run's best checkpoint; annotate() can
+// be called from any single thread at a time.
+
+#include "aia/run/run_records.h"
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aia {
+
+class Annotator {
+ public:
+  // Throws aia::Error with the reason when the run cannot be loaded.
+  explicit Annotator(const std::string& run_dir, const std::string& device = "auto");
+  ~Annotator();
+  Annotator(const Annotator&) = delete;
+  Annotator& operator=(const Annotator&) = delete;
+
+  const std::string& run_dir() const;
+  const RunInfo& info() const;
+  const std::vector<std::string>& vocabulary() const;
+  // The run's MCC-grid thresholds (thresholds.json), or 0.5 where it has none.
+  std::vector<double> default_thresholds() const;
+
+  struct Result {
+    std::string path;
+    bool ok = false;
+    std::string error;          // why the image was skipped
+    std::vector<float> scores;  // one per vocabulary entry
+  };
+  struct Options {
+    int batch_size = 32;
+    int workers = 2;  // decoding threads
+    std::function<void(std::size_t done, std::size_t total)> progress;
+    std::function<bool()> cancelled;  // polled between batches
+  };
+  // One result per path, in their order; images are decoded on worker threads
+  // and scored in batches.
+  std::vector<Result> annotate(const std::vector<std::string>& paths, const Options& options);
+  std::vector<Result> annotate(const std::vector<std::string>& paths) { return annotate(paths, Options{}); }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace aia

@@ -1,0 +1,71 @@
+#pragma once
+// Data-parallel training over PyTorch's own distributed engine (c10d): a
+// process group of Gloo (CPU tensors) or NCCL (CUDA tensors, where the linked
+// LibTorch has it), rendezvous through c10d's TCPStore. Ranks find each other
+// the way torchrun launches them: MASTER_ADDR, MASTER_PORT, WORLD_SIZE, RANK,
+// LOCAL_RANK in the environment. Torch-only: no Qt, no OpenCV, no JSON.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
+
+#include <torch/types.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace aia {
+
+// Where this process sits in a launch. Read from the environment; a process
+// without WORLD_SIZE (or with WORLD_SIZE=1) is a single-process run.
+struct LaunchInfo {
+  int world_size = 1;
+  int rank = 0;
+  int local_rank = 0;
+  std::string master_addr = "127.0.0.1";
+  int master_port = 29500;
+  std::chrono::seconds timeout{300};  // AIA_DIST_TIMEOUT: a collective that waits longer fails
+  // torchrun with static rendezvous already serves the store at MASTER_ADDR:
+  // MASTER_PORT (TORCHELASTIC_USE_AGENT_STORE=True); the ranks are its clients
+  // under the prefix /worker/attempt_<TORCHELASTIC_RESTART_COUNT>.
+  bool agent_store = false;
+  int restart_count = 0;
+  bool distributed() const { return world_size > 1; }
+};
+
+// Parses the torchrun variables; throws ConfigError naming the variable when
+// one is malformed or inconsistent (RANK >= WORLD_SIZE, a port out of range).
+LaunchInfo launch_info_from_environment();
+
+// How ranks exchange tensors: Gloo (any tensor; CUDA tensors travel through
+// host memory), NCCL (CUDA tensors, where the build has it), or none (one process).
+enum class Backend { None, Gloo, Nccl };
+std::string to_string(Backend backend);  // "none", "gloo", "nccl"
+
+// What the trainer needs of a process group. Every call is collective: all
+// ranks make the same calls in the same order, or the group times out.
+class Collective {
+ public:
+  virtual ~Collective() = default;
+  virtual int rank() const = 0;
+  virtual int size() const = 0;
+  virtual Backend backend() const = 0;
+  // Sums each tensor in place across ranks. All are started, then awaited, so
+  // the transfers of several buckets overlap. Throws DistributedError when a
+  // peer is gone or the timeout passes.
+  virtual void all_reduce_sum(std::vector<torch::Tensor>& tensors) = 0;
+};
+
+// True when this build can make c10d process groups (AIA_WITH_C10D).
+bool collectives_available();
+// Gloo always (with c10d); NCCL when the linked LibTorch has it.
+std::vector<Backend> collective_backends();
+
+// Joins the group described by `launch` over `backend` (Gloo or NCCL). Rank 0 hosts the TCPStore at
+// MASTER_ADDR:MASTER_PORT. Throws DistributedError when the others do not arrive within the timeout.
+std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend backend);
+
+// The group of one: sums are identities. Lets the single-process path run
+// the same code.
+std::shared_ptr<Collective> single_process_collective();
+
+}  // namespace aia

@@ -1,0 +1,71 @@
+#pragma once
+// Weight files users actually have, in both directions:
+//  - safetensors (timm's published pretrained weights),
+//  - PyTorch zip files written by torch.save(model.state_dict(), f), also
+//    nested as {"state_dict": ...} or {"model": ...}. Our own pickle reader
+//    understands exactly what state_dicts contain and refuses anything that
+//    would run code when Python loaded it.
+// Key styles: current timm, legacy InplaceABN timm (<= 0.8), the paper's
+// "net." prefix, DataParallel's "module." prefix.
+// Torch-facing: includes LibTorch headers (the build checks that other headers do not).
+
+#include "aia/model/classifier.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aia {
+
+using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
+
+// Raw file access. Each throws CheckpointError naming the file and what is wrong.
+NamedTensors read_safetensors(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
+void write_safetensors(const std::string& path, const NamedTensors& tensors,
+                       const std::map<std::string, std::string>& metadata = {});
+NamedTensors read_pytorch_state_dict(const std::string& path);
+void write_pytorch_state_dict(const std::string& path, const NamedTensors& tensors);
+// Picks the reader by the file's first bytes (zip: PyTorch, else safetensors).
+NamedTensors read_weights(const std::string& path);
+
+// The model's parameters and buffers by state_dict key, in timm's order
+// (module by module, parameters then buffers), on the CPU.
+NamedTensors model_state(torch::nn::Module& model);
+
+struct ImportOptions {
+  bool strict = false;           // any missing or unexpected key is an error
+  bool allow_head_reset = true;  // a head of another class count is re-initialised
+};
+
+struct ImportReport {
+  std::string key_style;  // "timm", "timm-legacy (InplaceABN)", ...
+  std::vector<std::string> stripped_prefixes;
+  std::size_t loaded = 0;               // tensors copied into the model
+  std::vector<std::string> missing;     // model keys the file lacks
+  std::vector<std::string> unexpected;  // file keys the model lacks
+  bool head_reset = false;
+  std::vector<std::string> messages;  // human-readable notes, one per line
+  std::string summary() const;
+};
+
+// Renames the file's keys to the model's (prefixes, legacy layout with the
+// |w| + 1e-5 norm rule, head.fc vs head.fc.1) and copies them in.
+ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, const ImportOptions& options = {});
+ImportReport import_weights_file(ClassifierImpl& model, const std::string& path, const ImportOptions& options = {});
+
+// Legacy (InplaceABN-era) key -> current key, or "" if it is not a legacy key.
+std::string map_legacy_key(const std::string& key);
+
+enum class WeightFormat { Safetensors, PyTorch };
+// "safetensors" / ".safetensors", "pytorch" / ".pth" / ".pt" (by extension when `format` is empty).
+WeightFormat weight_format_for(const std::string& path, const std::string& format = "");
+
+struct ExportOptions {
+  bool timm_head = false;  // write head.fc.* (timm's tresnet_m) instead of the paper's head.fc.1.*
+  std::string prefix;      // e.g. "net." for the paper's wrapper module
+};
+void export_weights(torch::nn::Module& model, const std::string& path, WeightFormat format,
+                    const ExportOptions& options = {});
+
+}  // namespace aia

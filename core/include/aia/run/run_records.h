@@ -1,0 +1,63 @@
+#pragma once
+// What a run folder holds, as plain structs: the run's description
+// (run.json), one epoch of metrics.jsonl, the evaluation after the last epoch
+// (evaluation.json) and a split's scores with their targets. Plain std types.
+
+#include "aia/data/dataset.h"
+#include "aia/io/score_table.h"
+#include "aia/metrics/metrics.h"
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace aia {
+
+struct RunInfo {
+  std::string dataset;      // the dataset's name
+  std::string dataset_dir;  // its folder when the run was trained
+  std::string backbone;
+  int image_size = 448;
+  double head_dropout = 0.3;
+  std::vector<std::string> vocabulary;
+  Normalization normalization;
+
+  std::string images_dir() const { return images_dir_of(dataset_dir); }
+};
+
+struct EpochReport {
+  int epoch = 0;
+  double train_loss = 0;
+  double val_loss = 0;       // on the selection split
+  std::string split;         // the selection split: "test" (the paper) or "validation"
+  Metrics metrics;           // on the selection split at threshold 0.5 (per_label empty)
+  double learning_rate = 0;  // at the end of the epoch
+  double images_per_second = 0;
+  double seconds = 0;
+  bool best = false;
+  std::size_t skipped_images = 0;
+};
+
+// The test split under each threshold strategy ("0.5", "mcc-grid", "mcc", "f1"),
+// the thresholds chosen on `thresholds_chosen_on`.
+struct Evaluation {
+  std::string split = "test";
+  std::size_t images = 0;
+  std::string thresholds_chosen_on = "train";
+  std::vector<std::pair<std::string, Metrics>> strategies;
+};
+
+// Scores and 0/1 targets of the same images and labels, aligned.
+struct ScoredSplit {
+  ScoreTable scores;
+  ScoreTable targets;
+};
+
+// `scores` (row-major samples x vocabulary, NaN rows for images that could not
+// be decoded) of `samples` as a ScoredSplit: NaN rows dropped, targets from the
+// samples' labels. `kept`, if given, receives the indices of the rows kept.
+ScoredSplit make_scored_split(const std::vector<float>& scores, const std::vector<Sample>& samples,
+                              const std::vector<std::string>& vocabulary, std::vector<std::size_t>* kept = nullptr);
+
+}  // namespace aia

@@ -1,0 +1,22 @@
+#pragma once
+// What a run leaves after its last epoch: thresholds chosen on the training
+// split by each strategy (the paper's MCC grid, exact MCC, exact F1), the test
+// split evaluated under 0.5 and each of them, and the test scores. Plain std types.
+
+#include "aia/run/run_folder.h"
+
+#include <vector>
+
+namespace aia {
+
+struct RunOutputs {
+  std::vector<double> grid, exact_mcc, exact_f1;
+  Evaluation evaluation;
+};
+
+RunOutputs choose_and_evaluate(const ScoredSplit& train, const ScoredSplit& test);
+
+// thresholds*.json, evaluation.json, test_scores.csv and test_targets.csv.
+void write_run_outputs(const RunFolder& run, const RunOutputs& outputs, const ScoredSplit& test);
+
+}  // namespace aia

@@ -1,0 +1,77 @@
+#pragma once
+// Everything a training run is made of, as one plain struct of structs with
+// the paper's recipe as defaults (docs/method.md). Round-trips to JSON; old
+// files load (missing fields keep their defaults). Plain std types.
+
+#include "aia/loss/loss_options.h"
+
+#include <string>
+#include <vector>
+
+namespace aia {
+
+struct DataConfig {
+  std::string dataset = "demo";  // Corel-5k | ESP-Game | IAPR-TC-12 | demo | a folder path
+  int image_size = 448;          // pixels, square (plain resize, aspect ratio not kept)
+  double val_fraction = 0.0;     // > 0: carve a validation split from train for model selection
+  int val_seed = 1;              // shuffles the train split before carving the validation split
+  int workers = 2;               // image decoding threads
+  int prefetch_batches = 4;      // bounded queue of ready batches
+  int cache_mb = 1024;           // in-memory cache of decoded, resized 8-bit images (0: off)
+  bool flips = true;             // the paper's random horizontal and vertical flips (train only)
+};
+
+struct ModelConfig {
+  std::string backbone = "tresnet_m";  // a name from `aia backbones`
+  std::string pretrained;              // weight file to start from (safetensors or .pth); empty: random init
+  double head_dropout = 0.3;           // the paper's Dropout before the Linear head
+};
+
+struct OptimConfig {
+  int epochs = 40;
+  int batch_size = 32;
+  double learning_rate = 1e-4;    // one-cycle max_lr
+  double pct_start = 0.2;         // fraction of steps spent warming up
+  double div_factor = 25.0;       // initial lr = max_lr / div_factor
+  double final_div_factor = 1e4;  // final lr = initial lr / final_div_factor
+  double beta1_max = 0.95;        // Adam beta1 is cycled between these (momentum cycling)
+  double beta1_min = 0.85;
+  double beta2 = 0.999;
+  double weight_decay = 0.0;
+};
+
+// fine-tune: the whole network; frozen: the backbone's features are extracted
+// once and cached, only the head is trained.
+enum class TrainMode { FineTune, Frozen };
+std::string to_string(TrainMode mode);                // "finetune", "frozen" (the spelling in config.json)
+TrainMode parse_train_mode(const std::string& name);  // throws ConfigError naming run.mode
+
+struct RunConfig {
+  std::string out_dir;          // the run folder; empty: runs/<dataset>-<loss>-<time>
+  std::string device = "auto";  // auto | cpu | cuda | cuda:N
+  int seed = 1;
+  int threads = 0;   // LibTorch threads (0: every core)
+  bool ema = false;  // evaluate an exponential moving average of the weights
+  double ema_decay = 0.9997;
+  bool amp = false;  // bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)
+  TrainMode mode = TrainMode::FineTune;
+  bool sync_batch_norm = true;    // data-parallel: BatchNorm statistics over every rank (false: per rank)
+  int max_batches_per_epoch = 0;  // > 0: cut epochs short (smoke tests)
+};
+
+struct TrainConfig {
+  DataConfig data;
+  ModelConfig model;
+  OptimConfig optim;
+  LossOptions loss;
+  RunConfig run;
+};
+
+// Every problem at once, each naming its field ("optim.epochs must be >= 1").
+std::vector<std::string> validate(const TrainConfig& config);
+
+std::string to_json(const TrainConfig& config);
+// Throws ConfigError naming the file and field on malformed input.
+TrainConfig train_config_from_json(const std::string& text, const std::string& source);
+
+}  // namespace aia

@@ -1,0 +1,67 @@
+#include "aia/annotate/annotator.h"
+
+#include "aia/inference/inference.h"
+#include "aia/run/run_folder.h"
+#include "aia/runtime/runtime.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+namespace aia {
+
+struct Annotator::Impl {
+  RunFolder run;
+  std::string device;
+  RunInfo info;
+  Classifier model;
+};
+
+Annotator::Annotator(const std::string& run_dir, const std::string& device)
+    : impl_(std::make_unique<Impl>(Impl{RunFolder(run_dir), resolve_device(device), {}, nullptr})) {
+  impl_->info = impl_->run.read_info();
+  impl_->model = load_run_model(impl_->run, impl_->info, Checkpoint::Best);
+  impl_->model->to(torch::Device(impl_->device));
+}
+
+Annotator::~Annotator() = default;
+
+const std::string& Annotator::run_dir() const { return impl_->run.dir(); }
+const RunInfo& Annotator::info() const { return impl_->info; }
+const std::vector<std::string>& Annotator::vocabulary() const { return impl_->info.vocabulary; }
+
+std::vector<double> Annotator::default_thresholds() const {
+  return impl_->run.thresholds_or_half(ThresholdMethod::MccGrid, impl_->info.vocabulary);
+}
+
+std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string>& paths, const Options& options) {
+  std::vector<Sample> samples;
+  samples.reserve(paths.size());
+  for (const auto& p : paths) samples.push_back({p, {}});
+  ScoreOptions so;
+  so.device = impl_->device;
+  so.batch_size = options.batch_size;
+  so.workers = options.workers;
+  so.progress = options.progress;
+  so.cancelled = options.cancelled;
+  std::vector<SkippedImage> skipped;
+  const std::size_t v = impl_->info.vocabulary.size();
+  const auto scores =
+      score_samples(*impl_->model, "", samples, v, impl_->info.image_size, impl_->info.normalization, so, &skipped);
+  std::vector<Result> out(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    out[i].path = paths[i];
+    out[i].ok = !std::isnan(scores[i * v]);
+    if (out[i].ok)
+      out[i].scores.assign(scores.begin() + static_cast<std::ptrdiff_t>(i * v),
+                           scores.begin() + static_cast<std::ptrdiff_t>((i + 1) * v));
+  }
+  for (const auto& s : skipped)
+    for (auto& r : out)
+      if (r.path == s.image) r.error = s.reason;
+  for (auto& r : out)
+    if (!r.ok && r.error.empty()) r.error = options.cancelled && options.cancelled() ? "cancelled" : "not decodable";
+  return out;
+}
+
+}  // namespace aia

@@ -1,0 +1,119 @@
+#include "aia/data/demo_dataset.h"
+
+#include "aia/errors.h"
+#include "aia/io/atomic_file.h"
+
+#include <zlib.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include <unistd.h>
+#include <array>
+#include <filesystem>
+#include <random>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace aia {
+namespace {
+
+const std::array<const char*, 10> kCategories = {"t-shirt", "trouser", "pullover", "dress", "coat",
+                                                 "sandal",  "shirt",   "sneaker",  "bag",   "ankle-boot"};
+
+std::vector<unsigned char> gunzip(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw DatasetError(path + ": cannot open; the demo dataset needs Debian's dataset-fashion-mnist package");
+  std::vector<unsigned char> out;
+  unsigned char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.insert(out.end(), buf, buf + n);
+  gzclose(f);
+  if (n < 0) throw DatasetError(path + ": corrupt gzip data");
+  return out;
+}
+
+std::uint32_t be32(const std::vector<unsigned char>& b, std::size_t o) {
+  return (std::uint32_t(b[o]) << 24) | (std::uint32_t(b[o + 1]) << 16) | (std::uint32_t(b[o + 2]) << 8) | b[o + 3];
+}
+
+struct Idx {
+  std::vector<unsigned char> images, labels;
+  std::size_t count = 0;
+};
+
+Idx read_idx(const std::string& dir, const std::string& prefix) {
+  Idx idx;
+  idx.images = gunzip(dir + "/" + prefix + "-images-idx3-ubyte.gz");
+  idx.labels = gunzip(dir + "/" + prefix + "-labels-idx1-ubyte.gz");
+  if (idx.images.size() < 16 || be32(idx.images, 0) != 2051 || be32(idx.images, 8) != 28 || be32(idx.images, 12) != 28)
+    throw DatasetError(dir + ": unexpected fashion-mnist image file");
+  if (idx.labels.size() < 8 || be32(idx.labels, 0) != 2049)
+    throw DatasetError(dir + ": unexpected fashion-mnist label file");
+  idx.count = std::min<std::size_t>(be32(idx.images, 4), be32(idx.labels, 4));
+  return idx;
+}
+
+nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const fs::path& images,
+                          const std::string& prefix) {
+  nlohmann::json samples = nlohmann::json::array();
+  std::uniform_int_distribution<std::size_t> pick(0, source.count - 1);
+  std::discrete_distribution<int> items({0, 45, 35, 20});  // 1, 2 or 3 items
+  for (int n = 0; n < count; ++n) {
+    cv::Mat canvas(56, 56, CV_8UC3, cv::Scalar(0, 0, 0));
+    std::array<int, 4> cells = {0, 1, 2, 3};
+    std::shuffle(cells.begin(), cells.end(), rng);
+    const int k = items(rng);
+    std::set<std::string> labels;
+    for (int i = 0; i < k; ++i) {
+      const std::size_t item = pick(rng);
+      const unsigned char* px = source.images.data() + 16 + item * 784;
+      const int cx = (cells[static_cast<std::size_t>(i)] % 2) * 28, cy = (cells[static_cast<std::size_t>(i)] / 2) * 28;
+      for (int y = 0; y < 28; ++y)
+        for (int x = 0; x < 28; ++x) {
+          const unsigned char v = px[y * 28 + x];
+          canvas.at<cv::Vec3b>(cy + y, cx + x) = cv::Vec3b(v, v, v);
+        }
+      labels.insert(kCategories[source.labels[8 + item]]);
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "%s%05d.png", prefix.c_str(), n);
+    if (!cv::imwrite((images / name).string(), canvas)) throw DatasetError((images / name).string() + ": cannot write");
+    samples.push_back({{"image_name", name}, {"image_labels", std::vector<std::string>(labels.begin(), labels.end())}});
+  }
+  return samples;
+}
+
+}  // namespace
+
+std::string ensure_demo_dataset(const std::string& cache_dir, const std::function<void(const std::string&)>& log,
+                                const DemoOptions& options) {
+  const fs::path root = fs::path(cache_dir) / "demo-v1";
+  if (fs::exists(root / "train.json") && fs::exists(root / "test.json")) return root.string();
+  if (log) log("building the demo dataset from fashion-mnist into " + root.string());
+  const Idx train = read_idx(options.fashion_mnist_dir, "train");
+  const Idx test = read_idx(options.fashion_mnist_dir, "t10k");
+  // Build beside the final folder, then rename: a half-built dataset is never used.
+  const fs::path building = fs::path(cache_dir) / ("demo-v1.building-" + std::to_string(::getpid()));
+  fs::remove_all(building);
+  fs::create_directories(building / "images");
+  std::mt19937 rng(options.seed);
+  const std::vector<std::string> vocabulary(kCategories.begin(), kCategories.end());
+  nlohmann::json train_doc = {{"labels", vocabulary},
+                              {"samples", make_split(train, options.train_images, rng, building / "images", "train")}};
+  nlohmann::json test_doc = {{"labels", vocabulary},
+                             {"samples", make_split(test, options.test_images, rng, building / "images", "test")}};
+  write_file_atomically((building / "train.json").string(), train_doc.dump() + "\n");
+  write_file_atomically((building / "test.json").string(), test_doc.dump() + "\n");
+  std::string vocab;
+  for (const auto& v : vocabulary) vocab += v + "\n";
+  write_file_atomically((building / "demo_vocabulary.txt").string(), vocab);
+  std::error_code ec;
+  fs::rename(building, root, ec);
+  if (ec && !fs::exists(root / "train.json")) throw DatasetError(root.string() + ": cannot create: " + ec.message());
+  fs::remove_all(building, ec);  // another process won the race
+  return root.string();
+}
+
+}  // namespace aia
