@@ -4,6 +4,7 @@
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
 #include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_json.h"
 
 #include <QDoubleSpinBox>
 #include <QFileDialog>

@@ -36,7 +36,7 @@ class TrainPage : public QWidget {
   void start();
   void resume();
   void setDemoDefaults();
-  // Overlays a past run's per-epoch curves (its metrics.jsonl), dashed; false if it has none.
+  // Overlays a past run's per-epoch curves (its recorded epochs), dashed; false if it has none.
   bool compareWith(const QString& runDir);
   void clearComparisons();
 

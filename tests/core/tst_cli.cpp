@@ -5,6 +5,7 @@
 #include "aia/io/score_table.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_json.h"
 #include "aia/run/run_folder.h"
 
 #include "tiny_dataset.h"

@@ -7,6 +7,7 @@
 #include "aia/errors.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_json.h"
 #include "aia/metrics/thresholds_tensor.h"
 
 #include <QtTest>

@@ -3,6 +3,7 @@
 #include "aia/annotate/thresholds_spec.h"
 
 #include "aia/errors.h"
+#include "aia/metrics/thresholds_json.h"
 #include "aia/run/run_folder.h"
 
 #include <cerrno>

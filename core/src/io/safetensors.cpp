@@ -2,7 +2,7 @@
 // {"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {...}},
 // then the raw little-endian data; offsets are relative to the end of the header.
 
-#include "aia/io/checkpoint.h"
+#include "aia/io/safetensors.h"
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"

@@ -6,7 +6,7 @@
 // strings, tensors rebuilt from storages) and refuses any other global: a
 // pickle naming os.system or builtins.eval is an attack, not a checkpoint.
 
-#include "aia/io/checkpoint.h"
+#include "aia/io/torch_pickle.h"
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"

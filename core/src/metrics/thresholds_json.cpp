@@ -1,6 +1,6 @@
 // The thresholds files: {"label": threshold, ...}, read strictly.
 
-#include "aia/metrics/thresholds.h"
+#include "aia/metrics/thresholds_json.h"
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"

@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/metrics/metrics_json.h"
+#include "aia/metrics/thresholds_json.h"
 
 #include <nlohmann/json.hpp>
 

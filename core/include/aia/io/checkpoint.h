@@ -9,6 +9,8 @@
 // "net." prefix, DataParallel's "module." prefix.
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
+#include "aia/io/safetensors.h"
+#include "aia/io/torch_pickle.h"
 #include "aia/model/classifier.h"
 
 #include <map>
@@ -18,14 +20,7 @@
 
 namespace aia {
 
-using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
-
-// Raw file access. Each throws CheckpointError naming the file and what is wrong.
-NamedTensors read_safetensors(const std::string& path, std::map<std::string, std::string>* metadata = nullptr);
-void write_safetensors(const std::string& path, const NamedTensors& tensors,
-                       const std::map<std::string, std::string>& metadata = {});
-NamedTensors read_pytorch_state_dict(const std::string& path);
-void write_pytorch_state_dict(const std::string& path, const NamedTensors& tensors);
+// Raw file access: aia/io/safetensors.h and aia/io/torch_pickle.h.
 // Picks the reader by the file's first bytes (zip: PyTorch, else safetensors).
 NamedTensors read_weights(const std::string& path);
 

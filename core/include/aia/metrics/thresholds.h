@@ -1,6 +1,6 @@
 #pragma once
 // Per-label decision thresholds (docs/method.md, "Per-label thresholds by
-// Matthews correlation coefficient") and their JSON files.
+// Matthews correlation coefficient"); their files in thresholds_json.h.
 
 #include "aia/metrics/metrics.h"
 
@@ -37,12 +37,5 @@ double exact_threshold(const LabelMatrix& m, std::size_t label, ThresholdMethod 
 
 // One threshold per label by `method`.
 std::vector<double> choose_thresholds(const LabelMatrix& m, ThresholdMethod method);
-
-// Thresholds files: a JSON object {"label": threshold, ...}. Reading checks
-// that every label of `labels` is present with a finite number and names the
-// file and key otherwise; keys not in `labels` are an error too.
-std::vector<double> read_thresholds_json(const std::string& path, const std::vector<std::string>& labels);
-void write_thresholds_json(const std::string& path, const std::vector<std::string>& labels,
-                           const std::vector<double>& thresholds);
 
 }  // namespace aia
