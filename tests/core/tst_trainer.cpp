@@ -12,6 +12,7 @@
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
+#include "aia/training/epoch_order.h"
 #include "aia/training/onecycle.h"
 #include "aia/training/train_config.h"
 #include "aia/training/trainer.h"
@@ -50,12 +51,13 @@ struct Recorder : aia::TrainObserver {
   std::vector<std::string> messages;
   aia::ValidationReport report;
   std::stop_source* stop = nullptr;
-  std::size_t stop_after = 0;  // request a stop after this many batches
+  std::size_t stop_after = 0;  // request a stop after this many training batches
+  std::size_t trained = 0;
   void on_message(const std::string& text) override { messages.push_back(text); }
   void on_dataset(const aia::Dataset&, const aia::ValidationReport& r) override { report = r; }
   void on_batch(const aia::BatchProgress& p) override {
     batches.push_back(p);
-    if (stop && batches.size() == stop_after) stop->request_stop();
+    if (p.phase == aia::Phase::Training && ++trained == stop_after && stop) stop->request_stop();
   }
   void on_epoch(const aia::EpochReport& r) override { epochs.push_back(r); }
   bool said(const std::string& part) const {
@@ -86,6 +88,8 @@ class TestTrainer : public QObject {
   void hostileDatasetTrainsWithProblemsReported();
   void nanLossStopsCleanly();
   void frozenBackboneTrainsTheHeadOnCachedFeatures();
+  void resumeAcrossTheEpochOrderChange();
+  void frozenStopAndResumeGivesTheSameWeights();
   void emaWeightsAreEvaluatedAndKept();
   void killedWriterLeavesLoadableCheckpoint();
 
@@ -331,6 +335,64 @@ void TestTrainer::frozenBackboneTrainsTheHeadOnCachedFeatures() {
   QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
   QVERIFY(second.said("from the cache"));
   QVERIFY(!second.said("extracting"));
+}
+
+void TestTrainer::resumeAcrossTheEpochOrderChange() {
+  // The frozen mode's epoch order changed once (it follows the image loader's
+  // rule now): a frozen run saved before is refused on resume, with a message;
+  // a fine-tune run (whose order did not change) resumes.
+  qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
+  for (const auto mode : {aia::TrainMode::Frozen, aia::TrainMode::FineTune}) {
+    const std::string out = m_dir.filePath(QString::fromStdString("run-old-" + aia::to_string(mode))).toStdString();
+    auto config = tiny_config(m_data, out);
+    config.run.mode = mode;
+    std::stop_source stop;
+    Recorder first;
+    first.stop = &stop;
+    first.stop_after = 3;
+    QCOMPARE(aia::train(config, first, stop.get_token()).status, aia::RunStatus::Cancelled);
+    // The training state as a version before the epoch-order rule saved it: no "epoch_order".
+    const std::string last = aia::RunFolder(out).checkpoint_path(aia::Checkpoint::Last);
+    std::map<std::string, std::string> meta;
+    const auto tensors = aia::read_safetensors(last, &meta);
+    auto state = nlohmann::json::parse(meta.at("aia_state"));
+    QCOMPARE(state.at("epoch_order").get<int>(), aia::kEpochOrderVersion);
+    state.erase("epoch_order");
+    meta["aia_state"] = state.dump();
+    aia::write_safetensors(last, tensors, meta);
+    Recorder again;
+    const auto r = aia::train(config, again, {}, out);
+    if (mode == aia::TrainMode::Frozen) {
+      QCOMPARE(r.status, aia::RunStatus::Failed);
+      QVERIFY2(r.message.find("epoch order") != std::string::npos, r.message.c_str());
+    } else {
+      QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+    }
+  }
+}
+
+void TestTrainer::frozenStopAndResumeGivesTheSameWeights() {
+  qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
+  const std::string straight = m_dir.filePath("run-frozen-straight").toStdString();
+  const std::string stopped = m_dir.filePath("run-frozen-stopped").toStdString();
+  auto config = tiny_config(m_data, straight);
+  config.run.mode = aia::TrainMode::Frozen;
+  Recorder a;
+  QCOMPARE(aia::train(config, a).status, aia::RunStatus::Succeeded);
+  config.run.out_dir = stopped;
+  std::stop_source stop;
+  Recorder b;
+  b.stop = &stop;
+  b.stop_after = 5;  // inside the first epoch
+  QCOMPARE(aia::train(config, b, stop.get_token()).status, aia::RunStatus::Cancelled);
+  Recorder c;
+  const auto r = aia::train(config, c, {}, stopped);
+  QVERIFY2(r.status == aia::RunStatus::Succeeded, r.message.c_str());
+  const auto x = model_part(aia::RunFolder(straight).checkpoint_path(aia::Checkpoint::Last));
+  const auto y = model_part(aia::RunFolder(stopped).checkpoint_path(aia::Checkpoint::Last));
+  QCOMPARE(x.size(), y.size());
+  for (std::size_t i = 0; i < x.size(); ++i)
+    QVERIFY2(torch::allclose(x[i].second, y[i].second, 1e-6, 1e-7), x[i].first.c_str());
 }
 
 void TestTrainer::emaWeightsAreEvaluatedAndKept() {
