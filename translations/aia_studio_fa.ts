@@ -3,22 +3,22 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="29" />
+        <location filename="../ui/annotate_page.cpp" line="26" />
         <source>edit tags</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="116" />
+        <location filename="../ui/browse_page.cpp" line="124" />
         <source>per-image F1 %1</source>
         <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="29" />
+        <location filename="../ui/thresholds_page.cpp" line="30" />
         <source>threshold of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="60" />
+        <location filename="../ui/thresholds_page.cpp" line="62" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
         <translation type="unfinished" />
     </message>
@@ -26,92 +26,103 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="59" />
-        <location filename="../ui/annotate_page.cpp" line="139" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="144" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="62" />
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="62" />
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>tags (editable, separated by ;)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="62" />
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="67" />
+        <location filename="../ui/annotate_page.cpp" line="83" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="68" />
+        <location filename="../ui/annotate_page.cpp" line="84" />
         <source>Write &amp;XMP sidecars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="69" />
+        <location filename="../ui/annotate_page.cpp" line="85" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119" />
+        <location filename="../ui/annotate_page.cpp" line="86" />
+        <source>&amp;Clear list</source>
+        <translation>&amp;پاک کردن فهرست</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="87" />
+        <source>Remove every image from the list (the files stay)</source>
+        <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="120" />
         <source>Images to annotate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119" />
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.webp)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/annotate_page.cpp" line="126" />
-        <source>skipped %1: not an image file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../ui/annotate_page.cpp" line="129" />
+        <location filename="../ui/annotate_page.cpp" line="132" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="133" />
+        <location filename="../ui/annotate_page.cpp" line="138" />
         <source>Annotating %n image(s)...</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="141" />
+        <location filename="../ui/annotate_page.cpp" line="152" />
         <source>cannot annotate: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="183" />
+        <location filename="../ui/annotate_page.cpp" line="129" />
+        <location filename="../ui/annotate_page.cpp" line="188" />
         <source>skipped %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 رد شد: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="120" />
+        <source>Images (%1)</source>
+        <translation>تصویرها (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="147" />
+        <source>the run changed while annotating; annotating again with %1</source>
+        <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="211" />
+        <location filename="../ui/annotate_page.cpp" line="214" />
         <source>annotated %n image(s)</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="241" />
+        <location filename="../ui/annotate_page.cpp" line="251" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="244" />
+        <location filename="../ui/annotate_page.cpp" line="254" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -121,67 +132,67 @@
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="123" />
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by file name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="123" />
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, worst first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="123" />
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, best first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="137" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>Label:</source>
         <translation>برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="139" />
+        <location filename="../ui/browse_page.cpp" line="147" />
         <source>Sort:</source>
         <translation>مرتب‌سازی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="160" />
+        <location filename="../ui/browse_page.cpp" line="168" />
         <source>all labels</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="185" />
+        <location filename="../ui/browse_page.cpp" line="194" />
         <source>per-image F1 %1</source>
         <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="186" />
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="186" />
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>score</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="186" />
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>result</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>true positive</source>
         <translation>مثبت درست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>false positive</source>
         <translation>مثبت نادرست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>missed</source>
         <translation>از دست رفته</translation>
     </message>
@@ -194,68 +205,68 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="28" />
+        <location filename="../ui/dataset_page.cpp" line="29" />
         <source>Open &amp;folder...</source>
         <translation>باز کردن &amp;پوشه...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="29" />
+        <location filename="../ui/dataset_page.cpp" line="30" />
         <source>No dataset loaded.</source>
         <translation>هیچ مجموعه داده‌ای بارگذاری نشده است.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="34" />
+        <location filename="../ui/dataset_page.cpp" line="35" />
         <source>labels, most frequent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="35" />
+        <location filename="../ui/dataset_page.cpp" line="36" />
         <source>training images</source>
         <translation>تصاویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="38" />
+        <location filename="../ui/dataset_page.cpp" line="39" />
         <source>Validation report</source>
         <translation>گزارش اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="42" />
         <source>&amp;Dataset:</source>
         <translation>&amp;مجموعه داده:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="62" />
+        <location filename="../ui/dataset_page.cpp" line="65" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="76" />
+        <location filename="../ui/dataset_page.cpp" line="79" />
         <source>Loading %1...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location filename="../ui/dataset_page.cpp" line="99" />
         <source>Cannot use %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="110" />
+        <location filename="../ui/dataset_page.cpp" line="113" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="118" />
+        <location filename="../ui/dataset_page.cpp" line="121" />
         <source>computed from the training images when training starts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="144" />
+        <location filename="../ui/dataset_page.cpp" line="150" />
         <source>No training image was found in %1: put the images there to train.
 </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="147" />
+        <location filename="../ui/dataset_page.cpp" line="154" />
         <source>dataset %1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -323,250 +334,250 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="93" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99" />
+        <location filename="../ui/main_window.cpp" line="100" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>Ctrl+L</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="102" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
+        <location filename="../ui/main_window.cpp" line="103" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>Export predictions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103" />
-        <location filename="../ui/main_window.cpp" line="106" />
-        <location filename="../ui/main_window.cpp" line="109" />
+        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105" />
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Export per-label metrics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="111" />
         <source>&amp;Thresholds...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109" />
+        <location filename="../ui/main_window.cpp" line="112" />
         <source>Export thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>Export annotations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="119" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="120" />
         <source>JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window.cpp" line="123" />
         <source>Write &amp;XMP sidecars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="125" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location filename="../ui/main_window.cpp" line="127" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="128" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="130" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="136" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="136" />
         <source>F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location filename="../ui/main_window.cpp" line="137" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132" />
+        <location filename="../ui/main_window.cpp" line="137" />
         <source>Shift+F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133" />
+        <location filename="../ui/main_window.cpp" line="138" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="140" />
         <source>&amp;Compare with a past run...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136" />
+        <location filename="../ui/main_window.cpp" line="141" />
         <source>A run folder whose curves to overlay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location filename="../ui/main_window.cpp" line="145" />
         <source>Cannot compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139" />
-        <source>%1 has no metrics.jsonl</source>
-        <translation type="unfinished" />
+        <location filename="../ui/main_window.cpp" line="145" />
+        <source>%1 has no finished epoch to compare (is it a run folder?)</source>
+        <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>C&amp;lear compared runs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="143" />
+        <location filename="../ui/main_window.cpp" line="149" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148" />
+        <location filename="../ui/main_window.cpp" line="154" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="156" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157" />
+        <location filename="../ui/main_window.cpp" line="165" />
         <source>wrote %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158" />
+        <location filename="../ui/main_window.cpp" line="167" />
         <source>nothing to export yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165" />
+        <location filename="../ui/main_window.cpp" line="174" />
         <source>Open a training run folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="183" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187" />
+        <location filename="../ui/main_window.cpp" line="196" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation type="unfinished" />
     </message>
@@ -574,52 +585,52 @@
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>frequency</source>
         <translation>فراوانی</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="83" />
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>threshold</source>
         <translation>آستانه</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="84" />
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>MCC</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>TP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="85" />
+        <location filename="../ui/thresholds_page.cpp" line="92" />
         <source>FP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="86" />
+        <location filename="../ui/thresholds_page.cpp" line="92" />
         <source>FN</source>
         <translation type="unfinished" />
     </message>
@@ -627,153 +638,153 @@
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="155" />
+        <location filename="../ui/thresholds_page.cpp" line="170" />
         <source>Select a label to move its threshold.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>strategy</source>
         <translation>راهبرد</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="160" />
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>N+</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="170" />
+        <location filename="../ui/thresholds_page.cpp" line="186" />
         <source>MCC &amp;grid (paper)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="171" />
+        <location filename="../ui/thresholds_page.cpp" line="187" />
         <source>Exact &amp;MCC</source>
         <translation>&amp;MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="172" />
+        <location filename="../ui/thresholds_page.cpp" line="188" />
         <source>Exact &amp;F1</source>
         <translation>&amp;F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="173" />
+        <location filename="../ui/thresholds_page.cpp" line="189" />
         <source>Set all &amp;to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="175" />
+        <location filename="../ui/thresholds_page.cpp" line="192" />
         <source>Thresholds chosen on the training split when the run finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="193" />
         <source>The same threshold for every label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="205" />
+        <location filename="../ui/thresholds_page.cpp" line="224" />
         <source>MCC-grid thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="227" />
         <source>exact MCC thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="207" />
+        <location filename="../ui/thresholds_page.cpp" line="230" />
         <source>exact F1 thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="209" />
+        <location filename="../ui/thresholds_page.cpp" line="233" />
         <source>global threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="219" />
+        <location filename="../ui/thresholds_page.cpp" line="244" />
         <source>0.5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="220" />
+        <location filename="../ui/thresholds_page.cpp" line="245" />
         <source>MCC grid (paper)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="221" />
+        <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>exact MCC</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="222" />
+        <location filename="../ui/thresholds_page.cpp" line="247" />
         <source>exact F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="240" />
+        <location filename="../ui/thresholds_page.cpp" line="265" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="243" />
+        <location filename="../ui/thresholds_page.cpp" line="268" />
         <source>Test split, current thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <location filename="../ui/thresholds_page.cpp" line="272" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="272" />
+        <location filename="../ui/thresholds_page.cpp" line="299" />
         <source>thresholds saved to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="274" />
+        <location filename="../ui/thresholds_page.cpp" line="301" />
         <source>cannot save thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="281" />
+        <location filename="../ui/thresholds_page.cpp" line="308" />
         <source>thresholds from %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="283" />
+        <location filename="../ui/thresholds_page.cpp" line="310" />
         <source>cannot load thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="288" />
+        <location filename="../ui/thresholds_page.cpp" line="315" />
         <source>Save thresholds</source>
         <translation>ذخیرهٔ آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="288" />
-        <location filename="../ui/thresholds_page.cpp" line="293" />
+        <location filename="../ui/thresholds_page.cpp" line="315" />
+        <location filename="../ui/thresholds_page.cpp" line="320" />
         <source>JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="293" />
+        <location filename="../ui/thresholds_page.cpp" line="320" />
         <source>Load thresholds</source>
         <translation>بارگذاری آستانه‌ها</translation>
     </message>
@@ -811,191 +822,191 @@
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79" />
+        <location filename="../ui/train_page.cpp" line="80" />
         <source>bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs</source>
         <translation>autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="82" />
+        <location filename="../ui/train_page.cpp" line="83" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="83" />
+        <location filename="../ui/train_page.cpp" line="84" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="85" />
+        <location filename="../ui/train_page.cpp" line="86" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="87" />
+        <location filename="../ui/train_page.cpp" line="88" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="90" />
+        <location filename="../ui/train_page.cpp" line="91" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="103" />
+        <location filename="../ui/train_page.cpp" line="104" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="104" />
+        <location filename="../ui/train_page.cpp" line="105" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="108" />
+        <location filename="../ui/train_page.cpp" line="109" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111" />
+        <location filename="../ui/train_page.cpp" line="112" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="112" />
+        <location filename="../ui/train_page.cpp" line="113" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="113" />
+        <location filename="../ui/train_page.cpp" line="114" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114" />
+        <location filename="../ui/train_page.cpp" line="115" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115" />
+        <location filename="../ui/train_page.cpp" line="116" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116" />
+        <location filename="../ui/train_page.cpp" line="117" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="119" />
+        <location filename="../ui/train_page.cpp" line="120" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="128" />
-        <location filename="../ui/train_page.cpp" line="136" />
+        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="137" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="130" />
+        <location filename="../ui/train_page.cpp" line="131" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="131" />
-        <location filename="../ui/train_page.cpp" line="251" />
+        <location filename="../ui/train_page.cpp" line="132" />
+        <location filename="../ui/train_page.cpp" line="252" />
         <source>validation loss</source>
         <translation>زیان اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="132" />
+        <location filename="../ui/train_page.cpp" line="133" />
         <source>train loss (smoothed, per batch)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137" />
+        <location filename="../ui/train_page.cpp" line="138" />
         <source>F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="139" />
-        <location filename="../ui/train_page.cpp" line="142" />
+        <location filename="../ui/train_page.cpp" line="140" />
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>N+</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="140" />
-        <location filename="../ui/train_page.cpp" line="252" />
+        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="253" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="142" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="171" />
+        <location filename="../ui/train_page.cpp" line="173" />
         <source>Pretrained weights</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="171" />
+        <location filename="../ui/train_page.cpp" line="173" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="213" />
+        <location filename="../ui/train_page.cpp" line="215" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="217" />
         <source>Ready to train on %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="218" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="227" />
+        <location filename="../ui/train_page.cpp" line="230" />
         <source>Run folder to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="278" />
+        <location filename="../ui/train_page.cpp" line="279" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="285" />
+        <location filename="../ui/train_page.cpp" line="286" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="291" />
+        <location filename="../ui/train_page.cpp" line="297" />
         <source>Extracting features: batch %1/%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="309" />
+        <location filename="../ui/train_page.cpp" line="315" />
         <source>Finished. %1</source>
         <translation>پایان یافت. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="310" />
+        <location filename="../ui/train_page.cpp" line="316" />
         <source>Stopped. %1</source>
         <translation>متوقف شد. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="311" />
+        <location filename="../ui/train_page.cpp" line="317" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>
@@ -1003,7 +1014,7 @@
 <context>
     <name>aia::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training_controller.cpp" line="66" />
+        <location filename="../ui/training_controller.cpp" line="39" />
         <source>unknown error in the training thread</source>
         <translation type="unfinished" />
     </message>

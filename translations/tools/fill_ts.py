@@ -50,6 +50,13 @@ DE = {
     "Set all &to": "Alle &setzen auf", "Select a label to move its threshold.": "Wählen Sie ein Label, um seinen Schwellenwert zu verschieben.",
     "Test split, current thresholds: %1": "Testmenge, aktuelle Schwellenwerte: %1", "Save thresholds": "Schwellenwerte speichern",
     "Load thresholds": "Schwellenwerte laden", "edit tags": "Schlagwörter bearbeiten",
+    "&Clear list": "Liste &leeren", "Remove every image from the list (the files stay)":
+        "Alle Bilder aus der Liste entfernen (die Dateien bleiben)", "Images (%1)": "Bilder (%1)",
+    "the run changed while annotating; annotating again with %1":
+        "der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1",
+    "%1 has no finished epoch to compare (is it a run folder?)":
+        "%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)",
+    "skipped %1: %2": "%1 übersprungen: %2",
 }
 
 FA = {
@@ -80,6 +87,13 @@ FA = {
     "Mi&xed precision (bfloat16)": "دقت &ترکیبی (bfloat16)",
     "bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs":
         "autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32",
+    "&Clear list": "&پاک کردن فهرست", "Remove every image from the list (the files stay)":
+        "همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)", "Images (%1)": "تصویرها (%1)",
+    "the run changed while annotating; annotating again with %1":
+        "اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1",
+    "%1 has no finished epoch to compare (is it a run folder?)":
+        "%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)",
+    "skipped %1: %2": "%1 رد شد: %2",
 }
 
 for path, table in ((sys.argv[1], DE), (sys.argv[2], FA)):
