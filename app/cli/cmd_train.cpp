@@ -78,10 +78,14 @@ class ConsoleObserver : public TrainObserver {
     const int width = 24;
     const int filled = p.batches ? static_cast<int>(width * p.batch / p.batches) : 0;
     char line[256];
-    std::snprintf(line, sizeof line, "epoch %d/%d [%s%s] %zu/%zu loss %.4f  %.1f img/s  ETA %s", p.epoch, p.epochs,
-                  std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                  std::string(static_cast<std::size_t>(width - filled), '.').c_str(), p.batch, p.batches,
-                  p.smoothed_loss, p.images_per_second, clock_text(p.eta_seconds).c_str());
+    const std::string bar =
+        std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(width - filled), '.');
+    if (p.phase == Phase::ExtractingFeatures)
+      std::snprintf(line, sizeof line, "extracting features [%s] %zu/%zu", bar.c_str(), p.batch, p.batches);
+    else
+      std::snprintf(line, sizeof line, "epoch %d/%d [%s] %zu/%zu loss %.4f  %.1f img/s  ETA %s", p.epoch, p.epochs,
+                    bar.c_str(), p.batch, p.batches, p.smoothed_loss, p.images_per_second,
+                    clock_text(p.eta_seconds).c_str());
     if (tty_) {
       std::fprintf(stderr, "\r%s%s\033[K", prefix_.c_str(), line);
       bar_ = true;

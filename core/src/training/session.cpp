@@ -181,7 +181,7 @@ Progress Session::train_step(const std::function<torch::Tensor()>& forward_loss,
   }
   if (!r.applied) {  // no image decoded (on some rank): the batch is passed over everywhere
     ++state_.batch;
-    return Progress::Continue;
+    return stopping() ? Progress::Stopped : Progress::Continue;
   }
   ema_.update(*model_);
   ++state_.step;
