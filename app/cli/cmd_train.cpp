@@ -23,11 +23,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <thread>
-
-namespace fs = std::filesystem;
 
 namespace aia::cli {
 namespace {
