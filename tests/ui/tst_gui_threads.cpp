@@ -12,6 +12,7 @@
 #include "aia/run/run_folder.h"
 #include "aia/training/trainer.h"
 #include "tiny_dataset.h"
+#include "tiny_run.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -42,15 +43,7 @@ void TestGuiThreads::initTestCase() {
   qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
   m_data = m_dir.filePath("tiny");
   aia::test::make_tiny_dataset(m_data.toStdString(), 32, 8);
-  aia::TrainConfig c;
-  c.data.dataset = m_data.toStdString();
-  c.data.image_size = 32;
-  c.model.backbone = "tresnet_nano";
-  c.optim.epochs = 1;
-  c.optim.batch_size = 8;
-  c.optim.learning_rate = 2e-3;
-  c.loss = aia::loss_preset("proposed");
-  c.run.device = "cpu";
+  aia::TrainConfig c = aia::test::tiny_train_config(m_data.toStdString(), "", 1);
   m_runA = m_dir.filePath("run-a");
   c.run.out_dir = m_runA.toStdString();
   aia::TrainObserver quiet;

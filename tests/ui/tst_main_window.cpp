@@ -18,6 +18,7 @@
 #include "aia/run/run_folder.h"
 #include "aia/training/trainer.h"
 #include "tiny_dataset.h"
+#include "tiny_run.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -85,15 +86,7 @@ void TestMainWindow::initTestCase() {
   m_window->datasetPage()->load(m_data);
   QVERIFY(loaded.wait(30000));
   m_run = m_dir.filePath("run");
-  aia::TrainConfig c;
-  c.data.dataset = m_data.toStdString();
-  c.data.image_size = 32;
-  c.model.backbone = "tresnet_nano";
-  c.optim.epochs = 2;
-  c.optim.batch_size = 8;
-  c.optim.learning_rate = 2e-3;
-  c.loss = aia::loss_preset("proposed");
-  c.run.device = "cpu";
+  aia::TrainConfig c = aia::test::tiny_train_config(m_data.toStdString(), "", 2);
   c.run.out_dir = m_run.toStdString();
   aia::TrainObserver quiet;
   const auto trained = aia::train(c, quiet);
