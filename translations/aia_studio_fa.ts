@@ -26,103 +26,108 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
-        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="74" />
+        <location filename="../ui/annotate_page.cpp" line="143" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="77" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="77" />
         <source>tags (editable, separated by ;)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="77" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="83" />
+        <location filename="../ui/annotate_page.cpp" line="82" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="84" />
+        <location filename="../ui/annotate_page.cpp" line="83" />
         <source>Write &amp;XMP sidecars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="85" />
+        <location filename="../ui/annotate_page.cpp" line="84" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="86" />
+        <location filename="../ui/annotate_page.cpp" line="85" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="87" />
+        <location filename="../ui/annotate_page.cpp" line="86" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="120" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>Images to annotate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="132" />
+        <location filename="../ui/annotate_page.cpp" line="131" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="138" />
+        <location filename="../ui/annotate_page.cpp" line="137" />
         <source>Annotating %n image(s)...</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="152" />
+        <location filename="../ui/annotate_page.cpp" line="151" />
         <source>cannot annotate: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="129" />
-        <location filename="../ui/annotate_page.cpp" line="188" />
+        <location filename="../ui/annotate_page.cpp" line="128" />
+        <location filename="../ui/annotate_page.cpp" line="192" />
         <source>skipped %1: %2</source>
         <translation>%1 رد شد: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="120" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="147" />
+        <location filename="../ui/annotate_page.cpp" line="146" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="160" />
+        <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
+        <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="214" />
+        <location filename="../ui/annotate_page.cpp" line="218" />
         <source>annotated %n image(s)</source>
         <translation type="unfinished">
             <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="251" />
+        <location filename="../ui/annotate_page.cpp" line="255" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="254" />
+        <location filename="../ui/annotate_page.cpp" line="258" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation type="unfinished">
             <numerusform />

@@ -65,7 +65,6 @@ struct AnnotatePage::Outcome {
   std::vector<QImage> thumbnails;
   QString failure;
   std::shared_ptr<aia::Annotator> annotator;
-  QString runDir;
   quint64 generation = 0;
   QStringList images;
 };
@@ -154,13 +153,18 @@ void AnnotatePage::addPaths(const QStringList& paths) {
     }
     m_annotator = o.annotator;
     if (m_thresholds.size() != m_annotator->vocabulary().size()) m_thresholds = m_annotator->default_thresholds();
+    if (!m_rows.empty() && m_vocabulary != m_annotator->vocabulary()) {
+      // Rows tagged by a run with another vocabulary keep their tags; their
+      // scores do not belong to the new labels and are exported as unknown.
+      for (auto& row : m_rows) row.scores.clear();
+      Q_EMIT messageLogged(tr("this run has another vocabulary: the scores of the images listed before are dropped"));
+    }
     m_vocabulary = m_annotator->vocabulary();
     showResults(o);
   });
   watcher->setFuture(QtConcurrent::run(
       &m_pool, [annotator = m_annotator, run = m_runDir, generation = m_runGeneration, images]() mutable {
         Outcome o;
-        o.runDir = run;
         o.generation = generation;
         o.images = images;
         try {

@@ -339,9 +339,10 @@ Runner add_annotate_command(CLI::App& app) {
         ++failed;
         continue;
       }
-      AnnotatedImage row = tag_image(r.path, std::move(r.scores), table.vocabulary, thresholds);
+      const auto tags = tags_above(std::span<const float>(r.scores), thresholds);
+      AnnotatedImage row{r.path, tag_names(tags, table.vocabulary), std::move(r.scores)};
       std::string shown;
-      for (const auto& t : tags_above(std::span<const float>(row.scores), thresholds)) {
+      for (const auto& t : tags) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.3f", t.score);
         shown += (shown.empty() ? "" : ", ") + table.vocabulary[t.label] + " (" + buf + ")";

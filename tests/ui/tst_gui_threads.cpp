@@ -32,6 +32,7 @@ class TestGuiThreads : public QObject {
   void dropOfLargeImagesKeepsTheEventLoopResponsive();
   void switchingRunsDuringScoringTagsWithTheNewRun();
   void aReusedRunAddressDoesNotLeakAnOldThumbnail();
+  void rowsOfAnotherVocabularyKeepTagsNotScores();
 
  private:
   QString tagsBy(const QString& run, const QString& image) const;
@@ -144,6 +145,26 @@ void TestGuiThreads::aReusedRunAddressDoesNotLeakAnOldThumbnail() {
   QTest::qWait(1500);  // run A's thumbnails arrive now
   for (int image = 0; image < model.rowCount(); ++image)
     QVERIFY2(!model.hasThumbnail(image), "run A's thumbnail shown for run B");
+}
+
+void TestGuiThreads::rowsOfAnotherVocabularyKeepTagsNotScores() {
+  // Run B's vocabulary is run A's reversed: A's scores would be exported under the wrong labels.
+  const QString image = m_data + QStringLiteral("/images/test1.png");
+  aia::ui::AnnotatePage page;
+  QSignalSpy annotated(&page, &aia::ui::AnnotatePage::annotated);
+  page.setRun(m_runA);
+  page.addPaths({image});
+  QVERIFY(annotated.wait(60000));
+  const auto tagsByA = page.annotations().rows.at(0).tags;
+  page.setRun(m_runB);
+  page.addPaths({image});
+  QVERIFY(annotated.wait(60000));
+  const aia::AnnotationsTable table = page.annotations();
+  QCOMPARE(table.rows.size(), std::size_t(2));
+  QCOMPARE(table.rows[0].tags, tagsByA);
+  QVERIFY(table.rows[0].scores.empty());
+  QCOMPARE(table.rows[1].scores.size(), table.vocabulary.size());
+  QCOMPARE(table.vocabulary, aia::RunFolder(m_runB.toStdString()).read_info().vocabulary);
 }
 
 QTEST_MAIN(TestGuiThreads)

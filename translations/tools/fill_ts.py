@@ -57,6 +57,8 @@ DE = {
     "%1 has no finished epoch to compare (is it a run folder?)":
         "%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)",
     "skipped %1: %2": "%1 übersprungen: %2",
+    "this run has another vocabulary: the scores of the images listed before are dropped":
+        "dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen",
 }
 
 FA = {
@@ -94,6 +96,8 @@ FA = {
     "%1 has no finished epoch to compare (is it a run folder?)":
         "%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)",
     "skipped %1: %2": "%1 رد شد: %2",
+    "this run has another vocabulary: the scores of the images listed before are dropped":
+        "این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند",
 }
 
 for path, table in ((sys.argv[1], DE), (sys.argv[2], FA)):
