@@ -51,7 +51,7 @@ void TestRunFolder::pathsStayInsideTheFolder() {
   std::set<std::string> distinct(paths.begin(), paths.end());
   QCOMPARE(distinct.size(), paths.size());
   for (const auto& p : paths) QVERIFY2(p.rfind(run.dir() + "/", 0) == 0, p.c_str());
-  QVERIFY(!run.has_info() && !run.finished() && !run.has_checkpoint(aia::Checkpoint::Last));
+  QVERIFY(!run.finished() && !run.has_checkpoint(aia::Checkpoint::Last));
 }
 
 void TestRunFolder::infoRoundTripsAndNamesTheProblem() {

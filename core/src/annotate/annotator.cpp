@@ -26,8 +26,6 @@ Annotator::Annotator(const std::string& run_dir, const std::string& device)
 
 Annotator::~Annotator() = default;
 
-const std::string& Annotator::run_dir() const { return impl_->run.dir(); }
-const RunInfo& Annotator::info() const { return impl_->info; }
 const std::vector<std::string>& Annotator::vocabulary() const { return impl_->info.vocabulary; }
 
 std::vector<double> Annotator::default_thresholds() const {

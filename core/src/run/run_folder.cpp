@@ -44,7 +44,6 @@ std::string RunFolder::thresholds_path(ThresholdMethod method) const {
   return file("thresholds.json");
 }
 
-bool RunFolder::has_info() const { return fs::exists(info_path()); }
 bool RunFolder::has_checkpoint(Checkpoint which) const { return fs::exists(checkpoint_path(which)); }
 bool RunFolder::has_thresholds(ThresholdMethod method) const { return fs::exists(thresholds_path(method)); }
 bool RunFolder::finished() const { return fs::exists(test_scores_path()); }

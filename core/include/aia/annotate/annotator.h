@@ -3,8 +3,6 @@
 // seeing torch). Construction loads the run's best checkpoint; annotate() can
 // be called from any single thread at a time.
 
-#include "aia/run/run_records.h"
-
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -21,8 +19,6 @@ class Annotator {
   Annotator(const Annotator&) = delete;
   Annotator& operator=(const Annotator&) = delete;
 
-  const std::string& run_dir() const;
-  const RunInfo& info() const;
   const std::vector<std::string>& vocabulary() const;
   // The run's MCC-grid thresholds (thresholds.json), or 0.5 where it has none.
   std::vector<double> default_thresholds() const;

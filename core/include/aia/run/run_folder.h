@@ -41,7 +41,6 @@ class RunFolder {
   std::string test_scores_path() const;
   std::string test_targets_path() const;
 
-  bool has_info() const;  // a run folder at all
   bool has_checkpoint(Checkpoint which) const;
   bool has_thresholds(ThresholdMethod method) const;
   bool finished() const;  // the test scores of the last step are there
