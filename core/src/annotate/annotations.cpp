@@ -30,30 +30,6 @@ AnnotatedImage tag_image(std::string image, std::vector<float> scores, const std
   return a;
 }
 
-std::vector<std::string> split_tag_list(std::string_view text) {
-  std::vector<std::string> tags;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(';', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view t = text.substr(start, end - start);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
-    if (!t.empty() && std::find(tags.begin(), tags.end(), t) == tags.end()) tags.emplace_back(t);
-    start = end + 1;
-  }
-  return tags;
-}
-
-std::string join_tag_list(const std::vector<std::string>& tags, std::string_view separator) {
-  std::string out;
-  for (const auto& t : tags) {
-    if (!out.empty()) out += separator;
-    out += t;
-  }
-  return out;
-}
-
 namespace {
 
 std::string score_text(double v) {  // 9 significant digits: a float's value, exactly
@@ -169,8 +145,7 @@ AnnotationsTable read_annotations_csv(const std::string& path) {
       for (std::size_t k = 2; k < rec.fields.size(); ++k)
         row.scores.push_back(parse_score(rec.fields[k], path, rec.line));
     } else {
-      std::vector<std::string> scores;  // one per tag, repeats allowed
-      for (const auto& t : split_fields(cell(rec, 2))) scores.push_back(t);
+      const std::vector<std::string> scores = split_fields(cell(rec, 2));  // one per tag, repeats allowed
       if (!scores.empty() && scores.size() != row.tags.size())
         throw InputError(path + ":" + std::to_string(rec.line) + ": " + std::to_string(row.tags.size()) + " tags but " +
                          std::to_string(scores.size()) + " scores");

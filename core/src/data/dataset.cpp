@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -162,12 +163,7 @@ std::vector<RawSample> read_csv_split(const fs::path& file) {
                          std::to_string(rec.fields.size()));
     RawSample s;
     s.image = rec.fields[0].text;
-    std::stringstream tags(rec.fields[1].text);
-    for (std::string tag; std::getline(tags, tag, ';');) {
-      tag.erase(0, tag.find_first_not_of(" \t"));
-      tag.erase(tag.find_last_not_of(" \t") + 1);
-      if (!tag.empty()) s.labels.push_back(tag);
-    }
+    s.labels = split_tag_list(rec.fields[1].text);
     out.push_back(std::move(s));
   }
   return out;
@@ -321,6 +317,30 @@ std::string cache_dir() {
   if (const char* xdg = std::getenv("XDG_CACHE_HOME")) return std::string(xdg) + "/aia-studio";
   if (const char* home = std::getenv("HOME")) return std::string(home) + "/.cache/aia-studio";
   return (fs::temp_directory_path() / "aia-studio").string();
+}
+
+std::vector<std::string> split_tag_list(std::string_view text) {
+  std::vector<std::string> tags;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view t = text.substr(start, end - start);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+    if (!t.empty() && std::find(tags.begin(), tags.end(), t) == tags.end()) tags.emplace_back(t);
+    start = end + 1;
+  }
+  return tags;
+}
+
+std::string join_tag_list(const std::vector<std::string>& tags, std::string_view separator) {
+  std::string out;
+  for (const auto& t : tags) {
+    if (!out.empty()) out += separator;
+    out += t;
+  }
+  return out;
 }
 
 std::string images_dir_of(const std::string& dataset_root) { return (fs::path(dataset_root) / "images").string(); }

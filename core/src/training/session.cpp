@@ -256,7 +256,8 @@ Progress Session::train_features(double& images_per_second) {
   const auto labels = static_cast<std::int64_t>(data_.vocabulary.size());
   auto hot = multi_hot(data_.train, data_.vocabulary.size());
   const auto targets_all = torch::from_blob(hot.data(), {rows_total, labels}, torch::kFloat32).clone().to(device_);
-  const auto decoded = torch::logical_not(torch::isnan(features.select(1, 0))).cpu();
+  const auto decoded_rows = torch::logical_not(torch::isnan(features.select(1, 0))).cpu().contiguous();
+  const std::vector<bool> decoded(decoded_rows.data_ptr<bool>(), decoded_rows.data_ptr<bool>() + decoded_rows.numel());
   const auto order = epoch_order(data_.train.size(), static_cast<std::uint64_t>(config_.run.seed), state_.epoch);
   const auto b = static_cast<std::size_t>(config_.optim.batch_size);
   const auto start = Clock::now();
@@ -267,8 +268,7 @@ Progress Session::train_features(double& images_per_second) {
     const std::size_t begin = state_.batch * b, end = std::min(order.size(), begin + b);
     std::vector<std::int64_t> rows;
     for (std::size_t i = begin; i < end; ++i)
-      if (decoded[static_cast<std::int64_t>(order[i])].item<bool>())
-        rows.push_back(static_cast<std::int64_t>(order[i]));
+      if (decoded[order[i]]) rows.push_back(static_cast<std::int64_t>(order[i]));
     if (rows.empty()) {
       ++state_.batch;
       continue;

@@ -9,6 +9,7 @@
 // The older CLI format `image,tags,scores` (scores of the listed tags only)
 // is still read. Plain std types.
 
+#include "aia/data/dataset.h"  // split_tag_list, join_tag_list
 #include "aia/io/score_table.h"
 
 #include <string>
@@ -31,10 +32,6 @@ struct AnnotationsTable {
 // The tagging rule (aia/annotate/tagging.h) applied to one image's scores.
 AnnotatedImage tag_image(std::string image, std::vector<float> scores, const std::vector<std::string>& vocabulary,
                          const std::vector<double>& thresholds);
-
-// "a; b ;;c" -> {"a", "b", "c"}: split at ';', trimmed, empty and repeated tags dropped.
-std::vector<std::string> split_tag_list(std::string_view text);
-std::string join_tag_list(const std::vector<std::string>& tags, std::string_view separator = ";");
 
 // Written atomically. Throws InputError naming file, line and column for a
 // malformed file (ragged row, a score that is not a number, unknown header).

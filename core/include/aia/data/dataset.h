@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace aia {
@@ -72,6 +73,11 @@ void carve_validation(Dataset& dataset, double fraction, int seed);
 
 // Checks that every image exists (cheap); unreadable ones are found when decoded.
 void check_images_exist(Dataset& dataset, ValidationReport& report);
+
+// A cell of tags, as both CSV layouts (datasets and annotations) write it:
+// "a; b ;;c" -> {"a", "b", "c"}: split at ';', trimmed, empty and repeated tags dropped.
+std::vector<std::string> split_tag_list(std::string_view text);
+std::string join_tag_list(const std::vector<std::string>& tags, std::string_view separator = ";");
 
 // The application's cache folder: $AIA_CACHE_DIR, $XDG_CACHE_HOME/aia-studio,
 // ~/.cache/aia-studio (the demo dataset and the feature cache live under it).
