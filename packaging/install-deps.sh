@@ -12,7 +12,7 @@ packages=(
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev
   # GUI: Qt 6 and the Qt 6 build of QCustomPlot
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libqcustomplot-dev libgl-dev
   # interop tests: Python reads and writes the checkpoints we exchange
   python3-torch python3-numpy

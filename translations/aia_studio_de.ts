@@ -213,42 +213,47 @@
         <translation>Demo (Fashion-MNIST-Mosaike)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="29" />
+        <location filename="../ui/dataset_page.cpp" line="26" />
+        <source>Demo, long-tailed labels</source>
+        <translation>Demo, Labels mit langem Schwanz</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="30" />
         <source>Open &amp;folder...</source>
         <translation>&amp;Ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="30" />
+        <location filename="../ui/dataset_page.cpp" line="31" />
         <source>No dataset loaded.</source>
         <translation>Kein Datensatz geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="35" />
+        <location filename="../ui/dataset_page.cpp" line="36" />
         <source>labels, most frequent first</source>
         <translation>Labels, häufigste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="36" />
+        <location filename="../ui/dataset_page.cpp" line="37" />
         <source>training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="39" />
+        <location filename="../ui/dataset_page.cpp" line="40" />
         <source>Validation report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="42" />
+        <location filename="../ui/dataset_page.cpp" line="43" />
         <source>&amp;Dataset:</source>
         <translation>&amp;Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="65" />
+        <location filename="../ui/dataset_page.cpp" line="66" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="79" />
+        <location filename="../ui/dataset_page.cpp" line="80" />
         <source>Loading %1...</source>
         <translation>%1 wird geladen...</translation>
     </message>
@@ -280,312 +285,577 @@
     </message>
 </context>
 <context>
+    <name>aia::ui::ExperimentsPage</name>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="38" />
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="40" />
+        <source>interrupted (resumes)</source>
+        <translation>unterbrochen (wird fortgesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="42" />
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="44" />
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="46" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="82" />
+        <source>Losses:</source>
+        <translation>Verlustfunktionen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="84" />
+        <source>Comma-separated seeds: each loss trains once per seed</source>
+        <translation>Durch Kommas getrennte Seeds: jede Verlustfunktion trainiert einmal je Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="86" />
+        <source>&amp;Seeds:</source>
+        <translation>&amp;Seeds:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="88" />
+        <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="89" />
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="90" />
+        <source>Recipe:</source>
+        <translation>Rezept:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="90" />
+        <source>the Train page's settings, on the Dataset page's dataset</source>
+        <translation>die Einstellungen der Seite Training, auf dem Datensatz der Seite Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="92" />
+        <source>S&amp;tart experiment</source>
+        <translation>Experiment s&amp;tarten</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="93" />
+        <source>Sto&amp;p</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="94" />
+        <source>&amp;Resume or open...</source>
+        <translation>&amp;Fortsetzen oder öffnen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="95" />
+        <source>Export &amp;table...</source>
+        <translation>&amp;Tabelle exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="96" />
+        <source>Export p&amp;lots...</source>
+        <translation>&amp;Diagramme exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="105" />
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="105" />
+        <location filename="../ui/experiments_page.cpp" line="116" />
+        <source>Loss</source>
+        <translation>Verlustfunktion</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="105" />
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="105" />
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="105" />
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="116" />
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="131" />
+        <source>per-class F1, 95% interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="132" />
+        <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="137" />
+        <source>The loss plotted against the baseline, label by label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="140" />
+        <source>Thresholds:</source>
+        <translation>Schwellenwerte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="143" />
+        <source>Per label:</source>
+        <translation>Je Label:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="171" />
+        <source>Export the report table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="172" />
+        <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="176" />
+        <source>Export the plots (PNG, SVG and PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="193" />
+        <source>Report: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="222" />
+        <source>Load a dataset with its images first (Dataset page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="240" />
+        <source>Seeds: '%1' is not an integer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="252" />
+        <source>Cannot start: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="262" />
+        <source>Experiment folder to resume or open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="282" />
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="314" />
+        <source>%1: %2 of %3 cells finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="326" />
+        <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="334" />
+        <source>%1% (epoch %2/%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="354" />
+        <source>Stopped: %1 Resume continues where it stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="397" />
+        <source>%1 (published, not ours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="422" />
+        <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="467" />
+        <location filename="../ui/experiments_page.cpp" line="468" />
+        <source>per-label F1, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="475" />
+        <source>equal F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="495" />
+        <source>support %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="495" />
+        <source>support %1-%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="510" />
+        <source>Wrote %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="512" />
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="549" />
+        <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="550" />
+        <source>Could not write every plot under %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>aia::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="27" />
+        <location filename="../ui/main_window.cpp" line="28" />
         <source>AIA Studio</source>
         <translation>AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="36" />
+        <location filename="../ui/main_window.cpp" line="39" />
         <source>&amp;Dataset</source>
         <translation>&amp;Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="37" />
+        <location filename="../ui/main_window.cpp" line="40" />
         <source>&amp;Train</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="38" />
+        <location filename="../ui/main_window.cpp" line="41" />
         <source>&amp;Browse</source>
         <translation>&amp;Durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="39" />
+        <location filename="../ui/main_window.cpp" line="42" />
         <source>T&amp;hresholds</source>
         <translation>&amp;Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="40" />
+        <location filename="../ui/main_window.cpp" line="43" />
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47" />
+        <location filename="../ui/main_window.cpp" line="44" />
+        <source>E&amp;xperiments</source>
+        <translation>E&amp;xperimente</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="79" />
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83" />
+        <location filename="../ui/main_window.cpp" line="89" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>Ctrl+Shift+O</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>Ctrl+R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="99" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="106" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Ctrl+L</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103" />
+        <location filename="../ui/main_window.cpp" line="109" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="110" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
-        <location filename="../ui/main_window.cpp" line="108" />
-        <location filename="../ui/main_window.cpp" line="112" />
-        <location filename="../ui/main_window.cpp" line="116" />
+        <location filename="../ui/main_window.cpp" line="110" />
+        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window.cpp" line="122" />
         <source>CSV (*.csv)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="113" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>&amp;Thresholds...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>Export thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="121" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="121" />
         <source>Ctrl+E</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116" />
+        <location filename="../ui/main_window.cpp" line="122" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="125" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="126" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120" />
+        <location filename="../ui/main_window.cpp" line="126" />
         <source>JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="129" />
         <source>Write &amp;XMP sidecars</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127" />
+        <location filename="../ui/main_window.cpp" line="133" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128" />
+        <location filename="../ui/main_window.cpp" line="134" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="136" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="141" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136" />
+        <location filename="../ui/main_window.cpp" line="142" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136" />
+        <location filename="../ui/main_window.cpp" line="142" />
         <source>F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137" />
+        <location filename="../ui/main_window.cpp" line="143" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137" />
+        <location filename="../ui/main_window.cpp" line="143" />
         <source>Shift+F5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138" />
+        <location filename="../ui/main_window.cpp" line="144" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140" />
+        <location filename="../ui/main_window.cpp" line="146" />
         <source>&amp;Compare with a past run...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>A run folder whose curves to overlay</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="151" />
         <source>Cannot compare</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="151" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147" />
+        <location filename="../ui/main_window.cpp" line="153" />
         <source>C&amp;lear compared runs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window.cpp" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="161" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156" />
+        <location filename="../ui/main_window.cpp" line="162" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165" />
+        <location filename="../ui/main_window.cpp" line="171" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167" />
+        <location filename="../ui/main_window.cpp" line="173" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="228" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation type="unfinished" />
     </message>
@@ -927,7 +1197,7 @@
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="132" />
-        <location filename="../ui/train_page.cpp" line="252" />
+        <location filename="../ui/train_page.cpp" line="258" />
         <source>validation loss</source>
         <translation>Validierungsverlust</translation>
     </message>
@@ -949,7 +1219,7 @@
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="141" />
-        <location filename="../ui/train_page.cpp" line="253" />
+        <location filename="../ui/train_page.cpp" line="259" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
@@ -969,52 +1239,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="221" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="217" />
+        <location filename="../ui/train_page.cpp" line="223" />
         <source>Ready to train on %1.</source>
         <translation>Bereit zum Training auf %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="218" />
+        <location filename="../ui/train_page.cpp" line="224" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz mit Bildern.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="230" />
+        <location filename="../ui/train_page.cpp" line="236" />
         <source>Run folder to resume</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="279" />
+        <location filename="../ui/train_page.cpp" line="285" />
         <source>Starting...</source>
         <translation>Start...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="286" />
+        <location filename="../ui/train_page.cpp" line="292" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>Epoche %1/%2, Batch %3/%4 — Verlust %5 — %6 Bilder/s — Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="297" />
+        <location filename="../ui/train_page.cpp" line="303" />
         <source>Extracting features: batch %1/%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="315" />
+        <location filename="../ui/train_page.cpp" line="321" />
         <source>Finished. %1</source>
         <translation>Fertig. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="316" />
+        <location filename="../ui/train_page.cpp" line="322" />
         <source>Stopped. %1</source>
         <translation>Gestoppt. %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="317" />
+        <location filename="../ui/train_page.cpp" line="323" />
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
@@ -1022,8 +1292,14 @@
 <context>
     <name>aia::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training_controller.cpp" line="39" />
+        <location filename="../ui/training_controller.cpp" line="46" />
+        <location filename="../ui/training_controller.cpp" line="63" />
         <source>unknown error in the training thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/training_controller.cpp" line="55" />
+        <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
         <translation type="unfinished" />
     </message>
 </context>

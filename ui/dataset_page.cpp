@@ -23,6 +23,7 @@ namespace aia::ui {
 DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   m_choice = new QComboBox;
   m_choice->addItem(tr("Demo (Fashion-MNIST mosaics)"), QStringLiteral("demo"));
+  m_choice->addItem(tr("Demo, long-tailed labels"), QStringLiteral("demo-longtail"));
   for (const char* name : {"Corel-5k", "ESP-Game", "IAPR-TC-12"})
     m_choice->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
   m_choice->setObjectName(QStringLiteral("datasetChoice"));
@@ -81,8 +82,7 @@ void DatasetPage::load(const QString& nameOrPath) {
     LoadedDataset l;
     l.name = nameOrPath;
     try {
-      std::string path = nameOrPath.toStdString();
-      if (nameOrPath == QLatin1String("demo")) path = aia::ensure_demo_dataset(aia::cache_dir(), nullptr);
+      const std::string path = aia::dataset_location(nameOrPath.toStdString(), nullptr);
       l.dataset = aia::load_dataset(path, &l.report);
       aia::check_images_exist(l.dataset, l.report);
       l.ok = true;

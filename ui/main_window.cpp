@@ -3,6 +3,7 @@
 #include "annotate_page.h"
 #include "browse_page.h"
 #include "dataset_page.h"
+#include "experiments_page.h"
 #include "run_data.h"
 #include "thresholds_page.h"
 #include "train_page.h"
@@ -33,11 +34,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_browse = new BrowsePage;
   m_thresholds = new ThresholdsPage;
   m_annotate = new AnnotatePage;
+  m_experiments =
+      new ExperimentsPage(m_controller, [this](const QString& dataset) { return m_train->config(dataset); });
   m_tabs->addTab(m_dataset, tr("&Dataset"));
   m_tabs->addTab(m_train, tr("&Train"));
   m_tabs->addTab(m_browse, tr("&Browse"));
   m_tabs->addTab(m_thresholds, tr("T&hresholds"));
   m_tabs->addTab(m_annotate, tr("&Annotate"));
+  m_tabs->addTab(m_experiments, tr("E&xperiments"));
   setCentralWidget(m_tabs);
 
   m_log = new QPlainTextEdit;
@@ -59,10 +63,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_dataset, &DatasetPage::messageLogged, this, &MainWindow::log);
   connect(m_thresholds, &ThresholdsPage::messageLogged, this, &MainWindow::log);
   connect(m_annotate, &AnnotatePage::messageLogged, this, &MainWindow::log);
+  connect(m_experiments, &ExperimentsPage::messageLogged, this, &MainWindow::log);
   connect(m_controller, &TrainingController::messageLogged, this, &MainWindow::log);
   connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](bool usable) {
     m_train->setDatasetUsable(usable, m_dataset->currentName());
-    if (m_dataset->currentName() == QLatin1String("demo")) m_train->setDemoDefaults();
+    m_train->setRecipeFor(m_dataset->currentName());
+    m_experiments->setDataset(m_dataset->currentName(), usable);
     QSettings().setValue(QStringLiteral("dataset"), m_dataset->currentName());
   });
   connect(m_train, &TrainPage::startRequested, this,

@@ -19,6 +19,7 @@ class TrainPage;
 class BrowsePage;
 class ThresholdsPage;
 class AnnotatePage;
+class ExperimentsPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -31,6 +32,7 @@ class MainWindow : public QMainWindow {
   BrowsePage* browsePage() const { return m_browse; }
   ThresholdsPage* thresholdsPage() const { return m_thresholds; }
   AnnotatePage* annotatePage() const { return m_annotate; }
+  ExperimentsPage* experimentsPage() const { return m_experiments; }
   TrainingController* controller() const { return m_controller; }
   QTabWidget* tabs() const { return m_tabs; }
   QString logText() const;
@@ -60,6 +62,7 @@ class MainWindow : public QMainWindow {
   BrowsePage* m_browse;
   ThresholdsPage* m_thresholds;
   AnnotatePage* m_annotate;
+  ExperimentsPage* m_experiments;
   QPlainTextEdit* m_log;
   QUndoGroup m_undo;
   QMenu* m_recent = nullptr;

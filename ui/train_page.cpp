@@ -180,14 +180,20 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   connect(m_controller, &TrainingController::batchProgressed, this, &TrainPage::onBatch);
   connect(m_controller, &TrainingController::epochFinished, this, &TrainPage::onEpoch);
   connect(m_controller, &TrainingController::finished, this, &TrainPage::onFinished);
+  // An experiment's running cell has the curves: each cell starts them afresh.
+  connect(m_controller, &TrainingController::cellStarted, this, &TrainPage::onStarted);
   setDatasetUsable(false, {});
 }
 
-void TrainPage::setDemoDefaults() {
-  m_backbone->setCurrentText(QStringLiteral("tresnet_nano"));
-  m_imageSize->setValue(64);
-  m_epochs->setValue(30);
-  m_lr->setValue(2e-3);
+void TrainPage::setRecipeFor(const QString& dataset) {
+  aia::TrainConfig c;
+  c.data.dataset = dataset.toStdString();
+  aia::apply_dataset_recipe(c);
+  m_backbone->setCurrentText(QString::fromStdString(c.model.backbone));
+  m_imageSize->setValue(c.data.image_size);
+  m_epochs->setValue(c.optim.epochs);
+  m_lr->setValue(c.optim.learning_rate);
+  m_headDropout = c.model.head_dropout;
 }
 
 aia::TrainConfig TrainPage::config(const QString& dataset) const {
@@ -196,7 +202,7 @@ aia::TrainConfig TrainPage::config(const QString& dataset) const {
   c.loss = aia::loss_preset(m_loss->currentText().toStdString());
   c.model.backbone = m_backbone->currentText().toStdString();
   c.model.pretrained = m_pretrained->text().trimmed().toStdString();
-  if (dataset == QLatin1String("demo")) c.model.head_dropout = 0.1;
+  c.model.head_dropout = m_headDropout;
   c.optim.epochs = m_epochs->value();
   c.optim.batch_size = m_batch->value();
   c.optim.learning_rate = m_lr->value();

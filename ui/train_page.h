@@ -35,7 +35,8 @@ class TrainPage : public QWidget {
  public Q_SLOTS:
   void start();
   void resume();
-  void setDemoDefaults();
+  // The form's recipe for a dataset: core's (the paper's, or the demos' CPU recipe).
+  void setRecipeFor(const QString& dataset);
   // Overlays a past run's per-epoch curves (its recorded epochs), dashed; false if it has none.
   bool compareWith(const QString& runDir);
   void clearComparisons();
@@ -65,6 +66,7 @@ class TrainPage : public QWidget {
   QTimer* m_replot;
   double m_batchX = 0;
   int m_comparisons = 0;
+  double m_headDropout = aia::ModelConfig{}.head_dropout;
 };
 
 }  // namespace aia::ui

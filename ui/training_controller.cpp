@@ -7,7 +7,7 @@ namespace aia::ui {
 namespace {
 
 // The observer lives in the worker thread and turns core callbacks into signals.
-class SignalObserver : public aia::TrainObserver {
+class SignalObserver : public aia::ExperimentObserver {
  public:
   explicit SignalObserver(TrainingWorker* worker) : m_worker(worker) { m_timer.start(); }
   void on_message(const std::string& text) override { Q_EMIT m_worker->messageLogged(QString::fromStdString(text)); }
@@ -18,6 +18,13 @@ class SignalObserver : public aia::TrainObserver {
     Q_EMIT m_worker->batchProgressed(p);
   }
   void on_epoch(const aia::EpochReport& r) override { Q_EMIT m_worker->epochFinished(r); }
+  void on_cell_started(const aia::Cell& cell, std::size_t index, std::size_t count) override {
+    Q_EMIT m_worker->cellStarted(QString::fromStdString(cell.id), static_cast<int>(index), static_cast<int>(count));
+  }
+  void on_cell_finished(const aia::Cell& cell, const aia::RunResult& result) override {
+    Q_EMIT m_worker->cellFinished(QString::fromStdString(cell.id), result.status,
+                                  QString::fromStdString(result.message));
+  }
 
  private:
   TrainingWorker* m_worker;
@@ -40,6 +47,23 @@ void TrainingWorker::run(const aia::TrainConfig& config, const QString& resumeDi
   }
 }
 
+void TrainingWorker::runExperiment(const QString& experimentDir, std::stop_token stop) {
+  try {
+    SignalObserver observer(this);
+    const aia::ExperimentResult r = aia::run_experiment(experimentDir.toStdString(), observer, std::move(stop));
+    const QString summary =
+        tr("Experiment: %1 cells finished, %2 failed, %3 not run.").arg(r.finished).arg(r.failed).arg(r.remaining);
+    Q_EMIT finished(r.cancelled ? aia::RunStatus::Cancelled
+                    : r.failed  ? aia::RunStatus::Failed
+                                : aia::RunStatus::Succeeded,
+                    summary, {});
+  } catch (const std::exception& e) {
+    Q_EMIT finished(aia::RunStatus::Failed, QString::fromUtf8(e.what()), {});
+  } catch (...) {
+    Q_EMIT finished(aia::RunStatus::Failed, tr("unknown error in the training thread"), {});
+  }
+}
+
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   qRegisterMetaType<aia::BatchProgress>();
   qRegisterMetaType<aia::EpochReport>();
@@ -51,6 +75,8 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   connect(m_worker, &TrainingWorker::batchProgressed, this, &TrainingController::batchProgressed);
   connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
   connect(m_worker, &TrainingWorker::messageLogged, this, &TrainingController::messageLogged);
+  connect(m_worker, &TrainingWorker::cellStarted, this, &TrainingController::cellStarted);
+  connect(m_worker, &TrainingWorker::cellFinished, this, &TrainingController::cellFinished);
   connect(m_worker, &TrainingWorker::finished, this,
           [this](aia::RunStatus outcome, const QString& message, const QString& runDir) {
             m_running = false;
@@ -75,6 +101,17 @@ void TrainingController::start(const aia::TrainConfig& config, const QString& re
   QMetaObject::invokeMethod(
       m_worker,
       [worker = m_worker, config, resumeDir, token = m_stop.get_token()] { worker->run(config, resumeDir, token); },
+      Qt::QueuedConnection);
+}
+
+void TrainingController::startExperiment(const QString& experimentDir) {
+  if (m_running) return;
+  m_running = true;
+  m_stop = std::stop_source();
+  Q_EMIT started();
+  QMetaObject::invokeMethod(
+      m_worker,
+      [worker = m_worker, experimentDir, token = m_stop.get_token()] { worker->runExperiment(experimentDir, token); },
       Qt::QueuedConnection);
 }
 

@@ -1,9 +1,9 @@
 #pragma once
-// Runs aia::train() in a worker thread (the QThread worker-object pattern) and
-// reports with queued signals carrying core's own structs (BatchProgress,
-// EpochReport, RunStatus) as Qt metatypes. Batch events are throttled at the
-// source. Every run ends with exactly one finished().
+// Runs aia::train() (or aia::run_experiment(), cell after cell) in a worker thread (the QThread worker-object pattern)
+// and reports with queued signals carrying core's own structs (BatchProgress, EpochReport, RunStatus) as Qt metatypes.
+// Batch events are throttled at the source. Every run ends with exactly one finished().
 
+#include "aia/experiment/experiment.h"
 #include "aia/training/train_config.h"
 #include "aia/training/trainer.h"
 
@@ -22,8 +22,11 @@ class TrainingWorker : public QObject {
  public:
   using QObject::QObject;
   void run(const aia::TrainConfig& config, const QString& resumeDir, std::stop_token stop);
+  void runExperiment(const QString& experimentDir, std::stop_token stop);
 
  Q_SIGNALS:
+  void cellStarted(const QString& cellId, int index, int count);
+  void cellFinished(const QString& cellId, aia::RunStatus outcome, const QString& message);
   void batchProgressed(const aia::BatchProgress& progress);
   void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
@@ -39,10 +42,15 @@ class TrainingController : public QObject {
 
  public Q_SLOTS:
   void start(const aia::TrainConfig& config, const QString& resumeDir = {});
+  // Runs the experiment's unfinished cells (the folder must hold experiment.json);
+  // finished() comes once, after the last cell, with an empty run folder.
+  void startExperiment(const QString& experimentDir);
   void requestStop();
 
  Q_SIGNALS:
   void started();
+  void cellStarted(const QString& cellId, int index, int count);
+  void cellFinished(const QString& cellId, aia::RunStatus outcome, const QString& message);
   void batchProgressed(const aia::BatchProgress& progress);
   void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);

@@ -2,6 +2,7 @@
 // trained run from the command line.
 
 #include "commands.h"
+#include "console.h"
 
 #include "aia/annotate/annotations.h"
 #include "aia/annotate/annotator.h"
@@ -17,101 +18,11 @@
 #include "aia/runtime/runtime.h"
 #include "aia/training/trainer.h"
 
-#include <unistd.h>
-#include <atomic>
-#include <chrono>
-#include <csignal>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
-#include <thread>
 
 namespace aia::cli {
 namespace {
-
-std::atomic<int> g_interrupts{0};
-void on_sigint(int) {
-  if (g_interrupts.fetch_add(1) >= 1) std::_Exit(130);  // second Ctrl-C: leave now
-}
-
-std::string clock_text(double seconds) {
-  if (!(seconds >= 0) || seconds > 1e7) return "--:--";
-  const long s = static_cast<long>(seconds);
-  char buf[32];
-  if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
-  else
-    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
-  return buf;
-}
-
-// A progress bar on a terminal, plain lines otherwise.
-class ConsoleObserver : public TrainObserver {
- public:
-  // `stop_after` > 0: ask `stop` to stop after that many optimiser steps.
-  explicit ConsoleObserver(std::stop_source* stop = nullptr, long stop_after = 0)
-      : tty_(::isatty(STDERR_FILENO)), stop_(stop), stop_after_(stop_after) {
-    // In a data-parallel launch every line says which rank wrote it.
-    const char* world = std::getenv("WORLD_SIZE");
-    const char* rank = std::getenv("RANK");
-    if (world && std::atoi(world) > 1) {
-      prefix_ = std::string("[rank ") + (rank ? rank : "0") + "] ";
-      quiet_progress_ = rank && std::atoi(rank) > 0;  // rank 0 speaks for the batch progress
-    }
-  }
-  void on_message(const std::string& text) override {
-    clear_bar();
-    std::fprintf(stderr, "%s%s\n", prefix_.c_str(), text.c_str());
-  }
-  void on_batch(const BatchProgress& p) override {
-    if (stop_ && stop_after_ > 0 && ++steps_ == stop_after_) {
-      on_message("stopping after " + std::to_string(stop_after_) + " steps (--stop-after-steps)");
-      stop_->request_stop();
-    }
-    if (quiet_progress_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_ < std::chrono::milliseconds(tty_ ? 200 : 15000) && p.batch != p.batches) return;
-    last_ = now;
-    const int width = 24;
-    const int filled = p.batches ? static_cast<int>(width * p.batch / p.batches) : 0;
-    char line[256];
-    const std::string bar =
-        std::string(static_cast<std::size_t>(filled), '#') + std::string(static_cast<std::size_t>(width - filled), '.');
-    if (p.phase == Phase::ExtractingFeatures)
-      std::snprintf(line, sizeof line, "extracting features [%s] %zu/%zu", bar.c_str(), p.batch, p.batches);
-    else
-      std::snprintf(line, sizeof line, "epoch %d/%d [%s] %zu/%zu loss %.4f  %.1f img/s  ETA %s", p.epoch, p.epochs,
-                    bar.c_str(), p.batch, p.batches, p.smoothed_loss, p.images_per_second,
-                    clock_text(p.eta_seconds).c_str());
-    if (tty_) {
-      std::fprintf(stderr, "\r%s%s\033[K", prefix_.c_str(), line);
-      bar_ = true;
-    } else {
-      std::fprintf(stderr, "%s%s\n", prefix_.c_str(), line);
-    }
-  }
-
- private:
-  void clear_bar() {
-    if (bar_) std::fprintf(stderr, "\r\033[K");
-    bar_ = false;
-  }
-  bool tty_;
-  bool bar_ = false;
-  std::string prefix_;
-  bool quiet_progress_ = false;
-  std::stop_source* stop_;
-  long stop_after_;
-  long steps_ = 0;
-  std::chrono::steady_clock::time_point last_{};
-};
-
-std::function<void(std::size_t, std::size_t)> progress_printer() {
-  const bool tty = ::isatty(STDERR_FILENO);
-  return [tty](std::size_t done, std::size_t total) {
-    if (tty) std::fprintf(stderr, "\rscoring %zu/%zu\033[K%s", done, total, done == total ? "\n" : "");
-  };
-}
 
 ScoreOptions score_options(const std::string& device) {
   ScoreOptions o;
@@ -129,43 +40,18 @@ Runner add_train_command(CLI::App& app) {
   auto* cmd =
       app.add_subcommand("train", "Train a model (the paper's recipe by default; the demo dataset if no --data)");
   struct Args {
-    std::string config_file, data = "demo", loss = "proposedLoss", backbone, pretrained, device = "auto", resume, out,
-                             mode = "finetune";
-    int image_size = 0, epochs = 0, batch_size = 0, seed = 1, workers = 2, cache_mb = 1024, max_batches = 0;
+    RecipeArgs recipe;
+    std::string loss = "proposedLoss", resume, out;
+    int seed = 1;
     long stop_after_steps = 0;
-    double lr = 0, val_fraction = 0;
-    bool evaluate = false, ema = false, no_flips = false, amp = false, no_sync_bn = false;
+    bool evaluate = false;
   };
   auto a = std::make_shared<Args>();
-  cmd->add_option("--config", a->config_file, "a config.json to start from (options below override it)");
-  cmd->add_option("--data", a->data, "Corel-5k | ESP-Game | IAPR-TC-12 | demo | a dataset folder")
-      ->capture_default_str();
+  add_recipe_options(cmd, a->recipe);
   cmd->add_option("--loss-function,--loss", a->loss,
                   "BCELoss | FocalLoss | AsymmetricLoss | proposedLoss (or bce, focal, asymmetric, proposed)")
       ->capture_default_str();
-  cmd->add_option("--backbone", a->backbone, "tresnet_m (default) or tresnet_nano (default for the demo)");
-  cmd->add_option("--pretrained", a->pretrained, "weights to start from: timm safetensors or a torch.save state_dict");
-  cmd->add_option("--image-size", a->image_size, "pixels (default 448; 64 for the demo)");
-  cmd->add_option("--epochs", a->epochs, "default 40 (30 for the demo)");
-  cmd->add_option("--batch-size", a->batch_size, "default 32");
-  cmd->add_option("--learning-rate", a->lr, "one-cycle max lr (default 1e-4; 2e-3 for the demo)");
   cmd->add_option("--seed", a->seed, "random seed")->capture_default_str();
-  cmd->add_option("--device", a->device, "auto | cpu | cuda | cuda:N")->capture_default_str();
-  cmd->add_option("--val-fraction", a->val_fraction, "carve a validation split from train for model selection");
-  cmd->add_option("--workers", a->workers, "image decoding threads")->capture_default_str();
-  cmd->add_option("--cache-mb", a->cache_mb, "decoded-image cache (0: off)")->capture_default_str();
-  cmd->add_flag("--ema", a->ema, "evaluate and keep an exponential moving average of the weights");
-  cmd->add_flag("--no-flips", a->no_flips, "no random flips");
-  cmd->add_flag("--no-sync-bn", a->no_sync_bn,
-                "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
-                "process)");
-  cmd->add_flag("--amp", a->amp, "mixed precision: bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)");
-  cmd->add_option("--mode", a->mode,
-                  "finetune (the whole network) or frozen (backbone features extracted once and cached, only the "
-                  "head trained: seconds per epoch on a CPU)")
-      ->check(CLI::IsMember({"finetune", "frozen"}))
-      ->capture_default_str();
-  cmd->add_option("--max-batches", a->max_batches, "cut every epoch after this many batches (smoke tests)");
   cmd->add_option("--stop-after-steps", a->stop_after_steps,
                   "stop as Ctrl-C does (state saved, resume with --resume) after this many optimiser steps, e.g. "
                   "to fit a cluster job's time limit");
@@ -175,56 +61,16 @@ Runner add_train_command(CLI::App& app) {
   return [=] {
     if (a->evaluate) {
       if (a->resume.empty()) throw ConfigError("--evaluate needs --resume RUN (the run to evaluate)");
-      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->device);
+      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->recipe.device);
     }
-    TrainConfig c;
-    if (!a->config_file.empty()) c = train_config_from_json(read_file(a->config_file), a->config_file);
-    c.data.dataset = a->data;
-    if (a->data == "demo") {  // a recipe that trains in minutes on a CPU
-      c.model.backbone = "tresnet_nano";
-      c.data.image_size = 64;
-      c.optim.epochs = 30;
-      c.optim.learning_rate = 2e-3;
-      c.model.head_dropout = 0.1;
-    }
+    TrainConfig c = recipe_config(a->recipe);
     c.loss = loss_preset(a->loss);
-    if (!a->backbone.empty()) c.model.backbone = a->backbone;
-    if (!a->pretrained.empty()) c.model.pretrained = a->pretrained;
-    if (a->image_size) c.data.image_size = a->image_size;
-    if (a->epochs) c.optim.epochs = a->epochs;
-    if (a->batch_size) c.optim.batch_size = a->batch_size;
-    if (a->lr > 0) c.optim.learning_rate = a->lr;
     c.run.seed = a->seed;
-    c.run.device = a->device;
-    c.run.ema = a->ema;
-    if (a->amp) c.run.amp = true;
-    if (a->no_sync_bn) c.run.sync_batch_norm = false;
-    c.run.mode = parse_train_mode(a->mode);
-    c.run.max_batches_per_epoch = a->max_batches;
-    c.data.val_fraction = a->val_fraction;
-    c.data.workers = a->workers;
-    c.data.cache_mb = a->cache_mb;
-    c.data.flips = !a->no_flips;
     c.run.out_dir = a->out;
 
-    std::stop_source stop;
-    std::signal(SIGINT, on_sigint);
-    std::atomic<bool> done{false};
-    std::thread watcher([&] {
-      while (!done) {
-        if (g_interrupts > 0) {
-          std::fprintf(stderr, "\nstopping after this batch (Ctrl-C again to quit at once)\n");
-          stop.request_stop();
-          return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    });
-    ConsoleObserver observer(&stop, a->stop_after_steps);
-    const RunResult r = train(c, observer, stop.get_token(), a->resume);
-    done = true;
-    watcher.join();
-    std::signal(SIGINT, SIG_DFL);
+    InterruptWatcher interrupts;
+    ConsoleObserver observer(&interrupts.source(), a->stop_after_steps);
+    const RunResult r = train(c, observer, interrupts.token(), a->resume);
     if (r.status == RunStatus::Succeeded) return 0;  // the observer printed the summary
     if (r.status == RunStatus::Cancelled) return 130;
     std::fprintf(stderr, "aia: training failed: %s\n", r.message.c_str());

@@ -17,6 +17,8 @@ Runner add_train_command(CLI::App& app);
 Runner add_evaluate_command(CLI::App& app);
 Runner add_export_scores_command(CLI::App& app);
 Runner add_annotate_command(CLI::App& app);
+Runner add_experiment_command(CLI::App& app);
+Runner add_report_command(CLI::App& app);
 
 // Exit codes: 0 success, 1 failure while running, 2 bad input or usage.
 constexpr int kExitFailure = 1;

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     runners[app.get_subcommands({})[before]] = std::move(runner);
   };
   add(aia::cli::add_train_command);
+  add(aia::cli::add_experiment_command);
+  add(aia::cli::add_report_command);
   add(aia::cli::add_evaluate_command);
   add(aia::cli::add_annotate_command);
   add(aia::cli::add_export_scores_command);

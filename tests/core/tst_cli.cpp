@@ -48,6 +48,7 @@ class TestCli : public QObject {
   void badInput_data();
   void badInput();
   void trainEvaluateExportAnnotate();
+  void experimentAndReport();
 
  private:
   QString file(const QString& name, const QByteArray& content) {
@@ -235,6 +236,64 @@ void TestCli::trainEvaluateExportAnnotate() {
   QCOMPARE(r.code, 2);
   QVERIFY(r.err.contains("skipped") && r.err.contains("scores.csv"));
   QVERIFY(r.out.contains("test0.png"));
+}
+
+void TestCli::experimentAndReport() {
+  const QString data = m_dir.filePath("tiny-exp"), exp = m_dir.filePath("exp");
+  aia::test::make_tiny_dataset(data.toStdString(), 32, 16);
+  const QStringList recipe{"--data", data,           "--backbone", "tresnet_nano",    "--image-size", "32", "--epochs",
+                           "1",      "--batch-size", "8",          "--learning-rate", "0.002"};
+  // Bad grids are refused before anything is written, naming what is wrong.
+  auto r = aia_run(QStringList{"experiment"} + recipe + QStringList{"--losses", "bce,hinge", "--out", exp});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.contains("hinge"), qPrintable(r.err));
+  r = aia_run(QStringList{"experiment"} + recipe + QStringList{"--losses", "bce", "--seeds", "1,1", "--out", exp});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.contains("appears twice"), qPrintable(r.err));
+  QVERIFY(!QFile::exists(exp + "/experiment.json"));
+
+  r = aia_run(QStringList{"experiment"} + recipe + QStringList{"--losses", "bce,proposed", "--out", exp});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.err.contains("2 finished, 0 failed"), qPrintable(r.err));
+  r = aia_run({"experiment", "--resume", exp});  // nothing left: no cell runs again
+  QVERIFY2(r.code == 0 && !r.err.contains("starting"), qPrintable(r.err));
+
+  r = aia_run({"report", exp, "--format", "json", "--resamples", "100"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const auto report = nlohmann::json::parse(r.out.toStdString());
+  // Each cell's row is what `aia metrics` says of its score files.
+  for (const QString loss : {"bce", "proposed"}) {
+    const aia::RunFolder cell((exp + "/cells/tiny-exp_" + loss + "_s1").toStdString());
+    for (const auto& [strategy, thresholds] : std::vector<std::pair<std::string, QString>>{
+             {"0.5", "0.5"},
+             {"mcc-grid", QString::fromStdString(cell.thresholds_path(aia::ThresholdMethod::MccGrid))}}) {
+      const auto m = aia_run({"metrics", "--scores", QString::fromStdString(cell.test_scores_path()), "--targets",
+                              QString::fromStdString(cell.test_targets_path()), "--thresholds", thresholds, "--json"});
+      QVERIFY2(m.code == 0, qPrintable(m.err));
+      const auto metrics = nlohmann::json::parse(m.out.toStdString());
+      bool found = false;
+      for (const auto& row : report["groups"][0]["rows"])
+        if (row["loss"] == loss.toStdString() && row["strategy"] == strategy && !row["published"].get<bool>()) {
+          QCOMPARE(row["class F1"]["mean"].get<double>(), metrics["per_class_f1"].get<double>());
+          QCOMPARE(row["image F1"]["mean"].get<double>(), metrics["per_image_f1"].get<double>());
+          QCOMPARE(row["N+"]["mean"].get<double>(), metrics["n_plus"].get<double>());
+          QCOMPARE(row["mAP"]["mean"].get<double>(), metrics["map"].get<double>());
+          found = true;
+        }
+      QVERIFY(found);
+    }
+  }
+  QCOMPARE(report["groups"][0]["comparisons"].size(), std::size_t(12));
+  for (const QString format : {"md", "csv", "latex"}) {
+    r = aia_run({"report", exp, "--format", format, "--resamples", "50", "--out", m_dir.filePath("report." + format)});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFileInfo(m_dir.filePath("report." + format)).size() > 100);
+  }
+  r = aia_run({"report", exp, "--format", "html"});
+  QCOMPARE(r.code, 2);
+  r = aia_run({"report", m_dir.path()});  // not an experiment
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.contains("experiment.json"), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -6,6 +6,7 @@
 #include "annotate_page.h"
 #include "browse_page.h"
 #include "dataset_page.h"
+#include "experiments_page.h"
 #include "main_window.h"
 #include "run_data.h"
 #include "thresholds_page.h"
@@ -20,6 +21,7 @@
 #include "tiny_dataset.h"
 #include "tiny_run.h"
 
+#include <qcustomplot.h>
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,6 +42,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QTranslator>
+
 #include <QtTest>
 
 using aia::ui::MainWindow;
@@ -58,6 +61,7 @@ class TestMainWindow : public QObject {
   void failingRunEndsInAnErrorMessage();
   void translationsAndRightToLeft();
   void browseIsVirtualised();
+  void experimentFromAClick();
   void cleanupTestCase();
 
  private:
@@ -376,6 +380,70 @@ void TestMainWindow::browseIsVirtualised() {
   QVERIFY(browse->model()->thumbnailRequests() > 0);
   QVERIFY(browse->model()->thumbnailRequests() < 1000);
   m_window->openRun(m_run);
+}
+
+void TestMainWindow::experimentFromAClick() {
+  // Two losses, one seed, the Train page's recipe (one epoch), from clicks.
+  m_window->openRun(m_run);
+  setForm(1, QString());
+  auto* page = m_window->experimentsPage();
+  m_window->tabs()->setCurrentWidget(page);
+  for (const QString loss : {"focal", "asymmetric"}) {
+    page->lossBox(loss)->setFocus();
+    QTest::keyClick(page->lossBox(loss), Qt::Key_Space);
+    QVERIFY(!page->lossBox(loss)->isChecked());
+  }
+  page->seedsEdit()->setText(QStringLiteral("1"));
+  const QString dir = m_dir.filePath("experiment");
+  page->folderEdit()->setText(dir);
+  QVERIFY(page->startButton()->isEnabled());
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QSignalSpy cells(m_window->controller(), &aia::ui::TrainingController::cellFinished);
+  QSignalSpy updated(page, &aia::ui::ExperimentsPage::reportUpdated);
+  QTest::mouseClick(page->startButton(), Qt::LeftButton);
+  QVERIFY(page->stopButton()->isEnabled());
+  QCOMPARE(page->queue()->rowCount(), 2);
+  QVERIFY(finished.wait(180000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
+  QCOMPARE(cells.size(), 2);
+  QCOMPARE(m_window->currentRun(), m_run);  // an experiment opens no run
+  for (int r = 0; r < 2; ++r) QCOMPARE(page->queue()->item(r, 3)->text(), QStringLiteral("finished"));
+  QTRY_VERIFY_WITH_TIMEOUT(
+      page->report() && page->report()->groups.size() == 1 && page->report()->groups[0].rows.size() == 8,
+      30000);  // 2 losses x 4 strategies
+  QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isRunning() && updated.size() > 0, 30000);
+  QTest::qWait(100);
+  // The table shows the MCC-grid rows, the bars one per loss with intervals, the scatter the labels.
+  QCOMPARE(page->table()->rowCount(), 2);
+  QCOMPARE(page->table()->item(0, 0)->text(), QStringLiteral("bce"));
+  QCOMPARE(page->barPlot()->plottableCount(), 2);   // bars and their error bars
+  QVERIFY(page->scatterPlot()->graphCount() >= 2);  // the diagonal and at least one size class
+  screenshot(m_window->tabs()->indexOf(page), QStringLiteral("experiments"));
+  // Exports: the table in three formats, the plots in three.
+  for (const QString suffix : {"md", "csv", "tex"}) {
+    const QString path = m_dir.filePath("table." + suffix);
+    page->exportTable(path);
+    QVERIFY2(QFileInfo(path).size() > 100, qPrintable(path));
+  }
+  QVERIFY(page->exportPlots(m_dir.filePath("plot")));
+  for (const QString name : {"plot-bars", "plot-labels"})
+    for (const QString suffix : {"png", "svg", "pdf"})
+      QVERIFY2(QFileInfo(m_dir.filePath(name + "." + suffix)).size() > 500, qPrintable(name + "." + suffix));
+  // Stop leaves the running cell resumable; the queue says so.
+  setForm(50, QString());
+  const QString stopped = m_dir.filePath("experiment-stopped");
+  page->folderEdit()->setText(stopped);
+  QSignalSpy batches(m_window->controller(), &aia::ui::TrainingController::batchProgressed);
+  finished.clear();
+  QTest::mouseClick(page->startButton(), Qt::LeftButton);
+  QVERIFY(batches.wait(60000));
+  QTest::mouseClick(page->stopButton(), Qt::LeftButton);
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Cancelled);
+  QCOMPARE(page->queue()->item(0, 3)->text(), QStringLiteral("interrupted (resumes)"));
+  QCOMPARE(page->queue()->item(1, 3)->text(), QStringLiteral("waiting"));
+  QVERIFY(!page->resumeFolder(m_dir.filePath("no-experiment-here")));
+  for (const QString loss : {"focal", "asymmetric"}) page->lossBox(loss)->setChecked(true);
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

@@ -59,6 +59,19 @@ DE = {
     "skipped %1: %2": "%1 übersprungen: %2",
     "this run has another vocabulary: the scores of the images listed before are dropped":
         "dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen",
+    # Experiments page
+    "E&xperiments": "E&xperimente", "Losses:": "Verlustfunktionen:", "&Seeds:": "&Seeds:", "&Folder:": "&Ordner:",
+    "Recipe:": "Rezept:",
+    "the Train page's settings, on the Dataset page's dataset":
+        "die Einstellungen der Seite Training, auf dem Datensatz der Seite Datensatz",
+    "S&tart experiment": "Experiment s&tarten", "Sto&p": "Sto&ppen", "&Resume or open...": "&Fortsetzen oder öffnen...",
+    "Export &table...": "&Tabelle exportieren...", "Export p&lots...": "&Diagramme exportieren...", "Cell": "Zelle",
+    "Loss": "Verlustfunktion", "Seed": "Seed", "State": "Zustand", "Progress": "Fortschritt", "Seeds": "Seeds",
+    "Thresholds:": "Schwellenwerte:", "Per label:": "Je Label:", "waiting": "wartet",
+    "interrupted (resumes)": "unterbrochen (wird fortgesetzt)", "running": "läuft", "finished": "fertig",
+    "failed": "fehlgeschlagen", "Demo, long-tailed labels": "Demo, Labels mit langem Schwanz",
+    "Comma-separated seeds: each loss trains once per seed":
+        "Durch Kommas getrennte Seeds: jede Verlustfunktion trainiert einmal je Seed",
 }
 
 FA = {
@@ -98,6 +111,17 @@ FA = {
     "skipped %1: %2": "%1 رد شد: %2",
     "this run has another vocabulary: the scores of the images listed before are dropped":
         "این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند",
+    # Experiments page
+    "E&xperiments": "&آزمایش‌ها", "Losses:": "توابع زیان:", "&Seeds:": "&بذرها:", "&Folder:": "&پوشه:",
+    "Recipe:": "دستور:",
+    "the Train page's settings, on the Dataset page's dataset": "تنظیمات صفحهٔ آموزش، روی مجموعه‌دادهٔ صفحهٔ مجموعه‌داده",
+    "S&tart experiment": "&شروع آزمایش", "Sto&p": "&توقف", "&Resume or open...": "&ادامه یا باز کردن...",
+    "Export &table...": "صدور &جدول...", "Export p&lots...": "صدور &نمودارها...", "Cell": "خانه", "Loss": "تابع زیان",
+    "Seed": "بذر", "State": "وضعیت", "Progress": "پیشرفت", "Seeds": "بذرها", "Thresholds:": "آستانه‌ها:",
+    "Per label:": "برای هر برچسب:", "waiting": "در انتظار", "interrupted (resumes)": "قطع‌شده (ادامه می‌یابد)",
+    "running": "در حال اجرا", "finished": "پایان‌یافته", "failed": "ناموفق",
+    "Demo, long-tailed labels": "نمایشی، برچسب‌های دم‌بلند",
+    "Comma-separated seeds: each loss trains once per seed": "بذرها با ویرگول جدا می‌شوند: هر تابع زیان یک بار برای هر بذر آموزش می‌بیند",
 }
 
 for path, table in ((sys.argv[1], DE), (sys.argv[2], FA)):

@@ -10,6 +10,7 @@
 
 #include <unistd.h>
 #include <array>
+#include <cmath>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -55,10 +56,38 @@ Idx read_idx(const std::string& dir, const std::string& prefix) {
   return idx;
 }
 
+// Draws fashion-mnist items: uniformly (the balanced demo), or a category by
+// Zipf-like weights first and then one of its items (the long-tailed demo).
+class ItemPicker {
+ public:
+  ItemPicker(const Idx& source, bool long_tailed) : any_(0, source.count - 1) {
+    if (!long_tailed) return;
+    by_category_.resize(kCategories.size());
+    for (std::size_t i = 0; i < source.count; ++i) {
+      const unsigned c = source.labels[8 + i];
+      if (c < kCategories.size()) by_category_[c].push_back(i);
+    }
+    std::vector<double> weights;
+    for (std::size_t k = 0; k < kCategories.size(); ++k) weights.push_back(1.0 / std::pow(double(k + 1), 1.5));
+    category_ = std::discrete_distribution<std::size_t>(weights.begin(), weights.end());
+  }
+  std::size_t operator()(std::mt19937& rng) {
+    if (by_category_.empty()) return any_(rng);
+    const auto& items = by_category_[category_(rng)];
+    if (items.empty()) throw DatasetError("fashion-mnist: a category has no item");
+    return items[std::uniform_int_distribution<std::size_t>(0, items.size() - 1)(rng)];
+  }
+
+ private:
+  std::uniform_int_distribution<std::size_t> any_;
+  std::vector<std::vector<std::size_t>> by_category_;
+  std::discrete_distribution<std::size_t> category_;
+};
+
 nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const fs::path& images,
-                          const std::string& prefix) {
+                          const std::string& prefix, bool long_tailed) {
   nlohmann::json samples = nlohmann::json::array();
-  std::uniform_int_distribution<std::size_t> pick(0, source.count - 1);
+  ItemPicker pick(source, long_tailed);
   std::discrete_distribution<int> items({0, 45, 35, 20});  // 1, 2 or 3 items
   for (int n = 0; n < count; ++n) {
     cv::Mat canvas(56, 56, CV_8UC3, cv::Scalar(0, 0, 0));
@@ -87,23 +116,39 @@ nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const
 
 }  // namespace
 
+bool is_demo_dataset(const std::string& name) { return name == "demo" || name == "demo-longtail"; }
+
+DemoOptions demo_options(const std::string& name) {
+  DemoOptions options;
+  options.long_tailed = name == "demo-longtail";
+  return options;
+}
+
+std::string dataset_location(const std::string& name_or_path, const std::function<void(const std::string&)>& log) {
+  if (!is_demo_dataset(name_or_path)) return name_or_path;
+  return ensure_demo_dataset(cache_dir(), log, demo_options(name_or_path));
+}
+
 std::string ensure_demo_dataset(const std::string& cache_dir, const std::function<void(const std::string&)>& log,
                                 const DemoOptions& options) {
-  const fs::path root = fs::path(cache_dir) / "demo-v1";
+  const std::string name = options.long_tailed ? "demo-longtail-v1" : "demo-v1";
+  const fs::path root = fs::path(cache_dir) / name;
   if (fs::exists(root / "train.json") && fs::exists(root / "test.json")) return root.string();
   if (log) log("building the demo dataset from fashion-mnist into " + root.string());
   const Idx train = read_idx(options.fashion_mnist_dir, "train");
   const Idx test = read_idx(options.fashion_mnist_dir, "t10k");
   // Build beside the final folder, then rename: a half-built dataset is never used.
-  const fs::path building = fs::path(cache_dir) / ("demo-v1.building-" + std::to_string(::getpid()));
+  const fs::path building = fs::path(cache_dir) / (name + ".building-" + std::to_string(::getpid()));
   fs::remove_all(building);
   fs::create_directories(building / "images");
   std::mt19937 rng(options.seed);
   const std::vector<std::string> vocabulary(kCategories.begin(), kCategories.end());
-  nlohmann::json train_doc = {{"labels", vocabulary},
-                              {"samples", make_split(train, options.train_images, rng, building / "images", "train")}};
-  nlohmann::json test_doc = {{"labels", vocabulary},
-                             {"samples", make_split(test, options.test_images, rng, building / "images", "test")}};
+  nlohmann::json train_doc = {
+      {"labels", vocabulary},
+      {"samples", make_split(train, options.train_images, rng, building / "images", "train", options.long_tailed)}};
+  nlohmann::json test_doc = {
+      {"labels", vocabulary},
+      {"samples", make_split(test, options.test_images, rng, building / "images", "test", options.long_tailed)}};
   write_file_atomically((building / "train.json").string(), train_doc.dump() + "\n");
   write_file_atomically((building / "test.json").string(), test_doc.dump() + "\n");
   std::string vocab;

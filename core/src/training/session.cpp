@@ -72,10 +72,10 @@ void Session::barrier() {
 void Session::prepare_data() {
   ValidationReport report;
   auto log = [this](const std::string& m) { (*log_)(m); };
-  if (config_.data.dataset == "demo") {
+  if (is_demo_dataset(config_.data.dataset)) {
     // Rank 0 generates the demo images once; the others wait, then find them.
     if (!writes()) barrier();
-    const std::string root = ensure_demo_dataset(cache_dir(), log);
+    const std::string root = dataset_location(config_.data.dataset, log);
     if (writes()) barrier();
     data_ = load_dataset(root, &report);
   } else {

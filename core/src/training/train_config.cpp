@@ -1,5 +1,6 @@
 #include "aia/training/train_config.h"
 
+#include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,15 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size,
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp, mode,
                                                 max_batches_per_epoch, sync_batch_norm)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainConfig, data, model, optim, loss, run)
+
+void apply_dataset_recipe(TrainConfig& config) {
+  if (!is_demo_dataset(config.data.dataset)) return;
+  config.model.backbone = "tresnet_nano";
+  config.data.image_size = 64;
+  config.optim.epochs = 30;
+  config.optim.learning_rate = 2e-3;
+  config.model.head_dropout = 0.1;
+}
 
 std::vector<std::string> validate(const TrainConfig& c) {
   std::vector<std::string> p;

@@ -67,6 +67,11 @@ struct TrainConfig {
   RunConfig run;
 };
 
+// The recipe for config.data.dataset: the paper's (the defaults, untouched)
+// or, for the demo datasets, one that trains in minutes on a CPU
+// (tresnet_nano, 64 px, 30 epochs, lr 2e-3, head dropout 0.1).
+void apply_dataset_recipe(TrainConfig& config);
+
 // Every problem at once, each naming its field ("optim.epochs must be >= 1").
 std::vector<std::string> validate(const TrainConfig& config);
 

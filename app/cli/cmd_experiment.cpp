@@ -1,0 +1,160 @@
+// aia experiment / aia report: a grid of runs that compares losses, and its report.
+
+#include "commands.h"
+#include "console.h"
+
+#include "aia/errors.h"
+#include "aia/experiment/experiment.h"
+#include "aia/experiment/report.h"
+#include "aia/io/atomic_file.h"
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace aia::cli {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+std::vector<int> int_list(const std::string& text, const char* option) {
+  std::vector<int> out;
+  for (const auto& s : split_list(text)) {
+    std::size_t used = 0;
+    int value = 0;
+    try {
+      value = std::stoi(s, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != s.size()) throw ConfigError(std::string(option) + ": '" + s + "' is not an integer");
+    out.push_back(value);
+  }
+  return out;
+}
+
+class ExperimentConsole : public ConsoleObserver {
+ public:
+  using ConsoleObserver::ConsoleObserver;
+  void on_cell_finished(const Cell& cell, const RunResult& result) override {
+    if (result.status == RunStatus::Succeeded) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "best per-class F1 %.4f at epoch %d", result.best_f1, result.best_epoch);
+      on_message("cell " + cell.id + " finished: " + buf);
+    } else if (result.status == RunStatus::Failed) {
+      on_message("cell " + cell.id + " failed (the next cell starts): " + result.message);
+    }
+  }
+};
+
+}  // namespace
+
+Runner add_experiment_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "experiment",
+      "Train a grid of runs (losses x seeds x datasets) under one recipe, one cell after another; resumable");
+  struct Args {
+    RecipeArgs recipe;
+    std::string losses = "bce,focal,asymmetric,proposed", seeds = "1", datasets, out, resume, spec;
+    std::string backbones, image_sizes, modes;
+  };
+  auto a = std::make_shared<Args>();
+  add_recipe_options(cmd, a->recipe);
+  cmd->add_option("--losses", a->losses,
+                  "comma-separated losses: bce, focal, asymmetric, proposed, each optionally changed as "
+                  "NAME:key=value:key=value (e.g. focal:gamma_pos=1)")
+      ->capture_default_str();
+  cmd->add_option("--seeds", a->seeds, "comma-separated seeds")->capture_default_str();
+  cmd->add_option("--datasets", a->datasets, "comma-separated datasets (default: --data)");
+  cmd->add_option("--backbones", a->backbones, "optional axis: comma-separated backbones");
+  cmd->add_option("--image-sizes", a->image_sizes, "optional axis: comma-separated image sizes");
+  cmd->add_option("--modes", a->modes, "optional axis: finetune,frozen");
+  cmd->add_option("--spec", a->spec, "an experiment.json to start from (its recipe and grid; --out still needed)");
+  cmd->add_option("--out", a->out, "the experiment folder to create");
+  cmd->add_option("--resume", a->resume, "continue the experiment in this folder (finished cells are kept)");
+  return [=] {
+    std::string dir = a->resume;
+    if (dir.empty()) {
+      if (a->out.empty()) throw ConfigError("aia experiment needs --out EXP (a new experiment) or --resume EXP");
+      ExperimentSpec spec;
+      if (!a->spec.empty()) {
+        spec = experiment_spec_from_json(read_file(a->spec), a->spec);
+      } else {
+        spec.recipe = recipe_config(a->recipe);
+        for (const auto& l : split_list(a->losses)) spec.grid.losses.push_back(parse_grid_loss(l));
+        spec.grid.seeds = int_list(a->seeds, "--seeds");
+        spec.grid.datasets =
+            a->datasets.empty() ? std::vector<std::string>{a->recipe.data.dataset} : split_list(a->datasets);
+        spec.grid.backbones = split_list(a->backbones);
+        spec.grid.image_sizes = int_list(a->image_sizes, "--image-sizes");
+        for (const auto& m : split_list(a->modes)) spec.grid.modes.push_back(parse_train_mode(m));
+      }
+      ExperimentFolder(a->out).create(spec);
+      dir = a->out;
+    } else if (!a->out.empty()) {
+      throw ConfigError("give --out (a new experiment) or --resume (an existing one), not both");
+    }
+    const ExperimentFolder folder(dir);
+    const auto cells = folder.cells();
+    std::size_t done = 0;
+    for (const auto& c : cells) done += c.state == CellState::Finished ? 1 : 0;
+    std::fprintf(stderr, "experiment %s: %zu cells, %zu finished\n", dir.c_str(), cells.size(), done);
+
+    InterruptWatcher interrupts;
+    ExperimentConsole observer(&interrupts.source());
+    const ExperimentResult r = run_experiment(dir, observer, interrupts.token());
+    std::fprintf(stderr, "experiment %s: %zu finished, %zu failed, %zu not run%s\n", dir.c_str(), r.finished, r.failed,
+                 r.remaining,
+                 r.cancelled ? " (stopped: aia experiment --resume continues it)"
+                             : (r.failed ? " (aia experiment --resume tries the failed cells again)" : ""));
+    if (r.finished > 0) std::fprintf(stderr, "the table: aia report %s\n", dir.c_str());
+    if (r.cancelled) return 130;
+    return r.failed == 0 ? 0 : kExitFailure;
+  };
+}
+
+Runner add_report_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "report",
+      "An experiment's table (mean ± sd over seeds per loss and thresholds), paired bootstrap against the baseline "
+      "loss, per-label gains; from its run folders alone");
+  struct Args {
+    std::string dir, format = "md", out, baseline;
+    int resamples = 2000;
+    std::uint64_t seed = 12345;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("experiment", a->dir, "experiment folder")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--format", a->format, "md | csv | latex | json")->capture_default_str();
+  cmd->add_option("--out", a->out, "write the report here (default: print it)");
+  cmd->add_option("--baseline", a->baseline, "the loss every other is compared with (default: proposed)");
+  cmd->add_option("--resamples", a->resamples, "bootstrap resamples")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--bootstrap-seed", a->seed, "seed of the bootstrap's resampling")->capture_default_str();
+  return [=] {
+    const ReportFormat format = parse_report_format(a->format);  // bad input fails before the work
+    ReportOptions options;
+    options.baseline = a->baseline;
+    options.bootstrap.resamples = a->resamples;
+    options.bootstrap.seed = a->seed;
+    const Report report = build_report(a->dir, options);
+    const std::string text = render_report(report, format);
+    if (a->out.empty()) {
+      std::cout << text;
+    } else {
+      write_file_atomically(a->out, text);
+      std::fprintf(stderr, "wrote %s\n", a->out.c_str());
+    }
+    for (const auto& n : report.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
+    return 0;
+  };
+}
+
+}  // namespace aia::cli

@@ -1,0 +1,73 @@
+#pragma once
+// What the commands that train share: the console observer (a progress bar on
+// a terminal, plain lines otherwise), Ctrl-C as a stop request, and the
+// recipe options of `aia train` and `aia experiment`.
+
+#include "aia/experiment/experiment.h"
+#include "aia/training/train_config.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+namespace aia::cli {
+
+std::string clock_text(double seconds);
+
+class ConsoleObserver : public ExperimentObserver {
+ public:
+  // `stop_after` > 0: ask `stop` to stop after that many optimiser steps.
+  explicit ConsoleObserver(std::stop_source* stop = nullptr, long stop_after = 0);
+  void on_message(const std::string& text) override;
+  void on_batch(const BatchProgress& p) override;
+
+ private:
+  void clear_bar();
+  bool tty_;
+  bool bar_ = false;
+  std::string prefix_;
+  bool quiet_progress_ = false;
+  std::stop_source* stop_;
+  long stop_after_;
+  long steps_ = 0;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// "scoring done/total" on a terminal.
+std::function<void(std::size_t, std::size_t)> progress_printer();
+
+// While it lives, the first Ctrl-C requests a stop (after the current batch)
+// and a second one quits at once.
+class InterruptWatcher {
+ public:
+  InterruptWatcher();
+  ~InterruptWatcher();
+  InterruptWatcher(const InterruptWatcher&) = delete;
+  InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+  std::stop_source& source() { return stop_; }
+  std::stop_token token() const { return stop_.get_token(); }
+
+ private:
+  std::stop_source stop_;
+  std::jthread watcher_;
+};
+
+// The recipe options `aia train` and `aia experiment` share.
+struct RecipeArgs {
+  std::string config_file, backbone, pretrained, device = "auto", mode = "finetune";
+  DataConfig data;
+  int image_size = 0, epochs = 0, batch_size = 0, max_batches = 0;
+  double lr = 0;
+  bool ema = false, no_flips = false, amp = false, no_sync_bn = false;
+};
+void add_recipe_options(CLI::App* cmd, RecipeArgs& args);
+// The config from --config (or the defaults), the dataset's recipe
+// (apply_dataset_recipe for --data), then the options given.
+TrainConfig recipe_config(const RecipeArgs& args);
+
+}  // namespace aia::cli

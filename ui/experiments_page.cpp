@@ -1,0 +1,554 @@
+#include "experiments_page.h"
+
+#include "aia/errors.h"
+#include "aia/io/atomic_file.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSvgGenerator>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
+
+namespace aia::ui {
+namespace {
+
+const char* const kLosses[] = {"bce", "focal", "asymmetric", "proposed"};
+
+QString stateText(aia::CellState state) {
+  switch (state) {
+    case aia::CellState::Pending:
+      return ExperimentsPage::tr("waiting");
+    case aia::CellState::Interrupted:
+      return ExperimentsPage::tr("interrupted (resumes)");
+    case aia::CellState::Running:
+      return ExperimentsPage::tr("running");
+    case aia::CellState::Finished:
+      return ExperimentsPage::tr("finished");
+    case aia::CellState::Failed:
+      return ExperimentsPage::tr("failed");
+  }
+  return {};
+}
+
+QString valueText(const aia::MeanSd& v, aia::ReportColumn c) {
+  if (v.n == 0) return QStringLiteral("–");
+  const int decimals = c == aia::ReportColumn::NPlus ? 1 : 3;
+  QString s = QString::number(v.mean, 'f', decimals);
+  if (!std::isnan(v.sd)) s += QStringLiteral(" ± ") + QString::number(v.sd, 'f', decimals);
+  return s;
+}
+
+void stylePlot(QCustomPlot* plot) {
+  plot->setMinimumHeight(220);
+  plot->legend->setVisible(true);
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  plot->legend->setBrush(QColor(255, 255, 255, 210));
+}
+
+}  // namespace
+
+ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<aia::TrainConfig(const QString&)> recipe,
+                                 QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_recipe(std::move(recipe)) {
+  auto* form = new QFormLayout;
+  auto* losses = new QHBoxLayout;
+  for (const char* name : kLosses) {
+    auto* box = new QCheckBox(QString::fromLatin1(name));
+    box->setObjectName(QStringLiteral("loss_%1").arg(QString::fromLatin1(name)));
+    box->setChecked(true);
+    connect(box, &QCheckBox::toggled, this, &ExperimentsPage::updateButtons);
+    losses->addWidget(box);
+    m_losses.push_back(box);
+  }
+  losses->addStretch();
+  form->addRow(tr("Losses:"), losses);
+  m_seeds = new QLineEdit(QStringLiteral("1"));
+  m_seeds->setToolTip(tr("Comma-separated seeds: each loss trains once per seed"));
+  connect(m_seeds, &QLineEdit::textChanged, this, &ExperimentsPage::updateButtons);
+  form->addRow(tr("&Seeds:"), m_seeds);
+  m_folder = new QLineEdit;
+  m_folder->setPlaceholderText(tr("experiments/<dataset>-<date and time>"));
+  form->addRow(tr("&Folder:"), m_folder);
+  form->addRow(tr("Recipe:"), new QLabel(tr("the Train page's settings, on the Dataset page's dataset")));
+
+  m_start = new QPushButton(tr("S&tart experiment"));
+  m_stopButton = new QPushButton(tr("Sto&p"));
+  m_resume = new QPushButton(tr("&Resume or open..."));
+  m_exportTable = new QPushButton(tr("Export &table..."));
+  m_exportPlots = new QPushButton(tr("Export p&lots..."));
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {m_start, m_stopButton, m_resume, m_exportTable, m_exportPlots}) buttons->addWidget(b);
+  buttons->addStretch();
+  m_status = new QLabel;
+  m_status->setWordWrap(true);
+
+  m_queue = new QTableWidget(0, 5);
+  m_queue->setObjectName(QStringLiteral("queue"));
+  m_queue->setHorizontalHeaderLabels({tr("Cell"), tr("Loss"), tr("Seed"), tr("State"), tr("Progress")});
+  m_queue->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_queue->horizontalHeader()->setStretchLastSection(true);
+  m_queue->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_queue->verticalHeader()->hide();
+
+  m_strategy = new QComboBox;
+  for (const auto& s : aia::report_strategies()) m_strategy->addItem(QString::fromStdString(s));
+  m_strategy->setCurrentIndex(1);  // the paper's MCC grid
+  m_table = new QTableWidget(0, 2 + static_cast<int>(aia::kReportColumns));
+  m_table->setObjectName(QStringLiteral("reportTable"));
+  QStringList headers{tr("Loss"), tr("Seeds")};
+  for (std::size_t c = 0; c < aia::kReportColumns; ++c)
+    headers << QString::fromStdString(aia::column_name(static_cast<aia::ReportColumn>(c)));
+  m_table->setHorizontalHeaderLabels(headers);
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_table->verticalHeader()->hide();
+  m_statistics = new QPlainTextEdit;
+  m_statistics->setReadOnly(true);
+  m_statistics->setObjectName(QStringLiteral("statistics"));
+
+  m_bars = new QCustomPlot;
+  m_bars->setObjectName(QStringLiteral("barPlot"));
+  stylePlot(m_bars);
+  m_bars->legend->setVisible(false);
+  m_bars->yAxis->setLabel(tr("per-class F1, 95% interval"));
+  m_bars->setToolTip(tr("Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images"));
+  m_scatter = new QCustomPlot;
+  m_scatter->setObjectName(QStringLiteral("scatterPlot"));
+  stylePlot(m_scatter);
+  m_scatterLoss = new QComboBox;
+  m_scatterLoss->setToolTip(tr("The loss plotted against the baseline, label by label"));
+
+  auto* strategyRow = new QHBoxLayout;
+  strategyRow->addWidget(new QLabel(tr("Thresholds:")));
+  strategyRow->addWidget(m_strategy);
+  strategyRow->addSpacing(20);
+  strategyRow->addWidget(new QLabel(tr("Per label:")));
+  strategyRow->addWidget(m_scatterLoss);
+  strategyRow->addStretch();
+
+  auto* plots = new QSplitter(Qt::Horizontal);
+  plots->addWidget(m_bars);
+  plots->addWidget(m_scatter);
+  auto* lower = new QSplitter(Qt::Vertical);
+  auto* reportBox = new QWidget;
+  auto* reportLayout = new QVBoxLayout(reportBox);
+  reportLayout->setContentsMargins(0, 0, 0, 0);
+  reportLayout->addLayout(strategyRow);
+  reportLayout->addWidget(m_table);
+  lower->addWidget(m_queue);
+  lower->addWidget(reportBox);
+  lower->addWidget(m_statistics);
+  lower->addWidget(plots);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addLayout(buttons);
+  layout->addWidget(m_status);
+  layout->addWidget(lower, 1);
+
+  connect(m_start, &QPushButton::clicked, this, &ExperimentsPage::start);
+  connect(m_stopButton, &QPushButton::clicked, m_controller, &TrainingController::requestStop);
+  connect(m_resume, &QPushButton::clicked, this, &ExperimentsPage::resume);
+  connect(m_exportTable, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the report table"), m_dir + "/report.md",
+                                                      tr("Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)"));
+    if (!path.isEmpty()) exportTable(path);
+  });
+  connect(m_exportPlots, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the plots (PNG, SVG and PDF)"), m_dir + "/plot");
+    if (!path.isEmpty()) exportPlots(path);
+  });
+  connect(m_strategy, &QComboBox::currentIndexChanged, this, &ExperimentsPage::showReport);
+  connect(m_scatterLoss, &QComboBox::currentIndexChanged, this, &ExperimentsPage::showReport);
+  connect(m_controller, &TrainingController::cellStarted, this, &ExperimentsPage::onCellStarted);
+  connect(m_controller, &TrainingController::cellFinished, this, &ExperimentsPage::onCellFinished);
+  connect(m_controller, &TrainingController::batchProgressed, this, &ExperimentsPage::onBatch);
+  connect(m_controller, &TrainingController::started, this, &ExperimentsPage::updateButtons);
+  connect(m_controller, &TrainingController::finished, this,
+          [this](aia::RunStatus outcome, const QString& message, const QString&) { onFinished(outcome, message); });
+  connect(&m_watcher, &QFutureWatcher<ReportResult>::finished, this, [this] {
+    const ReportResult r = m_watcher.result();
+    if (r.report) {
+      m_report = r.report;
+      showReport();
+    } else {
+      Q_EMIT messageLogged(tr("Report: %1").arg(r.error));
+    }
+    if (m_refreshAgain) {
+      m_refreshAgain = false;
+      refreshReport();
+    } else {
+      Q_EMIT reportUpdated();
+    }
+  });
+  updateButtons();
+}
+
+QCheckBox* ExperimentsPage::lossBox(const QString& loss) const {
+  for (auto* b : m_losses)
+    if (b->text() == loss) return b;
+  return nullptr;
+}
+
+void ExperimentsPage::setDataset(const QString& name, bool usable) {
+  m_dataset = name;
+  m_datasetUsable = usable;
+  updateButtons();
+}
+
+void ExperimentsPage::updateButtons() {
+  const bool running = m_controller->isRunning();
+  bool anyLoss = false;
+  for (auto* b : m_losses) anyLoss = anyLoss || b->isChecked();
+  m_start->setEnabled(!running && m_datasetUsable && anyLoss && !m_seeds->text().trimmed().isEmpty());
+  m_start->setToolTip(m_datasetUsable ? QString() : tr("Load a dataset with its images first (Dataset page)"));
+  m_stopButton->setEnabled(running && m_ours);
+  m_resume->setEnabled(!running);
+  m_exportTable->setEnabled(m_report != nullptr);
+  m_exportPlots->setEnabled(m_report != nullptr);
+}
+
+void ExperimentsPage::start() {
+  if (!m_start->isEnabled()) return;
+  aia::ExperimentSpec spec;
+  try {
+    spec.recipe = m_recipe(m_dataset);
+    spec.recipe.run.out_dir.clear();
+    for (auto* b : m_losses)
+      if (b->isChecked()) spec.grid.losses.push_back(aia::parse_grid_loss(b->text().toStdString()));
+    for (const auto& part : m_seeds->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      bool ok = false;
+      const int seed = part.trimmed().toInt(&ok);
+      if (!ok) throw aia::ConfigError(tr("Seeds: '%1' is not an integer").arg(part.trimmed()).toStdString());
+      spec.grid.seeds.push_back(seed);
+    }
+    spec.grid.datasets = {m_dataset.toStdString()};
+    QString dir = m_folder->text().trimmed();
+    if (dir.isEmpty())
+      dir = QStringLiteral("experiments/%1-%2")
+                .arg(QFileInfo(m_dataset).fileName(),
+                     QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    aia::ExperimentFolder(dir.toStdString()).create(spec);
+    m_dir = QFileInfo(dir).absoluteFilePath();
+  } catch (const std::exception& e) {
+    m_status->setText(tr("Cannot start: %1").arg(QString::fromUtf8(e.what())));
+    return;
+  }
+  loadQueue();
+  m_ours = true;
+  m_controller->startExperiment(m_dir);
+}
+
+void ExperimentsPage::resume() {
+  if (m_controller->isRunning()) return;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Experiment folder to resume or open"));
+  if (!dir.isEmpty()) resumeFolder(dir);
+}
+
+bool ExperimentsPage::resumeFolder(const QString& dir) {
+  if (m_controller->isRunning() || !open(dir)) return false;
+  bool unfinished = false;
+  for (int r = 0; r < m_queue->rowCount(); ++r)
+    unfinished = unfinished || m_queue->item(r, 3)->data(Qt::UserRole).toInt() != int(aia::CellState::Finished);
+  if (unfinished) {
+    m_ours = true;
+    m_controller->startExperiment(m_dir);
+  }
+  return true;
+}
+
+bool ExperimentsPage::open(const QString& dir) {
+  try {
+    aia::ExperimentFolder(dir.toStdString()).read_spec();
+  } catch (const std::exception& e) {
+    m_status->setText(tr("Cannot open %1: %2").arg(dir, QString::fromUtf8(e.what())));
+    return false;
+  }
+  m_dir = QFileInfo(dir).absoluteFilePath();
+  loadQueue();
+  refreshReport();
+  return true;
+}
+
+void ExperimentsPage::loadQueue() {
+  std::vector<aia::Cell> cells;
+  try {
+    cells = aia::ExperimentFolder(m_dir.toStdString()).cells();
+  } catch (const std::exception& e) {
+    m_status->setText(QString::fromUtf8(e.what()));
+    return;
+  }
+  m_queue->setRowCount(static_cast<int>(cells.size()));
+  int finished = 0;
+  for (int r = 0; r < static_cast<int>(cells.size()); ++r) {
+    const auto& c = cells[static_cast<std::size_t>(r)];
+    auto* state = new QTableWidgetItem(stateText(c.state));
+    state->setData(Qt::UserRole, int(c.state));
+    if (!c.error.empty()) state->setToolTip(QString::fromStdString(c.error));
+    m_queue->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(c.id)));
+    m_queue->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(c.loss)));
+    m_queue->setItem(r, 2, new QTableWidgetItem(QString::number(c.seed)));
+    m_queue->setItem(r, 3, state);
+    m_queue->setItem(r, 4,
+                     new QTableWidgetItem(c.state == aia::CellState::Finished ? QStringLiteral("100%") : QString()));
+    finished += c.state == aia::CellState::Finished ? 1 : 0;
+  }
+  m_status->setText(tr("%1: %2 of %3 cells finished.").arg(m_dir).arg(finished).arg(cells.size()));
+  updateButtons();
+}
+
+void ExperimentsPage::onCellStarted(const QString& id, int index, int count) {
+  if (!m_ours) return;
+  m_runningCell = id;
+  if (index < m_queue->rowCount()) {
+    m_queue->item(index, 3)->setText(stateText(aia::CellState::Running));
+    m_queue->item(index, 3)->setData(Qt::UserRole, int(aia::CellState::Running));
+    m_queue->scrollToItem(m_queue->item(index, 0));
+  }
+  m_status->setText(tr("Cell %1 of %2: %3 (its live curves are on the Train page).").arg(index + 1).arg(count).arg(id));
+}
+
+void ExperimentsPage::onBatch(const aia::BatchProgress& b) {
+  if (!m_ours || m_runningCell.isEmpty() || b.phase != aia::Phase::Training || b.batches == 0) return;
+  const auto items = m_queue->findItems(m_runningCell, Qt::MatchExactly);
+  if (items.isEmpty()) return;
+  const double done = ((b.epoch - 1) + static_cast<double>(b.batch) / static_cast<double>(b.batches)) / b.epochs;
+  m_queue->item(items[0]->row(), 4)->setText(tr("%1% (epoch %2/%3)").arg(int(done * 100)).arg(b.epoch).arg(b.epochs));
+}
+
+void ExperimentsPage::onCellFinished(const QString& id, aia::RunStatus outcome, const QString& message) {
+  if (!m_ours) return;
+  m_runningCell.clear();
+  if (outcome == aia::RunStatus::Failed) Q_EMIT messageLogged(message);
+  loadQueue();
+  Q_UNUSED(id);
+  if (outcome == aia::RunStatus::Succeeded) refreshReport();
+}
+
+void ExperimentsPage::onFinished(aia::RunStatus outcome, const QString& message) {
+  if (!m_ours) {
+    updateButtons();
+    return;
+  }
+  m_ours = false;
+  loadQueue();
+  m_status->setText(outcome == aia::RunStatus::Cancelled
+                        ? tr("Stopped: %1 Resume continues where it stopped.").arg(message)
+                        : message);
+  refreshReport();
+}
+
+void ExperimentsPage::refreshReport() {
+  if (m_dir.isEmpty()) return;
+  if (m_watcher.isRunning()) {
+    m_refreshAgain = true;
+    return;
+  }
+  const std::string dir = m_dir.toStdString();
+  m_watcher.setFuture(QtConcurrent::run([dir] {
+    ReportResult r;
+    try {
+      r.report = std::make_shared<const aia::Report>(aia::build_report(dir));
+    } catch (const std::exception& e) {
+      r.error = QString::fromUtf8(e.what());
+    }
+    return r;
+  }));
+}
+
+void ExperimentsPage::showReport() {
+  updateButtons();
+  m_table->setRowCount(0);
+  m_bars->clearPlottables();
+  m_scatter->clearPlottables();
+  if (!m_report || m_report->groups.empty()) {
+    m_bars->replot();
+    m_scatter->replot();
+    return;
+  }
+  const aia::ReportGroup& g = m_report->groups.front();
+  const std::string strategy = m_strategy->currentText().toStdString();
+
+  // The table: our rows and the published ones for this strategy.
+  std::vector<const aia::ReportRow*> rows;
+  for (const auto& r : g.rows)
+    if (r.strategy == strategy) rows.push_back(&r);
+  m_table->setRowCount(static_cast<int>(rows.size()));
+  for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+    const auto& r = *rows[static_cast<std::size_t>(i)];
+    auto* name = new QTableWidgetItem(r.published ? tr("%1 (published, not ours)").arg(QString::fromStdString(r.loss))
+                                                  : QString::fromStdString(r.loss));
+    if (r.published) name->setToolTip(QString::fromStdString(r.source));
+    m_table->setItem(i, 0, name);
+    QStringList seeds;
+    for (int s : r.seeds) seeds << QString::number(s);
+    m_table->setItem(i, 1, new QTableWidgetItem(r.published ? QStringLiteral("–") : seeds.join(QLatin1Char(','))));
+    for (std::size_t c = 0; c < aia::kReportColumns; ++c) {
+      auto* item = new QTableWidgetItem(valueText(r.values[c], static_cast<aia::ReportColumn>(c)));
+      item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      if (r.best[c]) {
+        QFont f = item->font();
+        f.setBold(true);
+        item->setFont(f);
+      }
+      if (r.published) item->setForeground(QColor(110, 110, 110));
+      m_table->setItem(i, 2 + static_cast<int>(c), item);
+    }
+  }
+
+  // The statistics in words.
+  QString text;
+  for (const auto& n : m_report->notes) text += QString::fromStdString(n) + QLatin1Char('\n');
+  for (const auto& c : g.comparisons)
+    if (c.strategy == strategy) text += QString::fromStdString(c.sentence()) + QLatin1Char('\n');
+  if (text.isEmpty()) text = tr("The paired bootstrap needs the baseline and another loss finished on the same seed.");
+  m_statistics->setPlainText(text);
+
+  // Bars: per-class F1 by loss, with the bootstrap interval.
+  auto* bars = new QCPBars(m_bars->xAxis, m_bars->yAxis);
+  bars->setBrush(QColor(60, 110, 190, 170));
+  bars->setPen(QPen(QColor(40, 80, 150)));
+  auto* errors = new QCPErrorBars(m_bars->xAxis, m_bars->yAxis);
+  errors->setDataPlottable(bars);
+  QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+  QVector<double> keys, values, minus, plus;
+  QStringList losses;
+  for (const auto* r : rows) {
+    if (r->published) continue;
+    const double key = keys.size() + 1;
+    const double f1 = r->values[static_cast<std::size_t>(aia::ReportColumn::ClassF1)].mean;
+    keys << key;
+    values << f1;
+    minus << (std::isnan(r->f1_low) ? 0 : f1 - r->f1_low);
+    plus << (std::isnan(r->f1_high) ? 0 : r->f1_high - f1);
+    ticker->addTick(key, QString::fromStdString(r->loss));
+    losses << QString::fromStdString(r->loss);
+  }
+  bars->setData(keys, values);
+  errors->setData(minus, plus);
+  m_bars->xAxis->setTicker(ticker);
+  m_bars->xAxis->setRange(0.4, keys.size() + 0.6);
+  double top = 0.05;
+  for (int i = 0; i < values.size(); ++i) top = std::max(top, values[i] + plus[i]);
+  m_bars->yAxis->setRange(0, std::min(1.0, top * 1.15));
+  m_bars->replot();
+
+  // Scatter: per-label F1 of one loss against the baseline; size = test support.
+  const QString baseline = QString::fromStdString(m_report->baseline);
+  {
+    QSignalBlocker block(m_scatterLoss);
+    const QString chosen = m_scatterLoss->currentText();
+    m_scatterLoss->clear();
+    for (const auto& l : losses)
+      if (l != baseline) m_scatterLoss->addItem(l);
+    const int keep = m_scatterLoss->findText(chosen);
+    if (keep >= 0) m_scatterLoss->setCurrentIndex(keep);
+  }
+  const aia::ReportRow* base = g.row(m_report->baseline, strategy);
+  const aia::ReportRow* other = g.row(m_scatterLoss->currentText().toStdString(), strategy);
+  m_scatter->xAxis->setLabel(tr("per-label F1, %1").arg(m_scatterLoss->currentText()));
+  m_scatter->yAxis->setLabel(tr("per-label F1, %1").arg(baseline));
+  m_scatter->xAxis->setRange(0, 1);
+  m_scatter->yAxis->setRange(0, 1);
+  if (base && other && !g.support.empty()) {
+    auto* diagonal = m_scatter->addGraph();
+    diagonal->setData({0, 1}, {0, 1});
+    diagonal->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    diagonal->setName(tr("equal F1"));
+    // Point size by label frequency, in four classes (quartiles of test support).
+    std::vector<std::int64_t> sorted(g.support.begin(), g.support.end());
+    std::sort(sorted.begin(), sorted.end());
+    const int classes = 4;
+    for (int k = 0; k < classes; ++k) {
+      const std::int64_t lo = sorted[sorted.size() * static_cast<std::size_t>(k) / classes];
+      const std::int64_t hi =
+          sorted[std::min(sorted.size() - 1, sorted.size() * static_cast<std::size_t>(k + 1) / classes)];
+      auto* graph = m_scatter->addGraph();
+      graph->setLineStyle(QCPGraph::lsNone);
+      graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(200, 80, 40, 150), 4 + 3 * k));
+      std::int64_t least = hi, most = lo;
+      for (std::size_t j = 0; j < g.support.size(); ++j) {
+        const bool in = k == classes - 1 ? g.support[j] >= lo : (g.support[j] >= lo && g.support[j] < hi);
+        if (!in) continue;
+        graph->addData(other->label_f1[j], base->label_f1[j]);
+        least = std::min(least, g.support[j]);
+        most = std::max(most, g.support[j]);
+      }
+      graph->setName(least == most ? tr("support %1").arg(least) : tr("support %1-%2").arg(least).arg(most));
+      if (graph->dataCount() == 0) m_scatter->removeGraph(graph);
+    }
+  }
+  m_scatter->replot();
+}
+
+void ExperimentsPage::exportTable(const QString& path) {
+  if (!m_report) return;
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const aia::ReportFormat format = suffix == QLatin1String("csv")   ? aia::ReportFormat::Csv
+                                   : suffix == QLatin1String("tex") ? aia::ReportFormat::Latex
+                                                                    : aia::ReportFormat::Markdown;
+  try {
+    aia::write_file_atomically(path.toStdString(), aia::render_report(*m_report, format));
+    Q_EMIT messageLogged(tr("Wrote %1").arg(path));
+  } catch (const std::exception& e) {
+    m_status->setText(tr("Cannot write %1: %2").arg(path, QString::fromUtf8(e.what())));
+  }
+}
+
+bool ExperimentsPage::exportPlots(const QString& basePath) {
+  QString base = basePath;
+  for (const char* suffix : {".png", ".svg", ".pdf"})
+    if (base.endsWith(QLatin1String(suffix))) base.chop(4);
+  bool ok = true;
+  for (const auto& [plot, name] :
+       {std::pair{m_bars, QStringLiteral("bars")}, std::pair{m_scatter, QStringLiteral("labels")}}) {
+    const QString stem = base + QLatin1Char('-') + name;
+    const int w = std::max(640, plot->width()), h = std::max(420, plot->height());
+    // Each file under a temporary name first, then renamed: a failed export leaves the old file.
+    auto commit = [&](const QString& path, bool written) {
+      if (written) {
+        QFile::remove(path);
+        written = QFile::rename(path + ".part", path);
+      }
+      if (!written) QFile::remove(path + ".part");
+      ok = ok && written;
+    };
+    commit(stem + ".png", plot->savePng(stem + ".png.part", w, h));
+    commit(stem + ".pdf", plot->savePdf(stem + ".pdf.part", w, h));
+    QSvgGenerator svg;
+    svg.setFileName(stem + ".svg.part");
+    svg.setSize(QSize(w, h));
+    svg.setViewBox(QRect(0, 0, w, h));
+    svg.setTitle(name);
+    QCPPainter painter;
+    const bool painted = painter.begin(&svg);
+    if (painted) {
+      plot->toPainter(&painter, w, h);
+      painter.end();
+    }
+    commit(stem + ".svg", painted);
+  }
+  Q_EMIT messageLogged(ok ? tr("Wrote the plots as %1-*.png, .svg and .pdf").arg(base)
+                          : tr("Could not write every plot under %1").arg(base));
+  return ok;
+}
+
+}  // namespace aia::ui
