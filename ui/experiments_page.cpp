@@ -56,11 +56,18 @@ QString valueText(const aia::MeanSd& v, aia::ReportColumn c) {
   return s;
 }
 
+// The legend goes below the axes, in a row, so that it never covers a point.
 void stylePlot(QCustomPlot* plot) {
   plot->setMinimumHeight(220);
   plot->legend->setVisible(true);
-  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-  plot->legend->setBrush(QColor(255, 255, 255, 210));
+  auto* below = new QCPLayoutGrid;
+  plot->plotLayout()->addElement(1, 0, below);
+  plot->plotLayout()->setRowStretchFactor(1, 0.001);
+  below->setMargins(QMargins(5, 0, 5, 5));
+  below->addElement(0, 0, plot->legend);
+  plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot->legend->setWrap(3);
+  plot->legend->setBorderPen(Qt::NoPen);
 }
 
 }  // namespace
@@ -133,6 +140,12 @@ ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<a
   m_scatter = new QCustomPlot;
   m_scatter->setObjectName(QStringLiteral("scatterPlot"));
   stylePlot(m_scatter);
+  m_gains = new QCustomPlot;
+  m_gains->setObjectName(QStringLiteral("gainPlot"));
+  stylePlot(m_gains);
+  m_gains->xAxis->setScaleType(QCPAxis::stLogarithmic);
+  m_gains->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  m_gains->xAxis->setLabel(tr("label frequency (positives among the test images)"));
   m_scatterLoss = new QComboBox;
   m_scatterLoss->setToolTip(tr("The loss plotted against the baseline, label by label"));
 
@@ -147,6 +160,7 @@ ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<a
   auto* plots = new QSplitter(Qt::Horizontal);
   plots->addWidget(m_bars);
   plots->addWidget(m_scatter);
+  plots->addWidget(m_gains);
   auto* lower = new QSplitter(Qt::Vertical);
   auto* reportBox = new QWidget;
   auto* reportLayout = new QVBoxLayout(reportBox);
@@ -379,9 +393,11 @@ void ExperimentsPage::showReport() {
   m_table->setRowCount(0);
   m_bars->clearPlottables();
   m_scatter->clearPlottables();
+  m_gains->clearPlottables();
   if (!m_report || m_report->groups.empty()) {
     m_bars->replot();
     m_scatter->replot();
+    m_gains->replot();
     return;
   }
   const aia::ReportGroup& g = m_report->groups.front();
@@ -497,6 +513,41 @@ void ExperimentsPage::showReport() {
     }
   }
   m_scatter->replot();
+
+  // The baseline's gain by label frequency: every label, and the mean per frequency bin.
+  m_gains->yAxis->setLabel(tr("F1 gain, %1 − %2").arg(baseline, m_scatterLoss->currentText()));
+  if (base && other && !g.support.empty()) {
+    std::vector<double> gains;
+    auto* points = m_gains->addGraph();
+    points->setLineStyle(QCPGraph::lsNone);
+    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(60, 110, 190, 160), 6));
+    points->setName(tr("labels"));
+    double low = 0, high = 0;
+    for (std::size_t j = 0; j < g.support.size(); ++j) {
+      gains.push_back(base->label_f1[j] - other->label_f1[j]);
+      low = std::min(low, gains.back());
+      high = std::max(high, gains.back());
+      if (g.support[j] > 0) points->addData(static_cast<double>(g.support[j]), gains.back());
+    }
+    auto* means = m_gains->addGraph();
+    means->setPen(QPen(QColor(200, 80, 40), 2));
+    means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 7));
+    means->setName(tr("mean per frequency bin"));
+    for (const auto& bin : aia::frequency_bins(g.support, gains, m_report->options.frequency_bins))
+      if (bin.max_support > 0)
+        means->addData(std::sqrt(std::max<double>(1, bin.min_support) * static_cast<double>(bin.max_support)),
+                       bin.mean_gain);
+    auto* zero = m_gains->addGraph();
+    zero->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    zero->setName(tr("no gain"));
+    const auto [least, most] = std::minmax_element(g.support.begin(), g.support.end());
+    const double x0 = std::max<double>(1, static_cast<double>(*least)) / 1.5, x1 = static_cast<double>(*most) * 1.5;
+    zero->setData({x0, x1}, {0, 0});
+    m_gains->xAxis->setRange(x0, x1);
+    const double margin = std::max(0.02, (high - low) * 0.1);
+    m_gains->yAxis->setRange(low - margin, high + margin);
+  }
+  m_gains->replot();
 }
 
 void ExperimentsPage::exportTable(const QString& path) {
@@ -519,7 +570,8 @@ bool ExperimentsPage::exportPlots(const QString& basePath) {
     if (base.endsWith(QLatin1String(suffix))) base.chop(4);
   bool ok = true;
   for (const auto& [plot, name] :
-       {std::pair{m_bars, QStringLiteral("bars")}, std::pair{m_scatter, QStringLiteral("labels")}}) {
+       {std::pair{m_bars, QStringLiteral("bars")}, std::pair{m_scatter, QStringLiteral("labels")},
+        std::pair{m_gains, QStringLiteral("gains")}}) {
     const QString stem = base + QLatin1Char('-') + name;
     const int w = std::max(640, plot->width()), h = std::max(420, plot->height());
     // Each file under a temporary name first, then renamed: a failed export leaves the old file.

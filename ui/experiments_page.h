@@ -5,7 +5,8 @@
 // GUI thread) filling in as cells finish: the table for one threshold
 // strategy, the paired bootstrap in words, a bar chart of per-class F1 by loss
 // with its bootstrap interval, and per-label F1 of one loss against the
-// baseline (point size: label frequency). Exports the table (CSV, Markdown,
+// baseline (point size: label frequency) and the baseline's per-label F1 gain
+// against label frequency with the binned mean. Exports the table (CSV, Markdown,
 // LaTeX) and the plots (PNG, SVG, PDF).
 
 #include "aia/experiment/report.h"
@@ -47,6 +48,7 @@ class ExperimentsPage : public QWidget {
   QTableWidget* table() const { return m_table; }
   QCustomPlot* barPlot() const { return m_bars; }
   QCustomPlot* scatterPlot() const { return m_scatter; }
+  QCustomPlot* gainPlot() const { return m_gains; }
   QPushButton* startButton() const { return m_start; }
   QPushButton* stopButton() const { return m_stopButton; }
   QLineEdit* seedsEdit() const { return m_seeds; }
@@ -61,7 +63,7 @@ class ExperimentsPage : public QWidget {
   // Shows the experiment in `dir` (its queue and report) without running it.
   bool open(const QString& dir);
   void exportTable(const QString& path);      // .csv, .md or .tex by the suffix
-  bool exportPlots(const QString& basePath);  // writes base-bars.{png,svg,pdf} and base-labels.{...}
+  bool exportPlots(const QString& basePath);  // writes base-{bars,labels,gains}.{png,svg,pdf}
   void refreshReport();
 
  Q_SIGNALS:
@@ -91,7 +93,7 @@ class ExperimentsPage : public QWidget {
   QTableWidget *m_queue, *m_table;
   QComboBox *m_strategy, *m_scatterLoss;
   QPlainTextEdit* m_statistics;
-  QCustomPlot *m_bars, *m_scatter;
+  QCustomPlot *m_bars, *m_scatter, *m_gains;
   std::shared_ptr<const aia::Report> m_report;
   QFutureWatcher<ReportResult> m_watcher;
   bool m_refreshAgain = false;

@@ -9,6 +9,7 @@
 
 #include "aia/distributed/collective.h"
 #include "aia/errors.h"
+#include "aia/experiment/experiment.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
@@ -130,6 +131,7 @@ class TestDistributed : public QObject {
   void twoRanksEqualOneProcess();
   void stoppedOnTwoRanksResumesOnOne();
   void launchedByTorchrun();
+  void experimentOnTwoRanks();
   void deadRankStopsTheOther();
   void aloneRankTimesOut();
   void runFolderMustBeNamed();
@@ -390,6 +392,23 @@ void TestDistributed::launchedByTorchrun() {
   std::string where;
   const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
   QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+}
+
+void TestDistributed::experimentOnTwoRanks() {
+  // Two cells, one after another, each in a process group of its own
+  // (MASTER_PORT + n): no rank meets the previous cell's group being torn down.
+  const QString experiment = dir_.filePath("experiment");
+  const QStringList args{"experiment",   "--config", config_,    "--data",    data_, "--losses",
+                         "bce,proposed", "--out",    experiment, "--workers", "1",   "--no-flips"};
+  auto r0 = start(args, 2, 0, port_ + 5);
+  auto r1 = start(args, 2, 1, port_ + 5);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 0, qPrintable(out0));
+  QVERIFY2(c1 == 0, qPrintable(out1));
+  QCOMPARE(out1.count("all 2 ranks joined"), 2);
+  for (const auto& cell : aia::ExperimentFolder(experiment.toStdString()).cells())
+    QCOMPARE(cell.state, aia::CellState::Finished);
 }
 
 void TestDistributed::deadRankStopsTheOther() {

@@ -74,6 +74,8 @@ class TestExperiment : public QObject {
   void copiedExperimentGivesTheSameReport();
   void damagedCellIsNamed();
   void failedCellIsRecordedAndOthersGoOn();
+  void publishedNumbersStandBesideOurs();
+  void frequencyBins();
   void longTailedDemo();
 
  private:
@@ -354,6 +356,66 @@ void TestExperiment::failedCellIsRecordedAndOthersGoOn() {
   const auto report = aia::build_report(dir, o);
   QCOMPARE(report.groups.size(), std::size_t(1));
   QVERIFY(QString::fromStdString(aia::render_report(report, aia::ReportFormat::Markdown)).contains("failed: "));
+}
+
+void TestExperiment::publishedNumbersStandBesideOurs() {
+  // A finished cell on Corel-5k, written as the trainer writes its outputs.
+  auto s = spec({"proposed"}, {1});
+  s.grid.datasets = {"Corel-5k"};
+  const std::string dir = m_dir.filePath("corel").toStdString();
+  const aia::ExperimentFolder folder(dir);
+  folder.create(s);
+  const aia::RunFolder run(folder.cell_dir("Corel-5k_proposed_s1"));
+  run.create();
+  const auto m = random_matrix(40, 3, 7, 0.5);
+  aia::ScoredSplit split;
+  split.scores.labels = split.targets.labels = {"sky", "tree", "water"};
+  for (std::size_t i = 0; i < m.images(); ++i) {
+    split.scores.images.push_back("img" + std::to_string(i) + ".jpeg");
+    for (std::size_t j = 0; j < m.labels(); ++j) {
+      split.scores.values.push_back(m.score(i, j));
+      split.targets.values.push_back(m.target(i, j) ? 1 : 0);
+    }
+  }
+  split.targets.images = split.scores.images;
+  run.write_test_scores(split);
+  for (auto method : {aia::ThresholdMethod::MccGrid, aia::ThresholdMethod::Mcc, aia::ThresholdMethod::F1})
+    run.write_thresholds(method, split.scores.labels, {0.4, 0.5, 0.6});
+  QCOMPARE(folder.cells()[0].state, aia::CellState::Finished);
+  aia::ReportOptions o;
+  o.bootstrap.resamples = 10;
+  const auto report = aia::build_report(dir, o);
+  QCOMPARE(report.groups.size(), std::size_t(1));
+  std::map<std::string, const aia::ReportRow*> published;
+  for (const auto& r : report.groups[0].rows)
+    if (r.published) published[r.strategy] = &r;
+  QCOMPARE(published.size(), std::size_t(2));  // "proposed" at 0.5, "proposed + MCC" at the MCC grid
+  const auto f1 = static_cast<std::size_t>(aia::ReportColumn::ClassF1);
+  const auto np = static_cast<std::size_t>(aia::ReportColumn::NPlus);
+  QCOMPARE(published["0.5"]->values[f1].mean, 0.506);
+  QCOMPARE(published["0.5"]->values[np].mean, 189.0);
+  QCOMPARE(published["mcc-grid"]->values[f1].mean, 0.520);
+  QCOMPARE(published["mcc-grid"]->values[static_cast<std::size_t>(aia::ReportColumn::Map)].n, 0);  // not published
+  QVERIFY(!published["0.5"]->best[f1]);  // published rows are never marked best
+  const auto md = QString::fromStdString(aia::render_report(report, aia::ReportFormat::Markdown));
+  QVERIFY(md.contains("proposed (published, not ours)"));
+  QVERIFY(md.contains("0.506"));
+  // Ours: the cell's numbers at its thresholds files.
+  const auto ours = aia::compute_metrics(m, {0.4, 0.5, 0.6});
+  QCOMPARE(report.groups[0].row("proposed", "mcc-grid")->values[f1].mean, ours.per_class_f1);
+}
+
+void TestExperiment::frequencyBins() {
+  const std::vector<std::int64_t> support = {50, 3, 10, 1, 200, 7};
+  const std::vector<double> gains = {0.0, 0.3, 0.1, 0.5, -0.1, 0.2};
+  const auto bins = aia::frequency_bins(support, gains, 3);
+  QCOMPARE(bins.size(), std::size_t(3));
+  QCOMPARE(bins[0].min_support, std::int64_t(1));  // rarest first: {1, 3}
+  QCOMPARE(bins[0].max_support, std::int64_t(3));
+  QCOMPARE(bins[0].mean_gain, (0.5 + 0.3) / 2);
+  QCOMPARE(bins[2].labels, std::size_t(2));  // {50, 200}
+  QCOMPARE(bins[2].mean_gain, (0.0 - 0.1) / 2);
+  QCOMPARE(aia::frequency_bins(support, gains, 10).size(), std::size_t(6));  // never more bins than labels
 }
 
 void TestExperiment::longTailedDemo() {

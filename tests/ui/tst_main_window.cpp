@@ -416,8 +416,10 @@ void TestMainWindow::experimentFromAClick() {
   // The table shows the MCC-grid rows, the bars one per loss with intervals, the scatter the labels.
   QCOMPARE(page->table()->rowCount(), 2);
   QCOMPARE(page->table()->item(0, 0)->text(), QStringLiteral("bce"));
-  QCOMPARE(page->barPlot()->plottableCount(), 2);   // bars and their error bars
-  QVERIFY(page->scatterPlot()->graphCount() >= 2);  // the diagonal and at least one size class
+  QCOMPARE(page->barPlot()->plottableCount(), 2);        // bars and their error bars
+  QVERIFY(page->scatterPlot()->graphCount() >= 2);       // the diagonal and at least one size class
+  QCOMPARE(page->gainPlot()->graphCount(), 3);           // labels, binned means, zero line
+  QCOMPARE(page->gainPlot()->graph(0)->dataCount(), 4);  // the tiny dataset's four labels
   screenshot(m_window->tabs()->indexOf(page), QStringLiteral("experiments"));
   // Exports: the table in three formats, the plots in three.
   for (const QString suffix : {"md", "csv", "tex"}) {
@@ -426,7 +428,7 @@ void TestMainWindow::experimentFromAClick() {
     QVERIFY2(QFileInfo(path).size() > 100, qPrintable(path));
   }
   QVERIFY(page->exportPlots(m_dir.filePath("plot")));
-  for (const QString name : {"plot-bars", "plot-labels"})
+  for (const QString name : {"plot-bars", "plot-labels", "plot-gains"})
     for (const QString suffix : {"png", "svg", "pdf"})
       QVERIFY2(QFileInfo(m_dir.filePath(name + "." + suffix)).size() > 500, qPrintable(name + "." + suffix));
   // Stop leaves the running cell resumable; the queue says so.

@@ -153,7 +153,11 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
   const Backend backend = requested;
   const auto timeout = std::chrono::duration_cast<std::chrono::milliseconds>(launch.timeout);
   c10d::TCPStoreOptions so;
-  so.port = static_cast<std::uint16_t>(launch.master_port);
+  if (launch.store_port() > 65535)
+    throw DistributedError("rank " + std::to_string(launch.rank) + ": MASTER_PORT " +
+                           std::to_string(launch.master_port) + " + group " + std::to_string(launch.group) +
+                           " is past port 65535");
+  so.port = static_cast<std::uint16_t>(launch.store_port());
   so.isServer = launch.rank == 0 && !launch.agent_store;
   so.numWorkers = static_cast<std::size_t>(launch.world_size);
   so.waitWorkers = true;
@@ -167,7 +171,7 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
       const std::string what = e.what();
       throw DistributedError(
           "rank " + std::to_string(launch.rank) + " of " + std::to_string(launch.world_size) +
-          ": cannot meet the other ranks at " + launch.master_addr + ":" + std::to_string(launch.master_port) +
+          ": cannot meet the other ranks at " + launch.master_addr + ":" + std::to_string(launch.store_port()) +
           " within " + std::to_string(launch.timeout.count()) + " s (are all " + std::to_string(launch.world_size) +
           " started with the same MASTER_ADDR and MASTER_PORT?): " + what.substr(0, what.find('\n')));
     }
@@ -175,7 +179,10 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
   c10::intrusive_ptr<c10d::Store> store = rendezvous(
       [&] { return c10::intrusive_ptr<c10d::Store>(c10::make_intrusive<c10d::TCPStore>(launch.master_addr, so)); });
   if (launch.agent_store)
-    store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(launch.restart_count), store);
+    store =
+        c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(launch.restart_count) +
+                                                   (launch.group > 0 ? "/group_" + std::to_string(launch.group) : ""),
+                                               store);
   if (backend == Backend::Gloo) {
     auto options = c10d::ProcessGroupGloo::Options::create(timeout);
     options->devices.push_back(gloo_device(launch));

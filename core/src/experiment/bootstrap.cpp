@@ -148,7 +148,9 @@ std::array<BootstrapStat, 3> paired_bootstrap(const std::vector<ImageOutcomes>& 
     const double observed = std::abs(s.observed) - 1e-12;
     for (double d : diffs[m])
       if (std::abs(d) - mean_abs >= observed) ++c;
-    s.p_value = static_cast<double>(c + 1) / static_cast<double>(n + 1);
+    // No observed difference is nothing to attribute to chance: p = 1 (the
+    // centred count would call 0 unlikely whenever some resamples differ).
+    s.p_value = s.observed == 0 ? 1.0 : static_cast<double>(c + 1) / static_cast<double>(n + 1);
   }
   return stats;
 }

@@ -4,13 +4,15 @@
 #include "aia/errors.h"
 #include "aia/experiment/experiment.h"
 #include "aia/run/run_folder.h"
+#include "aia/training/session.h"
 
 namespace aia {
 
 ExperimentResult run_experiment(const std::string& experiment_dir, ExperimentObserver& observer, std::stop_token stop) {
   const ExperimentFolder folder(experiment_dir);
   // Every rank of a data-parallel launch runs the same cells in the same order; rank 0 keeps the books.
-  const bool writes = launch_info_from_environment().rank == 0;
+  LaunchInfo launch = launch_info_from_environment();
+  const bool writes = launch.rank == 0;
   std::vector<Cell> cells = folder.cells();
   ExperimentResult result;
   for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -30,7 +32,8 @@ ExperimentResult run_experiment(const std::string& experiment_dir, ExperimentObs
                         (resume ? "resuming" : "starting"));
     cell.state = CellState::Running;
     observer.on_cell_started(cell, i, cells.size());
-    RunResult r = train(cell.config, observer, stop, resume ? run.dir() : std::string());
+    RunResult r = detail::train_in_launch(cell.config, observer, stop, resume ? run.dir() : std::string(), launch);
+    ++launch.group;  // the next cell meets in a group of its own
     if (r.status == RunStatus::Succeeded) {
       if (writes) folder.clear_failure(cell.id);
       cell.state = CellState::Finished;

@@ -271,38 +271,48 @@ Report build_report(const std::string& experiment_dir, const ReportOptions& opti
     // Per-label gains of the baseline, and the gain by label frequency.
     const std::string& gs = strategies[static_cast<std::size_t>(gain_strategy)];
     const ReportRow* base_row = group.row(report.baseline, gs);
-    std::vector<std::size_t> by_support(group.labels.size());
-    std::iota(by_support.begin(), by_support.end(), 0);
-    std::stable_sort(by_support.begin(), by_support.end(),
-                     [&](std::size_t x, std::size_t y) { return group.support[x] < group.support[y]; });
     for (const auto& loss : spec.grid.losses) {
       const ReportRow* other = group.row(loss.name, gs);
       if (!base_row || !other || loss.name == report.baseline) continue;
       std::vector<LabelGain> gains;
-      for (std::size_t j = 0; j < group.labels.size(); ++j)
+      std::vector<double> values;
+      for (std::size_t j = 0; j < group.labels.size(); ++j) {
         gains.push_back({loss.name, group.labels[j], group.support[j], base_row->label_f1[j], other->label_f1[j]});
-      std::vector<LabelGain> sorted = gains;
-      std::stable_sort(sorted.begin(), sorted.end(),
+        values.push_back(gains.back().gain());
+      }
+      std::stable_sort(gains.begin(), gains.end(),
                        [](const LabelGain& x, const LabelGain& y) { return x.gain() > y.gain(); });
-      const std::size_t k = std::min(options.top_labels, sorted.size() / 2);
-      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(sorted[i]);
-      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(sorted[sorted.size() - 1 - i]);
-      const std::size_t bins = std::max<std::size_t>(1, std::min(options.frequency_bins, by_support.size()));
-      for (std::size_t b = 0; b < bins; ++b) {
-        const std::size_t from = b * by_support.size() / bins, to = (b + 1) * by_support.size() / bins;
-        if (from == to) continue;
-        FrequencyBin bin;
+      const std::size_t k = std::min(options.top_labels, gains.size() / 2);
+      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[i]);
+      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[gains.size() - 1 - i]);
+      for (auto bin : frequency_bins(group.support, values, options.frequency_bins)) {
         bin.loss = loss.name;
-        bin.min_support = group.support[by_support[from]];
-        bin.max_support = group.support[by_support[to - 1]];
-        bin.labels = to - from;
-        for (std::size_t i = from; i < to; ++i) bin.mean_gain += gains[by_support[i]].gain() / double(to - from);
         group.bins.push_back(bin);
       }
     }
     report.groups.push_back(std::move(group));
   }
   return report;
+}
+
+std::vector<FrequencyBin> frequency_bins(const std::vector<std::int64_t>& support, const std::vector<double>& gains,
+                                         std::size_t bins) {
+  std::vector<std::size_t> order(support.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return support[x] < support[y]; });
+  std::vector<FrequencyBin> out;
+  bins = std::max<std::size_t>(1, std::min(bins, order.size()));
+  for (std::size_t b = 0; b < bins && !order.empty(); ++b) {
+    const std::size_t from = b * order.size() / bins, to = (b + 1) * order.size() / bins;
+    if (from == to) continue;
+    FrequencyBin bin;
+    bin.min_support = support[order[from]];
+    bin.max_support = support[order[to - 1]];
+    bin.labels = to - from;
+    for (std::size_t i = from; i < to; ++i) bin.mean_gain += gains[order[i]] / static_cast<double>(to - from);
+    out.push_back(bin);
+  }
+  return out;
 }
 
 ReportFormat parse_report_format(const std::string& name) {

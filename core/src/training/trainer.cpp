@@ -27,8 +27,20 @@ std::string default_run_dir(const TrainConfig& config) {
   return o.str();
 }
 
-RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_token stop,
+RunResult train(const TrainConfig& config, TrainObserver& observer, std::stop_token stop,
                 const std::string& resume_dir) {
+  LaunchInfo launch;
+  try {
+    launch = launch_info_from_environment();
+  } catch (const std::exception& e) {
+    observer.on_message(e.what());
+    return RunResult{RunStatus::Failed, e.what(), "", 0, 0};
+  }
+  return detail::train_in_launch(config, observer, std::move(stop), resume_dir, launch);
+}
+
+RunResult detail::train_in_launch(const TrainConfig& input, TrainObserver& observer, std::stop_token stop,
+                                  const std::string& resume_dir, const LaunchInfo& launch) {
   RunResult result;
   try {
     TrainConfig config = input;
@@ -37,7 +49,6 @@ RunResult train(const TrainConfig& input, TrainObserver& observer, std::stop_tok
       config = RunFolder(resume_dir).read_config();
       config.run.out_dir = resume_dir;
     }
-    const LaunchInfo launch = launch_info_from_environment();
     if (config.run.out_dir.empty()) {
       // Each rank would stamp its own time: the ranks must be told one folder.
       if (launch.distributed())

@@ -29,6 +29,11 @@ struct LaunchInfo {
   // under the prefix /worker/attempt_<TORCHELASTIC_RESTART_COUNT>.
   bool agent_store = false;
   int restart_count = 0;
+  // The n-th process group this launch forms (an experiment's n-th cell run):
+  // rank 0 serves its store at MASTER_PORT + n (the agent store: under a
+  // prefix of its own), so that no rank meets a group being torn down.
+  int group = 0;
+  int store_port() const { return agent_store ? master_port : master_port + group; }
   bool distributed() const { return world_size > 1; }
 };
 

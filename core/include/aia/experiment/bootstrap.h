@@ -66,6 +66,8 @@ struct BootstrapStat {
 // p = (c + 1) / (n + 1). sacreBLEU counts ">" where this counts ">=": they
 // differ only on ties, which integer N+ has many of, and ">=" is the
 // conservative side (a model against itself gets p = 1, not 1 / (n + 1)).
+// An observed difference of exactly 0 gets p = 1: the centred count would
+// otherwise call it unlikely whenever some resamples differ (N+ often).
 // Throws InputError when the pairs do not share their images and labels.
 std::array<BootstrapStat, 3> paired_bootstrap(const std::vector<ImageOutcomes>& a, const std::vector<ImageOutcomes>& b,
                                               const BootstrapOptions& options);

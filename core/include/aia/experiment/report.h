@@ -78,6 +78,12 @@ struct FrequencyBin {
   double mean_gain = 0;  // of the baseline over `loss`, mean over the bin's labels
 };
 
+// Labels sorted by `support` (stable) and cut into `bins` bins of near-equal
+// size, rarest first, each with the mean of `gains` over its labels (`loss`
+// left empty): the gain by label frequency, for the report and the GUI.
+std::vector<FrequencyBin> frequency_bins(const std::vector<std::int64_t>& support, const std::vector<double>& gains,
+                                         std::size_t bins);
+
 struct ReportGroup {
   std::string name;     // the cells' group (cell ids without loss and seed)
   std::string dataset;  // the dataset's name as the grid gives it

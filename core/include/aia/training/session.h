@@ -102,4 +102,9 @@ class Session {
   std::string non_finite_;  // what the NaN guard saw
 };
 
+// aia::train() within a given launch: what run_experiment calls with each
+// cell's own process group (LaunchInfo::group).
+RunResult train_in_launch(const TrainConfig& config, TrainObserver& observer, std::stop_token stop,
+                          const std::string& resume_dir, const LaunchInfo& launch);
+
 }  // namespace aia::detail
