@@ -222,6 +222,11 @@ QCheckBox* ExperimentsPage::lossBox(const QString& loss) const {
   return nullptr;
 }
 
+void ExperimentsPage::setDataFolder(const QString& folder) {
+  m_dataFolder = folder;
+  m_folder->setPlaceholderText(tr("%1/experiments/<dataset>-<date and time>").arg(folder));
+}
+
 void ExperimentsPage::setDataset(const QString& name, bool usable) {
   m_dataset = name;
   m_datasetUsable = usable;
@@ -257,8 +262,8 @@ void ExperimentsPage::start() {
     spec.grid.datasets = {m_dataset.toStdString()};
     QString dir = m_folder->text().trimmed();
     if (dir.isEmpty())
-      dir = QStringLiteral("experiments/%1-%2")
-                .arg(QFileInfo(m_dataset).fileName(),
+      dir = QStringLiteral("%1/experiments/%2-%3")
+                .arg(m_dataFolder, QFileInfo(m_dataset).fileName(),
                      QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     aia::ExperimentFolder(dir.toStdString()).create(spec);
     m_dir = QFileInfo(dir).absoluteFilePath();

@@ -42,6 +42,8 @@ class ExperimentsPage : public QWidget {
   ExperimentsPage(TrainingController* controller, std::function<aia::TrainConfig(const QString&)> recipe,
                   QWidget* parent = nullptr);
   void setDataset(const QString& name, bool usable);
+  // Where experiments go when the folder field is empty: <folder>/experiments/<dataset>-<time>.
+  void setDataFolder(const QString& folder);
   QString experimentDir() const { return m_dir; }
   const aia::Report* report() const { return m_report.get(); }
   QTableWidget* queue() const { return m_queue; }
@@ -85,6 +87,7 @@ class ExperimentsPage : public QWidget {
   bool m_datasetUsable = false;
   bool m_ours = false;  // the controller is running this page's experiment
   QString m_dir;
+  QString m_dataFolder = QStringLiteral(".");
   QString m_runningCell;
   std::vector<QCheckBox*> m_losses;
   QLineEdit *m_seeds, *m_folder;

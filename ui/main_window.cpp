@@ -8,17 +8,27 @@
 #include "thresholds_page.h"
 #include "train_page.h"
 
+#include "aia/run/run_folder.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -83,10 +93,54 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_annotate, &AnnotatePage::setThresholds);
 
   createMenus();
+  setDataFolder(dataFolder());
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
   resize(settings.contains(QStringLiteral("geometry")) ? size() : QSize(1200, 800));
   statusBar()->showMessage(tr("Ready"));
+  // The last run opens again, so that Annotate works right after a restart.
+  const QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+  if (!recent.isEmpty() && QFileInfo(recent.first()).isAbsolute() &&
+      aia::RunFolder(recent.first().toStdString()).finished())
+    openRun(recent.first());
+}
+
+QString MainWindow::dataFolder() const {
+  const QString fallback = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+  return QSettings().value(QStringLiteral("dataFolder"), fallback).toString();
+}
+
+void MainWindow::setDataFolder(const QString& folder) {
+  const QString absolute = QFileInfo(folder).absoluteFilePath();
+  QSettings().setValue(QStringLiteral("dataFolder"), absolute);
+  m_train->setDataFolder(absolute);
+  m_experiments->setDataFolder(absolute);
+}
+
+void MainWindow::preferences() {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Preferences"));
+  auto* folder = new QLineEdit(dataFolder());
+  folder->setMinimumWidth(420);
+  auto* browse = new QPushButton(tr("Browse..."));
+  connect(browse, &QPushButton::clicked, &dialog, [&] {
+    const QString dir =
+        QFileDialog::getExistingDirectory(&dialog, tr("Folder for runs and experiments"), folder->text());
+    if (!dir.isEmpty()) folder->setText(dir);
+  });
+  auto* row = new QHBoxLayout;
+  row->addWidget(folder);
+  row->addWidget(browse);
+  auto* form = new QFormLayout(&dialog);
+  form->addRow(tr("&Data folder (runs/ and experiments/):"), row);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  form->addRow(buttons);
+  if (dialog.exec() == QDialog::Accepted && !folder->text().trimmed().isEmpty()) {
+    setDataFolder(folder->text().trimmed());
+    log(tr("new runs and experiments go to %1").arg(dataFolder()));
+  }
 }
 
 MainWindow::~MainWindow() = default;
@@ -137,6 +191,8 @@ void MainWindow::createMenus() {
   redo->setShortcut(QKeySequence::Redo);
   edit->addAction(undo);
   edit->addAction(redo);
+  edit->addSeparator();
+  edit->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::preferences);
 
   auto* train = menuBar()->addMenu(tr("&Training"));
   train->addAction(tr("&Start"), QKeySequence(tr("F5")), m_train, &TrainPage::start);
@@ -181,7 +237,8 @@ void MainWindow::chooseRun() {
   if (!dir.isEmpty()) openRun(dir);
 }
 
-void MainWindow::openRun(const QString& dir) {
+void MainWindow::openRun(const QString& path) {
+  const QString dir = QFileInfo(path).absoluteFilePath();  // recent runs work from any working directory
   std::shared_ptr<const RunData> run;
   try {
     run = RunData::load(dir);

@@ -37,13 +37,17 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs() const { return m_tabs; }
   QString logText() const;
   QString currentRun() const { return m_runDir; }
+  // Where new runs and experiments go (setting "dataFolder"; default: the user's data folder).
+  QString dataFolder() const;
+  void setDataFolder(const QString& folder);
 
  public Q_SLOTS:
-  void openRun(const QString& dir);
+  void openRun(const QString& path);
   void chooseRun();
   void log(const QString& text);
   void showError(const QString& title, const QString& text);
   void about();
+  void preferences();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;

@@ -212,7 +212,14 @@ aia::TrainConfig TrainPage::config(const QString& dataset) const {
   c.run.ema = m_ema->isChecked();
   c.run.amp = m_amp->isChecked();
   c.run.out_dir = m_outDir->text().trimmed().toStdString();
+  if (c.run.out_dir.empty() && !m_dataFolder.isEmpty())
+    c.run.out_dir = aia::default_run_dir(c, (m_dataFolder + QStringLiteral("/runs")).toStdString());
   return c;
+}
+
+void TrainPage::setDataFolder(const QString& folder) {
+  m_dataFolder = folder;
+  m_outDir->setPlaceholderText(tr("%1/runs/<dataset>-<loss>-<time>").arg(folder));
 }
 
 void TrainPage::setDatasetUsable(bool usable, const QString& name) {
@@ -223,6 +230,8 @@ void TrainPage::setDatasetUsable(bool usable, const QString& name) {
     m_status->setText(usable ? tr("Ready to train on %1.").arg(name)
                              : tr("Pick a dataset with images on the Dataset page."));
 }
+
+QString TrainPage::statusText() const { return m_status->text(); }
 
 int TrainPage::epochPoints() const { return m_lossPlot->graph(0)->dataCount(); }
 
@@ -318,9 +327,10 @@ void TrainPage::onFinished(aia::RunStatus outcome, const QString& message, const
   m_start->setEnabled(!m_dataset.isEmpty());
   m_resume->setEnabled(true);
   m_stop->setEnabled(false);
-  m_status->setText(outcome == aia::RunStatus::Succeeded   ? tr("Finished. %1").arg(message)
-                    : outcome == aia::RunStatus::Cancelled ? tr("Stopped. %1").arg(message)
-                                                           : tr("Failed: %1").arg(message));
+  // Core's message already says "finished: ..." or "stopped at ...": shown once, capitalised.
+  QString text = message;
+  if (!text.isEmpty()) text[0] = text[0].toUpper();
+  m_status->setText(outcome == aia::RunStatus::Failed ? tr("Failed: %1").arg(message) : text);
 }
 
 void TrainPage::scheduleReplot() {

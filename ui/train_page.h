@@ -28,7 +28,10 @@ class TrainPage : public QWidget {
   // The form as a config for `dataset` (the dataset page's choice).
   aia::TrainConfig config(const QString& dataset) const;
   void setDatasetUsable(bool usable, const QString& name);
+  // Where runs go when the run folder field is empty: <folder>/runs/<dataset>-<loss>-<time>.
+  void setDataFolder(const QString& folder);
   int epochPoints() const;  // curve points received so far (tests)
+  QString statusText() const;
   QPushButton* startButton() const { return m_start; }
   QPushButton* stopButton() const { return m_stop; }
 
@@ -67,6 +70,7 @@ class TrainPage : public QWidget {
   double m_batchX = 0;
   int m_comparisons = 0;
   double m_headDropout = aia::ModelConfig{}.head_dropout;
+  QString m_dataFolder;
 };
 
 }  // namespace aia::ui

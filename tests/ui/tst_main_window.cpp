@@ -25,6 +25,7 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -35,6 +36,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -62,6 +64,7 @@ class TestMainWindow : public QObject {
   void translationsAndRightToLeft();
   void browseIsVirtualised();
   void experimentFromAClick();
+  void runsGoToTheDataFolderAndReopen();
   void cleanupTestCase();
 
  private:
@@ -155,6 +158,10 @@ void TestMainWindow::trainingFromAClick() {
   QVERIFY(batches.size() >= 2);
   QTest::qWait(200);  // the coalesced replot
   QCOMPARE(m_window->trainPage()->epochPoints(), 2);
+  // The status line says it once: "Finished: best per-class F1 ..." (core's words, capitalised).
+  const QString status = m_window->trainPage()->statusText();
+  QVERIFY2(status.startsWith(QStringLiteral("Finished: best")) && status.count("finish", Qt::CaseInsensitive) == 1,
+           qPrintable(status));
   // The finished run opened in Browse and Thresholds.
   QCOMPARE(m_window->currentRun(), run);
   QCOMPARE(m_window->browsePage()->model()->rowCount(), 16);
@@ -446,6 +453,27 @@ void TestMainWindow::experimentFromAClick() {
   QCOMPARE(page->queue()->item(1, 3)->text(), QStringLiteral("waiting"));
   QVERIFY(!page->resumeFolder(m_dir.filePath("no-experiment-here")));
   for (const QString loss : {"focal", "asymmetric"}) page->lossBox(loss)->setChecked(true);
+}
+
+void TestMainWindow::runsGoToTheDataFolderAndReopen() {
+  // With the run folder field empty, a run goes under the data folder, by absolute path.
+  const QString data = m_dir.filePath("user-data");
+  m_window->setDataFolder(data);
+  setForm(1, QString());
+  const auto c = m_window->trainPage()->config(m_data);
+  const QString out = QString::fromStdString(c.run.out_dir);
+  QVERIFY2(out.startsWith(data + QStringLiteral("/runs/tiny-proposed-")), qPrintable(out));
+  // Recent runs are remembered by absolute path, whatever the working directory was.
+  const QString before = QDir::currentPath();
+  QDir::setCurrent(m_dir.path());
+  m_window->openRun(QStringLiteral("run"));
+  QDir::setCurrent(before);
+  QCOMPARE(m_window->currentRun(), m_run);
+  QCOMPARE(QSettings().value(QStringLiteral("recentRuns")).toStringList().value(0), m_run);
+  // A new window (a restart) opens the last run again.
+  MainWindow again;
+  QCOMPARE(again.currentRun(), m_run);
+  QCOMPARE(again.dataFolder(), data);
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

@@ -17,14 +17,14 @@ namespace fs = std::filesystem;
 
 namespace aia {
 
-std::string default_run_dir(const TrainConfig& config) {
+std::string default_run_dir(const TrainConfig& config, const std::string& root) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
   localtime_r(&now, &tm);
   std::ostringstream o;
-  o << "runs/" << fs::path(config.data.dataset).filename().string() << "-" << config.loss.name << "-"
+  o << fs::path(config.data.dataset).filename().string() << "-" << config.loss.name << "-"
     << std::put_time(&tm, "%Y%m%d-%H%M%S");
-  return o.str();
+  return (fs::path(root) / o.str()).string();
 }
 
 RunResult train(const TrainConfig& config, TrainObserver& observer, std::stop_token stop,

@@ -60,7 +60,9 @@ class TrainObserver {
 RunResult train(const TrainConfig& config, TrainObserver& observer, std::stop_token stop = {},
                 const std::string& resume_dir = "");
 
-// The default run folder for a config: runs/<dataset>-<loss>-<YYYYmmdd-HHMMSS>.
-std::string default_run_dir(const TrainConfig& config);
+// The default run folder for a config: <root>/<dataset>-<loss>-<YYYYmmdd-HHMMSS>
+// (the CLI's root is runs/ in the working directory; the GUI's is in the
+// user's data folder).
+std::string default_run_dir(const TrainConfig& config, const std::string& root = "runs");
 
 }  // namespace aia
