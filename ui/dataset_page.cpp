@@ -1,5 +1,7 @@
 #include "dataset_page.h"
 
+#include "plot_style.h"
+
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 
@@ -32,7 +34,9 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   m_summary->setWordWrap(true);
   m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_plot = new QCustomPlot;
-  m_plot->setMinimumHeight(220);
+  m_plot->setObjectName(QStringLiteral("labelFrequencyPlot"));
+  stylePlot(m_plot);
+  m_plot->legend->setVisible(false);
   m_plot->xAxis->setLabel(tr("labels, most frequent first"));
   m_plot->yAxis->setLabel(tr("training images"));
   m_report = new QPlainTextEdit;
@@ -141,7 +145,7 @@ void DatasetPage::showLoaded() {
   bars->setData(x, y);
   bars->setWidth(0.8);
   bars->setPen(Qt::NoPen);
-  bars->setBrush(QColor(60, 110, 200));
+  bars->setBrush(plotColour(0));
   m_plot->rescaleAxes();
   m_plot->xAxis->setRange(0, x.size() + 1);
   m_plot->replot();

@@ -1,5 +1,7 @@
 #include "experiments_page.h"
 
+#include "plot_style.h"
+
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 
@@ -16,11 +18,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSvgGenerator>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -54,20 +54,6 @@ QString valueText(const aia::MeanSd& v, aia::ReportColumn c) {
   QString s = QString::number(v.mean, 'f', decimals);
   if (!std::isnan(v.sd)) s += QStringLiteral(" ± ") + QString::number(v.sd, 'f', decimals);
   return s;
-}
-
-// The legend goes below the axes, in a row, so that it never covers a point.
-void stylePlot(QCustomPlot* plot) {
-  plot->setMinimumHeight(220);
-  plot->legend->setVisible(true);
-  auto* below = new QCPLayoutGrid;
-  plot->plotLayout()->addElement(1, 0, below);
-  plot->plotLayout()->setRowStretchFactor(1, 0.001);
-  below->setMargins(QMargins(5, 0, 5, 5));
-  below->addElement(0, 0, plot->legend);
-  plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-  plot->legend->setWrap(3);
-  plot->legend->setBorderPen(Qt::NoPen);
 }
 
 }  // namespace
@@ -430,7 +416,7 @@ void ExperimentsPage::showReport() {
         f.setBold(true);
         item->setFont(f);
       }
-      if (r.published) item->setForeground(QColor(110, 110, 110));
+      if (r.published) item->setForeground(palette().color(QPalette::PlaceholderText));
       m_table->setItem(i, 2 + static_cast<int>(c), item);
     }
   }
@@ -445,8 +431,8 @@ void ExperimentsPage::showReport() {
 
   // Bars: per-class F1 by loss, with the bootstrap interval.
   auto* bars = new QCPBars(m_bars->xAxis, m_bars->yAxis);
-  bars->setBrush(QColor(60, 110, 190, 170));
-  bars->setPen(QPen(QColor(40, 80, 150)));
+  bars->setBrush(plotColour(0, 190));
+  bars->setPen(QPen(plotColour(0)));
   auto* errors = new QCPErrorBars(m_bars->xAxis, m_bars->yAxis);
   errors->setDataPlottable(bars);
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
@@ -492,7 +478,7 @@ void ExperimentsPage::showReport() {
   if (base && other && !g.support.empty()) {
     auto* diagonal = m_scatter->addGraph();
     diagonal->setData({0, 1}, {0, 1});
-    diagonal->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    diagonal->setPen(QPen(plotColour(7), 1, Qt::DashLine));
     diagonal->setName(tr("equal F1"));
     // Point size by label frequency, in four classes (quartiles of test support).
     std::vector<std::int64_t> sorted(g.support.begin(), g.support.end());
@@ -504,7 +490,7 @@ void ExperimentsPage::showReport() {
           sorted[std::min(sorted.size() - 1, sorted.size() * static_cast<std::size_t>(k + 1) / classes)];
       auto* graph = m_scatter->addGraph();
       graph->setLineStyle(QCPGraph::lsNone);
-      graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(200, 80, 40, 150), 4 + 3 * k));
+      graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColour(5, 150), 4 + 3 * k));
       std::int64_t least = hi, most = lo;
       for (std::size_t j = 0; j < g.support.size(); ++j) {
         const bool in = k == classes - 1 ? g.support[j] >= lo : (g.support[j] >= lo && g.support[j] < hi);
@@ -525,7 +511,7 @@ void ExperimentsPage::showReport() {
     std::vector<double> gains;
     auto* points = m_gains->addGraph();
     points->setLineStyle(QCPGraph::lsNone);
-    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(60, 110, 190, 160), 6));
+    points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColour(0, 160), 6));
     points->setName(tr("labels"));
     double low = 0, high = 0;
     for (std::size_t j = 0; j < g.support.size(); ++j) {
@@ -535,7 +521,7 @@ void ExperimentsPage::showReport() {
       if (g.support[j] > 0) points->addData(static_cast<double>(g.support[j]), gains.back());
     }
     auto* means = m_gains->addGraph();
-    means->setPen(QPen(QColor(200, 80, 40), 2));
+    means->setPen(QPen(plotColour(5), 2));
     means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 7));
     means->setName(tr("mean per frequency bin"));
     for (const auto& bin : aia::frequency_bins(g.support, gains, m_report->options.frequency_bins))
@@ -543,7 +529,7 @@ void ExperimentsPage::showReport() {
         means->addData(std::sqrt(std::max<double>(1, bin.min_support) * static_cast<double>(bin.max_support)),
                        bin.mean_gain);
     auto* zero = m_gains->addGraph();
-    zero->setPen(QPen(QColor(150, 150, 150), 1, Qt::DashLine));
+    zero->setPen(QPen(plotColour(7), 1, Qt::DashLine));
     zero->setName(tr("no gain"));
     const auto [least, most] = std::minmax_element(g.support.begin(), g.support.end());
     const double x0 = std::max<double>(1, static_cast<double>(*least)) / 1.5, x1 = static_cast<double>(*most) * 1.5;
@@ -576,33 +562,9 @@ bool ExperimentsPage::exportPlots(const QString& basePath) {
   bool ok = true;
   for (const auto& [plot, name] :
        {std::pair{m_bars, QStringLiteral("bars")}, std::pair{m_scatter, QStringLiteral("labels")},
-        std::pair{m_gains, QStringLiteral("gains")}}) {
-    const QString stem = base + QLatin1Char('-') + name;
-    const int w = std::max(640, plot->width()), h = std::max(420, plot->height());
-    // Each file under a temporary name first, then renamed: a failed export leaves the old file.
-    auto commit = [&](const QString& path, bool written) {
-      if (written) {
-        QFile::remove(path);
-        written = QFile::rename(path + ".part", path);
-      }
-      if (!written) QFile::remove(path + ".part");
-      ok = ok && written;
-    };
-    commit(stem + ".png", plot->savePng(stem + ".png.part", w, h));
-    commit(stem + ".pdf", plot->savePdf(stem + ".pdf.part", w, h));
-    QSvgGenerator svg;
-    svg.setFileName(stem + ".svg.part");
-    svg.setSize(QSize(w, h));
-    svg.setViewBox(QRect(0, 0, w, h));
-    svg.setTitle(name);
-    QCPPainter painter;
-    const bool painted = painter.begin(&svg);
-    if (painted) {
-      plot->toPainter(&painter, w, h);
-      painter.end();
-    }
-    commit(stem + ".svg", painted);
-  }
+        std::pair{m_gains, QStringLiteral("gains")}})
+    for (const char* suffix : {".png", ".svg", ".pdf"})
+      ok = savePlot(plot, base + QLatin1Char('-') + name + QLatin1String(suffix)) && ok;
   Q_EMIT messageLogged(ok ? tr("Wrote the plots as %1-*.png, .svg and .pdf").arg(base)
                           : tr("Could not write every plot under %1").arg(base));
   return ok;

@@ -1,5 +1,7 @@
 #include "train_page.h"
 
+#include "plot_style.h"
+
 #include "aia/loss/loss_options.h"
 #include "aia/run/run_folder.h"
 
@@ -126,23 +128,25 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
 
   m_lossPlot = new QCustomPlot;
   m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
+  stylePlot(m_lossPlot);
   m_lossPlot->xAxis->setLabel(tr("epoch"));
   m_lossPlot->yAxis->setLabel(tr("loss"));
-  addGraph(m_lossPlot, tr("train loss"), QColor(30, 90, 200));
-  addGraph(m_lossPlot, tr("validation loss"), QColor(220, 90, 30));
-  addGraph(m_lossPlot, tr("train loss (smoothed, per batch)"), QColor(30, 90, 200, 90), nullptr, false);
-  m_lossPlot->legend->setVisible(true);
+  addGraph(m_lossPlot, tr("train loss"), plotColour(0));
+  // Named after the selection split once the first epoch says which it is.
+  addGraph(m_lossPlot, tr("selection-split loss"), plotColour(1));
+  addGraph(m_lossPlot, tr("train loss (smoothed, per batch)"), plotColour(0, 90), nullptr, false);
   m_f1Plot = new QCustomPlot;
   m_f1Plot->setObjectName(QStringLiteral("f1Plot"));
+  stylePlot(m_f1Plot);
   m_f1Plot->xAxis->setLabel(tr("epoch"));
-  m_f1Plot->yAxis->setLabel(tr("F1"));
+  m_f1Plot->yAxis->setLabel(tr("F1 (at threshold 0.5)"));
   m_f1Plot->yAxis2->setVisible(true);
-  m_f1Plot->yAxis2->setLabel(tr("N+"));
-  addGraph(m_f1Plot, tr("per-class F1"), QColor(20, 150, 60));
-  addGraph(m_f1Plot, tr("per-image F1"), QColor(150, 60, 160));
-  addGraph(m_f1Plot, tr("N+"), QColor(120, 120, 120), m_f1Plot->yAxis2);
-  m_f1Plot->legend->setVisible(true);
+  m_f1Plot->yAxis2->setLabel(tr("N+ (labels with a true positive)"));
+  addGraph(m_f1Plot, tr("per-class F1"), plotColour(2));
+  addGraph(m_f1Plot, tr("per-image F1"), plotColour(3));
+  addGraph(m_f1Plot, tr("N+"), plotColour(7), m_f1Plot->yAxis2);
   m_f1Plot->yAxis->setRange(0, 1);
+  connect(m_controller, &TrainingController::datasetReady, this, [this](int labels) { m_labels = labels; });
 
   auto* left = new QVBoxLayout;
   left->addLayout(form);
@@ -161,10 +165,34 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_replot->setSingleShot(true);
   m_replot->setInterval(100);
   connect(m_replot, &QTimer::timeout, this, [this] {
+    // Axes start where the data does: epochs from 1 (batches of the first
+    // epoch from 0), F1 on 0-1, N+ on 0..labels with whole-number ticks.
     m_lossPlot->rescaleAxes();
-    m_f1Plot->xAxis->rescale();
-    m_f1Plot->yAxis2->rescale();
+    double last = 1;
+    for (auto* plot : {m_lossPlot, m_f1Plot})
+      for (int i = 0; i < plot->graphCount(); ++i) {
+        bool found = false;
+        const QCPRange r = plot->graph(i)->getKeyRange(found);
+        if (found) last = std::max(last, r.upper);
+      }
+    const double first = m_lossPlot->graph(2)->dataCount() > 0 ? 0 : 1;
+    m_lossPlot->xAxis->setRange(first, std::max(first + 1, last));
+    m_lossPlot->yAxis->setRangeLower(0);
+    m_f1Plot->xAxis->setRange(1, std::max(2.0, last));
     m_f1Plot->yAxis->setRange(0, 1);
+    int top = m_labels;
+    for (const auto& point : *m_f1Plot->graph(2)->data()) top = std::max(top, static_cast<int>(point.value));
+    m_f1Plot->yAxis2->setRange(0, std::max(1, top));
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(std::max(1, top / 8));
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_f1Plot->yAxis2->setTicker(ticker);
+    for (auto* plot : {m_lossPlot, m_f1Plot}) {  // whole epochs
+      auto epochs = QSharedPointer<QCPAxisTickerFixed>::create();
+      epochs->setTickStep(1);
+      epochs->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+      plot->xAxis->setTicker(epochs);
+    }
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
     m_f1Plot->replot(QCustomPlot::rpQueuedReplot);
   });
@@ -254,8 +282,7 @@ bool TrainPage::compareWith(const QString& runDir) {
     return false;
   }
   if (epochs.empty()) return false;
-  static const QColor colours[] = {QColor(200, 40, 40), QColor(40, 160, 160), QColor(160, 120, 20), QColor(90, 90, 90)};
-  const QColor colour = colours[m_comparisons++ % 4];
+  const QColor colour = plotColour(4 + m_comparisons++);
   const QString name = QFileInfo(runDir).fileName();
   auto dashed = [&](QCustomPlot* plot, const QString& what) {
     auto* g = addGraph(plot, QStringLiteral("%1: %2").arg(name, what), colour);
@@ -264,7 +291,9 @@ bool TrainPage::compareWith(const QString& runDir) {
     g->setProperty("comparison", true);
     return g;
   };
-  auto* loss = dashed(m_lossPlot, tr("validation loss"));
+  auto* loss = dashed(m_lossPlot, epochs.front().split == "test"
+                                      ? tr("test loss")
+                                      : tr("%1 loss").arg(QString::fromStdString(epochs.front().split)));
   auto* f1 = dashed(m_f1Plot, tr("per-class F1"));
   for (const auto& e : epochs) {
     loss->addData(e.epoch, e.val_loss);
@@ -315,6 +344,9 @@ void TrainPage::onBatch(const aia::BatchProgress& b) {
 }
 
 void TrainPage::onEpoch(const aia::EpochReport& e) {
+  if (!e.split.empty())
+    m_lossPlot->graph(1)->setName(e.split == "test" ? tr("test loss (the selection split, as in the paper)")
+                                                    : tr("%1 loss").arg(QString::fromStdString(e.split)));
   m_lossPlot->graph(0)->addData(e.epoch, e.train_loss);
   m_lossPlot->graph(1)->addData(e.epoch, e.val_loss);
   m_f1Plot->graph(0)->addData(e.epoch, e.metrics.per_class_f1);

@@ -31,6 +31,8 @@ class TrainPage : public QWidget {
   // Where runs go when the run folder field is empty: <folder>/runs/<dataset>-<loss>-<time>.
   void setDataFolder(const QString& folder);
   int epochPoints() const;  // curve points received so far (tests)
+  QCustomPlot* lossPlot() const { return m_lossPlot; }
+  QCustomPlot* f1Plot() const { return m_f1Plot; }
   QString statusText() const;
   QPushButton* startButton() const { return m_start; }
   QPushButton* stopButton() const { return m_stop; }
@@ -71,6 +73,7 @@ class TrainPage : public QWidget {
   int m_comparisons = 0;
   double m_headDropout = aia::ModelConfig{}.head_dropout;
   QString m_dataFolder;
+  int m_labels = 0;  // the running dataset's vocabulary size (the N+ axis)
 };
 
 }  // namespace aia::ui

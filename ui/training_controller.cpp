@@ -18,6 +18,9 @@ class SignalObserver : public aia::ExperimentObserver {
     Q_EMIT m_worker->batchProgressed(p);
   }
   void on_epoch(const aia::EpochReport& r) override { Q_EMIT m_worker->epochFinished(r); }
+  void on_dataset(const aia::Dataset& dataset, const aia::ValidationReport&) override {
+    Q_EMIT m_worker->datasetReady(static_cast<int>(dataset.vocabulary.size()));
+  }
   void on_cell_started(const aia::Cell& cell, std::size_t index, std::size_t count) override {
     Q_EMIT m_worker->cellStarted(QString::fromStdString(cell.id), static_cast<int>(index), static_cast<int>(count));
   }
@@ -76,6 +79,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   connect(m_worker, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
   connect(m_worker, &TrainingWorker::messageLogged, this, &TrainingController::messageLogged);
   connect(m_worker, &TrainingWorker::cellStarted, this, &TrainingController::cellStarted);
+  connect(m_worker, &TrainingWorker::datasetReady, this, &TrainingController::datasetReady);
   connect(m_worker, &TrainingWorker::cellFinished, this, &TrainingController::cellFinished);
   connect(m_worker, &TrainingWorker::finished, this,
           [this](aia::RunStatus outcome, const QString& message, const QString& runDir) {

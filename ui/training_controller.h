@@ -30,6 +30,7 @@ class TrainingWorker : public QObject {
   void batchProgressed(const aia::BatchProgress& progress);
   void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
+  void datasetReady(int labels);
   void finished(aia::RunStatus outcome, const QString& message, const QString& runDir);
 };
 
@@ -49,6 +50,7 @@ class TrainingController : public QObject {
 
  Q_SIGNALS:
   void started();
+  void datasetReady(int labels);  // the run's dataset is loaded: its vocabulary size
   void cellStarted(const QString& cellId, int index, int count);
   void cellFinished(const QString& cellId, aia::RunStatus outcome, const QString& message);
   void batchProgressed(const aia::BatchProgress& progress);

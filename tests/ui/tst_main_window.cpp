@@ -8,6 +8,7 @@
 #include "dataset_page.h"
 #include "experiments_page.h"
 #include "main_window.h"
+#include "plot_style.h"
 #include "run_data.h"
 #include "thresholds_page.h"
 #include "train_page.h"
@@ -65,6 +66,7 @@ class TestMainWindow : public QObject {
   void browseIsVirtualised();
   void experimentFromAClick();
   void runsGoToTheDataFolderAndReopen();
+  void plotsShareOneLook();
   void cleanupTestCase();
 
  private:
@@ -158,6 +160,13 @@ void TestMainWindow::trainingFromAClick() {
   QVERIFY(batches.size() >= 2);
   QTest::qWait(200);  // the coalesced replot
   QCOMPARE(m_window->trainPage()->epochPoints(), 2);
+  // Plots say what the split is and start where the data does.
+  auto* train = m_window->trainPage();
+  QVERIFY2(train->lossPlot()->graph(1)->name().startsWith(QStringLiteral("test loss")),
+           qPrintable(train->lossPlot()->graph(1)->name()));
+  QCOMPARE(train->f1Plot()->xAxis->range().lower, 1.0);
+  QCOMPARE(train->f1Plot()->yAxis->range(), QCPRange(0, 1));
+  QCOMPARE(train->f1Plot()->yAxis2->range(), QCPRange(0, 4));  // N+: 0..labels of the tiny dataset
   // The status line says it once: "Finished: best per-class F1 ..." (core's words, capitalised).
   const QString status = m_window->trainPage()->statusText();
   QVERIFY2(status.startsWith(QStringLiteral("Finished: best")) && status.count("finish", Qt::CaseInsensitive) == 1,
@@ -474,6 +483,32 @@ void TestMainWindow::runsGoToTheDataFolderAndReopen() {
   MainWindow again;
   QCOMPARE(again.currentRun(), m_run);
   QCOMPARE(again.dataFolder(), data);
+}
+
+void TestMainWindow::plotsShareOneLook() {
+  // Every plot of the window exports from a context menu.
+  const auto plots = m_window->findChildren<QCustomPlot*>();
+  QVERIFY(plots.size() >= 6);
+  for (auto* plot : plots) QCOMPARE(plot->contextMenuPolicy(), Qt::CustomContextMenu);
+  for (const QString suffix : {"png", "svg", "pdf"}) {
+    const QString path = m_dir.filePath("loss." + suffix);
+    QVERIFY(aia::ui::savePlot(m_window->trainPage()->lossPlot(), path));
+    QVERIFY2(QFileInfo(path).size() > 500, qPrintable(path));
+    QVERIFY(!QFile::exists(path + ".part"));
+  }
+  QVERIFY(!aia::ui::savePlot(m_window->trainPage()->lossPlot(), m_dir.filePath("no-such-folder/loss.png")));
+  // A dark palette: the plot's background and text follow it.
+  QPalette dark;
+  dark.setColor(QPalette::Base, QColor(30, 30, 30));
+  dark.setColor(QPalette::WindowText, QColor(230, 230, 230));
+  QCustomPlot plot;
+  plot.setPalette(dark);
+  aia::ui::stylePlot(&plot);
+  QCOMPARE(plot.xAxis->tickLabelColor(), QColor(230, 230, 230));
+  QCOMPARE(plot.legend->textColor(), QColor(230, 230, 230));
+  // The palette's colours stay apart.
+  QVERIFY(aia::ui::plotColour(0) != aia::ui::plotColour(1));
+  QCOMPARE(aia::ui::plotColour(8), aia::ui::plotColour(0));
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }
