@@ -10,14 +10,22 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QIcon>
+#include <QImageReader>
 #include <QLabel>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QTabWidget>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace aia::ui {
@@ -48,11 +56,52 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   static_cast<QLabel*>(top->itemAt(0)->widget())->setBuddy(m_choice);
   top->addWidget(m_choice, 1);
   top->addWidget(m_folder);
+  m_perImagePlot = new QCustomPlot;
+  m_perImagePlot->setObjectName(QStringLiteral("labelsPerImagePlot"));
+  stylePlot(m_perImagePlot);
+  m_perImagePlot->legend->setVisible(false);
+  m_perImagePlot->xAxis->setLabel(tr("labels per training image"));
+  m_perImagePlot->yAxis->setLabel(tr("training images"));
+  m_coPlot = new QCustomPlot;
+  m_coPlot->setObjectName(QStringLiteral("coOccurrencePlot"));
+  stylePlot(m_coPlot);
+  m_coPlot->legend->setVisible(false);
+  m_coPlot->setMouseTracking(true);
+  m_coPlot->installEventFilter(this);
+  m_hover = new QLabel(
+      tr("Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own "
+         "count, is off the colour scale)."));
+  m_hover->setObjectName(QStringLiteral("coOccurrenceHover"));
+  auto* coBox = new QWidget;
+  auto* coLayout = new QVBoxLayout(coBox);
+  coLayout->addWidget(m_coPlot, 1);
+  coLayout->addWidget(m_hover);
+  m_gallery = new QListWidget;
+  m_gallery->setObjectName(QStringLiteral("gallery"));
+  m_gallery->setViewMode(QListView::IconMode);
+  m_gallery->setIconSize(QSize(128, 128));
+  m_gallery->setGridSize(QSize(176, 200));
+  m_gallery->setResizeMode(QListView::Adjust);
+  m_gallery->setMovement(QListView::Static);
+  m_gallery->setWordWrap(true);
+  m_reshuffle = new QPushButton(tr("Re&shuffle"));
+  m_reshuffle->setToolTip(tr("Show other training images"));
+  auto* galleryBox = new QWidget;
+  auto* galleryLayout = new QVBoxLayout(galleryBox);
+  galleryLayout->addWidget(m_gallery, 1);
+  galleryLayout->addWidget(m_reshuffle, 0, Qt::AlignLeft);
+  m_views = new QTabWidget;
+  m_views->addTab(m_plot, tr("Label frequency"));
+  m_views->addTab(m_perImagePlot, tr("Labels per image"));
+  m_views->addTab(coBox, tr("Co-occurrence"));
+  m_views->addTab(galleryBox, tr("Gallery"));
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(m_summary);
-  layout->addWidget(m_plot, 2);
+  layout->addWidget(m_views, 3);
   layout->addWidget(m_report, 1);
+  connect(m_reshuffle, &QPushButton::clicked, this, &DatasetPage::reshuffle);
 
   connect(m_choice, &QComboBox::activated, this, [this](int index) { load(m_choice->itemData(index).toString()); });
   connect(m_folder, &QPushButton::clicked, this, &DatasetPage::chooseFolder);
@@ -99,6 +148,11 @@ void DatasetPage::load(const QString& nameOrPath) {
 
 void DatasetPage::showLoaded() {
   m_plot->clearPlottables();
+  m_perImagePlot->clearPlottables();
+  m_coPlot->clearPlottables();
+  m_co = {};
+  m_gallery->clear();
+  ++m_galleryGeneration;
   if (!m_loaded.ok) {
     m_summary->setText(tr("Cannot use %1: %2").arg(m_loaded.name, m_loaded.error));
     m_report->clear();
@@ -108,12 +162,11 @@ void DatasetPage::showLoaded() {
     return;
   }
   const auto& d = m_loaded.dataset;
-  std::vector<int> frequency(d.vocabulary.size(), 0);
+  const aia::LabelStatistics stats = aia::label_statistics(d.train, d.vocabulary.size());
+  const std::vector<std::int64_t>& frequency = stats.frequency;
   double labels = 0;
-  for (const auto& s : d.train) {
-    labels += static_cast<double>(s.labels.size());
-    for (int l : s.labels) ++frequency[static_cast<std::size_t>(l)];
-  }
+  for (std::size_t k = 0; k < stats.labels_per_image.size(); ++k)
+    labels += static_cast<double>(k) * static_cast<double>(stats.labels_per_image[k]);
   m_summary->setText(tr("<b>%1</b> — %2 training, %3 test images with their files present; %4 labels; "
                         "%5 labels per training image; normalisation: %6")
                          .arg(QString::fromStdString(d.name))
@@ -149,6 +202,26 @@ void DatasetPage::showLoaded() {
   m_plot->rescaleAxes();
   m_plot->xAxis->setRange(0, x.size() + 1);
   m_plot->replot();
+
+  m_perImagePlot->clearPlottables();
+  auto* perImage = new QCPBars(m_perImagePlot->xAxis, m_perImagePlot->yAxis);
+  perImage->setPen(Qt::NoPen);
+  perImage->setBrush(plotColour(2));
+  perImage->setWidth(0.8);
+  double most = 1;
+  for (std::size_t k = 0; k < stats.labels_per_image.size(); ++k) {
+    perImage->addData(static_cast<double>(k), static_cast<double>(stats.labels_per_image[k]));
+    most = std::max(most, static_cast<double>(stats.labels_per_image[k]));
+  }
+  auto whole = QSharedPointer<QCPAxisTickerFixed>::create();
+  whole->setTickStep(1);
+  whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+  m_perImagePlot->xAxis->setTicker(whole);
+  m_perImagePlot->xAxis->setRange(-0.6, static_cast<double>(stats.labels_per_image.size()) - 0.4);
+  m_perImagePlot->yAxis->setRange(0, most * 1.08);
+  m_perImagePlot->replot();
+  showCoOccurrence();
+  showGallery();
   QString report = QString::fromStdString(m_loaded.report.summary(200));
   if (d.train.empty())
     report.prepend(tr("No training image was found in %1: put the images there to train.\n")
@@ -157,6 +230,124 @@ void DatasetPage::showLoaded() {
   Q_EMIT messageLogged(
       tr("dataset %1: %2").arg(QString::fromStdString(d.name), QString::fromStdString(m_loaded.report.summary(0))));
   Q_EMIT datasetLoaded(isUsable());
+}
+
+void DatasetPage::showCoOccurrence() {
+  m_coPlot->clearPlottables();
+  const auto& d = m_loaded.dataset;
+  m_co = aia::co_occurrence(d.train, d.vocabulary.size(), 20);
+  const int k = static_cast<int>(m_co.labels.size());
+  if (k == 0) {
+    m_coPlot->replot();
+    return;
+  }
+  auto* map = new QCPColorMap(m_coPlot->xAxis, m_coPlot->yAxis);
+  map->data()->setSize(k, k);
+  map->data()->setRange(QCPRange(0, k - 1), QCPRange(0, k - 1));
+  double top = 1;
+  for (int a = 0; a < k; ++a)
+    for (int b = 0; b < k; ++b) {
+      // Row 0 (the most frequent label) at the top.
+      const double n = static_cast<double>(m_co.at(static_cast<std::size_t>(a), static_cast<std::size_t>(b)));
+      map->data()->setCell(b, k - 1 - a, n);
+      if (a != b) top = std::max(top, n);
+    }
+  // The diagonal (each label's own frequency) would flatten the scale: the
+  // colours span the pairs, and the diagonal saturates.
+  QCPColorGradient gradient(QCPColorGradient::gpThermal);
+  map->setGradient(gradient);
+  map->setDataRange(QCPRange(0, top));
+  map->setInterpolate(false);
+  if (!m_coScale) {
+    m_coScale = new QCPColorScale(m_coPlot);
+    m_coPlot->plotLayout()->addElement(0, 1, m_coScale);
+    m_coScale->setType(QCPAxis::atRight);
+    m_coScale->axis()->setLabel(tr("images with both labels"));
+    auto* margins = new QCPMarginGroup(m_coPlot);
+    m_coPlot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_coScale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+  }
+  map->setColorScale(m_coScale);
+  m_coScale->setGradient(gradient);
+  m_coScale->setDataRange(QCPRange(0, top));
+  auto names = [&](bool reversed) {
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int i = 0; i < k; ++i)
+      ticker->addTick(reversed ? k - 1 - i : i,
+                      QString::fromStdString(d.vocabulary[m_co.labels[static_cast<std::size_t>(i)]]));
+    return ticker;
+  };
+  m_coPlot->xAxis->setTicker(names(false));
+  m_coPlot->xAxis->setTickLabelRotation(60);
+  m_coPlot->yAxis->setTicker(names(true));
+  m_coPlot->xAxis->setRange(-0.5, k - 0.5);
+  m_coPlot->yAxis->setRange(-0.5, k - 0.5);
+  m_coPlot->xAxis->grid()->setVisible(false);
+  m_coPlot->yAxis->grid()->setVisible(false);
+  m_coPlot->replot();
+}
+
+QString DatasetPage::hoverText() const { return m_hover->text(); }
+
+bool DatasetPage::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == m_coPlot && event->type() == QEvent::MouseMove && !m_co.labels.empty()) {
+    const auto* e = static_cast<QMouseEvent*>(event);
+    const int k = static_cast<int>(m_co.labels.size());
+    const int column = static_cast<int>(std::lround(m_coPlot->xAxis->pixelToCoord(e->position().x())));
+    const int row = k - 1 - static_cast<int>(std::lround(m_coPlot->yAxis->pixelToCoord(e->position().y())));
+    if (row >= 0 && row < k && column >= 0 && column < k) {
+      const auto& v = m_loaded.dataset.vocabulary;
+      const auto a = static_cast<std::size_t>(row), b = static_cast<std::size_t>(column);
+      const QString text =
+          a == b ? tr("%1: %2 training images").arg(QString::fromStdString(v[m_co.labels[a]])).arg(m_co.at(a, a))
+                 : tr("%1 and %2: %3 training images")
+                       .arg(QString::fromStdString(v[m_co.labels[a]]), QString::fromStdString(v[m_co.labels[b]]))
+                       .arg(m_co.at(a, b));
+      m_hover->setText(text);
+      QToolTip::showText(e->globalPosition().toPoint(), text, m_coPlot);
+    }
+  }
+  return QWidget::eventFilter(watched, event);
+}
+
+void DatasetPage::reshuffle() {
+  ++m_gallerySeed;
+  showGallery();
+}
+
+void DatasetPage::showGallery() {
+  m_gallery->clear();
+  const int generation = ++m_galleryGeneration;
+  if (!m_loaded.ok) return;
+  const auto& d = m_loaded.dataset;
+  const auto picked = aia::gallery_sample(d.train.size(), 24, m_gallerySeed);
+  QStringList paths;
+  for (std::size_t i : picked) {
+    const auto& sample = d.train[i];
+    QStringList tags;
+    for (int l : sample.labels) tags << QString::fromStdString(d.vocabulary[static_cast<std::size_t>(l)]);
+    auto* item = new QListWidgetItem(tags.join(QStringLiteral(", ")));
+    item->setToolTip(QString::fromStdString(sample.image) + QLatin1Char('\n') + tags.join(QStringLiteral(", ")));
+    QPixmap placeholder(128, 128);
+    placeholder.fill(palette().color(QPalette::Mid));
+    item->setIcon(QIcon(placeholder));
+    m_gallery->addItem(item);
+    paths << QString::fromStdString(d.images_dir + "/" + sample.image);
+  }
+  // Decoded off the GUI thread at their final size; a later load or reshuffle wins.
+  auto* watcher = new QFutureWatcher<QImage>(this);
+  connect(watcher, &QFutureWatcher<QImage>::resultReadyAt, this, [this, watcher, generation](int index) {
+    if (generation != m_galleryGeneration || index >= m_gallery->count()) return;
+    const QImage image = watcher->resultAt(index);
+    if (!image.isNull()) m_gallery->item(index)->setIcon(QIcon(QPixmap::fromImage(image)));
+  });
+  connect(watcher, &QFutureWatcher<QImage>::finished, watcher, &QObject::deleteLater);
+  watcher->setFuture(QtConcurrent::mapped(paths, [](const QString& path) {
+    QImageReader reader(path);
+    const QSize size = reader.size();
+    if (size.isValid()) reader.setScaledSize(size.scaled(128, 128, Qt::KeepAspectRatio));
+    return reader.read();
+  }));
 }
 
 }  // namespace aia::ui

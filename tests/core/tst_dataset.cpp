@@ -1,6 +1,7 @@
 // Datasets on disk: both layouts, escapes, the validation split, the splits and folders.
 
 #include "aia/data/dataset.h"
+#include "aia/data/dataset_stats.h"
 #include "aia/errors.h"
 #include "tiny_dataset.h"
 
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 namespace fs = std::filesystem;
 
@@ -17,6 +19,7 @@ class TestDataset : public QObject {
   void initTestCase();
   void csvLayoutAndEscapes();
   void splitsAndFolders();
+  void statisticsEqualADirectCount();
 
  private:
   QTemporaryDir m_dir;
@@ -70,6 +73,44 @@ void TestDataset::splitsAndFolders() {
   qunsetenv("AIA_CACHE_DIR");
   qputenv("XDG_CACHE_HOME", "/xdg");
   QCOMPARE(aia::cache_dir(), std::string("/xdg/aia-studio"));
+}
+
+void TestDataset::statisticsEqualADirectCount() {
+  aia::ValidationReport report;
+  const auto d = aia::load_dataset(m_data, &report);
+  const std::size_t v = d.vocabulary.size();
+  const auto stats = aia::label_statistics(d.train, v);
+  const auto co = aia::co_occurrence(d.train, v, 3);
+  QCOMPARE(co.labels.size(), std::size_t(3));
+  // Every pair, counted directly from the annotation.
+  for (std::size_t a = 0; a < 3; ++a)
+    for (std::size_t b = 0; b < 3; ++b) {
+      std::int64_t both = 0;
+      for (const auto& s : d.train) {
+        const auto has = [&](std::size_t label) {
+          return std::find(s.labels.begin(), s.labels.end(), static_cast<int>(label)) != s.labels.end();
+        };
+        both += has(co.labels[a]) && has(co.labels[b]) ? 1 : 0;
+      }
+      QCOMPARE(co.at(a, b), both);
+    }
+  QCOMPARE(co.at(0, 0), stats.frequency[co.labels[0]]);
+  QVERIFY(stats.frequency[co.labels[0]] >= stats.frequency[co.labels[1]]);  // most frequent first
+  std::int64_t images = 0, tags = 0;
+  for (std::size_t k = 0; k < stats.labels_per_image.size(); ++k) {
+    images += stats.labels_per_image[k];
+    tags += static_cast<std::int64_t>(k) * stats.labels_per_image[k];
+  }
+  QCOMPARE(images, static_cast<std::int64_t>(d.train.size()));
+  std::int64_t direct = 0;
+  for (const auto& s : d.train) direct += static_cast<std::int64_t>(s.labels.size());
+  QCOMPARE(tags, direct);
+  // The gallery: distinct, seeded, never more than there are.
+  const auto g = aia::gallery_sample(d.train.size(), 10, 5);
+  QCOMPARE(std::set<std::size_t>(g.begin(), g.end()).size(), std::size_t(10));
+  QCOMPARE(aia::gallery_sample(d.train.size(), 10, 5), g);
+  QVERIFY(aia::gallery_sample(d.train.size(), 10, 6) != g);
+  QCOMPARE(aia::gallery_sample(4, 10, 5).size(), std::size_t(4));
 }
 
 QTEST_GUILESS_MAIN(TestDataset)
