@@ -12,6 +12,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableWidget>
 #include <QUndoCommand>
 #include <QVBoxLayout>
@@ -75,8 +76,17 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_table = new QTableWidget(0, 3);
   m_table->setObjectName(QStringLiteral("annotationTable"));
   m_table->setHorizontalHeaderLabels({tr("image"), tr("tags (editable, separated by ;)"), tr("scores")});
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-  m_table->horizontalHeader()->setStretchLastSection(true);
+  // Columns fit their content (headers included); the scores take what is left.
+  m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+  m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+  m_table->setColumnWidth(1, std::max(320, m_table->horizontalHeader()->sectionSizeHint(1)));
+  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  m_preview = new QLabel(tr("Select an image to see it large."));
+  m_preview->setObjectName(QStringLiteral("annotatePreview"));
+  m_preview->setAlignment(Qt::AlignCenter);
+  m_preview->setMinimumWidth(240);
+  m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
   m_table->setIconSize(QSize(kThumb, kThumb));
   m_table->verticalHeader()->setDefaultSectionSize(70);
   auto* open = new QPushButton(tr("&Open images..."));
@@ -94,7 +104,13 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   layout->addLayout(buttons);
   connect(xmp, &QPushButton::clicked, this, &AnnotatePage::writeXmpSidecars);
   connect(clearButton, &QPushButton::clicked, this, &AnnotatePage::clear);
-  layout->addWidget(m_table, 1);
+  auto* split = new QSplitter(Qt::Horizontal);
+  split->addWidget(m_table);
+  split->addWidget(m_preview);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  layout->addWidget(split, 1);
+  connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showPreview(row); });
   connect(open, &QPushButton::clicked, this, &AnnotatePage::openFiles);
   connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
     if (m_applying || item->column() != 1) return;
@@ -213,7 +229,6 @@ void AnnotatePage::showResults(const Outcome& o) {
     ++added;
   }
   m_applying = false;
-  m_table->resizeColumnToContents(0);
   m_table->setColumnWidth(1, std::max(m_table->columnWidth(1), 320));
   Q_EMIT messageLogged(tr("annotated %n image(s)", nullptr, added));
   Q_EMIT annotated(added);
@@ -262,6 +277,37 @@ int AnnotatePage::writeXmpSidecars() {
 bool AnnotatePage::exportAnnotations(const QString& path) const {
   aia::write_annotations_csv(path.toStdString(), annotations());
   return true;
+}
+
+void AnnotatePage::showPreview(int row) {
+  const int generation = ++m_previewGeneration;
+  if (row < 0 || row >= static_cast<int>(m_rows.size())) {
+    m_preview->setPixmap({});
+    m_preview->setText(tr("Select an image to see it large."));
+    return;
+  }
+  const QString path = QString::fromStdString(m_rows[static_cast<std::size_t>(row)].image);
+  const QSize box = m_preview->size().boundedTo(QSize(1600, 1600)).expandedTo(QSize(240, 240));
+  // Decoded at its final size off the GUI thread; a later selection wins.
+  auto* watcher = new QFutureWatcher<QImage>(this);
+  connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, path] {
+    watcher->deleteLater();
+    if (generation != m_previewGeneration) return;
+    const QImage image = watcher->result();
+    if (image.isNull()) {
+      m_preview->setText(tr("Cannot show %1").arg(path));
+      return;
+    }
+    m_preview->setPixmap(QPixmap::fromImage(image));
+    Q_EMIT previewShown();
+  });
+  watcher->setFuture(QtConcurrent::run([path, box] {
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid()) reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
+    return reader.read();
+  }));
 }
 
 }  // namespace aia::ui

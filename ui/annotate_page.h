@@ -30,6 +30,7 @@ class AnnotatePage : public QWidget {
   void setRun(const QString& runDir);
   QUndoStack* undoStack() { return &m_undo; }
   QTableWidget* table() const { return m_table; }
+  QLabel* preview() const { return m_preview; }  // the selected image, large
   bool exportAnnotations(const QString& path) const;
   // The edited tags as a dataset file in the seed's JSON layout (images copied beside it).
   bool exportDatasetJson(const QString& path) const;
@@ -48,14 +49,18 @@ class AnnotatePage : public QWidget {
  Q_SIGNALS:
   void messageLogged(const QString& text);
   void annotated(int images);
+  void previewShown();
 
  private:
   struct Outcome;
   void showResults(const Outcome& outcome);
   std::vector<std::string> rowTags(int row) const;
+  void showPreview(int row);
 
   QTableWidget* m_table;
   QLabel* m_hint;
+  QLabel* m_preview;
+  int m_previewGeneration = 0;
   QUndoStack m_undo;
   QThreadPool m_pool;  // one thread: the model is used by one thread at a time
   std::shared_ptr<aia::Annotator> m_annotator;

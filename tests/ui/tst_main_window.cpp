@@ -29,6 +29,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -297,6 +298,14 @@ void TestMainWindow::dropShowsTagsAndSkipsNonImages() {
   QCOMPARE(table->item(0, 0)->text(), QStringLiteral("test0.png"));
   QVERIFY(!table->item(0, 2)->text().isEmpty());  // scores shown
   QVERIFY(m_window->logText().contains(QStringLiteral("skipped %1: not an image file").arg(text)));
+  // The selected image shows large beside the list; the headers are not cut off.
+  QSignalSpy shown(m_window->annotatePage(), &aia::ui::AnnotatePage::previewShown);
+  table->setCurrentCell(0, 0);
+  QVERIFY(shown.wait(10000));
+  QVERIFY(!m_window->annotatePage()->preview()->pixmap().isNull());
+  QVERIFY(m_window->annotatePage()->preview()->pixmap().width() > 48);  // larger than the 48 px file: scaled up
+  for (int c = 0; c < 2; ++c) QVERIFY(table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c));
+  screenshot(m_window->tabs()->indexOf(m_window->annotatePage()), QStringLiteral("annotate"));
   // Tags are editable, with undo.
   const QString predicted = table->item(0, 1)->text();
   table->item(0, 1)->setText(QStringLiteral("=HYPERLINK(1); red"));
