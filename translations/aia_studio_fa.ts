@@ -1,224 +1,234 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="26"/>
+        <location filename="../ui/annotate_page.cpp" line="27" />
         <source>edit tags</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="124"/>
+        <location filename="../ui/browse_page.cpp" line="124" />
         <source>per-image F1 %1</source>
         <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="30"/>
+        <location filename="../ui/thresholds_page.cpp" line="30" />
         <source>threshold of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="62"/>
+        <location filename="../ui/thresholds_page.cpp" line="62" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="57"/>
+        <location filename="../ui/plot_style.cpp" line="57" />
         <source>Export as &amp;PNG...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="58"/>
+        <location filename="../ui/plot_style.cpp" line="58" />
         <source>Export as &amp;SVG...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="59"/>
+        <location filename="../ui/plot_style.cpp" line="59" />
         <source>Export as P&amp;DF...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="62"/>
+        <location filename="../ui/plot_style.cpp" line="62" />
         <source>Export the plot</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="74"/>
-        <location filename="../ui/annotate_page.cpp" line="143"/>
+        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="159" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="77"/>
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="77"/>
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>tags (editable, separated by ;)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="77"/>
+        <location filename="../ui/annotate_page.cpp" line="78" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="82"/>
+        <location filename="../ui/annotate_page.cpp" line="85" />
+        <location filename="../ui/annotate_page.cpp" line="286" />
+        <source>Select an image to see it large.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="83"/>
+        <location filename="../ui/annotate_page.cpp" line="93" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="84"/>
+        <location filename="../ui/annotate_page.cpp" line="94" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="85"/>
+        <location filename="../ui/annotate_page.cpp" line="95" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="86"/>
+        <location filename="../ui/annotate_page.cpp" line="96" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119"/>
+        <location filename="../ui/annotate_page.cpp" line="135" />
         <source>Images to annotate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="131"/>
+        <location filename="../ui/annotate_page.cpp" line="147" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="137"/>
+        <location filename="../ui/annotate_page.cpp" line="153" />
         <source>Annotating %n image(s)...</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="151"/>
+        <location filename="../ui/annotate_page.cpp" line="167" />
         <source>cannot annotate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="128"/>
-        <location filename="../ui/annotate_page.cpp" line="192"/>
+        <location filename="../ui/annotate_page.cpp" line="298" />
+        <source>Cannot show %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="208" />
         <source>skipped %1: %2</source>
         <translation>%1 رد شد: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119"/>
+        <location filename="../ui/annotate_page.cpp" line="135" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="146"/>
+        <location filename="../ui/annotate_page.cpp" line="162" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="160"/>
+        <location filename="../ui/annotate_page.cpp" line="176" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="218"/>
+        <location filename="../ui/annotate_page.cpp" line="233" />
         <source>annotated %n image(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="255"/>
+        <location filename="../ui/annotate_page.cpp" line="270" />
         <source>cannot write the sidecar of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="258"/>
+        <location filename="../ui/annotate_page.cpp" line="273" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
 </context>
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131"/>
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by file name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131"/>
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, worst first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131"/>
+        <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, best first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="145"/>
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>Label:</source>
         <translation>برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="147"/>
+        <location filename="../ui/browse_page.cpp" line="147" />
         <source>Sort:</source>
         <translation>مرتب‌سازی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="168"/>
+        <location filename="../ui/browse_page.cpp" line="168" />
         <source>all labels</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="194"/>
+        <location filename="../ui/browse_page.cpp" line="194" />
         <source>per-image F1 %1</source>
         <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195"/>
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195"/>
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>score</source>
         <translation>امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195"/>
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>result</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206"/>
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>true positive</source>
         <translation>مثبت درست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206"/>
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>false positive</source>
         <translation>مثبت نادرست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206"/>
+        <location filename="../ui/browse_page.cpp" line="206" />
         <source>missed</source>
         <translation>از دست رفته</translation>
     </message>
@@ -226,921 +236,977 @@
 <context>
     <name>aia::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="27"/>
+        <location filename="../ui/dataset_page.cpp" line="35" />
         <source>Demo (Fashion-MNIST mosaics)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="28"/>
+        <location filename="../ui/dataset_page.cpp" line="36" />
         <source>Demo, long-tailed labels</source>
         <translation>نمایشی، برچسب‌های دم‌بلند</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="32"/>
+        <location filename="../ui/dataset_page.cpp" line="40" />
         <source>Open &amp;folder...</source>
         <translation>باز کردن &amp;پوشه...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="33"/>
+        <location filename="../ui/dataset_page.cpp" line="41" />
         <source>No dataset loaded.</source>
         <translation>هیچ مجموعه داده‌ای بارگذاری نشده است.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="40"/>
+        <location filename="../ui/dataset_page.cpp" line="48" />
         <source>labels, most frequent first</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41"/>
+        <location filename="../ui/dataset_page.cpp" line="49" />
+        <location filename="../ui/dataset_page.cpp" line="64" />
         <source>training images</source>
         <translation>تصاویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="44"/>
+        <location filename="../ui/dataset_page.cpp" line="52" />
         <source>Validation report</source>
         <translation>گزارش اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="47"/>
+        <location filename="../ui/dataset_page.cpp" line="55" />
         <source>&amp;Dataset:</source>
         <translation>&amp;مجموعه داده:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="70"/>
+        <location filename="../ui/dataset_page.cpp" line="63" />
+        <source>labels per training image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="72" />
+        <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="87" />
+        <source>Re&amp;shuffle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="88" />
+        <source>Show other training images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="94" />
+        <source>Label frequency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="95" />
+        <source>Labels per image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="96" />
+        <source>Co-occurrence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="97" />
+        <source>Gallery</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="119" />
         <source>Dataset folder (train.json + test.json + images/)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="84"/>
+        <location filename="../ui/dataset_page.cpp" line="133" />
         <source>Loading %1...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="103"/>
+        <location filename="../ui/dataset_page.cpp" line="157" />
         <source>Cannot use %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="117"/>
+        <location filename="../ui/dataset_page.cpp" line="170" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="125"/>
+        <location filename="../ui/dataset_page.cpp" line="178" />
         <source>computed from the training images when training starts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="154"/>
+        <location filename="../ui/dataset_page.cpp" line="227" />
         <source>No training image was found in %1: put the images there to train.
 </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="158"/>
+        <location filename="../ui/dataset_page.cpp" line="231" />
         <source>dataset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="265" />
+        <source>images with both labels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="302" />
+        <source>%1: %2 training images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/dataset_page.cpp" line="303" />
+        <source>%1 and %2: %3 training images</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::ExperimentsPage</name>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="38"/>
+        <location filename="../ui/experiments_page.cpp" line="38" />
         <source>waiting</source>
         <translation>در انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="40"/>
+        <location filename="../ui/experiments_page.cpp" line="40" />
         <source>interrupted (resumes)</source>
         <translation>قطع‌شده (ادامه می‌یابد)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="42"/>
+        <location filename="../ui/experiments_page.cpp" line="42" />
         <source>running</source>
         <translation>در حال اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="44"/>
+        <location filename="../ui/experiments_page.cpp" line="44" />
         <source>finished</source>
         <translation>پایان‌یافته</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="46"/>
+        <location filename="../ui/experiments_page.cpp" line="46" />
         <source>failed</source>
         <translation>ناموفق</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="75"/>
+        <location filename="../ui/experiments_page.cpp" line="75" />
         <source>Losses:</source>
         <translation>توابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="77"/>
+        <location filename="../ui/experiments_page.cpp" line="77" />
         <source>Comma-separated seeds: each loss trains once per seed</source>
         <translation>بذرها با ویرگول جدا می‌شوند: هر تابع زیان یک بار برای هر بذر آموزش می‌بیند</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="79"/>
+        <location filename="../ui/experiments_page.cpp" line="79" />
         <source>&amp;Seeds:</source>
         <translation>&amp;بذرها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="81"/>
+        <location filename="../ui/experiments_page.cpp" line="81" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="82"/>
+        <location filename="../ui/experiments_page.cpp" line="82" />
         <source>&amp;Folder:</source>
         <translation>&amp;پوشه:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83"/>
+        <location filename="../ui/experiments_page.cpp" line="83" />
         <source>Recipe:</source>
         <translation>دستور:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83"/>
-        <source>the Train page&apos;s settings, on the Dataset page&apos;s dataset</source>
+        <location filename="../ui/experiments_page.cpp" line="83" />
+        <source>the Train page's settings, on the Dataset page's dataset</source>
         <translation>تنظیمات صفحهٔ آموزش، روی مجموعه‌دادهٔ صفحهٔ مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="85"/>
+        <location filename="../ui/experiments_page.cpp" line="85" />
         <source>S&amp;tart experiment</source>
         <translation>&amp;شروع آزمایش</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="86"/>
+        <location filename="../ui/experiments_page.cpp" line="86" />
         <source>Sto&amp;p</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="87"/>
+        <location filename="../ui/experiments_page.cpp" line="87" />
         <source>&amp;Resume or open...</source>
         <translation>&amp;ادامه یا باز کردن...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="88"/>
+        <location filename="../ui/experiments_page.cpp" line="88" />
         <source>Export &amp;table...</source>
         <translation>صدور &amp;جدول...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="89"/>
+        <location filename="../ui/experiments_page.cpp" line="89" />
         <source>Export p&amp;lots...</source>
         <translation>صدور &amp;نمودارها...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98"/>
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>Cell</source>
         <translation>خانه</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98"/>
-        <location filename="../ui/experiments_page.cpp" line="109"/>
+        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="109" />
         <source>Loss</source>
         <translation>تابع زیان</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98"/>
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>Seed</source>
         <translation>بذر</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98"/>
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98"/>
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="109"/>
+        <location filename="../ui/experiments_page.cpp" line="109" />
         <source>Seeds</source>
         <translation>بذرها</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="124"/>
+        <location filename="../ui/experiments_page.cpp" line="124" />
         <source>per-class F1, 95% interval</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="125"/>
+        <location filename="../ui/experiments_page.cpp" line="125" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="134"/>
+        <location filename="../ui/experiments_page.cpp" line="134" />
         <source>label frequency (positives among the test images)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="136"/>
+        <location filename="../ui/experiments_page.cpp" line="136" />
         <source>The loss plotted against the baseline, label by label</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="139"/>
+        <location filename="../ui/experiments_page.cpp" line="139" />
         <source>Thresholds:</source>
         <translation>آستانه‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="142"/>
+        <location filename="../ui/experiments_page.cpp" line="142" />
         <source>Per label:</source>
         <translation>برای هر برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="171"/>
+        <location filename="../ui/experiments_page.cpp" line="171" />
         <source>Export the report table</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="172"/>
+        <location filename="../ui/experiments_page.cpp" line="172" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="176"/>
+        <location filename="../ui/experiments_page.cpp" line="176" />
         <source>Export the plots (PNG, SVG and PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="193"/>
+        <location filename="../ui/experiments_page.cpp" line="193" />
         <source>Report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="213"/>
+        <location filename="../ui/experiments_page.cpp" line="213" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="227"/>
+        <location filename="../ui/experiments_page.cpp" line="227" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="245"/>
-        <source>Seeds: &apos;%1&apos; is not an integer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/experiments_page.cpp" line="245" />
+        <source>Seeds: '%1' is not an integer</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="257"/>
+        <location filename="../ui/experiments_page.cpp" line="257" />
         <source>Cannot start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="267"/>
+        <location filename="../ui/experiments_page.cpp" line="267" />
         <source>Experiment folder to resume or open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="287"/>
+        <location filename="../ui/experiments_page.cpp" line="287" />
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="319"/>
+        <location filename="../ui/experiments_page.cpp" line="319" />
         <source>%1: %2 of %3 cells finished.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="331"/>
+        <location filename="../ui/experiments_page.cpp" line="331" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="339"/>
+        <location filename="../ui/experiments_page.cpp" line="339" />
         <source>%1% (epoch %2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="359"/>
+        <location filename="../ui/experiments_page.cpp" line="359" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="404"/>
+        <location filename="../ui/experiments_page.cpp" line="404" />
         <source>%1 (published, not ours)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="429"/>
+        <location filename="../ui/experiments_page.cpp" line="429" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="474"/>
-        <location filename="../ui/experiments_page.cpp" line="475"/>
+        <location filename="../ui/experiments_page.cpp" line="474" />
+        <location filename="../ui/experiments_page.cpp" line="475" />
         <source>per-label F1, %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="482"/>
+        <location filename="../ui/experiments_page.cpp" line="482" />
         <source>equal F1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="502"/>
+        <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="502"/>
+        <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="509"/>
+        <location filename="../ui/experiments_page.cpp" line="509" />
         <source>F1 gain, %1 − %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="515"/>
+        <location filename="../ui/experiments_page.cpp" line="515" />
         <source>labels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="526"/>
+        <location filename="../ui/experiments_page.cpp" line="526" />
         <source>mean per frequency bin</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="533"/>
+        <location filename="../ui/experiments_page.cpp" line="533" />
         <source>no gain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="552"/>
+        <location filename="../ui/experiments_page.cpp" line="552" />
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="554"/>
+        <location filename="../ui/experiments_page.cpp" line="554" />
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="568"/>
+        <location filename="../ui/experiments_page.cpp" line="568" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="569"/>
+        <location filename="../ui/experiments_page.cpp" line="569" />
         <source>Could not write every plot under %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="38"/>
+        <location filename="../ui/main_window.cpp" line="38" />
         <source>AIA Studio</source>
         <translation>استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="49" />
         <source>&amp;Dataset</source>
         <translation>&amp;مجموعه داده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="50" />
         <source>&amp;Train</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>&amp;Browse</source>
         <translation>&amp;مرور</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>T&amp;hresholds</source>
         <translation>&amp;آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Annotate</source>
         <translation>&amp;برچسب‌گذاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>E&amp;xperiments</source>
         <translation>&amp;آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>Log</source>
         <translation>گزارش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="89" />
         <source>Training failed</source>
         <translation>آموزش ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="100" />
         <source>Ready</source>
         <translation>آماده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="122" />
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125"/>
+        <location filename="../ui/main_window.cpp" line="125" />
         <source>Browse...</source>
-        <translation type="unfinished">مرور...</translation>
+        <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="128" />
         <source>Folder for runs and experiments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="142" />
         <source>new runs and experiments go to %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="149" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="152" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152"/>
+        <location filename="../ui/main_window.cpp" line="152" />
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="153" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="160" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="161" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="161" />
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="162" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="163" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="164" />
         <source>Export predictions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
-        <location filename="../ui/main_window.cpp" line="168"/>
-        <location filename="../ui/main_window.cpp" line="172"/>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="164" />
+        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="172" />
+        <location filename="../ui/main_window.cpp" line="176" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="167" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="168" />
         <source>Export per-label metrics</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="171" />
         <source>&amp;Thresholds...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="172" />
         <source>Export thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="176" />
         <source>Export annotations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="179" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="183" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="185" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="187" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="188" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="190" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>&amp;Preferences...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="197" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="198" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="198" />
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="199" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="199" />
         <source>Shift+F5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>&amp;Compare with a past run...</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="203" />
         <source>A run folder whose curves to overlay</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="207" />
         <source>Cannot compare</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="207" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>C&amp;lear compared runs</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="216" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="217" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="229" />
         <source>nothing to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="236" />
         <source>Open a training run folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="259" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="285" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="308" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90"/>
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90"/>
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>frequency</source>
         <translation>فراوانی</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90"/>
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>threshold</source>
         <translation>آستانه</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90"/>
+        <location filename="../ui/thresholds_page.cpp" line="90" />
         <source>P</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91"/>
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91"/>
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91"/>
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>MCC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91"/>
+        <location filename="../ui/thresholds_page.cpp" line="91" />
         <source>TP</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="92"/>
+        <location filename="../ui/thresholds_page.cpp" line="92" />
         <source>FP</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="92"/>
+        <location filename="../ui/thresholds_page.cpp" line="92" />
         <source>FN</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="170"/>
+        <location filename="../ui/thresholds_page.cpp" line="170" />
         <source>Select a label to move its threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176"/>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>strategy</source>
         <translation>راهبرد</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176"/>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class P</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176"/>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class R</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176"/>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176"/>
+        <location filename="../ui/thresholds_page.cpp" line="176" />
         <source>N+</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="186"/>
+        <location filename="../ui/thresholds_page.cpp" line="186" />
         <source>MCC &amp;grid (paper)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="187"/>
+        <location filename="../ui/thresholds_page.cpp" line="187" />
         <source>Exact &amp;MCC</source>
         <translation>&amp;MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="188"/>
+        <location filename="../ui/thresholds_page.cpp" line="188" />
         <source>Exact &amp;F1</source>
         <translation>&amp;F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="189"/>
+        <location filename="../ui/thresholds_page.cpp" line="189" />
         <source>Set all &amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="192"/>
+        <location filename="../ui/thresholds_page.cpp" line="192" />
         <source>Thresholds chosen on the training split when the run finished</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="193"/>
+        <location filename="../ui/thresholds_page.cpp" line="193" />
         <source>The same threshold for every label</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="224"/>
+        <location filename="../ui/thresholds_page.cpp" line="224" />
         <source>MCC-grid thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="227"/>
+        <location filename="../ui/thresholds_page.cpp" line="227" />
         <source>exact MCC thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="230"/>
+        <location filename="../ui/thresholds_page.cpp" line="230" />
         <source>exact F1 thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="233"/>
+        <location filename="../ui/thresholds_page.cpp" line="233" />
         <source>global threshold</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="244"/>
+        <location filename="../ui/thresholds_page.cpp" line="244" />
         <source>0.5</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="245"/>
+        <location filename="../ui/thresholds_page.cpp" line="245" />
         <source>MCC grid (paper)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246"/>
+        <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>exact MCC</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="247"/>
+        <location filename="../ui/thresholds_page.cpp" line="247" />
         <source>exact F1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="265"/>
+        <location filename="../ui/thresholds_page.cpp" line="265" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="268"/>
+        <location filename="../ui/thresholds_page.cpp" line="268" />
         <source>Test split, current thresholds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="272"/>
+        <location filename="../ui/thresholds_page.cpp" line="272" />
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="299"/>
+        <location filename="../ui/thresholds_page.cpp" line="299" />
         <source>thresholds saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="301"/>
+        <location filename="../ui/thresholds_page.cpp" line="301" />
         <source>cannot save thresholds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="308"/>
+        <location filename="../ui/thresholds_page.cpp" line="308" />
         <source>thresholds from %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="310"/>
+        <location filename="../ui/thresholds_page.cpp" line="310" />
         <source>cannot load thresholds: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="315"/>
+        <location filename="../ui/thresholds_page.cpp" line="315" />
         <source>Save thresholds</source>
         <translation>ذخیرهٔ آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="315"/>
-        <location filename="../ui/thresholds_page.cpp" line="320"/>
+        <location filename="../ui/thresholds_page.cpp" line="315" />
+        <location filename="../ui/thresholds_page.cpp" line="320" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="320"/>
+        <location filename="../ui/thresholds_page.cpp" line="320" />
         <source>Load thresholds</source>
         <translation>بارگذاری آستانه‌ها</translation>
     </message>
@@ -1148,235 +1214,235 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="56"/>
+        <location filename="../ui/train_page.cpp" line="56" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="57"/>
+        <location filename="../ui/train_page.cpp" line="57" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="76"/>
+        <location filename="../ui/train_page.cpp" line="76" />
         <source>fine-tune the whole network</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77"/>
+        <location filename="../ui/train_page.cpp" line="77" />
         <source>frozen backbone (train the head on cached features)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="78"/>
+        <location filename="../ui/train_page.cpp" line="78" />
         <source>EMA of the weights</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79"/>
+        <location filename="../ui/train_page.cpp" line="79" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="82"/>
+        <location filename="../ui/train_page.cpp" line="82" />
         <source>bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs</source>
         <translation>autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="85"/>
+        <location filename="../ui/train_page.cpp" line="85" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="86"/>
+        <location filename="../ui/train_page.cpp" line="86" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="88"/>
+        <location filename="../ui/train_page.cpp" line="88" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="90"/>
+        <location filename="../ui/train_page.cpp" line="90" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93"/>
+        <location filename="../ui/train_page.cpp" line="93" />
         <source>Pick a dataset on the Dataset page.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="106"/>
+        <location filename="../ui/train_page.cpp" line="106" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="107"/>
+        <location filename="../ui/train_page.cpp" line="107" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111"/>
+        <location filename="../ui/train_page.cpp" line="111" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114"/>
+        <location filename="../ui/train_page.cpp" line="114" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115"/>
+        <location filename="../ui/train_page.cpp" line="115" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116"/>
+        <location filename="../ui/train_page.cpp" line="116" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="117"/>
+        <location filename="../ui/train_page.cpp" line="117" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118"/>
+        <location filename="../ui/train_page.cpp" line="118" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="119"/>
+        <location filename="../ui/train_page.cpp" line="119" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="122"/>
+        <location filename="../ui/train_page.cpp" line="122" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="132"/>
-        <location filename="../ui/train_page.cpp" line="141"/>
+        <location filename="../ui/train_page.cpp" line="132" />
+        <location filename="../ui/train_page.cpp" line="141" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="133"/>
+        <location filename="../ui/train_page.cpp" line="133" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="134"/>
+        <location filename="../ui/train_page.cpp" line="134" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348"/>
+        <location filename="../ui/train_page.cpp" line="348" />
         <source>test loss (the selection split, as in the paper)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137"/>
+        <location filename="../ui/train_page.cpp" line="137" />
         <source>train loss (smoothed, per batch)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="147"/>
+        <location filename="../ui/train_page.cpp" line="147" />
         <source>N+</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="145"/>
-        <location filename="../ui/train_page.cpp" line="297"/>
+        <location filename="../ui/train_page.cpp" line="145" />
+        <location filename="../ui/train_page.cpp" line="297" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="136"/>
+        <location filename="../ui/train_page.cpp" line="136" />
         <source>selection-split loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="142"/>
+        <location filename="../ui/train_page.cpp" line="142" />
         <source>F1 (at threshold 0.5)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="144"/>
+        <location filename="../ui/train_page.cpp" line="144" />
         <source>N+ (labels with a true positive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="146"/>
+        <location filename="../ui/train_page.cpp" line="146" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201"/>
+        <location filename="../ui/train_page.cpp" line="201" />
         <source>Pretrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201"/>
+        <location filename="../ui/train_page.cpp" line="201" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="250"/>
+        <location filename="../ui/train_page.cpp" line="250" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="256"/>
+        <location filename="../ui/train_page.cpp" line="256" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="258"/>
+        <location filename="../ui/train_page.cpp" line="258" />
         <source>Ready to train on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="259"/>
+        <location filename="../ui/train_page.cpp" line="259" />
         <source>Pick a dataset with images on the Dataset page.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="273"/>
+        <location filename="../ui/train_page.cpp" line="273" />
         <source>Run folder to resume</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="295"/>
+        <location filename="../ui/train_page.cpp" line="295" />
         <source>test loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="296"/>
-        <location filename="../ui/train_page.cpp" line="349"/>
+        <location filename="../ui/train_page.cpp" line="296" />
+        <location filename="../ui/train_page.cpp" line="349" />
         <source>%1 loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323"/>
+        <location filename="../ui/train_page.cpp" line="323" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="330"/>
+        <location filename="../ui/train_page.cpp" line="330" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="341"/>
+        <location filename="../ui/train_page.cpp" line="341" />
         <source>Extracting features: batch %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="365"/>
+        <location filename="../ui/train_page.cpp" line="365" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>
@@ -1384,15 +1450,15 @@
 <context>
     <name>aia::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training_controller.cpp" line="49"/>
-        <location filename="../ui/training_controller.cpp" line="66"/>
+        <location filename="../ui/training_controller.cpp" line="49" />
+        <location filename="../ui/training_controller.cpp" line="66" />
         <source>unknown error in the training thread</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/training_controller.cpp" line="58"/>
+        <location filename="../ui/training_controller.cpp" line="58" />
         <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

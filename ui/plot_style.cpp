@@ -40,6 +40,9 @@ void stylePlot(QCustomPlot* plot, bool legendBelow) {
   plot->legend->setTextColor(text);
   plot->legend->setBrush(pal.brush(QPalette::Base));
   plot->legend->setBorderPen(Qt::NoPen);
+  QFont small = plot->font();
+  small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
+  plot->legend->setFont(small);
   if (legendBelow) {
     auto* below = new QCPLayoutGrid;
     plot->plotLayout()->addElement(1, 0, below);

@@ -17,6 +17,14 @@ std::shared_ptr<const RunData> RunData::load(const QString& dir) {
   r->exactMcc = run.thresholds_or_half(aia::ThresholdMethod::Mcc, labels);
   r->exactF1 = run.thresholds_or_half(aia::ThresholdMethod::F1, labels);
   r->imagesDir = QString::fromStdString(run.read_info().images_dir());
+  for (std::size_t j = 0; j < r->matrix.labels(); ++j) r->testSorted.emplace_back(r->matrix, j);
+  if (run.has_train_scores()) {
+    const aia::ScoredSplit train = run.read_train_scores();
+    if (train.scores.labels == labels) {
+      const aia::LabelMatrix m(train.scores, train.targets);
+      for (std::size_t j = 0; j < m.labels(); ++j) r->trainSorted.emplace_back(m, j);
+    }
+  }
   return r;
 }
 

@@ -18,6 +18,9 @@ struct RunData {
   aia::ScoreTable scores, targets;
   aia::LabelMatrix matrix;
   std::vector<double> grid, exactMcc, exactF1;  // chosen on the training split (0.5 where missing)
+  // Each label's scores sorted by target, on the test split and (when the run
+  // kept them) the training split: what the Thresholds page's curves read.
+  std::vector<aia::SortedLabel> testSorted, trainSorted;
 
   // Throws aia::Error naming the file that is missing or malformed.
   static std::shared_ptr<const RunData> load(const QString& dir);

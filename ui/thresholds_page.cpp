@@ -1,5 +1,7 @@
 #include "thresholds_page.h"
 
+#include "threshold_plots.h"
+
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
@@ -13,6 +15,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QUndoCommand>
@@ -160,7 +163,9 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_table->setModel(&m_model);
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  // Sized to the contents once per run (setRun), not on every edit: a drag
+  // would otherwise measure every row's text at each step.
+  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
   m_table->verticalHeader()->setVisible(false);
   m_slider = new QSlider(Qt::Horizontal);
   m_slider->setObjectName(QStringLiteral("thresholdSlider"));
@@ -199,18 +204,32 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   auto* sliderRow = new QHBoxLayout;
   sliderRow->addWidget(m_sliderLabel);
   sliderRow->addWidget(m_slider, 1);
+  m_plots = new ThresholdPlots;
+  auto* upper = new QWidget;
+  auto* upperLayout = new QVBoxLayout(upper);
+  upperLayout->setContentsMargins(0, 0, 0, 0);
+  upperLayout->addWidget(m_summary);
+  upperLayout->addLayout(buttons);
+  upperLayout->addWidget(m_strategies);
+  upperLayout->addWidget(m_table, 1);
+  upperLayout->addLayout(sliderRow);
+  auto* split = new QSplitter(Qt::Vertical);
+  split->addWidget(upper);
+  split->addWidget(m_plots);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(m_summary);
-  layout->addLayout(buttons);
-  layout->addWidget(m_strategies);
-  layout->addWidget(m_table, 1);
-  layout->addLayout(sliderRow);
+  layout->addWidget(split);
+  // Dragging the line edits the threshold like the table and the slider (one drag, one undo step).
+  connect(m_plots, &ThresholdPlots::thresholdDragged, this, &ThresholdsPage::setThreshold);
+  connect(m_plots, &ThresholdPlots::labelClicked, this, [this](int label) { m_table->selectRow(label); });
 
   connect(&m_model, &ThresholdModel::thresholdEditRequested, this, [this](int label, double before, double after) {
     m_undo.push(new SetThresholdCommand(&m_model, label, before, after));
   });
   connect(&m_model, &ThresholdModel::metricsChanged, this, [this] {
     updateSummary();
+    updatePlots();
     Q_EMIT thresholdsChanged(m_model.thresholds());
   });
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -237,6 +256,8 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
 void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
   m_run = std::move(run);
   m_undo.clear();
+  m_selected = -1;
+  m_plots->setRun(m_run);
   m_model.reset(m_run, m_run ? m_run->grid : std::vector<double>{});
   m_strategies->setRowCount(0);
   if (!m_run) return;
@@ -255,6 +276,7 @@ void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
     m_strategies->setItem(r, 3, new QTableWidgetItem(QString::number(m.per_class_f1, 'f', 4)));
     m_strategies->setItem(r, 4, new QTableWidgetItem(QString::number(m.n_plus)));
   }
+  m_table->resizeColumnsToContents();
   if (m_model.rowCount() > 0) m_table->selectRow(0);
 }
 
@@ -279,6 +301,16 @@ void ThresholdsPage::selectLabel(int label) {
   m_selected = label;
   m_slider->setEnabled(label >= 0);
   updateSummary();
+  updatePlots();
+}
+
+void ThresholdsPage::updatePlots() {
+  const aia::IncrementalMetrics* m = m_model.metrics();
+  if (!m) return;
+  std::vector<aia::LabelRow> rows;
+  rows.reserve(m->thresholds().size());
+  for (std::size_t j = 0; j < m->thresholds().size(); ++j) rows.push_back(m->row(j));
+  m_plots->update(m_selected, rows);
 }
 
 void ThresholdsPage::setThreshold(int label, double value) {

@@ -1,6 +1,7 @@
 #pragma once
-// Every label's threshold, editable in a table or with a slider; the global
-// metrics follow live from cached test scores (IncrementalMetrics, no
+// Every label's threshold, editable in a table, with a slider or by dragging
+// the line in the plots (threshold_plots.h); the global metrics and the
+// pictures follow live from cached scores (IncrementalMetrics, no
 // re-inference). Strategies fill all thresholds at once and are compared side
 // by side; every change can be undone.
 
@@ -18,6 +19,10 @@ class QSlider;
 class QTableView;
 class QTableWidget;
 class QDoubleSpinBox;
+
+namespace aia::ui {
+class ThresholdPlots;
+}
 
 namespace aia::ui {
 
@@ -59,6 +64,7 @@ class ThresholdsPage : public QWidget {
   QSlider* slider() const { return m_slider; }
   QTableView* table() const { return m_table; }
   QString summaryText() const;
+  ThresholdPlots* plots() const { return m_plots; }
 
  public Q_SLOTS:
   void setThreshold(int label, double value);  // recorded for undo
@@ -87,6 +93,8 @@ class ThresholdsPage : public QWidget {
   QTableWidget* m_strategies;
   QDoubleSpinBox* m_global;
   int m_selected = -1;
+  ThresholdPlots* m_plots;
+  void updatePlots();
 };
 
 }  // namespace aia::ui

@@ -12,6 +12,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <random>
 
 namespace {
@@ -68,6 +69,7 @@ class TestMetrics : public QObject {
   void tensorThresholdsRefuseBadInput();
   void thresholdsJsonRoundTrip();
   void thresholdsJsonErrors();
+  void curvesEqualFullRecomputes();
 };
 
 void TestMetrics::handComputed() {
@@ -298,6 +300,33 @@ void TestMetrics::thresholdsJsonErrors() {
   QVERIFY(message(R"({"sky": 0.5, "sea": 0.1, "cat": 0.2})").contains("'cat' is not a label"));
   QVERIFY(message(R"([0.5, 0.1])").contains("expected a JSON object"));
   QVERIFY(message(R"({"sky": 0.5,)").contains("not valid JSON"));
+}
+
+void TestMetrics::curvesEqualFullRecomputes() {
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<double> scores, targets;
+  for (int k = 0; k < 120 * 5; ++k) {
+    targets.push_back(u(rng) < 0.3 ? 1 : 0);
+    scores.push_back(std::round(u(rng) * 20) / 20);  // ties on the thresholds themselves
+  }
+  const aia::LabelMatrix m(120, 5, scores, targets);
+  std::vector<aia::SortedLabel> sorted;
+  for (std::size_t j = 0; j < 5; ++j) sorted.emplace_back(m, j);
+  const std::vector<double> grid = {0.0, 0.05, 0.3, 0.5, 0.5000001, 0.95, 1.0};
+  const auto global = aia::global_curve(sorted, grid);
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    const auto full = aia::compute_metrics(m, std::vector<double>(5, grid[i]));
+    QCOMPARE(global[i].per_class_f1, full.per_class_f1);
+    QCOMPARE(global[i].per_image_f1, full.per_image_f1);
+    QCOMPARE(global[i].n_plus, full.n_plus);
+    for (std::size_t j = 0; j < 5; ++j) {
+      const auto row = aia::label_curve(sorted[j], grid)[i];
+      QCOMPARE(row.f1, full.per_label[j].f1);
+      QCOMPARE(row.mcc, full.per_label[j].mcc);
+      QCOMPARE(row.tp, full.per_label[j].tp);
+    }
+  }
 }
 
 QTEST_APPLESS_MAIN(TestMetrics)

@@ -167,8 +167,12 @@ void TestRunFolder::evaluationAndTestScoresRoundTrip() {
   test.scores.values = {0.7, 0.2, 0.3, 0.9};
   test.targets.values = {1, 0, 0, 1};
   const auto outputs = aia::choose_and_evaluate(train, test);
-  aia::write_run_outputs(run, outputs, test);
+  aia::write_run_outputs(run, outputs, train, test);
   QVERIFY(run.finished());
+  QVERIFY(run.has_train_scores());
+  const auto kept = run.read_train_scores();
+  QCOMPARE(kept.scores.values, train.scores.values);
+  QCOMPARE(kept.targets.values, train.targets.values);
   const auto evaluation = run.read_evaluation();
   QCOMPARE(evaluation.strategies.size(), std::size_t(4));
   QCOMPARE(evaluation.strategies[1].first, std::string("mcc-grid"));

@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "plot_style.h"
 #include "run_data.h"
+#include "threshold_plots.h"
 #include "thresholds_page.h"
 #include "train_page.h"
 #include "training_controller.h"
@@ -62,6 +63,7 @@ class TestMainWindow : public QObject {
   void trainingFromAClick();
   void stopCancelsWithinOneBatch();
   void thresholdSliderUpdatesMetrics();
+  void thresholdLineDrags();
   void dropShowsTagsAndSkipsNonImages();
   void csvExports();
   void failingRunEndsInAnErrorMessage();
@@ -271,6 +273,58 @@ void TestMainWindow::thresholdSliderUpdatesMetrics() {
   QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("gridButton")), Qt::LeftButton);
   QCOMPARE(page->model()->thresholds(), run->grid);
   screenshot(3, QStringLiteral("thresholds"));
+}
+
+void TestMainWindow::thresholdLineDrags() {
+  m_window->openRun(m_run);
+  auto* page = m_window->thresholdsPage();
+  m_window->tabs()->setCurrentWidget(page);
+  page->table()->selectRow(1);
+  QTest::qWait(100);  // laid out and plotted
+  auto* plots = page->plots();
+  auto* hist = plots->histogram();
+  hist->replot();
+  const double before = page->model()->metrics()->threshold(1);
+  const int y = hist->axisRect()->center().y();
+  const QPointF grab(hist->xAxis->coordToPixel(before), y);
+  const double targetX = hist->xAxis->coordToPixel(0.3);
+  auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButton button, Qt::MouseButtons buttons) {
+    QMouseEvent e(type, at, hist->mapToGlobal(at), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(hist, &e);
+  };
+  const int steps = page->undoStack()->count();
+  send(QEvent::MouseButtonPress, grab, Qt::LeftButton, Qt::LeftButton);
+  for (int i = 1; i <= 5; ++i)
+    send(QEvent::MouseMove, QPointF(grab.x() + (targetX - grab.x()) * i / 5, y), Qt::NoButton, Qt::LeftButton);
+  send(QEvent::MouseButtonRelease, QPointF(targetX, y), Qt::LeftButton, Qt::NoButton);
+  // The threshold is where the line was dropped; the metrics are core's for it.
+  const double dropped = std::clamp(hist->xAxis->pixelToCoord(targetX), 0.0, 1.0);
+  QCOMPARE(page->model()->metrics()->threshold(1), dropped);
+  QVERIFY(std::abs(dropped - 0.3) < 0.01);
+  const auto run = aia::ui::RunData::load(m_run);
+  const auto m = aia::compute_metrics(run->matrix, page->model()->thresholds());
+  QVERIFY2(page->summaryText().contains(QString::number(m.per_class_f1, 'f', 4)), qPrintable(page->summaryText()));
+  QCOMPARE(page->undoStack()->count(), steps + 1);  // one drag, one undo step
+  // The curves follow: the threshold line and the operating point moved.
+  QCOMPARE(page->table()->currentIndex().row(), 1);
+  page->undoStack()->undo();
+  QCOMPARE(page->model()->metrics()->threshold(1), before);
+  // The pictures are there: two histograms, F1 and MCC on test (and train), PR with five points.
+  QCOMPARE(hist->plottableCount(), 2);
+  QVERIFY(plots->curves()->graphCount() >= 2);
+  QCOMPARE(plots->precisionRecall()->graphCount(), 5);
+  QCOMPARE(plots->globalCurves()->graphCount(), 3);
+  // Clicking a bar of the sorted per-label F1 selects that label.
+  auto* bars = plots->labelBars();
+  bars->replot();
+  const int label = plots->barLabel(3);
+  QVERIFY(label >= 0);
+  const QPointF bar(bars->xAxis->coordToPixel(3), bars->axisRect()->center().y());
+  QMouseEvent click(QEvent::MouseButtonPress, bar, bars->mapToGlobal(bar), Qt::LeftButton, Qt::LeftButton,
+                    Qt::NoModifier);
+  QApplication::sendEvent(bars, &click);
+  QCOMPARE(page->table()->currentIndex().row(), label);
+  screenshot(3, QStringLiteral("thresholds-plots"));
 }
 
 void TestMainWindow::dropShowsTagsAndSkipsNonImages() {

@@ -221,13 +221,16 @@ IncrementalMetrics::IncrementalMetrics(const LabelMatrix& m, std::vector<double>
 }
 
 LabelCounts IncrementalMetrics::count(std::size_t label, double threshold) const {
+  return count_sorted(sorted_[label], threshold);
+}
+
+LabelCounts count_sorted(const SortedLabel& s, double threshold) {
   // Number of sorted values strictly above the threshold.
   auto above = [threshold](const std::vector<double>& v) {
     auto it = std::upper_bound(v.begin(), v.end(), threshold);
     return static_cast<std::int64_t>(v.end() - it);
   };
   LabelCounts c;
-  const SortedLabel& s = sorted_[label];
   c.tp = above(s.positives);
   c.fp = above(s.negatives);
   c.fn = static_cast<std::int64_t>(s.positives.size()) - c.tp;
@@ -250,6 +253,26 @@ Metrics IncrementalMetrics::metrics() const {
   Metrics m = summarize(counts_, thresholds_);
   m.map = map_;
   return m;
+}
+
+std::vector<LabelRow> label_curve(const SortedLabel& label, const std::vector<double>& thresholds) {
+  std::vector<LabelRow> rows;
+  rows.reserve(thresholds.size());
+  for (double t : thresholds) rows.push_back(label_row(count_sorted(label, t), t));
+  return rows;
+}
+
+std::vector<Metrics> global_curve(const std::vector<SortedLabel>& labels, const std::vector<double>& thresholds) {
+  std::vector<Metrics> out;
+  out.reserve(thresholds.size());
+  std::vector<LabelCounts> counts(labels.size());
+  for (double t : thresholds) {
+    for (std::size_t j = 0; j < labels.size(); ++j) counts[j] = count_sorted(labels[j], t);
+    Metrics m = summarize(counts, std::vector<double>(labels.size(), t));
+    m.per_label.clear();
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace aia

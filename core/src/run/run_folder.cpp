@@ -27,6 +27,8 @@ std::string RunFolder::evaluation_path() const { return file("evaluation.json");
 std::string RunFolder::checkpoints_dir() const { return file("checkpoints"); }
 std::string RunFolder::test_scores_path() const { return file("test_scores.csv"); }
 std::string RunFolder::test_targets_path() const { return file("test_targets.csv"); }
+std::string RunFolder::train_scores_path() const { return file("train_scores.csv"); }
+std::string RunFolder::train_targets_path() const { return file("train_targets.csv"); }
 
 std::string RunFolder::checkpoint_path(Checkpoint which) const {
   return (fs::path(checkpoints_dir()) / (which == Checkpoint::Best ? "best.safetensors" : "last.safetensors")).string();
@@ -227,6 +229,23 @@ ScoredSplit RunFolder::read_test_scores() const {
 void RunFolder::write_test_scores(const ScoredSplit& split) const {
   write_score_csv(test_scores_path(), split.scores);
   write_score_csv(test_targets_path(), split.targets);
+}
+
+bool RunFolder::has_train_scores() const { return fs::exists(train_scores_path()) && fs::exists(train_targets_path()); }
+
+ScoredSplit RunFolder::read_train_scores() const {
+  if (!has_train_scores())
+    throw InputError("'" + dir_ + "' has no train_scores.csv (a run from before they were kept)");
+  ScoredSplit s;
+  s.scores = read_score_csv(train_scores_path(), CsvContent::Scores);
+  s.targets = align_to(s.scores, train_scores_path(), read_score_csv(train_targets_path(), CsvContent::Targets),
+                       train_targets_path());
+  return s;
+}
+
+void RunFolder::write_train_scores(const ScoredSplit& split) const {
+  write_score_csv(train_scores_path(), split.scores);
+  write_score_csv(train_targets_path(), split.targets);
 }
 
 }  // namespace aia

@@ -26,12 +26,14 @@ RunOutputs choose_and_evaluate(const ScoredSplit& train_split, const ScoredSplit
   return out;
 }
 
-void write_run_outputs(const RunFolder& run, const RunOutputs& outputs, const ScoredSplit& test) {
+void write_run_outputs(const RunFolder& run, const RunOutputs& outputs, const ScoredSplit& train,
+                       const ScoredSplit& test) {
   const auto& labels = test.scores.labels;
   run.write_thresholds(ThresholdMethod::MccGrid, labels, outputs.grid);
   run.write_thresholds(ThresholdMethod::Mcc, labels, outputs.exact_mcc);
   run.write_thresholds(ThresholdMethod::F1, labels, outputs.exact_f1);
   run.write_evaluation(outputs.evaluation);
+  run.write_train_scores(train);
   run.write_test_scores(test);
 }
 

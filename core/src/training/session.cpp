@@ -355,7 +355,7 @@ void Session::finish() {
     (*log_)("test, " + name + ": per-class P " + std::to_string(m.per_class_precision) + " R " +
             std::to_string(m.per_class_recall) + " F1 " + std::to_string(m.per_class_f1) + ", N+ " +
             std::to_string(m.n_plus));
-  if (writes()) write_run_outputs(folder_, outputs, test);
+  if (writes()) write_run_outputs(folder_, outputs, train, test);
 }
 
 RunResult Session::run() {

@@ -84,6 +84,15 @@ constexpr double kMetricEps = 1e-7;  // the reference's denominator guard
 
 // Counts of one label at `threshold` (prediction: score > threshold).
 LabelCounts count_label(const LabelMatrix& m, std::size_t label, double threshold);
+// The same from the label's sorted scores: two binary searches (what curves over thresholds use).
+LabelCounts count_sorted(const SortedLabel& label, double threshold);
+
+// A label's row at each of `thresholds` (precision-recall and F1/MCC curves).
+std::vector<LabelRow> label_curve(const SortedLabel& label, const std::vector<double>& thresholds);
+
+// The aggregates with one `threshold` for every label, at each of `thresholds`
+// (per_label left empty; map 0): what a global threshold would give.
+std::vector<Metrics> global_curve(const std::vector<SortedLabel>& labels, const std::vector<double>& thresholds);
 
 // Aggregates from per-label counts (no pass over the scores); map left at 0.
 Metrics summarize(const std::vector<LabelCounts>& counts, const std::vector<double>& thresholds);

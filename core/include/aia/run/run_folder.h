@@ -10,6 +10,8 @@
 //   thresholds.json (the paper's MCC grid on train), thresholds_mcc.json, thresholds_f1.json
 //   evaluation.json   the test split under 0.5 and each threshold strategy
 //   test_scores.csv, test_targets.csv   the test split's scores and ground truth, for `aia metrics`
+//   train_scores.csv, train_targets.csv the training split's, where the thresholds were chosen
+//                                       (runs before this version lack them)
 // Plain std types.
 
 #include "aia/io/score_table.h"
@@ -40,6 +42,8 @@ class RunFolder {
   std::string thresholds_path(ThresholdMethod method) const;
   std::string test_scores_path() const;
   std::string test_targets_path() const;
+  std::string train_scores_path() const;
+  std::string train_targets_path() const;
 
   bool has_checkpoint(Checkpoint which) const;
   bool has_thresholds(ThresholdMethod method) const;
@@ -73,6 +77,11 @@ class RunFolder {
   // The test split's scores and targets, aligned (same images and labels in the same order).
   ScoredSplit read_test_scores() const;
   void write_test_scores(const ScoredSplit& split) const;
+
+  // The training split's scores and targets (where strategies chose the thresholds).
+  bool has_train_scores() const;
+  ScoredSplit read_train_scores() const;
+  void write_train_scores(const ScoredSplit& split) const;
 
  private:
   std::string file(const char* name) const;

@@ -16,7 +16,9 @@ struct RunOutputs {
 
 RunOutputs choose_and_evaluate(const ScoredSplit& train, const ScoredSplit& test);
 
-// thresholds*.json, evaluation.json, test_scores.csv and test_targets.csv.
-void write_run_outputs(const RunFolder& run, const RunOutputs& outputs, const ScoredSplit& test);
+// thresholds*.json, evaluation.json, the training split's and the test split's scores and targets
+// (the test split's last: they mark the run finished).
+void write_run_outputs(const RunFolder& run, const RunOutputs& outputs, const ScoredSplit& train,
+                       const ScoredSplit& test);
 
 }  // namespace aia
