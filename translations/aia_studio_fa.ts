@@ -13,32 +13,32 @@
         <translation type="unfinished">F1 %1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="30" />
+        <location filename="../ui/thresholds_page.cpp" line="33" />
         <source>threshold of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="62" />
+        <location filename="../ui/thresholds_page.cpp" line="65" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="57" />
+        <location filename="../ui/plot_style.cpp" line="60" />
         <source>Export as &amp;PNG...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="58" />
+        <location filename="../ui/plot_style.cpp" line="61" />
         <source>Export as &amp;SVG...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="59" />
+        <location filename="../ui/plot_style.cpp" line="62" />
         <source>Export as P&amp;DF...</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/plot_style.cpp" line="62" />
+        <location filename="../ui/plot_style.cpp" line="65" />
         <source>Export the plot</source>
         <translation type="unfinished" />
     </message>
@@ -1007,206 +1007,350 @@
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90" />
+        <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90" />
+        <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>frequency</source>
         <translation>فراوانی</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90" />
+        <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>threshold</source>
         <translation>آستانه</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="90" />
+        <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91" />
+        <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91" />
+        <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91" />
+        <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>MCC</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="91" />
+        <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>TP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="92" />
+        <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="92" />
+        <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FN</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>aia::ui::ThresholdPlots</name>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="56" />
+        <source>test score (drag the line to move the threshold)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="57" />
+        <source>share of the class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="60" />
+        <source>recall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="61" />
+        <source>precision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="63" />
+        <source>threshold (drag the line)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="64" />
+        <source>F1, MCC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="68" />
+        <source>labels, sorted by F1 at their thresholds (click a bar to select its label)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="69" />
+        <source>test F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="72" />
+        <source>one threshold for every label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="73" />
+        <source>F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="75" />
+        <location filename="../ui/threshold_plots.cpp" line="130" />
+        <source>N+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="80" />
+        <source>Per-label F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="81" />
+        <source>One global threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="111" />
+        <source>This run kept no training-split scores (runs from before they were kept): the curves show the test split only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="127" />
+        <source>per-class F1</source>
+        <translation>F1 هر کلاس</translation>
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="128" />
+        <source>per-image F1</source>
+        <translation>F1 هر تصویر</translation>
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="196" />
+        <source>positives (%1 test images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="197" />
+        <source>negatives (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="219" />
+        <source>F1, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="220" />
+        <source>MCC, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="226" />
+        <source>test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="228" />
+        <source>train</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="233" />
+        <source>%1, test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="237" />
+        <source>0.5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="238" />
+        <source>MCC grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="239" />
+        <source>exact MCC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="240" />
+        <source>exact F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="252" />
+        <source>current</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="170" />
+        <location filename="../ui/thresholds_page.cpp" line="175" />
         <source>Select a label to move its threshold.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>strategy</source>
         <translation>راهبرد</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class P</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class R</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="176" />
+        <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>N+</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="186" />
+        <location filename="../ui/thresholds_page.cpp" line="191" />
         <source>MCC &amp;grid (paper)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="187" />
+        <location filename="../ui/thresholds_page.cpp" line="192" />
         <source>Exact &amp;MCC</source>
         <translation>&amp;MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="188" />
+        <location filename="../ui/thresholds_page.cpp" line="193" />
         <source>Exact &amp;F1</source>
         <translation>&amp;F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="189" />
+        <location filename="../ui/thresholds_page.cpp" line="194" />
         <source>Set all &amp;to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="192" />
+        <location filename="../ui/thresholds_page.cpp" line="197" />
         <source>Thresholds chosen on the training split when the run finished</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="193" />
+        <location filename="../ui/thresholds_page.cpp" line="198" />
         <source>The same threshold for every label</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="224" />
+        <location filename="../ui/thresholds_page.cpp" line="243" />
         <source>MCC-grid thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="227" />
+        <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>exact MCC thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="230" />
+        <location filename="../ui/thresholds_page.cpp" line="249" />
         <source>exact F1 thresholds</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="233" />
+        <location filename="../ui/thresholds_page.cpp" line="252" />
         <source>global threshold</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="244" />
+        <location filename="../ui/thresholds_page.cpp" line="265" />
         <source>0.5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="245" />
+        <location filename="../ui/thresholds_page.cpp" line="266" />
         <source>MCC grid (paper)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <location filename="../ui/thresholds_page.cpp" line="267" />
         <source>exact MCC</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="247" />
+        <location filename="../ui/thresholds_page.cpp" line="268" />
         <source>exact F1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="265" />
+        <location filename="../ui/thresholds_page.cpp" line="287" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="268" />
+        <location filename="../ui/thresholds_page.cpp" line="290" />
         <source>Test split, current thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="272" />
+        <location filename="../ui/thresholds_page.cpp" line="294" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="299" />
+        <location filename="../ui/thresholds_page.cpp" line="331" />
         <source>thresholds saved to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="301" />
+        <location filename="../ui/thresholds_page.cpp" line="333" />
         <source>cannot save thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="308" />
+        <location filename="../ui/thresholds_page.cpp" line="340" />
         <source>thresholds from %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="310" />
+        <location filename="../ui/thresholds_page.cpp" line="342" />
         <source>cannot load thresholds: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="315" />
+        <location filename="../ui/thresholds_page.cpp" line="347" />
         <source>Save thresholds</source>
         <translation>ذخیرهٔ آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="315" />
-        <location filename="../ui/thresholds_page.cpp" line="320" />
+        <location filename="../ui/thresholds_page.cpp" line="347" />
+        <location filename="../ui/thresholds_page.cpp" line="352" />
         <source>JSON (*.json)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="320" />
+        <location filename="../ui/thresholds_page.cpp" line="352" />
         <source>Load thresholds</source>
         <translation>بارگذاری آستانه‌ها</translation>
     </message>
