@@ -10,37 +10,37 @@
     <message>
         <location filename="../ui/browse_page.cpp" line="124" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished">F1 %1 je Bild</translation>
+        <translation>F1 je Bild %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="33" />
         <source>threshold of %1</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwert von %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="65" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
-        <translation type="unfinished" />
+        <translation>je Klasse P %1  R %2  F1 %3   je Bild P %4  R %5  F1 %6   N+ %7   mAP %8</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="60" />
         <source>Export as &amp;PNG...</source>
-        <translation type="unfinished" />
+        <translation>Als &amp;PNG exportieren...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="61" />
         <source>Export as &amp;SVG...</source>
-        <translation type="unfinished" />
+        <translation>Als &amp;SVG exportieren...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="62" />
         <source>Export as P&amp;DF...</source>
-        <translation type="unfinished" />
+        <translation>Als P&amp;DF exportieren...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="65" />
         <source>Export the plot</source>
-        <translation type="unfinished" />
+        <translation>Diagramm exportieren</translation>
     </message>
 </context>
 <context>
@@ -49,7 +49,7 @@
         <location filename="../ui/annotate_page.cpp" line="75" />
         <location filename="../ui/annotate_page.cpp" line="159" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
-        <translation type="unfinished" />
+        <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="78" />
@@ -70,7 +70,7 @@
         <location filename="../ui/annotate_page.cpp" line="85" />
         <location filename="../ui/annotate_page.cpp" line="286" />
         <source>Select an image to see it large.</source>
-        <translation type="unfinished" />
+        <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="92" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="93" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished" />
+        <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="94" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
-        <translation type="unfinished" />
+        <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="95" />
@@ -100,30 +100,27 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="135" />
         <source>Images to annotate</source>
-        <translation type="unfinished" />
+        <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="147" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
-        <translation type="unfinished" />
+        <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="153" />
         <source>Annotating %n image(s)...</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="167" />
         <source>cannot annotate: %1</source>
-        <translation type="unfinished" />
+        <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="298" />
         <source>Cannot show %1</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="144" />
@@ -149,23 +146,17 @@
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="233" />
         <source>annotated %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="270" />
         <source>cannot write the sidecar of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="273" />
         <source>wrote %n XMP sidecar(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
 </context>
 <context>
@@ -203,7 +194,7 @@
     <message>
         <location filename="../ui/browse_page.cpp" line="194" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished">F1 %1 je Bild</translation>
+        <translation>F1 je Bild %1</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="195" />
@@ -282,47 +273,47 @@
     <message>
         <location filename="../ui/dataset_page.cpp" line="63" />
         <source>labels per training image</source>
-        <translation type="unfinished" />
+        <translation>Labels je Trainingsbild</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="72" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
-        <translation type="unfinished" />
+        <translation>Auf eine Zelle zeigen: die zwei Labels und wie viele Trainingsbilder beide tragen (die Diagonale, die Anzahl eines Labels selbst, liegt außerhalb der Farbskala).</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="87" />
         <source>Re&amp;shuffle</source>
-        <translation type="unfinished" />
+        <translation>&amp;Neu mischen</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="88" />
         <source>Show other training images</source>
-        <translation type="unfinished" />
+        <translation>Andere Trainingsbilder zeigen</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="94" />
         <source>Label frequency</source>
-        <translation type="unfinished" />
+        <translation>Label-Häufigkeit</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="95" />
         <source>Labels per image</source>
-        <translation type="unfinished" />
+        <translation>Labels je Bild</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="96" />
         <source>Co-occurrence</source>
-        <translation type="unfinished" />
+        <translation>Gemeinsames Auftreten</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="97" />
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation>Galerie</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="119" />
         <source>Dataset folder (train.json + test.json + images/)</source>
-        <translation type="unfinished" />
+        <translation>Datensatzordner (train.json + test.json + images/)</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="133" />
@@ -332,43 +323,44 @@
     <message>
         <location filename="../ui/dataset_page.cpp" line="157" />
         <source>Cannot use %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="170" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Trainings-, %3 Testbilder mit vorhandenen Dateien; %4 Labels; %5 Labels je Trainingsbild; Normalisierung: %6</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="178" />
         <source>computed from the training images when training starts</source>
-        <translation type="unfinished" />
+        <translation>aus den Trainingsbildern berechnet, wenn das Training beginnt</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="227" />
         <source>No training image was found in %1: put the images there to train.
 </source>
-        <translation type="unfinished" />
+        <translation>In %1 wurde kein Trainingsbild gefunden: die Bilder dort ablegen, um zu trainieren.
+</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="231" />
         <source>dataset %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Datensatz %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="265" />
         <source>images with both labels</source>
-        <translation type="unfinished" />
+        <translation>Bilder mit beiden Labels</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="302" />
         <source>%1: %2 training images</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 Trainingsbilder</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="303" />
         <source>%1 and %2: %3 training images</source>
-        <translation type="unfinished" />
+        <translation>%1 und %2: %3 Trainingsbilder</translation>
     </message>
 </context>
 <context>
@@ -416,7 +408,7 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="81" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished" />
+        <translation>experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="82" />
@@ -492,22 +484,22 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="124" />
         <source>per-class F1, 95% interval</source>
-        <translation type="unfinished" />
+        <translation>F1 je Klasse, 95-%-Intervall</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="125" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
-        <translation type="unfinished" />
+        <translation>F1 je Klasse nach Verlustfunktion; Fehlerbalken: das 95-%-Intervall des gepaarten Bootstraps über die Testbilder</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="134" />
         <source>label frequency (positives among the test images)</source>
-        <translation type="unfinished" />
+        <translation>Label-Häufigkeit (Positive unter den Testbildern)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="136" />
         <source>The loss plotted against the baseline, label by label</source>
-        <translation type="unfinished" />
+        <translation>Die Verlustfunktion gegen die Referenz, Label für Label</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="139" />
@@ -522,143 +514,143 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="171" />
         <source>Export the report table</source>
-        <translation type="unfinished" />
+        <translation>Berichtstabelle exportieren</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="172" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
-        <translation type="unfinished" />
+        <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="176" />
         <source>Export the plots (PNG, SVG and PDF)</source>
-        <translation type="unfinished" />
+        <translation>Diagramme exportieren (PNG, SVG und PDF)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="193" />
         <source>Report: %1</source>
-        <translation type="unfinished" />
+        <translation>Bericht: %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="213" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished" />
+        <translation>%1/experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="227" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished" />
+        <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="245" />
         <source>Seeds: '%1' is not an integer</source>
-        <translation type="unfinished" />
+        <translation>Seeds: „%1“ ist keine ganze Zahl</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="257" />
         <source>Cannot start: %1</source>
-        <translation type="unfinished" />
+        <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="267" />
         <source>Experiment folder to resume or open</source>
-        <translation type="unfinished" />
+        <translation>Experimentordner zum Fortsetzen oder Öffnen</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="287" />
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="319" />
         <source>%1: %2 of %3 cells finished.</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 von %3 Zellen fertig.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="331" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
-        <translation type="unfinished" />
+        <translation>Zelle %1 von %2: %3 (ihre Live-Kurven sind auf der Seite Training).</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="339" />
         <source>%1% (epoch %2/%3)</source>
-        <translation type="unfinished" />
+        <translation>%1 % (Epoche %2/%3)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="359" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
-        <translation type="unfinished" />
+        <translation>Gestoppt: %1 Fortsetzen macht dort weiter, wo es stoppte.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="404" />
         <source>%1 (published, not ours)</source>
-        <translation type="unfinished" />
+        <translation>%1 (veröffentlicht, nicht unseres)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="429" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
-        <translation type="unfinished" />
+        <translation>Der gepaarte Bootstrap braucht die Referenz und eine weitere Verlustfunktion, fertig mit demselben Seed.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="474" />
         <location filename="../ui/experiments_page.cpp" line="475" />
         <source>per-label F1, %1</source>
-        <translation type="unfinished" />
+        <translation>F1 je Label, %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="482" />
         <source>equal F1</source>
-        <translation type="unfinished" />
+        <translation>gleiches F1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1</source>
-        <translation type="unfinished" />
+        <translation>Häufigkeit %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1-%2</source>
-        <translation type="unfinished" />
+        <translation>Häufigkeit %1-%2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="509" />
         <source>F1 gain, %1 − %2</source>
-        <translation type="unfinished" />
+        <translation>F1-Gewinn, %1 − %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="515" />
         <source>labels</source>
-        <translation type="unfinished" />
+        <translation>Labels</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="526" />
         <source>mean per frequency bin</source>
-        <translation type="unfinished" />
+        <translation>Mittel je Häufigkeitsklasse</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="533" />
         <source>no gain</source>
-        <translation type="unfinished" />
+        <translation>kein Gewinn</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="552" />
         <source>Wrote %1</source>
-        <translation type="unfinished" />
+        <translation>%1 geschrieben</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="554" />
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="568" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
-        <translation type="unfinished" />
+        <translation>Diagramme als %1-*.png, .svg und .pdf geschrieben</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="569" />
         <source>Could not write every plot under %1</source>
-        <translation type="unfinished" />
+        <translation>Nicht jedes Diagramm unter %1 konnte geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -716,7 +708,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="122" />
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="125" />
@@ -726,17 +718,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="128" />
         <source>Folder for runs and experiments</source>
-        <translation type="unfinished" />
+        <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="135" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="142" />
         <source>new runs and experiments go to %1</source>
-        <translation type="unfinished" />
+        <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="149" />
@@ -751,7 +743,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="150" />
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="152" />
@@ -761,7 +753,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="152" />
         <source>Ctrl+R</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="153" />
@@ -786,7 +778,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="161" />
         <source>Ctrl+L</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="162" />
@@ -809,7 +801,7 @@
         <location filename="../ui/main_window.cpp" line="172" />
         <location filename="../ui/main_window.cpp" line="176" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="167" />
@@ -824,12 +816,12 @@
     <message>
         <location filename="../ui/main_window.cpp" line="171" />
         <source>&amp;Thresholds...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="172" />
         <source>Export thresholds</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="175" />
@@ -839,7 +831,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="175" />
         <source>Ctrl+E</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="176" />
@@ -849,22 +841,22 @@
     <message>
         <location filename="../ui/main_window.cpp" line="179" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
-        <translation type="unfinished" />
+        <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="180" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
-        <translation type="unfinished" />
+        <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="180" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="183" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished" />
+        <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="185" />
@@ -889,7 +881,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="195" />
         <source>&amp;Preferences...</source>
-        <translation type="unfinished" />
+        <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="197" />
@@ -904,7 +896,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="198" />
         <source>F5</source>
-        <translation type="unfinished" />
+        <translation>F5</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="199" />
@@ -914,7 +906,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="199" />
         <source>Shift+F5</source>
-        <translation type="unfinished" />
+        <translation>Shift+F5</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="200" />
@@ -924,17 +916,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="202" />
         <source>&amp;Compare with a past run...</source>
-        <translation type="unfinished" />
+        <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="203" />
         <source>A run folder whose curves to overlay</source>
-        <translation type="unfinished" />
+        <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="207" />
         <source>Cannot compare</source>
-        <translation type="unfinished" />
+        <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="207" />
@@ -944,7 +936,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="209" />
         <source>C&amp;lear compared runs</source>
-        <translation type="unfinished" />
+        <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="211" />
@@ -989,7 +981,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="259" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
-        <translation type="unfinished" />
+        <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="284" />
@@ -999,12 +991,12 @@
     <message>
         <location filename="../ui/main_window.cpp" line="285" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="308" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
-        <translation type="unfinished" />
+        <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
     </message>
 </context>
 <context>
@@ -1027,37 +1019,37 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>P</source>
-        <translation type="unfinished" />
+        <translation>P</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>R</source>
-        <translation type="unfinished" />
+        <translation>R</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>F1</source>
-        <translation type="unfinished" />
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>MCC</source>
-        <translation type="unfinished" />
+        <translation>MCC</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>TP</source>
-        <translation type="unfinished" />
+        <translation>TP</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FP</source>
-        <translation type="unfinished" />
+        <translation>FP</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FN</source>
-        <translation type="unfinished" />
+        <translation>FN</translation>
     </message>
 </context>
 <context>
@@ -1065,73 +1057,73 @@
     <message>
         <location filename="../ui/threshold_plots.cpp" line="56" />
         <source>test score (drag the line to move the threshold)</source>
-        <translation type="unfinished" />
+        <translation>Test-Score (die Linie ziehen, um den Schwellenwert zu verschieben)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="57" />
         <source>share of the class</source>
-        <translation type="unfinished" />
+        <translation>Anteil der Klasse</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="60" />
         <source>recall</source>
-        <translation type="unfinished" />
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="61" />
         <source>precision</source>
-        <translation type="unfinished" />
+        <translation>Präzision</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="63" />
         <source>threshold (drag the line)</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwert (die Linie ziehen)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="64" />
         <source>F1, MCC</source>
-        <translation type="unfinished" />
+        <translation>F1, MCC</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="68" />
         <source>labels, sorted by F1 at their thresholds (click a bar to select its label)</source>
-        <translation type="unfinished" />
+        <translation>Labels, nach F1 bei ihren Schwellenwerten sortiert (einen Balken anklicken wählt sein Label)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="69" />
         <source>test F1</source>
-        <translation type="unfinished" />
+        <translation>Test-F1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="72" />
         <source>one threshold for every label</source>
-        <translation type="unfinished" />
+        <translation>ein Schwellenwert für jedes Label</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="73" />
         <source>F1</source>
-        <translation type="unfinished" />
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="75" />
         <location filename="../ui/threshold_plots.cpp" line="130" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="80" />
         <source>Per-label F1</source>
-        <translation type="unfinished" />
+        <translation>F1 je Label</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="81" />
         <source>One global threshold</source>
-        <translation type="unfinished" />
+        <translation>Ein globaler Schwellenwert</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="111" />
         <source>This run kept no training-split scores (runs from before they were kept): the curves show the test split only.</source>
-        <translation type="unfinished" />
+        <translation>Dieser Lauf hat keine Scores der Trainingsmenge (Läufe von vor deren Speicherung): die Kurven zeigen nur die Testmenge.</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="127" />
@@ -1146,62 +1138,62 @@
     <message>
         <location filename="../ui/threshold_plots.cpp" line="196" />
         <source>positives (%1 test images)</source>
-        <translation type="unfinished" />
+        <translation>Positive (%1 Testbilder)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="197" />
         <source>negatives (%1)</source>
-        <translation type="unfinished" />
+        <translation>Negative (%1)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="219" />
         <source>F1, %1</source>
-        <translation type="unfinished" />
+        <translation>F1, %1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="220" />
         <source>MCC, %1</source>
-        <translation type="unfinished" />
+        <translation>MCC, %1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="226" />
         <source>test</source>
-        <translation type="unfinished" />
+        <translation>Test</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="228" />
         <source>train</source>
-        <translation type="unfinished" />
+        <translation>Training</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="233" />
         <source>%1, test</source>
-        <translation type="unfinished" />
+        <translation>%1, Test</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="237" />
         <source>0.5</source>
-        <translation type="unfinished" />
+        <translation>0,5</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="238" />
         <source>MCC grid</source>
-        <translation type="unfinished" />
+        <translation>MCC-Raster</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="239" />
         <source>exact MCC</source>
-        <translation type="unfinished" />
+        <translation>exaktes MCC</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="240" />
         <source>exact F1</source>
-        <translation type="unfinished" />
+        <translation>exaktes F1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="252" />
         <source>current</source>
-        <translation type="unfinished" />
+        <translation>aktuell</translation>
     </message>
 </context>
 <context>
@@ -1219,12 +1211,12 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class P</source>
-        <translation type="unfinished" />
+        <translation>P je Klasse</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class R</source>
-        <translation type="unfinished" />
+        <translation>R je Klasse</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
@@ -1234,7 +1226,7 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="191" />
@@ -1259,57 +1251,57 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="197" />
         <source>Thresholds chosen on the training split when the run finished</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte, gewählt auf der Trainingsmenge, als der Lauf endete</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="198" />
         <source>The same threshold for every label</source>
-        <translation type="unfinished" />
+        <translation>Derselbe Schwellenwert für jedes Label</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="243" />
         <source>MCC-grid thresholds</source>
-        <translation type="unfinished" />
+        <translation>MCC-Raster-Schwellenwerte</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>exact MCC thresholds</source>
-        <translation type="unfinished" />
+        <translation>exakte MCC-Schwellenwerte</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="249" />
         <source>exact F1 thresholds</source>
-        <translation type="unfinished" />
+        <translation>exakte F1-Schwellenwerte</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="252" />
         <source>global threshold</source>
-        <translation type="unfinished" />
+        <translation>globaler Schwellenwert</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="265" />
         <source>0.5</source>
-        <translation type="unfinished" />
+        <translation>0,5</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="266" />
         <source>MCC grid (paper)</source>
-        <translation type="unfinished" />
+        <translation>MCC-Raster (Paper)</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="267" />
         <source>exact MCC</source>
-        <translation type="unfinished" />
+        <translation>exaktes MCC</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="268" />
         <source>exact F1</source>
-        <translation type="unfinished" />
+        <translation>exaktes F1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="287" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
-        <translation type="unfinished" />
+        <translation>Einen fertigen Lauf öffnen (Datei &gt; Lauf öffnen) oder einen trainieren, um seine Schwellenwerte einzustellen.</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="290" />
@@ -1319,27 +1311,27 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="294" />
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="331" />
         <source>thresholds saved to %1</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte in %1 gespeichert</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="333" />
         <source>cannot save thresholds: %1</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte können nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="340" />
         <source>thresholds from %1</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte aus %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="342" />
         <source>cannot load thresholds: %1</source>
-        <translation type="unfinished" />
+        <translation>Schwellenwerte können nicht geladen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="347" />
@@ -1350,7 +1342,7 @@
         <location filename="../ui/thresholds_page.cpp" line="347" />
         <location filename="../ui/thresholds_page.cpp" line="352" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="352" />
@@ -1363,7 +1355,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="56" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
-        <translation type="unfinished" />
+        <translation>optional: timm-.safetensors oder ein .pth-state_dict</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="57" />
@@ -1398,7 +1390,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="85" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished" />
+        <translation>Standard: runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="86" />
@@ -1489,7 +1481,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="348" />
         <source>test loss (the selection split, as in the paper)</source>
-        <translation type="unfinished" />
+        <translation>Testverlust (die Auswahlmenge, wie im Paper)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="137" />
@@ -1499,7 +1491,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="147" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="145" />
@@ -1510,17 +1502,17 @@
     <message>
         <location filename="../ui/train_page.cpp" line="136" />
         <source>selection-split loss</source>
-        <translation type="unfinished" />
+        <translation>Verlust der Auswahlmenge</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="142" />
         <source>F1 (at threshold 0.5)</source>
-        <translation type="unfinished" />
+        <translation>F1 (bei Schwellenwert 0,5)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="144" />
         <source>N+ (labels with a true positive)</source>
-        <translation type="unfinished" />
+        <translation>N+ (Labels mit einem richtig Positiven)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="146" />
@@ -1530,22 +1522,22 @@
     <message>
         <location filename="../ui/train_page.cpp" line="201" />
         <source>Pretrained weights</source>
-        <translation type="unfinished" />
+        <translation>Vortrainierte Gewichte</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="201" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
-        <translation type="unfinished" />
+        <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="250" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished" />
+        <translation>%1/runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="256" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished" />
+        <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="258" />
@@ -1560,18 +1552,18 @@
     <message>
         <location filename="../ui/train_page.cpp" line="273" />
         <source>Run folder to resume</source>
-        <translation type="unfinished" />
+        <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="295" />
         <source>test loss</source>
-        <translation type="unfinished" />
+        <translation>Testverlust</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="296" />
         <location filename="../ui/train_page.cpp" line="349" />
         <source>%1 loss</source>
-        <translation type="unfinished" />
+        <translation>Verlust %1</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="323" />
@@ -1586,7 +1578,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="341" />
         <source>Extracting features: batch %1/%2</source>
-        <translation type="unfinished" />
+        <translation>Merkmale extrahieren: Batch %1/%2</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="365" />
@@ -1600,12 +1592,12 @@
         <location filename="../ui/training_controller.cpp" line="49" />
         <location filename="../ui/training_controller.cpp" line="66" />
         <source>unknown error in the training thread</source>
-        <translation type="unfinished" />
+        <translation>unbekannter Fehler im Trainings-Thread</translation>
     </message>
     <message>
         <location filename="../ui/training_controller.cpp" line="58" />
         <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
-        <translation type="unfinished" />
+        <translation>Experiment: %1 Zellen fertig, %2 fehlgeschlagen, %3 nicht gelaufen.</translation>
     </message>
 </context>
 </TS>

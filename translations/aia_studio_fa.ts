@@ -5,42 +5,42 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="27" />
         <source>edit tags</source>
-        <translation type="unfinished" />
+        <translation>ویرایش برچسب‌ها</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="124" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished">F1 %1 هر تصویر</translation>
+        <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="33" />
         <source>threshold of %1</source>
-        <translation type="unfinished" />
+        <translation>آستانهٔ %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="65" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
-        <translation type="unfinished" />
+        <translation>هر کلاس P %1  R %2  F1 %3   هر تصویر P %4  R %5  F1 %6   N+ %7   mAP %8</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="60" />
         <source>Export as &amp;PNG...</source>
-        <translation type="unfinished" />
+        <translation>صدور به &amp;PNG...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="61" />
         <source>Export as &amp;SVG...</source>
-        <translation type="unfinished" />
+        <translation>صدور به &amp;SVG...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="62" />
         <source>Export as P&amp;DF...</source>
-        <translation type="unfinished" />
+        <translation>صدور به P&amp;DF...</translation>
     </message>
     <message>
         <location filename="../ui/plot_style.cpp" line="65" />
         <source>Export the plot</source>
-        <translation type="unfinished" />
+        <translation>صدور نمودار</translation>
     </message>
 </context>
 <context>
@@ -49,7 +49,7 @@
         <location filename="../ui/annotate_page.cpp" line="75" />
         <location filename="../ui/annotate_page.cpp" line="159" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
-        <translation type="unfinished" />
+        <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="78" />
@@ -59,7 +59,7 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="78" />
         <source>tags (editable, separated by ;)</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="78" />
@@ -70,7 +70,7 @@
         <location filename="../ui/annotate_page.cpp" line="85" />
         <location filename="../ui/annotate_page.cpp" line="286" />
         <source>Select an image to see it large.</source>
-        <translation type="unfinished" />
+        <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="92" />
@@ -80,12 +80,12 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="93" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished" />
+        <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="94" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="95" />
@@ -100,29 +100,27 @@
     <message>
         <location filename="../ui/annotate_page.cpp" line="135" />
         <source>Images to annotate</source>
-        <translation type="unfinished" />
+        <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="147" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
-        <translation type="unfinished" />
+        <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="153" />
         <source>Annotating %n image(s)...</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="167" />
         <source>cannot annotate: %1</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="298" />
         <source>Cannot show %1</source>
-        <translation type="unfinished" />
+        <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="144" />
@@ -148,21 +146,17 @@
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="233" />
         <source>annotated %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/annotate_page.cpp" line="270" />
         <source>cannot write the sidecar of %1: %2</source>
-        <translation type="unfinished" />
+        <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/annotate_page.cpp" line="273" />
         <source>wrote %n XMP sidecar(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
 </context>
 <context>
@@ -170,17 +164,17 @@
     <message>
         <location filename="../ui/browse_page.cpp" line="131" />
         <source>by file name</source>
-        <translation type="unfinished" />
+        <translation>بر پایهٔ نام پرونده</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, worst first</source>
-        <translation type="unfinished" />
+        <translation>بر پایهٔ F1 هر تصویر، بدترین نخست</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="131" />
         <source>by per-image F1, best first</source>
-        <translation type="unfinished" />
+        <translation>بر پایهٔ F1 هر تصویر، بهترین نخست</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="145" />
@@ -200,7 +194,7 @@
     <message>
         <location filename="../ui/browse_page.cpp" line="194" />
         <source>per-image F1 %1</source>
-        <translation type="unfinished">F1 %1 هر تصویر</translation>
+        <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="195" />
@@ -238,7 +232,7 @@
     <message>
         <location filename="../ui/dataset_page.cpp" line="35" />
         <source>Demo (Fashion-MNIST mosaics)</source>
-        <translation type="unfinished" />
+        <translation>نمایشی (موزاییک‌های Fashion-MNIST)</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="36" />
@@ -258,7 +252,7 @@
     <message>
         <location filename="../ui/dataset_page.cpp" line="48" />
         <source>labels, most frequent first</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها، پرتکرارترین نخست</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="49" />
@@ -279,93 +273,94 @@
     <message>
         <location filename="../ui/dataset_page.cpp" line="63" />
         <source>labels per training image</source>
-        <translation type="unfinished" />
+        <translation>برچسب در هر تصویر آموزشی</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="72" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
-        <translation type="unfinished" />
+        <translation>روی خانه‌ای اشاره کنید: دو برچسب و شمار تصویرهای آموزشی که هر دو را دارند (قطر، شمار خود برچسب، بیرون از مقیاس رنگ است).</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="87" />
         <source>Re&amp;shuffle</source>
-        <translation type="unfinished" />
+        <translation>&amp;بُر زدن دوباره</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="88" />
         <source>Show other training images</source>
-        <translation type="unfinished" />
+        <translation>نمایش تصویرهای آموزشی دیگر</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="94" />
         <source>Label frequency</source>
-        <translation type="unfinished" />
+        <translation>بسامد برچسب</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="95" />
         <source>Labels per image</source>
-        <translation type="unfinished" />
+        <translation>برچسب در هر تصویر</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="96" />
         <source>Co-occurrence</source>
-        <translation type="unfinished" />
+        <translation>هم‌رخدادی</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="97" />
         <source>Gallery</source>
-        <translation type="unfinished" />
+        <translation>نگارخانه</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="119" />
         <source>Dataset folder (train.json + test.json + images/)</source>
-        <translation type="unfinished" />
+        <translation>پوشهٔ مجموعه‌داده (train.json + test.json + images/)</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="133" />
         <source>Loading %1...</source>
-        <translation type="unfinished" />
+        <translation>بار کردن %1...</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="157" />
         <source>Cannot use %1: %2</source>
-        <translation type="unfinished" />
+        <translation>استفاده از %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="170" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2 تصویر آموزشی و %3 تصویر آزمون با پرونده‌های موجود؛ %4 برچسب؛ %5 برچسب در هر تصویر آموزشی؛ نرمال‌سازی: %6</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="178" />
         <source>computed from the training images when training starts</source>
-        <translation type="unfinished" />
+        <translation>هنگام شروع آموزش از تصویرهای آموزشی محاسبه می‌شود</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="227" />
         <source>No training image was found in %1: put the images there to train.
 </source>
-        <translation type="unfinished" />
+        <translation>هیچ تصویر آموزشی در %1 یافت نشد: برای آموزش، تصویرها را آنجا بگذارید.
+</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="231" />
         <source>dataset %1: %2</source>
-        <translation type="unfinished" />
+        <translation>مجموعه‌دادهٔ %1: %2</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="265" />
         <source>images with both labels</source>
-        <translation type="unfinished" />
+        <translation>تصویرهای دارای هر دو برچسب</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="302" />
         <source>%1: %2 training images</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 تصویر آموزشی</translation>
     </message>
     <message>
         <location filename="../ui/dataset_page.cpp" line="303" />
         <source>%1 and %2: %3 training images</source>
-        <translation type="unfinished" />
+        <translation>%1 و %2: %3 تصویر آموزشی</translation>
     </message>
 </context>
 <context>
@@ -413,7 +408,7 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="81" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished" />
+        <translation>experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="82" />
@@ -489,22 +484,22 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="124" />
         <source>per-class F1, 95% interval</source>
-        <translation type="unfinished" />
+        <translation>F1 هر کلاس، بازهٔ ۹۵٪</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="125" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
-        <translation type="unfinished" />
+        <translation>F1 هر کلاس بر پایهٔ تابع زیان؛ خط‌ها: بازهٔ ۹۵٪ بوت‌استرپ جفتی روی تصویرهای آزمون</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="134" />
         <source>label frequency (positives among the test images)</source>
-        <translation type="unfinished" />
+        <translation>بسامد برچسب (مثبت‌ها در میان تصویرهای آزمون)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="136" />
         <source>The loss plotted against the baseline, label by label</source>
-        <translation type="unfinished" />
+        <translation>تابع زیان در برابر پایه، برچسب به برچسب</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="139" />
@@ -519,143 +514,143 @@
     <message>
         <location filename="../ui/experiments_page.cpp" line="171" />
         <source>Export the report table</source>
-        <translation type="unfinished" />
+        <translation>صدور جدول گزارش</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="172" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
-        <translation type="unfinished" />
+        <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="176" />
         <source>Export the plots (PNG, SVG and PDF)</source>
-        <translation type="unfinished" />
+        <translation>صدور نمودارها (PNG، SVG و PDF)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="193" />
         <source>Report: %1</source>
-        <translation type="unfinished" />
+        <translation>گزارش: %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="213" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
-        <translation type="unfinished" />
+        <translation>%1/experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="227" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished" />
+        <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="245" />
         <source>Seeds: '%1' is not an integer</source>
-        <translation type="unfinished" />
+        <translation>بذرها: «%1» عدد صحیح نیست</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="257" />
         <source>Cannot start: %1</source>
-        <translation type="unfinished" />
+        <translation>شروع ممکن نیست: %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="267" />
         <source>Experiment folder to resume or open</source>
-        <translation type="unfinished" />
+        <translation>پوشهٔ آزمایش برای ادامه یا باز کردن</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="287" />
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>باز کردن %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="319" />
         <source>%1: %2 of %3 cells finished.</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 از %3 خانه پایان یافت.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="331" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
-        <translation type="unfinished" />
+        <translation>خانهٔ %1 از %2: %3 (منحنی‌های زنده‌اش در صفحهٔ آموزش است).</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="339" />
         <source>%1% (epoch %2/%3)</source>
-        <translation type="unfinished" />
+        <translation>%1٪ (دورهٔ %2/%3)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="359" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
-        <translation type="unfinished" />
+        <translation>متوقف شد: %1 «ادامه» از همان‌جا پی می‌گیرد.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="404" />
         <source>%1 (published, not ours)</source>
-        <translation type="unfinished" />
+        <translation>%1 (منتشرشده، نه از ما)</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="429" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
-        <translation type="unfinished" />
+        <translation>بوت‌استرپ جفتی به پایه و تابع زیان دیگری نیاز دارد که با همان بذر پایان یافته باشند.</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="474" />
         <location filename="../ui/experiments_page.cpp" line="475" />
         <source>per-label F1, %1</source>
-        <translation type="unfinished" />
+        <translation>F1 هر برچسب، %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="482" />
         <source>equal F1</source>
-        <translation type="unfinished" />
+        <translation>F1 برابر</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1</source>
-        <translation type="unfinished" />
+        <translation>پشتیبانی %1</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="502" />
         <source>support %1-%2</source>
-        <translation type="unfinished" />
+        <translation>پشتیبانی %1-%2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="509" />
         <source>F1 gain, %1 − %2</source>
-        <translation type="unfinished" />
+        <translation>بهبود F1، %1 − %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="515" />
         <source>labels</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="526" />
         <source>mean per frequency bin</source>
-        <translation type="unfinished" />
+        <translation>میانگین هر دستهٔ بسامد</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="533" />
         <source>no gain</source>
-        <translation type="unfinished" />
+        <translation>بدون بهبود</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="552" />
         <source>Wrote %1</source>
-        <translation type="unfinished" />
+        <translation>%1 نوشته شد</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="554" />
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished" />
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="568" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
-        <translation type="unfinished" />
+        <translation>نمودارها به صورت %1-*.png، .svg و .pdf نوشته شدند</translation>
     </message>
     <message>
         <location filename="../ui/experiments_page.cpp" line="569" />
         <source>Could not write every plot under %1</source>
-        <translation type="unfinished" />
+        <translation>نوشتن همهٔ نمودارها در %1 ممکن نشد</translation>
     </message>
 </context>
 <context>
@@ -713,7 +708,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="122" />
         <source>Preferences</source>
-        <translation type="unfinished" />
+        <translation>ترجیحات</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="125" />
@@ -723,17 +718,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="128" />
         <source>Folder for runs and experiments</source>
-        <translation type="unfinished" />
+        <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="135" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
-        <translation type="unfinished" />
+        <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="142" />
         <source>new runs and experiments go to %1</source>
-        <translation type="unfinished" />
+        <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="149" />
@@ -748,7 +743,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="150" />
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="152" />
@@ -758,7 +753,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="152" />
         <source>Ctrl+R</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="153" />
@@ -783,7 +778,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="161" />
         <source>Ctrl+L</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="162" />
@@ -798,7 +793,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="164" />
         <source>Export predictions</source>
-        <translation type="unfinished" />
+        <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="164" />
@@ -806,7 +801,7 @@
         <location filename="../ui/main_window.cpp" line="172" />
         <location filename="../ui/main_window.cpp" line="176" />
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="167" />
@@ -816,17 +811,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="168" />
         <source>Export per-label metrics</source>
-        <translation type="unfinished" />
+        <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="171" />
         <source>&amp;Thresholds...</source>
-        <translation type="unfinished" />
+        <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="172" />
         <source>Export thresholds</source>
-        <translation type="unfinished" />
+        <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="175" />
@@ -836,32 +831,32 @@
     <message>
         <location filename="../ui/main_window.cpp" line="175" />
         <source>Ctrl+E</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="176" />
         <source>Export annotations</source>
-        <translation type="unfinished" />
+        <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="179" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="180" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
-        <translation type="unfinished" />
+        <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="180" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="183" />
         <source>Write &amp;XMP sidecars</source>
-        <translation type="unfinished" />
+        <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="185" />
@@ -886,7 +881,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="195" />
         <source>&amp;Preferences...</source>
-        <translation type="unfinished" />
+        <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="197" />
@@ -901,7 +896,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="198" />
         <source>F5</source>
-        <translation type="unfinished" />
+        <translation>F5</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="199" />
@@ -911,7 +906,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="199" />
         <source>Shift+F5</source>
-        <translation type="unfinished" />
+        <translation>Shift+F5</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="200" />
@@ -921,17 +916,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="202" />
         <source>&amp;Compare with a past run...</source>
-        <translation type="unfinished" />
+        <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="203" />
         <source>A run folder whose curves to overlay</source>
-        <translation type="unfinished" />
+        <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="207" />
         <source>Cannot compare</source>
-        <translation type="unfinished" />
+        <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="207" />
@@ -941,7 +936,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="209" />
         <source>C&amp;lear compared runs</source>
-        <translation type="unfinished" />
+        <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="211" />
@@ -966,17 +961,17 @@
     <message>
         <location filename="../ui/main_window.cpp" line="227" />
         <source>wrote %1</source>
-        <translation type="unfinished" />
+        <translation>%1 نوشته شد</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="229" />
         <source>nothing to export yet</source>
-        <translation type="unfinished" />
+        <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="236" />
         <source>Open a training run folder</source>
-        <translation type="unfinished" />
+        <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="246" />
@@ -986,7 +981,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="259" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
-        <translation type="unfinished" />
+        <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="284" />
@@ -996,12 +991,12 @@
     <message>
         <location filename="../ui/main_window.cpp" line="285" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="308" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
-        <translation type="unfinished" />
+        <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>
 </context>
 <context>
@@ -1024,37 +1019,37 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="93" />
         <source>P</source>
-        <translation type="unfinished" />
+        <translation>P</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>R</source>
-        <translation type="unfinished" />
+        <translation>R</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>F1</source>
-        <translation type="unfinished" />
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>MCC</source>
-        <translation type="unfinished" />
+        <translation>MCC</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="94" />
         <source>TP</source>
-        <translation type="unfinished" />
+        <translation>TP</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FP</source>
-        <translation type="unfinished" />
+        <translation>FP</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="95" />
         <source>FN</source>
-        <translation type="unfinished" />
+        <translation>FN</translation>
     </message>
 </context>
 <context>
@@ -1062,73 +1057,73 @@
     <message>
         <location filename="../ui/threshold_plots.cpp" line="56" />
         <source>test score (drag the line to move the threshold)</source>
-        <translation type="unfinished" />
+        <translation>امتیاز آزمون (برای جابه‌جایی آستانه خط را بکشید)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="57" />
         <source>share of the class</source>
-        <translation type="unfinished" />
+        <translation>سهم از کلاس</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="60" />
         <source>recall</source>
-        <translation type="unfinished" />
+        <translation>بازیابی</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="61" />
         <source>precision</source>
-        <translation type="unfinished" />
+        <translation>دقت</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="63" />
         <source>threshold (drag the line)</source>
-        <translation type="unfinished" />
+        <translation>آستانه (خط را بکشید)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="64" />
         <source>F1, MCC</source>
-        <translation type="unfinished" />
+        <translation>F1، MCC</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="68" />
         <source>labels, sorted by F1 at their thresholds (click a bar to select its label)</source>
-        <translation type="unfinished" />
+        <translation>برچسب‌ها، مرتب بر پایهٔ F1 در آستانه‌هایشان (با کلیک روی میله برچسبش برگزیده می‌شود)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="69" />
         <source>test F1</source>
-        <translation type="unfinished" />
+        <translation>F1 آزمون</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="72" />
         <source>one threshold for every label</source>
-        <translation type="unfinished" />
+        <translation>یک آستانه برای همهٔ برچسب‌ها</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="73" />
         <source>F1</source>
-        <translation type="unfinished" />
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="75" />
         <location filename="../ui/threshold_plots.cpp" line="130" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="80" />
         <source>Per-label F1</source>
-        <translation type="unfinished" />
+        <translation>F1 هر برچسب</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="81" />
         <source>One global threshold</source>
-        <translation type="unfinished" />
+        <translation>یک آستانهٔ سراسری</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="111" />
         <source>This run kept no training-split scores (runs from before they were kept): the curves show the test split only.</source>
-        <translation type="unfinished" />
+        <translation>این اجرا امتیازهای بخش آموزش را نگه نداشته است (اجراهای پیش از نگه‌داری آن‌ها): منحنی‌ها فقط بخش آزمون را نشان می‌دهند.</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="127" />
@@ -1143,62 +1138,62 @@
     <message>
         <location filename="../ui/threshold_plots.cpp" line="196" />
         <source>positives (%1 test images)</source>
-        <translation type="unfinished" />
+        <translation>مثبت‌ها (%1 تصویر آزمون)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="197" />
         <source>negatives (%1)</source>
-        <translation type="unfinished" />
+        <translation>منفی‌ها (%1)</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="219" />
         <source>F1, %1</source>
-        <translation type="unfinished" />
+        <translation>F1، %1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="220" />
         <source>MCC, %1</source>
-        <translation type="unfinished" />
+        <translation>MCC، %1</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="226" />
         <source>test</source>
-        <translation type="unfinished" />
+        <translation>آزمون</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="228" />
         <source>train</source>
-        <translation type="unfinished" />
+        <translation>آموزش</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="233" />
         <source>%1, test</source>
-        <translation type="unfinished" />
+        <translation>%1، آزمون</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="237" />
         <source>0.5</source>
-        <translation type="unfinished" />
+        <translation>0.5</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="238" />
         <source>MCC grid</source>
-        <translation type="unfinished" />
+        <translation>شبکهٔ MCC</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="239" />
         <source>exact MCC</source>
-        <translation type="unfinished" />
+        <translation>MCC دقیق</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="240" />
         <source>exact F1</source>
-        <translation type="unfinished" />
+        <translation>F1 دقیق</translation>
     </message>
     <message>
         <location filename="../ui/threshold_plots.cpp" line="252" />
         <source>current</source>
-        <translation type="unfinished" />
+        <translation>کنونی</translation>
     </message>
 </context>
 <context>
@@ -1206,7 +1201,7 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="175" />
         <source>Select a label to move its threshold.</source>
-        <translation type="unfinished" />
+        <translation>برچسبی برگزینید تا آستانه‌اش را جابه‌جا کنید.</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
@@ -1216,12 +1211,12 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class P</source>
-        <translation type="unfinished" />
+        <translation>P هر کلاس</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>per-class R</source>
-        <translation type="unfinished" />
+        <translation>R هر کلاس</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
@@ -1231,12 +1226,12 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="181" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="191" />
         <source>MCC &amp;grid (paper)</source>
-        <translation type="unfinished" />
+        <translation>&amp;شبکهٔ MCC (مقاله)</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="192" />
@@ -1251,92 +1246,92 @@
     <message>
         <location filename="../ui/thresholds_page.cpp" line="194" />
         <source>Set all &amp;to</source>
-        <translation type="unfinished" />
+        <translation>همه را &amp;برابر</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="197" />
         <source>Thresholds chosen on the training split when the run finished</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌هایی که هنگام پایان اجرا روی بخش آموزش برگزیده شدند</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="198" />
         <source>The same threshold for every label</source>
-        <translation type="unfinished" />
+        <translation>همان آستانه برای همهٔ برچسب‌ها</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="243" />
         <source>MCC-grid thresholds</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌های شبکهٔ MCC</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>exact MCC thresholds</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌های MCC دقیق</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="249" />
         <source>exact F1 thresholds</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌های F1 دقیق</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="252" />
         <source>global threshold</source>
-        <translation type="unfinished" />
+        <translation>آستانهٔ سراسری</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="265" />
         <source>0.5</source>
-        <translation type="unfinished" />
+        <translation>0.5</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="266" />
         <source>MCC grid (paper)</source>
-        <translation type="unfinished" />
+        <translation>شبکهٔ MCC (مقاله)</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="267" />
         <source>exact MCC</source>
-        <translation type="unfinished" />
+        <translation>MCC دقیق</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="268" />
         <source>exact F1</source>
-        <translation type="unfinished" />
+        <translation>F1 دقیق</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="287" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
-        <translation type="unfinished" />
+        <translation>اجرای پایان‌یافته‌ای باز کنید (پرونده &gt; باز کردن اجرا) یا یکی آموزش دهید تا آستانه‌هایش را تنظیم کنید.</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="290" />
         <source>Test split, current thresholds: %1</source>
-        <translation type="unfinished" />
+        <translation>بخش آزمون، آستانه‌های کنونی: %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="294" />
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="331" />
         <source>thresholds saved to %1</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌ها در %1 ذخیره شدند</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="333" />
         <source>cannot save thresholds: %1</source>
-        <translation type="unfinished" />
+        <translation>ذخیرهٔ آستانه‌ها ممکن نیست: %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="340" />
         <source>thresholds from %1</source>
-        <translation type="unfinished" />
+        <translation>آستانه‌ها از %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="342" />
         <source>cannot load thresholds: %1</source>
-        <translation type="unfinished" />
+        <translation>بار کردن آستانه‌ها ممکن نیست: %1</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="347" />
@@ -1347,7 +1342,7 @@
         <location filename="../ui/thresholds_page.cpp" line="347" />
         <location filename="../ui/thresholds_page.cpp" line="352" />
         <source>JSON (*.json)</source>
-        <translation type="unfinished" />
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <location filename="../ui/thresholds_page.cpp" line="352" />
@@ -1360,7 +1355,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="56" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
-        <translation type="unfinished" />
+        <translation>اختیاری: timm .safetensors یا state_dict با پسوند .pth</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="57" />
@@ -1370,17 +1365,17 @@
     <message>
         <location filename="../ui/train_page.cpp" line="76" />
         <source>fine-tune the whole network</source>
-        <translation type="unfinished" />
+        <translation>تنظیم دقیق کل شبکه</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="77" />
         <source>frozen backbone (train the head on cached features)</source>
-        <translation type="unfinished" />
+        <translation>ستون فقرات منجمد (آموزش سر روی ویژگی‌های ذخیره‌شده)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="78" />
         <source>EMA of the weights</source>
-        <translation type="unfinished" />
+        <translation>EMA وزن‌ها</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="79" />
@@ -1395,7 +1390,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="85" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished" />
+        <translation>پیش‌فرض: runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="86" />
@@ -1415,7 +1410,7 @@
     <message>
         <location filename="../ui/train_page.cpp" line="93" />
         <source>Pick a dataset on the Dataset page.</source>
-        <translation type="unfinished" />
+        <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="106" />
@@ -1486,17 +1481,17 @@
     <message>
         <location filename="../ui/train_page.cpp" line="348" />
         <source>test loss (the selection split, as in the paper)</source>
-        <translation type="unfinished" />
+        <translation>زیان آزمون (بخش گزینش، مانند مقاله)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="137" />
         <source>train loss (smoothed, per batch)</source>
-        <translation type="unfinished" />
+        <translation>زیان آموزش (هموار، هر دسته)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="147" />
         <source>N+</source>
-        <translation type="unfinished" />
+        <translation>N+</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="145" />
@@ -1507,17 +1502,17 @@
     <message>
         <location filename="../ui/train_page.cpp" line="136" />
         <source>selection-split loss</source>
-        <translation type="unfinished" />
+        <translation>زیان بخش گزینش</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="142" />
         <source>F1 (at threshold 0.5)</source>
-        <translation type="unfinished" />
+        <translation>F1 (در آستانهٔ 0.5)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="144" />
         <source>N+ (labels with a true positive)</source>
-        <translation type="unfinished" />
+        <translation>N+ (برچسب‌های دارای مثبت درست)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="146" />
@@ -1527,48 +1522,48 @@
     <message>
         <location filename="../ui/train_page.cpp" line="201" />
         <source>Pretrained weights</source>
-        <translation type="unfinished" />
+        <translation>وزن‌های ازپیش‌آموخته</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="201" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
-        <translation type="unfinished" />
+        <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="250" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
-        <translation type="unfinished" />
+        <translation>%1/runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="256" />
         <source>Load a dataset with its images first (Dataset page)</source>
-        <translation type="unfinished" />
+        <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="258" />
         <source>Ready to train on %1.</source>
-        <translation type="unfinished" />
+        <translation>آمادهٔ آموزش روی %1.</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="259" />
         <source>Pick a dataset with images on the Dataset page.</source>
-        <translation type="unfinished" />
+        <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="273" />
         <source>Run folder to resume</source>
-        <translation type="unfinished" />
+        <translation>پوشهٔ اجرا برای ادامه</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="295" />
         <source>test loss</source>
-        <translation type="unfinished" />
+        <translation>زیان آزمون</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="296" />
         <location filename="../ui/train_page.cpp" line="349" />
         <source>%1 loss</source>
-        <translation type="unfinished" />
+        <translation>زیان %1</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="323" />
@@ -1578,12 +1573,12 @@
     <message>
         <location filename="../ui/train_page.cpp" line="330" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
-        <translation type="unfinished" />
+        <translation>دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="341" />
         <source>Extracting features: batch %1/%2</source>
-        <translation type="unfinished" />
+        <translation>استخراج ویژگی‌ها: دستهٔ %1/%2</translation>
     </message>
     <message>
         <location filename="../ui/train_page.cpp" line="365" />
@@ -1597,12 +1592,12 @@
         <location filename="../ui/training_controller.cpp" line="49" />
         <location filename="../ui/training_controller.cpp" line="66" />
         <source>unknown error in the training thread</source>
-        <translation type="unfinished" />
+        <translation>خطای ناشناخته در رشتهٔ آموزش</translation>
     </message>
     <message>
         <location filename="../ui/training_controller.cpp" line="58" />
         <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
-        <translation type="unfinished" />
+        <translation>آزمایش: %1 خانه پایان یافت، %2 ناموفق، %3 اجرا نشد.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Fills the German and Persian .ts files from the tables below (run after
-lupdate). Strings not listed stay unfinished and show in English."""
+lupdate). Strings not listed stay unfinished, show in English, and fail
+tst_translations."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -124,6 +125,265 @@ FA = {
     "Comma-separated seeds: each loss trains once per seed": "بذرها با ویرگول جدا می‌شوند: هر تابع زیان یک بار برای هر بذر آموزش می‌بیند",
 }
 
+DE_MORE = {
+    "per-image F1 %1": "F1 je Bild %1", "threshold of %1": "Schwellenwert von %1",
+    "per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8":
+        "je Klasse P %1  R %2  F1 %3   je Bild P %4  R %5  F1 %6   N+ %7   mAP %8",
+    "Export as &PNG...": "Als &PNG exportieren...", "Export as &SVG...": "Als &SVG exportieren...",
+    "Export as P&DF...": "Als P&DF exportieren...", "Export the plot": "Diagramm exportieren",
+    "Drop images or folders here, or use File > Open images (Ctrl+O).":
+        "Bilder oder Ordner hier ablegen oder Datei > Bilder öffnen (Strg+O) verwenden.",
+    "Select an image to see it large.": "Ein Bild auswählen, um es groß zu sehen.",
+    "Write &XMP sidecars": "&XMP-Sidecars schreiben",
+    "Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers":
+        "Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen",
+    "Images to annotate": "Zu annotierende Bilder",
+    "no trained run to annotate with: train one or open a run folder (File > Open run)":
+        "kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei > Lauf öffnen)",
+    "Annotating %n image(s)...": ["Annotiere %n Bild...", "Annotiere %n Bilder..."],
+    "cannot annotate: %1": "Annotieren nicht möglich: %1", "Cannot show %1": "%1 kann nicht angezeigt werden",
+    "annotated %n image(s)": ["%n Bild annotiert", "%n Bilder annotiert"],
+    "cannot write the sidecar of %1: %2": "Sidecar von %1 kann nicht geschrieben werden: %2",
+    "wrote %n XMP sidecar(s)": ["%n XMP-Sidecar geschrieben", "%n XMP-Sidecars geschrieben"],
+    "labels per training image": "Labels je Trainingsbild",
+    "Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).":
+        "Auf eine Zelle zeigen: die zwei Labels und wie viele Trainingsbilder beide tragen (die Diagonale, die "
+        "Anzahl eines Labels selbst, liegt außerhalb der Farbskala).",
+    "Re&shuffle": "&Neu mischen", "Show other training images": "Andere Trainingsbilder zeigen",
+    "Label frequency": "Label-Häufigkeit", "Labels per image": "Labels je Bild", "Co-occurrence": "Gemeinsames Auftreten",
+    "Gallery": "Galerie", "Dataset folder (train.json + test.json + images/)": "Datensatzordner (train.json + test.json + images/)",
+    "Cannot use %1: %2": "%1 kann nicht verwendet werden: %2",
+    "<b>%1</b> — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6":
+        "<b>%1</b> — %2 Trainings-, %3 Testbilder mit vorhandenen Dateien; %4 Labels; %5 Labels je Trainingsbild; "
+        "Normalisierung: %6",
+    "computed from the training images when training starts": "aus den Trainingsbildern berechnet, wenn das Training beginnt",
+    "No training image was found in %1: put the images there to train.\n":
+        "In %1 wurde kein Trainingsbild gefunden: die Bilder dort ablegen, um zu trainieren.\n",
+    "dataset %1: %2": "Datensatz %1: %2", "images with both labels": "Bilder mit beiden Labels",
+    "%1: %2 training images": "%1: %2 Trainingsbilder", "%1 and %2: %3 training images": "%1 und %2: %3 Trainingsbilder",
+    "experiments/<dataset>-<date and time>": "experiments/<Datensatz>-<Datum und Uhrzeit>",
+    "per-class F1, 95% interval": "F1 je Klasse, 95-%-Intervall",
+    "Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images":
+        "F1 je Klasse nach Verlustfunktion; Fehlerbalken: das 95-%-Intervall des gepaarten Bootstraps über die Testbilder",
+    "label frequency (positives among the test images)": "Label-Häufigkeit (Positive unter den Testbildern)",
+    "The loss plotted against the baseline, label by label": "Die Verlustfunktion gegen die Referenz, Label für Label",
+    "Export the report table": "Berichtstabelle exportieren",
+    "Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)": "Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)",
+    "Export the plots (PNG, SVG and PDF)": "Diagramme exportieren (PNG, SVG und PDF)", "Report: %1": "Bericht: %1",
+    "%1/experiments/<dataset>-<date and time>": "%1/experiments/<Datensatz>-<Datum und Uhrzeit>",
+    "Load a dataset with its images first (Dataset page)": "Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)",
+    "Seeds: '%1' is not an integer": "Seeds: „%1“ ist keine ganze Zahl", "Cannot start: %1": "Start nicht möglich: %1",
+    "Experiment folder to resume or open": "Experimentordner zum Fortsetzen oder Öffnen",
+    "Cannot open %1: %2": "%1 kann nicht geöffnet werden: %2", "%1: %2 of %3 cells finished.": "%1: %2 von %3 Zellen fertig.",
+    "Cell %1 of %2: %3 (its live curves are on the Train page).":
+        "Zelle %1 von %2: %3 (ihre Live-Kurven sind auf der Seite Training).",
+    "%1% (epoch %2/%3)": "%1 % (Epoche %2/%3)",
+    "Stopped: %1 Resume continues where it stopped.": "Gestoppt: %1 Fortsetzen macht dort weiter, wo es stoppte.",
+    "%1 (published, not ours)": "%1 (veröffentlicht, nicht unseres)",
+    "The paired bootstrap needs the baseline and another loss finished on the same seed.":
+        "Der gepaarte Bootstrap braucht die Referenz und eine weitere Verlustfunktion, fertig mit demselben Seed.",
+    "per-label F1, %1": "F1 je Label, %1", "equal F1": "gleiches F1", "support %1": "Häufigkeit %1",
+    "support %1-%2": "Häufigkeit %1-%2", "F1 gain, %1 − %2": "F1-Gewinn, %1 − %2", "labels": "Labels",
+    "mean per frequency bin": "Mittel je Häufigkeitsklasse", "no gain": "kein Gewinn", "Wrote %1": "%1 geschrieben",
+    "Cannot write %1: %2": "%1 kann nicht geschrieben werden: %2",
+    "Wrote the plots as %1-*.png, .svg and .pdf": "Diagramme als %1-*.png, .svg und .pdf geschrieben",
+    "Could not write every plot under %1": "Nicht jedes Diagramm unter %1 konnte geschrieben werden",
+    "Preferences": "Einstellungen", "Folder for runs and experiments": "Ordner für Läufe und Experimente",
+    "&Data folder (runs/ and experiments/):": "&Datenordner (runs/ und experiments/):",
+    "new runs and experiments go to %1": "neue Läufe und Experimente kommen nach %1",
+    "Ctrl+Shift+O": "Ctrl+Shift+O", "Ctrl+R": "Ctrl+R", "Ctrl+L": "Ctrl+L", "Ctrl+E": "Ctrl+E", "F5": "F5",
+    "Shift+F5": "Shift+F5", "CSV (*.csv)": "CSV (*.csv)", "JSON (*.json)": "JSON (*.json)",
+    "&Thresholds...": "&Schwellenwerte...", "Export thresholds": "Schwellenwerte exportieren",
+    "Annotations as a &dataset (JSON)...": "Annotationen als &Datensatz (JSON)...",
+    "Export annotations as a dataset file (images are copied beside it)":
+        "Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)",
+    "&Preferences...": "&Einstellungen...", "&Compare with a past run...": "Mit einem früheren Lauf &vergleichen...",
+    "A run folder whose curves to overlay": "Ein Laufordner, dessen Kurven überlagert werden",
+    "Cannot compare": "Vergleich nicht möglich", "C&lear compared runs": "Verglichene Läufe &entfernen",
+    "opened run %1 (%2 test images, %3 labels)": "Lauf %1 geöffnet (%2 Testbilder, %3 Labels)",
+    "<h3>AIA Studio %1</h3><p>Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.</p><p>Built with Qt %2 and LibTorch.</p>":
+        "<h3>AIA Studio %1</h3><p>Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von "
+        "Salar &amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.</p>"
+        "<p>Gebaut mit Qt %2 und LibTorch.</p>",
+    "stopping the training run before quitting; resume it later from its run folder":
+        "der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen",
+    "P": "P", "R": "R", "F1": "F1", "MCC": "MCC", "TP": "TP", "FP": "FP", "FN": "FN", "N+": "N+", "0.5": "0,5",
+    "test score (drag the line to move the threshold)": "Test-Score (die Linie ziehen, um den Schwellenwert zu verschieben)",
+    "share of the class": "Anteil der Klasse", "recall": "Recall", "precision": "Präzision",
+    "threshold (drag the line)": "Schwellenwert (die Linie ziehen)", "F1, MCC": "F1, MCC",
+    "labels, sorted by F1 at their thresholds (click a bar to select its label)":
+        "Labels, nach F1 bei ihren Schwellenwerten sortiert (einen Balken anklicken wählt sein Label)",
+    "test F1": "Test-F1", "one threshold for every label": "ein Schwellenwert für jedes Label",
+    "Per-label F1": "F1 je Label", "One global threshold": "Ein globaler Schwellenwert",
+    "This run kept no training-split scores (runs from before they were kept): the curves show the test split only.":
+        "Dieser Lauf hat keine Scores der Trainingsmenge (Läufe von vor deren Speicherung): die Kurven zeigen nur die "
+        "Testmenge.",
+    "positives (%1 test images)": "Positive (%1 Testbilder)", "negatives (%1)": "Negative (%1)", "F1, %1": "F1, %1",
+    "MCC, %1": "MCC, %1", "test": "Test", "train": "Training", "%1, test": "%1, Test", "MCC grid": "MCC-Raster",
+    "exact MCC": "exaktes MCC", "exact F1": "exaktes F1", "current": "aktuell", "per-class P": "P je Klasse",
+    "per-class R": "R je Klasse",
+    "Thresholds chosen on the training split when the run finished":
+        "Schwellenwerte, gewählt auf der Trainingsmenge, als der Lauf endete",
+    "The same threshold for every label": "Derselbe Schwellenwert für jedes Label",
+    "MCC-grid thresholds": "MCC-Raster-Schwellenwerte", "exact MCC thresholds": "exakte MCC-Schwellenwerte",
+    "exact F1 thresholds": "exakte F1-Schwellenwerte", "global threshold": "globaler Schwellenwert",
+    "MCC grid (paper)": "MCC-Raster (Paper)",
+    "Open a finished run (File > Open run) or train one to tune its thresholds.":
+        "Einen fertigen Lauf öffnen (Datei > Lauf öffnen) oder einen trainieren, um seine Schwellenwerte einzustellen.",
+    "%1: %2": "%1: %2", "thresholds saved to %1": "Schwellenwerte in %1 gespeichert",
+    "cannot save thresholds: %1": "Schwellenwerte können nicht gespeichert werden: %1",
+    "thresholds from %1": "Schwellenwerte aus %1", "cannot load thresholds: %1": "Schwellenwerte können nicht geladen werden: %1",
+    "optional: timm .safetensors or a .pth state_dict": "optional: timm-.safetensors oder ein .pth-state_dict",
+    "default: runs/<dataset>-<loss>-<time>": "Standard: runs/<Datensatz>-<Verlust>-<Zeit>",
+    "test loss (the selection split, as in the paper)": "Testverlust (die Auswahlmenge, wie im Paper)",
+    "selection-split loss": "Verlust der Auswahlmenge", "F1 (at threshold 0.5)": "F1 (bei Schwellenwert 0,5)",
+    "N+ (labels with a true positive)": "N+ (Labels mit einem richtig Positiven)", "Pretrained weights": "Vortrainierte Gewichte",
+    "Weights (*.safetensors *.pth *.pt)": "Gewichte (*.safetensors *.pth *.pt)",
+    "%1/runs/<dataset>-<loss>-<time>": "%1/runs/<Datensatz>-<Verlust>-<Zeit>", "Run folder to resume": "Fortzusetzender Laufordner",
+    "test loss": "Testverlust", "%1 loss": "Verlust %1", "Extracting features: batch %1/%2": "Merkmale extrahieren: Batch %1/%2",
+    "unknown error in the training thread": "unbekannter Fehler im Trainings-Thread",
+    "Experiment: %1 cells finished, %2 failed, %3 not run.": "Experiment: %1 Zellen fertig, %2 fehlgeschlagen, %3 nicht gelaufen.",
+}
+
+FA_MORE = {
+    "per-image F1 %1": "F1 هر تصویر %1", "threshold of %1": "آستانهٔ %1",
+    "per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8":
+        "هر کلاس P %1  R %2  F1 %3   هر تصویر P %4  R %5  F1 %6   N+ %7   mAP %8",
+    "Export as &PNG...": "صدور به &PNG...", "Export as &SVG...": "صدور به &SVG...", "Export as P&DF...": "صدور به P&DF...",
+    "Export the plot": "صدور نمودار",
+    "Drop images or folders here, or use File > Open images (Ctrl+O).":
+        "تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده > باز کردن تصویرها (Ctrl+O) استفاده کنید.",
+    "Select an image to see it large.": "تصویری را برگزینید تا بزرگ دیده شود.",
+    "Write &XMP sidecars": "نوشتن پرونده‌های &XMP همراه",
+    "Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers":
+        "برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس",
+    "Images to annotate": "تصویرهای برچسب‌زنی",
+    "no trained run to annotate with: train one or open a run folder (File > Open run)":
+        "اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده > باز کردن اجرا)",
+    "Annotating %n image(s)...": ["برچسب‌زنی %n تصویر..."],
+    "cannot annotate: %1": "برچسب‌زنی ممکن نیست: %1", "Cannot show %1": "نمایش %1 ممکن نیست",
+    "annotated %n image(s)": ["%n تصویر برچسب خورد"],
+    "cannot write the sidecar of %1: %2": "نوشتن پروندهٔ همراه %1 ممکن نیست: %2",
+    "wrote %n XMP sidecar(s)": ["%n پروندهٔ XMP همراه نوشته شد"],
+    "labels per training image": "برچسب در هر تصویر آموزشی",
+    "Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).":
+        "روی خانه‌ای اشاره کنید: دو برچسب و شمار تصویرهای آموزشی که هر دو را دارند (قطر، شمار خود برچسب، بیرون "
+        "از مقیاس رنگ است).",
+    "Re&shuffle": "&بُر زدن دوباره", "Show other training images": "نمایش تصویرهای آموزشی دیگر",
+    "Label frequency": "بسامد برچسب", "Labels per image": "برچسب در هر تصویر", "Co-occurrence": "هم‌رخدادی",
+    "Gallery": "نگارخانه", "Dataset folder (train.json + test.json + images/)": "پوشهٔ مجموعه‌داده (train.json + test.json + images/)",
+    "Cannot use %1: %2": "استفاده از %1 ممکن نیست: %2",
+    "<b>%1</b> — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6":
+        "<b>%1</b> — %2 تصویر آموزشی و %3 تصویر آزمون با پرونده‌های موجود؛ %4 برچسب؛ %5 برچسب در هر تصویر "
+        "آموزشی؛ نرمال‌سازی: %6",
+    "computed from the training images when training starts": "هنگام شروع آموزش از تصویرهای آموزشی محاسبه می‌شود",
+    "No training image was found in %1: put the images there to train.\n":
+        "هیچ تصویر آموزشی در %1 یافت نشد: برای آموزش، تصویرها را آنجا بگذارید.\n",
+    "dataset %1: %2": "مجموعه‌دادهٔ %1: %2", "images with both labels": "تصویرهای دارای هر دو برچسب",
+    "%1: %2 training images": "%1: %2 تصویر آموزشی", "%1 and %2: %3 training images": "%1 و %2: %3 تصویر آموزشی",
+    "experiments/<dataset>-<date and time>": "experiments/<مجموعه‌داده>-<تاریخ و زمان>",
+    "per-class F1, 95% interval": "F1 هر کلاس، بازهٔ ۹۵٪",
+    "Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images":
+        "F1 هر کلاس بر پایهٔ تابع زیان؛ خط‌ها: بازهٔ ۹۵٪ بوت‌استرپ جفتی روی تصویرهای آزمون",
+    "label frequency (positives among the test images)": "بسامد برچسب (مثبت‌ها در میان تصویرهای آزمون)",
+    "The loss plotted against the baseline, label by label": "تابع زیان در برابر پایه، برچسب به برچسب",
+    "Export the report table": "صدور جدول گزارش",
+    "Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)": "Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)",
+    "Export the plots (PNG, SVG and PDF)": "صدور نمودارها (PNG، SVG و PDF)", "Report: %1": "گزارش: %1",
+    "%1/experiments/<dataset>-<date and time>": "%1/experiments/<مجموعه‌داده>-<تاریخ و زمان>",
+    "Load a dataset with its images first (Dataset page)": "نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)",
+    "Seeds: '%1' is not an integer": "بذرها: «%1» عدد صحیح نیست", "Cannot start: %1": "شروع ممکن نیست: %1",
+    "Experiment folder to resume or open": "پوشهٔ آزمایش برای ادامه یا باز کردن",
+    "Cannot open %1: %2": "باز کردن %1 ممکن نیست: %2", "%1: %2 of %3 cells finished.": "%1: %2 از %3 خانه پایان یافت.",
+    "Cell %1 of %2: %3 (its live curves are on the Train page).":
+        "خانهٔ %1 از %2: %3 (منحنی‌های زنده‌اش در صفحهٔ آموزش است).",
+    "%1% (epoch %2/%3)": "%1٪ (دورهٔ %2/%3)",
+    "Stopped: %1 Resume continues where it stopped.": "متوقف شد: %1 «ادامه» از همان‌جا پی می‌گیرد.",
+    "%1 (published, not ours)": "%1 (منتشرشده، نه از ما)",
+    "The paired bootstrap needs the baseline and another loss finished on the same seed.":
+        "بوت‌استرپ جفتی به پایه و تابع زیان دیگری نیاز دارد که با همان بذر پایان یافته باشند.",
+    "per-label F1, %1": "F1 هر برچسب، %1", "equal F1": "F1 برابر", "support %1": "پشتیبانی %1",
+    "support %1-%2": "پشتیبانی %1-%2", "F1 gain, %1 − %2": "بهبود F1، %1 − %2", "labels": "برچسب‌ها",
+    "mean per frequency bin": "میانگین هر دستهٔ بسامد", "no gain": "بدون بهبود", "Wrote %1": "%1 نوشته شد",
+    "Cannot write %1: %2": "نوشتن %1 ممکن نیست: %2",
+    "Wrote the plots as %1-*.png, .svg and .pdf": "نمودارها به صورت %1-*.png، .svg و .pdf نوشته شدند",
+    "Could not write every plot under %1": "نوشتن همهٔ نمودارها در %1 ممکن نشد",
+    "Preferences": "ترجیحات", "Folder for runs and experiments": "پوشه برای اجراها و آزمایش‌ها",
+    "&Data folder (runs/ and experiments/):": "&پوشهٔ داده (runs/ و experiments/):",
+    "new runs and experiments go to %1": "اجراها و آزمایش‌های تازه به %1 می‌روند",
+    "Ctrl+Shift+O": "Ctrl+Shift+O", "Ctrl+R": "Ctrl+R", "Ctrl+L": "Ctrl+L", "Ctrl+E": "Ctrl+E", "F5": "F5",
+    "Shift+F5": "Shift+F5", "CSV (*.csv)": "CSV (*.csv)", "JSON (*.json)": "JSON (*.json)",
+    "&Thresholds...": "&آستانه‌ها...", "Export thresholds": "صدور آستانه‌ها",
+    "Annotations as a &dataset (JSON)...": "برچسب‌ها به صورت &مجموعه‌داده (JSON)...",
+    "Export annotations as a dataset file (images are copied beside it)":
+        "صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)",
+    "&Preferences...": "&ترجیحات...", "&Compare with a past run...": "&مقایسه با اجرای پیشین...",
+    "A run folder whose curves to overlay": "پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود",
+    "Cannot compare": "مقایسه ممکن نیست", "C&lear compared runs": "&پاک کردن اجراهای مقایسه‌شده",
+    "opened run %1 (%2 test images, %3 labels)": "اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)",
+    "<h3>AIA Studio %1</h3><p>Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.</p><p>Built with Qt %2 and LibTorch.</p>":
+        "<h3>AIA Studio %1</h3><p>برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The "
+        "Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.</p><p>ساخته‌شده با Qt %2 و LibTorch.</p>",
+    "stopping the training run before quitting; resume it later from its run folder":
+        "اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید",
+    "P": "P", "R": "R", "F1": "F1", "MCC": "MCC", "TP": "TP", "FP": "FP", "FN": "FN", "N+": "N+", "0.5": "0.5",
+    "test score (drag the line to move the threshold)": "امتیاز آزمون (برای جابه‌جایی آستانه خط را بکشید)",
+    "share of the class": "سهم از کلاس", "recall": "بازیابی", "precision": "دقت",
+    "threshold (drag the line)": "آستانه (خط را بکشید)", "F1, MCC": "F1، MCC",
+    "labels, sorted by F1 at their thresholds (click a bar to select its label)":
+        "برچسب‌ها، مرتب بر پایهٔ F1 در آستانه‌هایشان (با کلیک روی میله برچسبش برگزیده می‌شود)",
+    "test F1": "F1 آزمون", "one threshold for every label": "یک آستانه برای همهٔ برچسب‌ها",
+    "Per-label F1": "F1 هر برچسب", "One global threshold": "یک آستانهٔ سراسری",
+    "This run kept no training-split scores (runs from before they were kept): the curves show the test split only.":
+        "این اجرا امتیازهای بخش آموزش را نگه نداشته است (اجراهای پیش از نگه‌داری آن‌ها): منحنی‌ها فقط بخش آزمون را "
+        "نشان می‌دهند.",
+    "positives (%1 test images)": "مثبت‌ها (%1 تصویر آزمون)", "negatives (%1)": "منفی‌ها (%1)", "F1, %1": "F1، %1",
+    "MCC, %1": "MCC، %1", "test": "آزمون", "train": "آموزش", "%1, test": "%1، آزمون", "MCC grid": "شبکهٔ MCC",
+    "exact MCC": "MCC دقیق", "exact F1": "F1 دقیق", "current": "کنونی", "per-class P": "P هر کلاس",
+    "per-class R": "R هر کلاس",
+    "Thresholds chosen on the training split when the run finished":
+        "آستانه‌هایی که هنگام پایان اجرا روی بخش آموزش برگزیده شدند",
+    "The same threshold for every label": "همان آستانه برای همهٔ برچسب‌ها",
+    "MCC-grid thresholds": "آستانه‌های شبکهٔ MCC", "exact MCC thresholds": "آستانه‌های MCC دقیق",
+    "exact F1 thresholds": "آستانه‌های F1 دقیق", "global threshold": "آستانهٔ سراسری",
+    "MCC grid (paper)": "شبکهٔ MCC (مقاله)",
+    "Open a finished run (File > Open run) or train one to tune its thresholds.":
+        "اجرای پایان‌یافته‌ای باز کنید (پرونده > باز کردن اجرا) یا یکی آموزش دهید تا آستانه‌هایش را تنظیم کنید.",
+    "%1: %2": "%1: %2", "thresholds saved to %1": "آستانه‌ها در %1 ذخیره شدند",
+    "cannot save thresholds: %1": "ذخیرهٔ آستانه‌ها ممکن نیست: %1",
+    "thresholds from %1": "آستانه‌ها از %1", "cannot load thresholds: %1": "بار کردن آستانه‌ها ممکن نیست: %1",
+    "optional: timm .safetensors or a .pth state_dict": "اختیاری: timm .safetensors یا state_dict با پسوند .pth",
+    "default: runs/<dataset>-<loss>-<time>": "پیش‌فرض: runs/<مجموعه‌داده>-<زیان>-<زمان>",
+    "test loss (the selection split, as in the paper)": "زیان آزمون (بخش گزینش، مانند مقاله)",
+    "selection-split loss": "زیان بخش گزینش", "F1 (at threshold 0.5)": "F1 (در آستانهٔ 0.5)",
+    "N+ (labels with a true positive)": "N+ (برچسب‌های دارای مثبت درست)", "Pretrained weights": "وزن‌های ازپیش‌آموخته",
+    "Weights (*.safetensors *.pth *.pt)": "وزن‌ها (*.safetensors *.pth *.pt)",
+    "%1/runs/<dataset>-<loss>-<time>": "%1/runs/<مجموعه‌داده>-<زیان>-<زمان>", "Run folder to resume": "پوشهٔ اجرا برای ادامه",
+    "test loss": "زیان آزمون", "%1 loss": "زیان %1", "Extracting features: batch %1/%2": "استخراج ویژگی‌ها: دستهٔ %1/%2",
+    "unknown error in the training thread": "خطای ناشناخته در رشتهٔ آموزش",
+    "Experiment: %1 cells finished, %2 failed, %3 not run.": "آزمایش: %1 خانه پایان یافت، %2 ناموفق، %3 اجرا نشد.",
+    # already German, still English in Persian
+    "edit tags": "ویرایش برچسب‌ها", "tags (editable, separated by ;)": "برچسب‌ها (ویرایش‌پذیر، جداشده با ;)",
+    "by file name": "بر پایهٔ نام پرونده", "by per-image F1, worst first": "بر پایهٔ F1 هر تصویر، بدترین نخست",
+    "by per-image F1, best first": "بر پایهٔ F1 هر تصویر، بهترین نخست",
+    "Demo (Fashion-MNIST mosaics)": "نمایشی (موزاییک‌های Fashion-MNIST)", "labels, most frequent first": "برچسب‌ها، پرتکرارترین نخست",
+    "Loading %1...": "بار کردن %1...", "Export predictions": "صدور پیش‌بینی‌ها", "Export per-label metrics": "صدور سنجه‌های هر برچسب",
+    "Export annotations": "صدور برچسب‌ها", "wrote %1": "%1 نوشته شد", "nothing to export yet": "هنوز چیزی برای صدور نیست",
+    "Open a training run folder": "باز کردن پوشهٔ یک اجرای آموزش",
+    "Select a label to move its threshold.": "برچسبی برگزینید تا آستانه‌اش را جابه‌جا کنید.",
+    "MCC &grid (paper)": "&شبکهٔ MCC (مقاله)", "Set all &to": "همه را &برابر", "Test split, current thresholds: %1": "بخش آزمون، آستانه‌های کنونی: %1",
+    "fine-tune the whole network": "تنظیم دقیق کل شبکه",
+    "frozen backbone (train the head on cached features)": "ستون فقرات منجمد (آموزش سر روی ویژگی‌های ذخیره‌شده)",
+    "EMA of the weights": "EMA وزن‌ها", "Pick a dataset on the Dataset page.": "در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.",
+    "train loss (smoothed, per batch)": "زیان آموزش (هموار، هر دسته)", "Ready to train on %1.": "آمادهٔ آموزش روی %1.",
+    "Pick a dataset with images on the Dataset page.": "در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.",
+    "Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7": "دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7",
+}
+
+DE.update(DE_MORE)
+FA.update(FA_MORE)
+
+# A list is a plural message's forms (%n): German has two, Persian one.
 for path, table in ((sys.argv[1], DE), (sys.argv[2], FA)):
     tree = ET.parse(path)
     filled = 0
@@ -131,7 +391,16 @@ for path, table in ((sys.argv[1], DE), (sys.argv[2], FA)):
         source = message.find("source").text or ""
         translation = message.find("translation")
         if source in table:
-            translation.text = table[source]
+            value = table[source]
+            if message.get("numerus") == "yes":
+                forms = value if isinstance(value, list) else [value]
+                for child in list(translation):
+                    translation.remove(child)
+                translation.text = None
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+            else:
+                translation.text = value if isinstance(value, str) else value[-1]
             translation.attrib.pop("type", None)
             filled += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
