@@ -8,7 +8,7 @@
         <translation>Schlagwörter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="124" />
+        <location filename="../ui/browse_page.cpp" line="143" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
@@ -162,67 +162,96 @@
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by file name</source>
         <translation>nach Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by per-image F1, worst first</source>
         <translation>nach F1 je Bild, schlechteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by per-image F1, best first</source>
         <translation>nach F1 je Bild, beste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="145" />
+        <location filename="../ui/browse_page.cpp" line="164" />
+        <location filename="../ui/browse_page.cpp" line="299" />
+        <source>Select an image.</source>
+        <translation>Ein Bild auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="171" />
+        <source>Where in the image the model sees this tag (class activation map)</source>
+        <translation>Wo im Bild das Modell dieses Tag sieht (Class Activation Map)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="176" />
+        <source>Heatmap opacity</source>
+        <translation>Deckkraft der Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="177" />
+        <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
+        <translation>Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="180" />
+        <source>&amp;Heatmap:</source>
+        <translation>&amp;Heatmap:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="183" />
+        <source>Opacity:</source>
+        <translation>Deckkraft:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="193" />
         <source>Label:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="147" />
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>Sort:</source>
         <translation>Sortierung:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="168" />
+        <location filename="../ui/browse_page.cpp" line="218" />
         <source>all labels</source>
         <translation>alle Labels</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="194" />
+        <location filename="../ui/browse_page.cpp" line="248" />
+        <source>no heatmap</source>
+        <translation>keine Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="268" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>tag</source>
-        <translation>Schlagwort</translation>
+        <location filename="../ui/browse_page.cpp" line="340" />
+        <source>Cannot show %1</source>
+        <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>score</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="288" />
         <source>true positive</source>
         <translation>richtig positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="288" />
         <source>false positive</source>
         <translation>falsch positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="289" />
         <source>missed</source>
         <translation>verpasst</translation>
     </message>

@@ -8,7 +8,7 @@
         <translation>ویرایش برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="124" />
+        <location filename="../ui/browse_page.cpp" line="143" />
         <source>per-image F1 %1</source>
         <translation>F1 هر تصویر %1</translation>
     </message>
@@ -162,67 +162,96 @@
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by file name</source>
         <translation>بر پایهٔ نام پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by per-image F1, worst first</source>
         <translation>بر پایهٔ F1 هر تصویر، بدترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="131" />
+        <location filename="../ui/browse_page.cpp" line="150" />
         <source>by per-image F1, best first</source>
         <translation>بر پایهٔ F1 هر تصویر، بهترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="145" />
+        <location filename="../ui/browse_page.cpp" line="164" />
+        <location filename="../ui/browse_page.cpp" line="299" />
+        <source>Select an image.</source>
+        <translation>تصویری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="171" />
+        <source>Where in the image the model sees this tag (class activation map)</source>
+        <translation>مدل این برچسب را کجای تصویر می‌بیند (نقشهٔ فعال‌سازی کلاس)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="176" />
+        <source>Heatmap opacity</source>
+        <translation>کدری نقشهٔ حرارتی</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="177" />
+        <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
+        <translation>رنگ‌های نقشهٔ حرارتی: سیگموید لاجیت محلی، با یک مقیاس برای همهٔ برچسب‌ها و تصویرها.</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="180" />
+        <source>&amp;Heatmap:</source>
+        <translation>&amp;نقشهٔ حرارتی:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="183" />
+        <source>Opacity:</source>
+        <translation>کدری:</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="193" />
         <source>Label:</source>
         <translation>برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="147" />
+        <location filename="../ui/browse_page.cpp" line="195" />
         <source>Sort:</source>
         <translation>مرتب‌سازی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="168" />
+        <location filename="../ui/browse_page.cpp" line="218" />
         <source>all labels</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="194" />
+        <location filename="../ui/browse_page.cpp" line="248" />
+        <source>no heatmap</source>
+        <translation>بدون نقشهٔ حرارتی</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="268" />
         <source>per-image F1 %1</source>
         <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>tag</source>
-        <translation>برچسب</translation>
+        <location filename="../ui/browse_page.cpp" line="340" />
+        <source>Cannot show %1</source>
+        <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>score</source>
-        <translation>امتیاز</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
-        <source>result</source>
-        <translation>نتیجه</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="288" />
         <source>true positive</source>
         <translation>مثبت درست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="288" />
         <source>false positive</source>
         <translation>مثبت نادرست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="206" />
+        <location filename="../ui/browse_page.cpp" line="278" />
+        <location filename="../ui/browse_page.cpp" line="289" />
         <source>missed</source>
         <translation>از دست رفته</translation>
     </message>

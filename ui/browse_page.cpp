@@ -1,6 +1,10 @@
 #include "browse_page.h"
 
+#include "plot_style.h"
+
 #include "aia/annotate/annotations.h"
+#include "aia/annotate/annotator.h"
+#include "aia/annotate/heatmap.h"
 #include "aia/annotate/tagging.h"
 
 #include <QComboBox>
@@ -9,6 +13,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QListView>
+#include <QSlider>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -110,10 +115,24 @@ void BrowseModel::requestThumbnail(int image) const {
   }));
 }
 
+QString BrowseModel::badge(int image) const {
+  int tp = 0, fp = 0, fn = 0;
+  for (std::size_t j = 0; j < m_run->scores.cols(); ++j) {
+    const bool p = predicted(image, static_cast<int>(j));
+    const bool g = m_run->targets.at(static_cast<std::size_t>(image), j) > 0.5;
+    tp += p && g;
+    fp += p && !g;
+    fn += !p && g;
+  }
+  return QStringLiteral("TP %1 · FP %2 · FN %3").arg(tp).arg(fp).arg(fn);
+}
+
 QVariant BrowseModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || !m_run) return {};
   const int image = m_rows[index.row()];
-  if (role == Qt::DisplayRole) return QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(image)]);
+  if (role == Qt::DisplayRole)
+    return QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(image)]) + QLatin1Char('\n') +
+           badge(image);
   if (role == Qt::DecorationRole) {
     if (auto* p = m_thumbs.object(image)) return *p;
     requestThumbnail(image);
@@ -137,10 +156,39 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   m_view->setBatchSize(200);
   m_view->setResizeMode(QListView::Adjust);
   m_view->setIconSize(QSize(kThumb, kThumb));
-  m_view->setGridSize(QSize(kThumb + 40, kThumb + 36));
+  m_view->setGridSize(QSize(kThumb + 56, kThumb + 48));
+  m_view->setWordWrap(true);
   m_view->setModel(&m_model);
   m_details = new QTextBrowser;
   m_details->setObjectName(QStringLiteral("browseDetails"));
+  m_preview = new QLabel(tr("Select an image."));
+  m_preview->setObjectName(QStringLiteral("browsePreview"));
+  m_preview->setAlignment(Qt::AlignCenter);
+  m_preview->setMinimumSize(240, 240);
+  m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+  m_heatTag = new QComboBox;
+  m_heatTag->setObjectName(QStringLiteral("heatmapTag"));
+  m_heatTag->setToolTip(tr("Where in the image the model sees this tag (class activation map)"));
+  m_opacity = new QSlider(Qt::Horizontal);
+  m_opacity->setObjectName(QStringLiteral("heatmapOpacity"));
+  m_opacity->setRange(0, 100);
+  m_opacity->setValue(60);
+  m_opacity->setToolTip(tr("Heatmap opacity"));
+  m_heatNote = new QLabel(tr("Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image."));
+  m_heatNote->setWordWrap(true);
+  auto* heatRow = new QHBoxLayout;
+  heatRow->addWidget(new QLabel(tr("&Heatmap:")));
+  static_cast<QLabel*>(heatRow->itemAt(0)->widget())->setBuddy(m_heatTag);
+  heatRow->addWidget(m_heatTag, 1);
+  heatRow->addWidget(new QLabel(tr("Opacity:")));
+  heatRow->addWidget(m_opacity, 1);
+  auto* side = new QWidget;
+  auto* sideLayout = new QVBoxLayout(side);
+  sideLayout->setContentsMargins(0, 0, 0, 0);
+  sideLayout->addWidget(m_preview, 3);
+  sideLayout->addLayout(heatRow);
+  sideLayout->addWidget(m_heatNote);
+  sideLayout->addWidget(m_details, 2);
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Label:")));
   top->addWidget(m_filter, 1);
@@ -148,7 +196,7 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   top->addWidget(m_sort, 1);
   auto* split = new QSplitter;
   split->addWidget(m_view);
-  split->addWidget(m_details);
+  split->addWidget(side);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
@@ -159,6 +207,8 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   connect(m_sort, &QComboBox::activated, this, refilter);
   connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) { showDetails(current.row()); });
+  connect(m_heatTag, &QComboBox::activated, this, [this] { showPreview(); });
+  connect(m_opacity, &QSlider::valueChanged, this, [this] { showPreview(); });
 }
 
 void BrowsePage::setRun(std::shared_ptr<const RunData> run) {
@@ -171,6 +221,8 @@ void BrowsePage::setRun(std::shared_ptr<const RunData> run) {
       m_filter->addItem(QString::fromStdString(m_run->scores.labels[j]), static_cast<int>(j));
   m_model.setRun(m_run);
   m_details->clear();
+  m_image = -1;
+  if (!m_run || m_annotatorRun != m_run->dir) m_annotator.reset();
   if (m_model.rowCount() > 0) m_view->setCurrentIndex(m_model.index(0));
 }
 
@@ -185,14 +237,35 @@ void BrowsePage::showDetails(int row) {
   const int image = m_model.imageAt(row);
   if (!m_run || image < 0) {
     m_details->clear();
+    m_image = -1;
+    showPreview();
     return;
   }
+  if (image != m_image) {
+    // The heatmap menu lists this image's tags by score, highest first.
+    const QString kept = m_heatTag->currentData().toInt() >= 0 ? m_heatTag->currentText() : QString();
+    m_heatTag->clear();
+    m_heatTag->addItem(tr("no heatmap"), -1);
+    std::vector<std::pair<double, std::size_t>> byScore;
+    for (std::size_t j = 0; j < m_run->scores.cols(); ++j)
+      byScore.emplace_back(m_run->scores.at(static_cast<std::size_t>(image), j), j);
+    std::sort(byScore.rbegin(), byScore.rend());
+    for (const auto& [score, j] : byScore)
+      m_heatTag->addItem(
+          QStringLiteral("%1 (%2)").arg(QString::fromStdString(m_run->scores.labels[j])).arg(score, 0, 'f', 3),
+          static_cast<int>(j));
+    if (!kept.isEmpty()) {
+      const QString name = kept.section(QLatin1String(" ("), 0, 0);
+      for (int k = 1; k < m_heatTag->count(); ++k)
+        if (m_heatTag->itemText(k).section(QLatin1String(" ("), 0, 0) == name) m_heatTag->setCurrentIndex(k);
+    }
+    m_image = image;
+    showPreview();
+  }
   const auto i = static_cast<std::size_t>(image);
-  QString html =
-      QStringLiteral("<h3>%1</h3><p>%2</p><table cellpadding=3><tr><th align=left>%3</th><th>%4</th><th>%5</th></tr>")
-          .arg(QString::fromStdString(m_run->scores.images[i]).toHtmlEscaped())
-          .arg(tr("per-image F1 %1").arg(m_model.imageF1(image), 0, 'f', 3))
-          .arg(tr("tag"), tr("score"), tr("result"));
+  QString html = QStringLiteral("<h3>%1</h3><p>%2 — %3</p><p>")
+                     .arg(QString::fromStdString(m_run->scores.images[i]).toHtmlEscaped())
+                     .arg(tr("per-image F1 %1").arg(m_model.imageF1(image), 0, 'f', 3), m_model.badge(image));
   std::vector<std::pair<double, std::size_t>> order;
   for (std::size_t j = 0; j < m_run->scores.cols(); ++j) order.emplace_back(m_run->scores.at(i, j), j);
   std::sort(order.rbegin(), order.rend());
@@ -200,18 +273,84 @@ void BrowsePage::showDetails(int row) {
     const bool p = m_model.predicted(image, static_cast<int>(j));
     const bool g = m_run->targets.at(i, j) > 0.5;
     if (!p && !g) continue;
-    const QString colour = p && g ? QStringLiteral("#1a7f37")
-                           : p    ? QStringLiteral("#c62828")
-                                  : QStringLiteral("#e07b00");
+    // Chips in the plots' palette (bluish green, vermillion, sky blue): apart for colour-blind readers too.
+    const QColor colour = p && g ? plotColour(2) : p ? plotColour(5) : plotColour(4);
     const QString what = p && g ? tr("true positive") : p ? tr("false positive") : tr("missed");
-    html +=
-        QStringLiteral("<tr><td><font color=%1><b>%2</b></font></td><td>%3</td><td><font color=%1>%4</font></td></tr>")
-            .arg(colour, QString::fromStdString(m_run->scores.labels[j]).toHtmlEscaped())
-            .arg(score, 0, 'f', 3)
-            .arg(what);
+    html += QStringLiteral("<span style=\"background-color:%1; color:white\" title=\"%4\">&nbsp;%2 %3&nbsp;</span> ")
+                .arg(colour.name(), QString::fromStdString(m_run->scores.labels[j]).toHtmlEscaped())
+                .arg(score, 0, 'f', 2)
+                .arg(what);
   }
-  html += QStringLiteral("</table>");
+  html += QStringLiteral(
+              "</p><p><span style=\"background-color:%1; color:white\">&nbsp;%2&nbsp;</span> "
+              "<span style=\"background-color:%3; color:white\">&nbsp;%4&nbsp;</span> "
+              "<span style=\"background-color:%5; color:white\">&nbsp;%6&nbsp;</span></p>")
+              .arg(plotColour(2).name(), tr("true positive"), plotColour(5).name(), tr("false positive"),
+                   plotColour(4).name(), tr("missed"));
   m_details->setHtml(html);
+}
+
+QString BrowsePage::detailsHtml() const { return m_details->toHtml(); }
+
+void BrowsePage::showPreview() {
+  const int generation = ++m_previewGeneration;
+  if (!m_run || m_image < 0) {
+    m_preview->setPixmap({});
+    m_preview->setText(tr("Select an image."));
+    return;
+  }
+  const QString path = m_run->imagesDir + QLatin1Char('/') +
+                       QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(m_image)]);
+  const int label = m_heatTag->currentData().toInt();
+  const double opacity = m_opacity->value() / 100.0;
+  const int side = std::max(240, std::min(m_preview->width(), m_preview->height()));
+  // The model (for a heatmap) loads once per run, and everything runs off the GUI thread.
+  std::shared_ptr<aia::Annotator> annotator = m_annotator;
+  const std::string runDir = m_run->dir.toStdString();
+  struct Shown {
+    QImage image;
+    QString error;
+    std::shared_ptr<aia::Annotator> annotator;
+  };
+  auto* watcher = new QFutureWatcher<Shown>(this);
+  connect(watcher, &QFutureWatcher<Shown>::finished, this, [this, watcher, generation, label] {
+    watcher->deleteLater();
+    Shown shown = watcher->result();
+    if (shown.annotator && !m_annotator && m_run) {
+      m_annotator = shown.annotator;
+      m_annotatorRun = m_run->dir;
+    }
+    if (generation != m_previewGeneration) return;
+    if (shown.image.isNull()) {
+      m_preview->setText(shown.error);
+      return;
+    }
+    m_preview->setPixmap(QPixmap::fromImage(shown.image));
+    Q_EMIT previewShown(label >= 0);
+  });
+  watcher->setFuture(QtConcurrent::run([path, label, opacity, side, annotator, runDir]() mutable {
+    Shown s;
+    try {
+      if (label < 0) {
+        QImageReader reader(path);
+        reader.setAutoTransform(true);
+        const QSize size = reader.size();
+        if (size.isValid()) reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
+        s.image = reader.read();
+        if (s.image.isNull()) s.error = tr("Cannot show %1").arg(path);
+        return s;
+      }
+      if (!annotator) annotator = std::make_shared<aia::Annotator>(runDir);
+      s.annotator = annotator;
+      const auto maps = annotator->heatmaps(path.toStdString());
+      const aia::RgbImage rgb =
+          aia::heatmap_overlay(path.toStdString(), maps, static_cast<std::size_t>(label), opacity, side);
+      s.image = QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+    } catch (const std::exception& e) {
+      s.error = QString::fromUtf8(e.what());
+    }
+    return s;
+  }));
 }
 
 bool BrowsePage::exportPredictions(const QString& path) const {

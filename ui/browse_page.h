@@ -1,7 +1,10 @@
 #pragma once
 // The test images of a run in a virtualised grid with thumbnails loaded off
-// the GUI thread; predicted versus ground-truth tags, colour-coded, with
-// scores; filter by label, sort by per-image F1.
+// the GUI thread, each with a TP/FP/FN badge; the selected image large, its
+// predicted versus ground-truth tags as coloured chips with scores, and a
+// chosen tag's class activation map over it (core's heatmap_overlay, computed
+// off the GUI thread, one colour scale for every tag and image, opacity
+// slider); filter by label, sort by per-image F1; arrow keys move.
 
 #include "run_data.h"
 
@@ -14,8 +17,14 @@
 #include <memory>
 
 class QComboBox;
+class QLabel;
 class QListView;
+class QSlider;
 class QTextBrowser;
+
+namespace aia {
+class Annotator;
+}
 
 namespace aia::ui {
 
@@ -33,6 +42,8 @@ class BrowseModel : public QAbstractListModel {
   bool predicted(int image, int label) const;
   int thumbnailRequests() const { return m_pending.size(); }  // images whose thumbnail was asked for
   bool hasThumbnail(int image) const { return m_thumbs.contains(image); }
+  // "TP 3 · FP 1 · FN 2" at the current thresholds.
+  QString badge(int image) const;
 
  private:
   void rebuild();
@@ -54,18 +65,34 @@ class BrowsePage : public QWidget {
   BrowseModel* model() { return &m_model; }
   bool exportPredictions(const QString& path) const;
   QListView* view() const { return m_view; }
+  QLabel* preview() const { return m_preview; }
+  QComboBox* heatmapTag() const { return m_heatTag; }
+  QSlider* opacity() const { return m_opacity; }
+  QString detailsHtml() const;
 
  public Q_SLOTS:
   void setThresholds(const std::vector<double>& thresholds);
 
  private:
   void showDetails(int row);
+  void showPreview();  // the current image, with the chosen tag's heatmap over it
   BrowseModel m_model;
   std::shared_ptr<const RunData> m_run;
   std::vector<double> m_thresholds;
   QComboBox *m_filter, *m_sort;
   QListView* m_view;
   QTextBrowser* m_details;
+  QLabel* m_preview;
+  QComboBox* m_heatTag;
+  QSlider* m_opacity;
+  QLabel* m_heatNote;
+  int m_image = -1;
+  int m_previewGeneration = 0;
+  std::shared_ptr<aia::Annotator> m_annotator;  // loaded on the first heatmap, off the GUI thread
+  QString m_annotatorRun;
+
+ Q_SIGNALS:
+  void previewShown(bool withHeatmap);
 };
 
 }  // namespace aia::ui

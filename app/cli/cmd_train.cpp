@@ -6,6 +6,7 @@
 
 #include "aia/annotate/annotations.h"
 #include "aia/annotate/annotator.h"
+#include "aia/annotate/heatmap.h"
 #include "aia/annotate/image_files.h"
 #include "aia/annotate/tagging.h"
 #include "aia/annotate/thresholds_spec.h"
@@ -18,7 +19,9 @@
 #include "aia/runtime/runtime.h"
 #include "aia/training/trainer.h"
 
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace aia::cli {
@@ -148,7 +151,7 @@ Runner add_export_scores_command(CLI::App& app) {
 Runner add_annotate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("annotate", "Tag image files or folders with a trained run");
   struct Args {
-    std::string run, csv, json, thresholds = "mcc-grid", device = "auto";
+    std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps;
     std::vector<std::string> inputs;
     bool xmp = false;
   };
@@ -163,6 +166,9 @@ Runner add_annotate_command(CLI::App& app) {
                   "images/ beside it");
   cmd->add_option("--thresholds", a->thresholds, "mcc-grid (the run's), mcc, f1, a number, or a JSON file")
       ->capture_default_str();
+  cmd->add_option("--heatmaps", a->heatmaps,
+                  "write, for every image and tag, the tag's class activation map over the image as "
+                  "DIR/<image>.<tag>.png (one shared colour scale: the sigmoid of the local logit)");
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   return [=] {
     ThresholdsSpec spec = parse_thresholds_spec(a->thresholds);  // bad input fails before the model loads
@@ -194,6 +200,23 @@ Runner add_annotate_command(CLI::App& app) {
         shown += (shown.empty() ? "" : ", ") + table.vocabulary[t.label] + " (" + buf + ")";
       }
       std::printf("%s: %s\n", row.image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
+      if (!a->heatmaps.empty() && !tags.empty()) {
+        const auto maps = annotator.heatmaps(row.image);
+        std::filesystem::create_directories(a->heatmaps);
+        const std::string stem = std::filesystem::path(row.image).filename().string();
+        for (const auto& t : tags) {
+          std::string tag = table.vocabulary[t.label];
+          for (char& ch : tag)
+            if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') ch = '_';
+          const std::string out = (std::filesystem::path(a->heatmaps) / (stem + "." + tag + ".png")).string();
+          try {
+            write_png(out, heatmap_overlay(row.image, maps, t.label));
+          } catch (const std::exception& e) {
+            std::fprintf(stderr, "no heatmap for %s: %s\n", row.image.c_str(), e.what());
+            ++failed;
+          }
+        }
+      }
       table.rows.push_back(std::move(row));
     }
     if (!a->csv.empty()) write_annotations_csv(a->csv, table);

@@ -220,8 +220,14 @@ void TestCli::trainEvaluateExportAnnotate() {
                "--json", exported + "/train.json"});
   QVERIFY2(r.code == 0, qPrintable(r.err));
   QVERIFY(QFile::exists(data + "/images/test0.png.xmp"));
-  r = aia_run({"annotate", run, data + "/images/test2.png", "--thresholds", "0.0", "--json", exported + "/test.json"});
+  const QString heatmaps = m_dir.filePath("heatmaps");
+  r = aia_run({"annotate", run, data + "/images/test2.png", "--thresholds", "0.0", "--json", exported + "/test.json",
+               "--heatmaps", heatmaps});
   QVERIFY2(r.code == 0, qPrintable(r.err));
+  // Threshold 0: every tag, so one heatmap per label over the image.
+  for (const auto& label : aia::test::tiny_vocabulary())
+    QVERIFY2(QFileInfo(heatmaps + "/test2.png." + QString::fromStdString(label) + ".png").size() > 100,
+             qPrintable(QString::fromStdString(label)));
   aia::ValidationReport report;
   const auto dataset = aia::load_dataset(exported.toStdString(), &report);
   QVERIFY2(report.issues.empty(), report.summary().c_str());

@@ -6,6 +6,8 @@
 
 #include <torch/torch.h>
 
+#include "aia/annotate/annotator.h"
+#include "aia/annotate/heatmap.h"
 #include "aia/data/dataset.h"
 #include "aia/data/image_pipeline.h"
 #include "aia/errors.h"
@@ -84,6 +86,7 @@ class TestTrainer : public QObject {
   void resumeAcrossTheEpochOrderChange();
   void emaWeightsAreEvaluatedAndKept();
   void killedWriterLeavesLoadableCheckpoint();
+  void classActivationMapsAreExactAndLocal();
 
  private:
   QTemporaryDir m_dir;
@@ -415,6 +418,47 @@ void TestTrainer::killedWriterLeavesLoadableCheckpoint() {
     p.waitForFinished();
     QCOMPARE(aia::read_safetensors(target).size(), before);
   }
+}
+
+void TestTrainer::classActivationMapsAreExactAndLocal() {
+  // At 64 px the last feature map is 2 x 2: one cell per quadrant of the tiny dataset's images.
+  const std::string run = m_dir.filePath("cam").toStdString();
+  aia::TrainConfig c = aia::test::tiny_train_config(m_data, run, 12);
+  c.data.image_size = 64;
+  c.data.flips = false;  // the quadrants stay where they are
+  aia::TrainObserver quiet;
+  const auto trained = aia::train(c, quiet);
+  QVERIFY2(trained.status == aia::RunStatus::Succeeded, trained.message.c_str());
+  // An image with evidence in one quadrant only: a red square at the top left.
+  const std::string image = m_dir.filePath("red-top-left.png").toStdString();
+  cv::Mat img(48, 48, CV_8UC3, cv::Scalar(20, 20, 20));
+  cv::rectangle(img, cv::Rect(3, 3, 18, 18), cv::Scalar(40, 40, 220), cv::FILLED);
+  QVERIFY(cv::imwrite(image, img));
+  aia::Annotator annotator(run, "cpu");
+  const auto maps = annotator.heatmaps(image);
+  QVERIFY2(maps.ok, maps.error.c_str());
+  QCOMPARE(maps.width, 2);
+  QCOMPARE(maps.height, 2);
+  // Exact: every map's mean is the label's logit (no gradient, one forward pass).
+  const std::size_t cells = 4;
+  for (std::size_t label = 0; label < annotator.vocabulary().size(); ++label) {
+    double mean = 0;
+    for (std::size_t k = 0; k < cells; ++k) mean += maps.map(label)[k] / static_cast<double>(cells);
+    QVERIFY2(std::abs(mean - maps.logits[label]) < 1e-4,
+             qPrintable(QString("label %1: mean %2, logit %3").arg(label).arg(mean).arg(maps.logits[label])));
+  }
+  // Local: red's map peaks in the quadrant that holds the red square.
+  const float* red = maps.map(0);  // tiny_vocabulary(): red, green, blue, yellow
+  QVERIFY2(red[0] > red[1] && red[0] > red[2] && red[0] > red[3],
+           qPrintable(QString("red map %1 %2 / %3 %4").arg(red[0]).arg(red[1]).arg(red[2]).arg(red[3])));
+  // The overlay and its PNG: the image's size, written atomically.
+  const auto overlay = aia::heatmap_overlay(image, maps, 0, 0.6, 96);
+  QCOMPARE(overlay.width, 96);
+  QCOMPARE(overlay.height, 96);
+  const std::string png = m_dir.filePath("overlay.png").toStdString();
+  aia::write_png(png, overlay);
+  QCOMPARE(cv::imread(png).cols, 96);
+  QVERIFY_THROWS_EXCEPTION(aia::InputError, aia::heatmap_overlay(m_dir.filePath("none.png").toStdString(), maps, 0));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

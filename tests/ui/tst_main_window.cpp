@@ -71,6 +71,7 @@ class TestMainWindow : public QObject {
   void browseIsVirtualised();
   void experimentFromAClick();
   void runsGoToTheDataFolderAndReopen();
+  void browsePreviewChipsAndHeatmap();
   void plotsShareOneLook();
   void cleanupTestCase();
 
@@ -605,6 +606,34 @@ void TestMainWindow::plotsShareOneLook() {
   // The palette's colours stay apart.
   QVERIFY(aia::ui::plotColour(0) != aia::ui::plotColour(1));
   QCOMPARE(aia::ui::plotColour(8), aia::ui::plotColour(0));
+}
+
+void TestMainWindow::browsePreviewChipsAndHeatmap() {
+  m_window->openRun(m_run);
+  auto* browse = m_window->browsePage();
+  m_window->tabs()->setCurrentWidget(browse);
+  QSignalSpy shown(browse, &aia::ui::BrowsePage::previewShown);
+  browse->view()->setCurrentIndex(browse->model()->index(0));
+  QTRY_VERIFY_WITH_TIMEOUT(!browse->preview()->pixmap().isNull(), 10000);
+  // Tiles carry a TP/FP/FN badge; the details show the tags as chips with scores.
+  QVERIFY(browse->model()->data(browse->model()->index(0), Qt::DisplayRole).toString().contains("TP "));
+  QVERIFY(browse->detailsHtml().contains(QStringLiteral("true positive")));
+  // A tag's class activation map over the image, computed off the GUI thread.
+  shown.clear();
+  browse->heatmapTag()->setCurrentIndex(1);
+  Q_EMIT browse->heatmapTag()->activated(1);
+  QVERIFY(shown.wait(60000));
+  QCOMPARE(shown.last().at(0).toBool(), true);
+  const QImage withMap = browse->preview()->pixmap().toImage();
+  browse->opacity()->setValue(0);  // fully transparent: the plain image
+  QTRY_VERIFY_WITH_TIMEOUT(browse->preview()->pixmap().toImage() != withMap, 30000);
+  browse->opacity()->setValue(60);
+  screenshot(m_window->tabs()->indexOf(browse), QStringLiteral("browse-heatmap"));
+  // Arrow keys move through the images.
+  browse->view()->setFocus();
+  const int before = browse->view()->currentIndex().row();
+  QTest::keyClick(browse->view(), Qt::Key_Right);
+  QCOMPARE(browse->view()->currentIndex().row(), before + 1);
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

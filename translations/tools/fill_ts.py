@@ -380,6 +380,26 @@ FA_MORE = {
     "Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7": "دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7",
 }
 
+# Browse: preview and heatmaps
+DE_MORE.update({
+    "Select an image.": "Ein Bild auswählen.",
+    "Where in the image the model sees this tag (class activation map)":
+        "Wo im Bild das Modell dieses Tag sieht (Class Activation Map)",
+    "Heatmap opacity": "Deckkraft der Heatmap",
+    "Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.":
+        "Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.",
+    "&Heatmap:": "&Heatmap:", "Opacity:": "Deckkraft:", "no heatmap": "keine Heatmap",
+})
+FA_MORE.update({
+    "Select an image.": "تصویری برگزینید.",
+    "Where in the image the model sees this tag (class activation map)":
+        "مدل این برچسب را کجای تصویر می‌بیند (نقشهٔ فعال‌سازی کلاس)",
+    "Heatmap opacity": "کدری نقشهٔ حرارتی",
+    "Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.":
+        "رنگ‌های نقشهٔ حرارتی: سیگموید لاجیت محلی، با یک مقیاس برای همهٔ برچسب‌ها و تصویرها.",
+    "&Heatmap:": "&نقشهٔ حرارتی:", "Opacity:": "کدری:", "no heatmap": "بدون نقشهٔ حرارتی",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

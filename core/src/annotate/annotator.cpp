@@ -1,5 +1,6 @@
 #include "aia/annotate/annotator.h"
 
+#include "aia/data/image_pipeline.h"
 #include "aia/inference/inference.h"
 #include "aia/run/run_folder.h"
 #include "aia/runtime/runtime.h"
@@ -7,6 +8,7 @@
 #include <torch/torch.h>
 
 #include <cmath>
+#include <mutex>
 
 namespace aia {
 
@@ -15,10 +17,12 @@ struct Annotator::Impl {
   std::string device;
   RunInfo info;
   Classifier model;
+  std::mutex mutex;  // one forward pass at a time, whichever thread asks
+  Impl(RunFolder r, std::string d) : run(std::move(r)), device(std::move(d)) {}
 };
 
 Annotator::Annotator(const std::string& run_dir, const std::string& device)
-    : impl_(std::make_unique<Impl>(Impl{RunFolder(run_dir), resolve_device(device), {}, nullptr})) {
+    : impl_(std::make_unique<Impl>(RunFolder(run_dir), resolve_device(device))) {
   impl_->info = impl_->run.read_info();
   impl_->model = load_run_model(impl_->run, impl_->info, Checkpoint::Best);
   impl_->model->to(torch::Device(impl_->device));
@@ -44,6 +48,7 @@ std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string
   so.cancelled = options.cancelled;
   std::vector<SkippedImage> skipped;
   const std::size_t v = impl_->info.vocabulary.size();
+  const std::lock_guard<std::mutex> lock(impl_->mutex);
   const auto scores =
       score_samples(*impl_->model, "", samples, v, impl_->info.image_size, impl_->info.normalization, so, &skipped);
   std::vector<Result> out(paths.size());
@@ -60,6 +65,37 @@ std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string
   for (auto& r : out)
     if (!r.ok && r.error.empty()) r.error = options.cancelled && options.cancelled() ? "cancelled" : "not decodable";
   return out;
+}
+
+Annotator::Heatmaps Annotator::heatmaps(const std::string& path) {
+  Heatmaps h;
+  h.path = path;
+  const std::vector<Sample> samples{{path, {}}};
+  LoaderOptions lo;
+  lo.image_size = impl_->info.image_size;
+  lo.batch_size = 1;
+  lo.workers = 1;
+  lo.normalization = impl_->info.normalization;
+  BatchLoader loader("", samples, impl_->info.vocabulary.size(), lo);
+  auto batch = loader.next();
+  if (!batch || batch->samples.empty()) {
+    const auto skipped = loader.skipped();
+    h.error = skipped.empty() ? "not decodable" : skipped.front().reason;
+    return h;
+  }
+  const std::lock_guard<std::mutex> lock(impl_->mutex);
+  torch::NoGradGuard no_grad;
+  impl_->model->eval();
+  const torch::Device device(impl_->device);
+  const auto images = batch->images.to(device);
+  const auto maps = impl_->model->class_activation_maps(images).to(torch::kCPU).contiguous();
+  const auto logits = impl_->model->forward(images).to(torch::kCPU).contiguous();
+  h.height = static_cast<int>(maps.size(2));
+  h.width = static_cast<int>(maps.size(3));
+  h.maps.assign(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
+  h.logits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+  h.ok = true;
+  return h;
 }
 
 }  // namespace aia

@@ -222,6 +222,13 @@ torch::Tensor TResNetImpl::forward_head(torch::Tensor features) { return fc_->fo
 
 torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(forward_features(images)); }
 
+torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
+  check_input(images);
+  auto x = stem_->forward(space_to_depth(images));
+  for (auto& stage : stages_) x = stage->forward(x);  // N, C, h, w
+  return torch::einsum("lc,nchw->nlhw", {fc_->weight, x}) + fc_->bias.view({1, -1, 1, 1});
+}
+
 std::vector<std::pair<std::string, torch::Tensor>> TResNetImpl::forward_stages(torch::Tensor images) {
   check_input(images);
   std::vector<std::pair<std::string, torch::Tensor>> out;

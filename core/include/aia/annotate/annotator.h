@@ -40,6 +40,20 @@ class Annotator {
   std::vector<Result> annotate(const std::vector<std::string>& paths, const Options& options);
   std::vector<Result> annotate(const std::vector<std::string>& paths) { return annotate(paths, Options{}); }
 
+  // Where in the image the model sees each label: class activation maps from
+  // the last feature map and the head (exact for this architecture: a map's
+  // mean is the label's logit). One forward pass gives every label's map.
+  struct Heatmaps {
+    std::string path;
+    bool ok = false;
+    std::string error;
+    int width = 0, height = 0;  // the map grid (the image size / 32)
+    std::vector<float> maps;    // labels x height x width local logits, row-major
+    std::vector<float> logits;  // per label: the model's logit (each map's mean)
+    const float* map(std::size_t label) const { return maps.data() + label * std::size_t(width) * std::size_t(height); }
+  };
+  Heatmaps heatmaps(const std::string& path);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

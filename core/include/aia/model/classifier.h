@@ -22,6 +22,11 @@ class ClassifierImpl : public torch::nn::Module {
   virtual torch::Tensor forward_features(torch::Tensor images) = 0;
   // pooled features -> logits (dropout + linear)
   virtual torch::Tensor forward_head(torch::Tensor features) = 0;
+  // images -> class activation maps N x num_classes x h x w: the head's weights
+  // applied at every position of the last feature map, plus the bias. With
+  // global average pooling and one linear head this is exact (Zhou et al.,
+  // 2016): each map's mean is the label's logit, and no gradient is needed.
+  virtual torch::Tensor class_activation_maps(torch::Tensor images) = 0;
 
   virtual std::int64_t feature_dim() const = 0;
   virtual std::int64_t num_classes() const = 0;
