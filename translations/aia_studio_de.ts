@@ -178,7 +178,7 @@
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="164" />
-        <location filename="../ui/browse_page.cpp" line="299" />
+        <location filename="../ui/browse_page.cpp" line="308" />
         <source>Select an image.</source>
         <translation>Ein Bild auswählen.</translation>
     </message>
@@ -193,65 +193,80 @@
         <translation>Deckkraft der Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="177" />
+        <location filename="../ui/browse_page.cpp" line="179" />
+        <source>CAM</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="180" />
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="182" />
+        <source>CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped</source>
+        <translation>CAM ist für dieses Netz exakt (der Mittelwert einer Karte ist der Logit des Tags); Grad-CAM ist dieselbe Karte mit abgeschnittener negativer Evidenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="184" />
         <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
         <translation>Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="180" />
+        <location filename="../ui/browse_page.cpp" line="187" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;Heatmap:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="183" />
+        <location filename="../ui/browse_page.cpp" line="191" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="193" />
+        <location filename="../ui/browse_page.cpp" line="201" />
         <source>Label:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="195" />
+        <location filename="../ui/browse_page.cpp" line="203" />
         <source>Sort:</source>
         <translation>Sortierung:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="218" />
+        <location filename="../ui/browse_page.cpp" line="227" />
         <source>all labels</source>
         <translation>alle Labels</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="248" />
+        <location filename="../ui/browse_page.cpp" line="257" />
         <source>no heatmap</source>
         <translation>keine Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="268" />
+        <location filename="../ui/browse_page.cpp" line="277" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="340" />
+        <location filename="../ui/browse_page.cpp" line="350" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="278" />
-        <location filename="../ui/browse_page.cpp" line="288" />
+        <location filename="../ui/browse_page.cpp" line="287" />
+        <location filename="../ui/browse_page.cpp" line="297" />
         <source>true positive</source>
         <translation>richtig positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="278" />
-        <location filename="../ui/browse_page.cpp" line="288" />
+        <location filename="../ui/browse_page.cpp" line="287" />
+        <location filename="../ui/browse_page.cpp" line="297" />
         <source>false positive</source>
         <translation>falsch positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="278" />
-        <location filename="../ui/browse_page.cpp" line="289" />
+        <location filename="../ui/browse_page.cpp" line="287" />
+        <location filename="../ui/browse_page.cpp" line="298" />
         <source>missed</source>
         <translation>verpasst</translation>
     </message>

@@ -174,12 +174,20 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   m_opacity->setRange(0, 100);
   m_opacity->setValue(60);
   m_opacity->setToolTip(tr("Heatmap opacity"));
+  m_heatMethod = new QComboBox;
+  m_heatMethod->setObjectName(QStringLiteral("heatmapMethod"));
+  m_heatMethod->addItem(tr("CAM"), int(aia::Annotator::Method::Cam));
+  m_heatMethod->addItem(tr("Grad-CAM"), int(aia::Annotator::Method::GradCam));
+  m_heatMethod->setToolTip(
+      tr("CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative "
+         "evidence clipped"));
   m_heatNote = new QLabel(tr("Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image."));
   m_heatNote->setWordWrap(true);
   auto* heatRow = new QHBoxLayout;
   heatRow->addWidget(new QLabel(tr("&Heatmap:")));
   static_cast<QLabel*>(heatRow->itemAt(0)->widget())->setBuddy(m_heatTag);
   heatRow->addWidget(m_heatTag, 1);
+  heatRow->addWidget(m_heatMethod);
   heatRow->addWidget(new QLabel(tr("Opacity:")));
   heatRow->addWidget(m_opacity, 1);
   auto* side = new QWidget;
@@ -208,6 +216,7 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
           [this](const QModelIndex& current) { showDetails(current.row()); });
   connect(m_heatTag, &QComboBox::activated, this, [this] { showPreview(); });
+  connect(m_heatMethod, &QComboBox::activated, this, [this] { showPreview(); });
   connect(m_opacity, &QSlider::valueChanged, this, [this] { showPreview(); });
 }
 
@@ -303,6 +312,7 @@ void BrowsePage::showPreview() {
                        QString::fromStdString(m_run->scores.images[static_cast<std::size_t>(m_image)]);
   const int label = m_heatTag->currentData().toInt();
   const double opacity = m_opacity->value() / 100.0;
+  const auto method = static_cast<aia::Annotator::Method>(m_heatMethod->currentData().toInt());
   const int side = std::max(240, std::min(m_preview->width(), m_preview->height()));
   // The model (for a heatmap) loads once per run, and everything runs off the GUI thread.
   std::shared_ptr<aia::Annotator> annotator = m_annotator;
@@ -328,7 +338,7 @@ void BrowsePage::showPreview() {
     m_preview->setPixmap(QPixmap::fromImage(shown.image));
     Q_EMIT previewShown(label >= 0);
   });
-  watcher->setFuture(QtConcurrent::run([path, label, opacity, side, annotator, runDir]() mutable {
+  watcher->setFuture(QtConcurrent::run([path, label, opacity, side, annotator, runDir, method]() mutable {
     Shown s;
     try {
       if (label < 0) {
@@ -342,7 +352,7 @@ void BrowsePage::showPreview() {
       }
       if (!annotator) annotator = std::make_shared<aia::Annotator>(runDir);
       s.annotator = annotator;
-      const auto maps = annotator->heatmaps(path.toStdString());
+      const auto maps = annotator->heatmaps(path.toStdString(), method);
       const aia::RgbImage rgb =
           aia::heatmap_overlay(path.toStdString(), maps, static_cast<std::size_t>(label), opacity, side);
       s.image = QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();

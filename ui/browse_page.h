@@ -68,6 +68,7 @@ class BrowsePage : public QWidget {
   QLabel* preview() const { return m_preview; }
   QComboBox* heatmapTag() const { return m_heatTag; }
   QSlider* opacity() const { return m_opacity; }
+  QComboBox* heatmapMethod() const { return m_heatMethod; }
   QString detailsHtml() const;
 
  public Q_SLOTS:
@@ -85,6 +86,7 @@ class BrowsePage : public QWidget {
   QLabel* m_preview;
   QComboBox* m_heatTag;
   QSlider* m_opacity;
+  QComboBox* m_heatMethod;
   QLabel* m_heatNote;
   int m_image = -1;
   int m_previewGeneration = 0;

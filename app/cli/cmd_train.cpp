@@ -151,7 +151,7 @@ Runner add_export_scores_command(CLI::App& app) {
 Runner add_annotate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("annotate", "Tag image files or folders with a trained run");
   struct Args {
-    std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps;
+    std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps, heatmap_method = "cam";
     std::vector<std::string> inputs;
     bool xmp = false;
   };
@@ -169,6 +169,10 @@ Runner add_annotate_command(CLI::App& app) {
   cmd->add_option("--heatmaps", a->heatmaps,
                   "write, for every image and tag, the tag's class activation map over the image as "
                   "DIR/<image>.<tag>.png (one shared colour scale: the sigmoid of the local logit)");
+  cmd->add_option("--heatmap-method", a->heatmap_method,
+                  "cam (exact for this architecture) or grad-cam (the same with negative evidence clipped)")
+      ->check(CLI::IsMember({"cam", "grad-cam"}))
+      ->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   return [=] {
     ThresholdsSpec spec = parse_thresholds_spec(a->thresholds);  // bad input fails before the model loads
@@ -201,7 +205,8 @@ Runner add_annotate_command(CLI::App& app) {
       }
       std::printf("%s: %s\n", row.image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
       if (!a->heatmaps.empty() && !tags.empty()) {
-        const auto maps = annotator.heatmaps(row.image);
+        const auto maps = annotator.heatmaps(
+            row.image, a->heatmap_method == "grad-cam" ? Annotator::Method::GradCam : Annotator::Method::Cam);
         std::filesystem::create_directories(a->heatmaps);
         const std::string stem = std::filesystem::path(row.image).filename().string();
         for (const auto& t : tags) {

@@ -451,6 +451,19 @@ void TestTrainer::classActivationMapsAreExactAndLocal() {
   const float* red = maps.map(0);  // tiny_vocabulary(): red, green, blue, yellow
   QVERIFY2(red[0] > red[1] && red[0] > red[2] && red[0] > red[3],
            qPrintable(QString("red map %1 %2 / %3 %4").arg(red[0]).arg(red[1]).arg(red[2]).arg(red[3])));
+  // Grad-CAM by autograd through the head equals the CAM with negative evidence clipped at the bias.
+  const auto grad = annotator.heatmaps(image, aia::Annotator::Method::GradCam);
+  QVERIFY2(grad.ok, grad.error.c_str());
+  for (std::size_t label = 0; label < annotator.vocabulary().size(); ++label)
+    for (std::size_t k = 0; k < cells; ++k) {
+      const float expected = std::max(maps.map(label)[k], maps.biases[label]);
+      QVERIFY2(std::abs(grad.map(label)[k] - expected) < 1e-4,
+               qPrintable(QString("label %1 cell %2: Grad-CAM %3, max(CAM, bias) %4")
+                              .arg(label)
+                              .arg(k)
+                              .arg(grad.map(label)[k])
+                              .arg(expected)));
+    }
   // The overlay and its PNG: the image's size, written atomically.
   const auto overlay = aia::heatmap_overlay(image, maps, 0, 0.6, 96);
   QCOMPARE(overlay.width, 96);

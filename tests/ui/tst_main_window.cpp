@@ -628,6 +628,10 @@ void TestMainWindow::browsePreviewChipsAndHeatmap() {
   browse->opacity()->setValue(0);  // fully transparent: the plain image
   QTRY_VERIFY_WITH_TIMEOUT(browse->preview()->pixmap().toImage() != withMap, 30000);
   browse->opacity()->setValue(60);
+  shown.clear();
+  browse->heatmapMethod()->setCurrentIndex(1);  // Grad-CAM
+  Q_EMIT browse->heatmapMethod()->activated(1);
+  QVERIFY(shown.wait(60000));
   screenshot(m_window->tabs()->indexOf(browse), QStringLiteral("browse-heatmap"));
   // Arrow keys move through the images.
   browse->view()->setFocus();

@@ -388,7 +388,11 @@ DE_MORE.update({
     "Heatmap opacity": "Deckkraft der Heatmap",
     "Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.":
         "Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.",
-    "&Heatmap:": "&Heatmap:", "Opacity:": "Deckkraft:", "no heatmap": "keine Heatmap",
+    "&Heatmap:": "&Heatmap:", "Opacity:": "Deckkraft:", "no heatmap": "keine Heatmap", "CAM": "CAM",
+    "Grad-CAM": "Grad-CAM",
+    "CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped":
+        "CAM ist für dieses Netz exakt (der Mittelwert einer Karte ist der Logit des Tags); Grad-CAM ist dieselbe "
+        "Karte mit abgeschnittener negativer Evidenz",
 })
 FA_MORE.update({
     "Select an image.": "تصویری برگزینید.",
@@ -397,7 +401,10 @@ FA_MORE.update({
     "Heatmap opacity": "کدری نقشهٔ حرارتی",
     "Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.":
         "رنگ‌های نقشهٔ حرارتی: سیگموید لاجیت محلی، با یک مقیاس برای همهٔ برچسب‌ها و تصویرها.",
-    "&Heatmap:": "&نقشهٔ حرارتی:", "Opacity:": "کدری:", "no heatmap": "بدون نقشهٔ حرارتی",
+    "&Heatmap:": "&نقشهٔ حرارتی:", "Opacity:": "کدری:", "no heatmap": "بدون نقشهٔ حرارتی", "CAM": "CAM",
+    "Grad-CAM": "Grad-CAM",
+    "CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped":
+        "CAM برای این شبکه دقیق است (میانگین نقشه همان لاجیت برچسب است)؛ Grad-CAM همان نقشه با شواهد منفیِ بریده‌شده است",
 })
 
 DE.update(DE_MORE)

@@ -67,7 +67,7 @@ std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string
   return out;
 }
 
-Annotator::Heatmaps Annotator::heatmaps(const std::string& path) {
+Annotator::Heatmaps Annotator::heatmaps(const std::string& path, Method method) {
   Heatmaps h;
   h.path = path;
   const std::vector<Sample> samples{{path, {}}};
@@ -88,12 +88,35 @@ Annotator::Heatmaps Annotator::heatmaps(const std::string& path) {
   impl_->model->eval();
   const torch::Device device(impl_->device);
   const auto images = batch->images.to(device);
-  const auto maps = impl_->model->class_activation_maps(images).to(torch::kCPU).contiguous();
+  // The head's bias: its output for a zero feature vector (eval mode, no dropout).
+  const auto feature_dim = impl_->model->feature_dim();
+  const auto bias = impl_->model->forward_head(torch::zeros({1, feature_dim}, images.options())).detach();
+  torch::Tensor maps;
+  if (method == Method::Cam) {
+    maps = impl_->model->class_activation_maps(images);
+  } else {
+    // Grad-CAM: gradients of each logit with respect to the last feature map.
+    torch::AutoGradMode enable(true);
+    const auto fmap = impl_->model->forward_feature_map(images).detach().requires_grad_(true);
+    const auto logits = impl_->model->forward_head(fmap.mean({2, 3}));
+    const double cells = static_cast<double>(fmap.size(2) * fmap.size(3));
+    std::vector<torch::Tensor> per_label;
+    for (std::int64_t l = 0; l < logits.size(1); ++l) {
+      const auto grad = torch::autograd::grad({logits[0][l]}, {fmap}, {}, /*retain_graph=*/true)[0];
+      const auto alpha = grad.mean({2, 3}, /*keepdim=*/true);  // 1, C, 1, 1
+      const auto map = torch::relu((alpha * fmap).sum(1));     // 1, h, w
+      per_label.push_back(map.detach() * cells + bias[0][l]);  // on the CAM's scale
+    }
+    maps = torch::stack(per_label, 1);  // 1, L, h, w
+  }
+  maps = maps.to(torch::kCPU).contiguous();
   const auto logits = impl_->model->forward(images).to(torch::kCPU).contiguous();
   h.height = static_cast<int>(maps.size(2));
   h.width = static_cast<int>(maps.size(3));
   h.maps.assign(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
   h.logits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+  const auto b = bias.to(torch::kCPU).contiguous();
+  h.biases.assign(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
   h.ok = true;
   return h;
 }

@@ -211,11 +211,15 @@ void TResNetImpl::check_input(const torch::Tensor& images) const {
                       " x " + std::to_string(w));
 }
 
-torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
+torch::Tensor TResNetImpl::forward_feature_map(torch::Tensor images) {
   check_input(images);
   auto x = stem_->forward(space_to_depth(images));
   for (auto& stage : stages_) x = stage->forward(x);
-  return x.mean({2, 3});  // N, feature_dim
+  return x;  // N, feature_dim, h, w
+}
+
+torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
+  return forward_feature_map(images).mean({2, 3});  // N, feature_dim
 }
 
 torch::Tensor TResNetImpl::forward_head(torch::Tensor features) { return fc_->forward(dropout_->forward(features)); }
@@ -223,9 +227,7 @@ torch::Tensor TResNetImpl::forward_head(torch::Tensor features) { return fc_->fo
 torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(forward_features(images)); }
 
 torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
-  check_input(images);
-  auto x = stem_->forward(space_to_depth(images));
-  for (auto& stage : stages_) x = stage->forward(x);  // N, C, h, w
+  const auto x = forward_feature_map(images);  // N, C, h, w
   return torch::einsum("lc,nchw->nlhw", {fc_->weight, x}) + fc_->bias.view({1, -1, 1, 1});
 }
 

@@ -49,10 +49,20 @@ class Annotator {
     std::string error;
     int width = 0, height = 0;  // the map grid (the image size / 32)
     std::vector<float> maps;    // labels x height x width local logits, row-major
-    std::vector<float> logits;  // per label: the model's logit (each map's mean)
+    std::vector<float> logits;  // per label: the model's logit (each CAM's mean)
+    std::vector<float> biases;  // per label: the head's bias
     const float* map(std::size_t label) const { return maps.data() + label * std::size_t(width) * std::size_t(height); }
   };
-  Heatmaps heatmaps(const std::string& path);
+  // CAM: the head's weights at every position of the last feature map, plus
+  // the bias (exact: a map's mean is the logit). Grad-CAM (Selvaraju et al.,
+  // 2017): the feature map weighted by the logit's gradient averaged over
+  // positions, ReLU; computed by autograd through the head, and stored as
+  // h * w * map + bias so that both share one scale. With global average
+  // pooling and one linear head the gradient is weight / (h * w), so Grad-CAM
+  // equals the CAM with its negative evidence clipped at the bias (a test
+  // checks that identity).
+  enum class Method { Cam, GradCam };
+  Heatmaps heatmaps(const std::string& path, Method method = Method::Cam);
 
  private:
   struct Impl;

@@ -20,6 +20,8 @@ class ClassifierImpl : public torch::nn::Module {
   virtual torch::Tensor forward(torch::Tensor images) = 0;
   // images -> pooled features N x feature_dim()
   virtual torch::Tensor forward_features(torch::Tensor images) = 0;
+  // images -> the last feature map before pooling, N x feature_dim() x h x w
+  virtual torch::Tensor forward_feature_map(torch::Tensor images) = 0;
   // pooled features -> logits (dropout + linear)
   virtual torch::Tensor forward_head(torch::Tensor features) = 0;
   // images -> class activation maps N x num_classes x h x w: the head's weights

@@ -52,6 +52,7 @@ class TResNetImpl : public ClassifierImpl {
 
   torch::Tensor forward(torch::Tensor images) override;
   torch::Tensor forward_features(torch::Tensor images) override;
+  torch::Tensor forward_feature_map(torch::Tensor images) override;
   torch::Tensor forward_head(torch::Tensor features) override;
   torch::Tensor class_activation_maps(torch::Tensor images) override;
   // Outputs after s2d, conv1, layer1..4, pool and head, for parity checks.
