@@ -239,12 +239,7 @@ void ExperimentsPage::start() {
     spec.recipe.run.out_dir.clear();
     for (auto* b : m_losses)
       if (b->isChecked()) spec.grid.losses.push_back(aia::parse_grid_loss(b->text().toStdString()));
-    for (const auto& part : m_seeds->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-      bool ok = false;
-      const int seed = part.trimmed().toInt(&ok);
-      if (!ok) throw aia::ConfigError(tr("Seeds: '%1' is not an integer").arg(part.trimmed()).toStdString());
-      spec.grid.seeds.push_back(seed);
-    }
+    spec.grid.seeds = aia::parse_grid_ints(m_seeds->text().toStdString(), "Seeds");
     spec.grid.datasets = {m_dataset.toStdString()};
     QString dir = m_folder->text().trimmed();
     if (dir.isEmpty())

@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace aia::ui {
 
@@ -100,9 +101,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->showMessage(tr("Ready"));
   // The last run opens again, so that Annotate works right after a restart.
   const QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+  // Deferred to the event loop: the window shows first, then the run's scores load.
   if (!recent.isEmpty() && QFileInfo(recent.first()).isAbsolute() &&
       aia::RunFolder(recent.first().toStdString()).finished())
-    openRun(recent.first());
+    QTimer::singleShot(0, this, [this, last = recent.first()] {
+      if (m_runDir.isEmpty()) openRun(last);
+    });
 }
 
 QString MainWindow::dataFolder() const {

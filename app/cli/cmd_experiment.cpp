@@ -10,34 +10,9 @@
 
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 namespace aia::cli {
 namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-std::vector<int> int_list(const std::string& text, const char* option) {
-  std::vector<int> out;
-  for (const auto& s : split_list(text)) {
-    std::size_t used = 0;
-    int value = 0;
-    try {
-      value = std::stoi(s, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used != s.size()) throw ConfigError(std::string(option) + ": '" + s + "' is not an integer");
-    out.push_back(value);
-  }
-  return out;
-}
 
 class ExperimentConsole : public ConsoleObserver {
  public:
@@ -87,13 +62,13 @@ Runner add_experiment_command(CLI::App& app) {
         spec = experiment_spec_from_json(read_file(a->spec), a->spec);
       } else {
         spec.recipe = recipe_config(a->recipe);
-        for (const auto& l : split_list(a->losses)) spec.grid.losses.push_back(parse_grid_loss(l));
-        spec.grid.seeds = int_list(a->seeds, "--seeds");
+        for (const auto& l : split_grid_list(a->losses)) spec.grid.losses.push_back(parse_grid_loss(l));
+        spec.grid.seeds = parse_grid_ints(a->seeds, "--seeds");
         spec.grid.datasets =
-            a->datasets.empty() ? std::vector<std::string>{a->recipe.data.dataset} : split_list(a->datasets);
-        spec.grid.backbones = split_list(a->backbones);
-        spec.grid.image_sizes = int_list(a->image_sizes, "--image-sizes");
-        for (const auto& m : split_list(a->modes)) spec.grid.modes.push_back(parse_train_mode(m));
+            a->datasets.empty() ? std::vector<std::string>{a->recipe.data.dataset} : split_grid_list(a->datasets);
+        spec.grid.backbones = split_grid_list(a->backbones);
+        spec.grid.image_sizes = parse_grid_ints(a->image_sizes, "--image-sizes");
+        for (const auto& m : split_grid_list(a->modes)) spec.grid.modes.push_back(parse_train_mode(m));
       }
       ExperimentFolder(a->out).create(spec);
       dir = a->out;

@@ -210,6 +210,14 @@ void TestExperiment::badGrid() {
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::parse_grid_loss("focal:gamma=2"));
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::parse_grid_loss("focal:gamma_pos=nan"));
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::parse_grid_loss("hinge"));
+  // The list rule the CLI and the GUI share.
+  QCOMPARE(aia::parse_grid_ints(" 1, 2,,3 ", "--seeds"), std::vector<int>({1, 2, 3}));
+  try {
+    aia::parse_grid_ints("1,x2", "--seeds");
+    QFAIL("accepted");
+  } catch (const aia::ConfigError& e) {
+    QCOMPARE(std::string(e.what()), std::string("--seeds: 'x2' is not an integer"));
+  }
 }
 
 void TestExperiment::interruptedExperimentResumesToTheSameNumbers() {

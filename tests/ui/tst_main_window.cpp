@@ -578,7 +578,7 @@ void TestMainWindow::runsGoToTheDataFolderAndReopen() {
   QCOMPARE(QSettings().value(QStringLiteral("recentRuns")).toStringList().value(0), m_run);
   // A new window (a restart) opens the last run again.
   MainWindow again;
-  QCOMPARE(again.currentRun(), m_run);
+  QTRY_COMPARE(again.currentRun(), m_run);
   QCOMPARE(again.dataFolder(), data);
 }
 

@@ -75,6 +75,32 @@ GridLoss parse_grid_loss(const std::string& text) {
   return loss;
 }
 
+std::vector<std::string> split_grid_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    const auto first = item.find_first_not_of(" \t"), last = item.find_last_not_of(" \t");
+    if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+  }
+  return out;
+}
+
+std::vector<int> parse_grid_ints(const std::string& text, const std::string& field) {
+  std::vector<int> out;
+  for (const auto& s : split_grid_list(text)) {
+    std::size_t used = 0;
+    int value = 0;
+    try {
+      value = std::stoi(s, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != s.size()) throw ConfigError(field + ": '" + s + "' is not an integer");
+    out.push_back(value);
+  }
+  return out;
+}
+
 std::string to_string(CellState state) {
   switch (state) {
     case CellState::Pending:

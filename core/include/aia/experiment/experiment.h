@@ -52,6 +52,12 @@ struct ExperimentSpec {
 // the entry for an unknown loss or key.
 GridLoss parse_grid_loss(const std::string& text);
 
+// A comma-separated list as the CLI and the GUI take an axis ("1, 2,3"):
+// items trimmed, empty ones dropped. The integers' version throws ConfigError
+// "<field>: 'x' is not an integer".
+std::vector<std::string> split_grid_list(const std::string& text);
+std::vector<int> parse_grid_ints(const std::string& text, const std::string& field);
+
 enum class CellState { Pending, Interrupted, Running, Finished, Failed };
 std::string to_string(CellState state);
 
