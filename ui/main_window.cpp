@@ -4,6 +4,7 @@
 #include "browse_page.h"
 #include "dataset_page.h"
 #include "experiments_page.h"
+#include "review_page.h"
 #include "run_data.h"
 #include "thresholds_page.h"
 #include "train_page.h"
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_tabs->addTab(m_thresholds, tr("T&hresholds"));
   m_tabs->addTab(m_annotate, tr("&Annotate"));
   m_tabs->addTab(m_experiments, tr("E&xperiments"));
+  m_review = new ReviewPage;
+  m_tabs->addTab(m_review, tr("Re&view"));
   setCentralWidget(m_tabs);
 
   m_log = new QPlainTextEdit;
@@ -66,15 +69,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   m_undo.addStack(m_thresholds->undoStack());
   m_undo.addStack(m_annotate->undoStack());
+  m_undo.addStack(m_review->undoStack());
   m_undo.setActiveStack(m_thresholds->undoStack());
   connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-    m_undo.setActiveStack(m_tabs->currentWidget() == m_annotate ? m_annotate->undoStack() : m_thresholds->undoStack());
+    QWidget* page = m_tabs->currentWidget();
+    m_undo.setActiveStack(page == m_annotate ? m_annotate->undoStack()
+                          : page == m_review ? m_review->undoStack()
+                                             : m_thresholds->undoStack());
   });
 
   connect(m_dataset, &DatasetPage::messageLogged, this, &MainWindow::log);
   connect(m_thresholds, &ThresholdsPage::messageLogged, this, &MainWindow::log);
   connect(m_annotate, &AnnotatePage::messageLogged, this, &MainWindow::log);
   connect(m_experiments, &ExperimentsPage::messageLogged, this, &MainWindow::log);
+  connect(m_review, &ReviewPage::messageLogged, this, &MainWindow::log);
+  connect(m_review, &ReviewPage::trainRequested, this, [this](const aia::TrainConfig& c) {
+    if (m_controller->isRunning()) {
+      m_review->trainingFinished(aia::RunStatus::Failed, tr("a training run is in progress already"), {});
+      return;
+    }
+    m_tabs->setCurrentWidget(m_train);  // its progress bar and curves follow the run
+    m_controller->start(c);
+  });
+  connect(m_controller, &TrainingController::finished, m_review, &ReviewPage::trainingFinished);
   connect(m_controller, &TrainingController::messageLogged, this, &MainWindow::log);
   connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](bool usable) {
     m_train->setDatasetUsable(usable, m_dataset->currentName());
@@ -119,6 +136,7 @@ void MainWindow::setDataFolder(const QString& folder) {
   QSettings().setValue(QStringLiteral("dataFolder"), absolute);
   m_train->setDataFolder(absolute);
   m_experiments->setDataFolder(absolute);
+  m_review->setDataFolder(absolute);
 }
 
 void MainWindow::preferences() {
@@ -254,6 +272,7 @@ void MainWindow::openRun(const QString& path) {
   m_browse->setRun(run);
   m_thresholds->setRun(run);
   m_annotate->setRun(dir);
+  m_review->setRun(dir);
   QSettings settings;
   QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
   recent.removeAll(dir);

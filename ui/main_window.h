@@ -20,6 +20,7 @@ class BrowsePage;
 class ThresholdsPage;
 class AnnotatePage;
 class ExperimentsPage;
+class ReviewPage;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
   ThresholdsPage* thresholdsPage() const { return m_thresholds; }
   AnnotatePage* annotatePage() const { return m_annotate; }
   ExperimentsPage* experimentsPage() const { return m_experiments; }
+  ReviewPage* reviewPage() const { return m_review; }
   TrainingController* controller() const { return m_controller; }
   QTabWidget* tabs() const { return m_tabs; }
   QString logText() const;
@@ -67,6 +69,7 @@ class MainWindow : public QMainWindow {
   ThresholdsPage* m_thresholds;
   AnnotatePage* m_annotate;
   ExperimentsPage* m_experiments;
+  ReviewPage* m_review;
   QPlainTextEdit* m_log;
   QUndoGroup m_undo;
   QMenu* m_recent = nullptr;

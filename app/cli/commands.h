@@ -19,6 +19,7 @@ Runner add_export_scores_command(CLI::App& app);
 Runner add_annotate_command(CLI::App& app);
 Runner add_experiment_command(CLI::App& app);
 Runner add_report_command(CLI::App& app);
+Runner add_project_command(CLI::App& app);
 
 // Exit codes: 0 success, 1 failure while running, 2 bad input or usage.
 constexpr int kExitFailure = 1;

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add(aia::cli::add_report_command);
   add(aia::cli::add_evaluate_command);
   add(aia::cli::add_annotate_command);
+  add(aia::cli::add_project_command);
   add(aia::cli::add_export_scores_command);
   add(aia::cli::add_metrics_command);
   add(aia::cli::add_thresholds_command);

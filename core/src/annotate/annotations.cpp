@@ -165,7 +165,7 @@ AnnotationsTable read_annotations_csv(const std::string& path) {
   return table;
 }
 
-void write_annotations_dataset(const std::string& json_path, const AnnotationsTable& table) {
+void write_annotations_dataset(const std::string& json_path, const AnnotationsTable& table, bool link) {
   const fs::path images = fs::absolute(json_path).parent_path() / "images";
   fs::create_directories(images);
   std::vector<std::string> labels = table.vocabulary;
@@ -180,7 +180,8 @@ void write_annotations_dataset(const std::string& json_path, const AnnotationsTa
     for (int n = 1; !same && fs::exists(target); ++n)
       target = images / (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
     if (!same) {
-      fs::copy_file(source, target, ec);
+      if (link) fs::create_hard_link(source, target, ec);
+      if (!link || ec) fs::copy_file(source, target, ec);
       if (ec) throw DatasetError(target.string() + ": cannot copy " + a.image + ": " + ec.message());
     }
     samples.push_back({{"image_name", target.filename().string()}, {"image_labels", a.tags}});

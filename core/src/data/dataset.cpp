@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -221,7 +222,41 @@ std::vector<Sample> index_split(const std::string& split, const std::vector<RawS
   return out;
 }
 
+// normalization.json: {"mean": [r, g, b], "std": [r, g, b], "source": "..."}, the
+// statistics a model was trained with (an annotation project's fine-tuning keeps
+// its base run's, not those of the few images it adds).
+void read_normalization_file(const std::string& path, Dataset& d) {
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(read_file(path));
+  } catch (const nlohmann::json::exception& e) {
+    throw DatasetError(path + ": " + e.what());
+  }
+  Normalization n;
+  for (const char* field : {"mean", "std"}) {
+    if (!doc.is_object() || !doc.contains(field) || !doc[field].is_array() || doc[field].size() != 3)
+      throw DatasetError(path + ": '" + field + "' must be an array of 3 numbers");
+    auto& target = std::string(field) == "mean" ? n.mean : n.std;
+    for (std::size_t i = 0; i < 3; ++i) {
+      const auto& v = doc[field][i];
+      if (!v.is_number() || !std::isfinite(v.get<double>()) || (std::string(field) == "std" && v.get<double>() <= 0))
+        throw DatasetError(path + ": " + field + "[" + std::to_string(i) + "] must be a finite number" +
+                           (std::string(field) == "std" ? " > 0" : ""));
+      target[i] = v.get<float>();
+    }
+  }
+  n.source = doc.value("source", std::string("normalization.json"));
+  d.normalization = n;
+  d.normalization_known = true;
+}
+
 }  // namespace
+
+// Writes normalization.json into a dataset folder (atomically).
+void write_normalization_file(const std::string& dataset_root, const Normalization& n) {
+  nlohmann::json doc{{"mean", n.mean}, {"std", n.std}, {"source", n.source}};
+  write_file_atomically((fs::path(dataset_root) / "normalization.json").string(), doc.dump(2) + "\n");
+}
 
 Dataset load_dataset(const std::string& name_or_path, ValidationReport* report) {
   Dataset d;
@@ -263,6 +298,7 @@ Dataset load_dataset(const std::string& name_or_path, ValidationReport* report) 
   if (d.train.empty()) throw DatasetError(d.root + ": no usable training sample");
   if (d.test.empty()) throw DatasetError(d.root + ": no usable test sample");
   d.normalization_known = paper_normalization(d.name, &d.normalization);
+  if (fs::exists(root / "normalization.json")) read_normalization_file((root / "normalization.json").string(), d);
   return d;
 }
 

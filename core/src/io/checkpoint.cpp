@@ -138,7 +138,25 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
   std::set<std::string> used;
   const bool head_differs = by_key.count(head + "weight") && by_key.at(head + "weight").dim() == 2 &&
                             by_key.at(head + "weight").size(0) != model.num_classes();
-  if (head_differs) {
+  const bool by_labels = !options.file_labels.empty() && !options.model_labels.empty();
+  torch::Tensor file_head_weight, file_head_bias;
+  if (by_labels) {
+    if (!by_key.count(head + "weight") || !by_key.count(head + "bias"))
+      throw CheckpointError("the file has no head (" + head + "weight) to map by label name");
+    file_head_weight = by_key.at(head + "weight");
+    file_head_bias = by_key.at(head + "bias");
+    if (file_head_weight.dim() != 2 || file_head_bias.dim() != 1 ||
+        file_head_weight.size(0) != static_cast<std::int64_t>(options.file_labels.size()) ||
+        file_head_bias.size(0) != file_head_weight.size(0))
+      throw CheckpointError("the file's head has " + std::to_string(file_head_weight.size(0)) + " rows but " +
+                            std::to_string(options.file_labels.size()) + " labels were given for it");
+    if (options.model_labels.size() != static_cast<std::size_t>(model.num_classes()))
+      throw CheckpointError("the model has " + std::to_string(model.num_classes()) + " classes but " +
+                            std::to_string(options.model_labels.size()) + " labels were given for them");
+    report.head_reset = true;  // the rows are copied one by one below
+    used.insert(head + "weight");
+    used.insert(head + "bias");
+  } else if (head_differs) {
     if (!options.allow_head_reset)
       throw CheckpointError("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
                             " classes, the model " + std::to_string(model.num_classes()));
@@ -196,6 +214,28 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
   torch::NoGradGuard no_grad;
   for (auto& [target, source] : copies) target.copy_(source.to(target.device(), target.scalar_type()));
   report.loaded = copies.size();
+  if (by_labels) {
+    std::map<std::string, std::int64_t> row_of;
+    for (std::size_t i = 0; i < options.file_labels.size(); ++i)
+      row_of.emplace(options.file_labels[i], static_cast<std::int64_t>(i));
+    auto params = model.named_parameters(true);
+    torch::Tensor weight = *params.find(head + "weight");
+    torch::Tensor bias = *params.find(head + "bias");
+    if (weight.size(1) != file_head_weight.size(1))
+      throw CheckpointError("the file's head takes " + std::to_string(file_head_weight.size(1)) +
+                            " features, the model's " + std::to_string(weight.size(1)));
+    for (std::size_t i = 0; i < options.model_labels.size(); ++i) {
+      auto it = row_of.find(options.model_labels[i]);
+      if (it == row_of.end()) continue;
+      const auto row = static_cast<std::int64_t>(i);
+      weight[row].copy_(file_head_weight[it->second].to(weight.device(), weight.scalar_type()));
+      bias[row].copy_(file_head_bias[it->second].to(bias.device(), bias.scalar_type()));
+      ++report.head_labels_kept;
+    }
+    report.messages.push_back("head mapped by label name: " + std::to_string(report.head_labels_kept) + " of " +
+                              std::to_string(options.model_labels.size()) + " labels keep their weights, " +
+                              std::to_string(options.model_labels.size() - report.head_labels_kept) + " start fresh");
+  }
   return report;
 }
 

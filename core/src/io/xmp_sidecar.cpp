@@ -19,6 +19,17 @@ void initialize() {
   std::call_once(once, [] {
     Exiv2::XmpParser::initialize();
     Exiv2::XmpProperties::registerNs("http://www.digikam.org/ns/1.0/", "digiKam");
+    // Built into exiv2 0.27; registered here in case a build lacks them.
+    const std::pair<const char*, const char*> more[] = {{"http://ns.adobe.com/lightroom/1.0/", "lr"},
+                                                        {"http://ns.microsoft.com/photo/1.0/", "MicrosoftPhoto"},
+                                                        {"http://ns.iview-multimedia.com/mediapro/1.0/", "mediapro"}};
+    for (const auto& [ns, prefix] : more) {
+      try {
+        Exiv2::XmpProperties::ns(prefix);
+      } catch (const std::exception&) {
+        Exiv2::XmpProperties::registerNs(ns, prefix);
+      }
+    }
   });
 }
 
@@ -53,7 +64,60 @@ std::vector<std::string> merged(std::vector<std::string> existing, const std::ve
   return existing;
 }
 
+// The last level of a hierarchical keyword ("Animals/Dog" -> "Dog").
+std::string last_level(const std::string& value, char separator) {
+  std::string v = value;
+  while (!v.empty() && (v.back() == separator || v.back() == ' ')) v.pop_back();
+  const auto p = v.rfind(separator);
+  std::string leaf = p == std::string::npos ? v : v.substr(p + 1);
+  const auto b = leaf.find_first_not_of(' ');
+  return b == std::string::npos ? std::string() : leaf.substr(b);
+}
+
+// The keyword fields photo managers write, each with its level separator (0: flat).
+void collect_keywords(const Exiv2::XmpData& xmp, std::vector<std::string>& out) {
+  const std::pair<const char*, char> fields[] = {{"Xmp.dc.subject", 0},
+                                                 {"Xmp.digiKam.TagsList", '/'},
+                                                 {"Xmp.MicrosoftPhoto.LastKeywordXMP", '/'},
+                                                 {"Xmp.lr.hierarchicalSubject", '|'},
+                                                 {"Xmp.mediapro.CatalogSets", '|'}};
+  for (const auto& [key, separator] : fields)
+    for (const auto& v : values_of(xmp, key)) {
+      std::string tag = separator ? last_level(v, separator) : v;
+      if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(tag);
+    }
+}
+
 }  // namespace
+
+std::vector<std::string> read_image_keywords(const std::string& image, std::vector<std::string>* problems) {
+  std::lock_guard lock(g_xmp_mutex);
+  initialize();
+  std::vector<std::string> out;
+  const std::filesystem::path p(image);
+  for (const std::string& sidecar : {xmp_sidecar_path(image), (p.parent_path() / p.stem()).string() + ".xmp"}) {
+    if (!std::filesystem::exists(sidecar)) continue;
+    try {
+      collect_keywords(parse(sidecar), out);
+    } catch (const std::exception& e) {
+      if (problems) problems->push_back(e.what());
+    }
+  }
+  try {
+    auto file = Exiv2::ImageFactory::open(image);
+    file->readMetadata();
+    collect_keywords(file->xmpData(), out);
+    const auto& iptc = file->iptcData();
+    for (auto it = iptc.begin(); it != iptc.end(); ++it)
+      if (it->key() == "Iptc.Application2.Keywords") {
+        const std::string tag = it->toString();
+        if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(tag);
+      }
+  } catch (const std::exception& e) {
+    if (problems) problems->push_back(image + ": embedded metadata not readable (" + e.what() + ")");
+  }
+  return out;
+}
 
 std::string xmp_sidecar_path(const std::string& image) { return image + ".xmp"; }
 

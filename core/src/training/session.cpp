@@ -102,7 +102,10 @@ void Session::build_model() {
   model_ = make_model(config_.model.backbone, static_cast<std::int64_t>(data_.vocabulary.size()),
                       config_.model.head_dropout);
   if (!config_.model.pretrained.empty() && !resume_) {
-    const auto report = import_weights_file(*model_, config_.model.pretrained);
+    ImportOptions options;
+    options.file_labels = config_.model.pretrained_labels;
+    if (!options.file_labels.empty()) options.model_labels = data_.vocabulary;
+    const auto report = import_weights_file(*model_, config_.model.pretrained, options);
     (*log_)("pretrained " + config_.model.pretrained + ": " + report.summary());
   }
   model_->to(device_);

@@ -47,8 +47,9 @@ void write_predictions_csv(const std::string& path, const ScoreTable& scores, co
 // The table as a dataset file in the seed's JSON layout, so that it can become
 // a training set: the images are copied into images/ beside `json_path` (a
 // clashing name gets a numeric suffix); labels are the vocabulary plus any tag
-// the user added. Written atomically.
-void write_annotations_dataset(const std::string& json_path, const AnnotationsTable& table);
+// the user added. With `link`, images are hard-linked where the file system
+// allows (copied otherwise). Written atomically.
+void write_annotations_dataset(const std::string& json_path, const AnnotationsTable& table, bool link = false);
 
 // Writes (merges) every row's XMP sidecar (aia/io/xmp_sidecar.h); returns the
 // rows that failed, with the reason.

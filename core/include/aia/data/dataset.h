@@ -67,6 +67,11 @@ std::string resolve_dataset_dir(const std::string& name_or_path);
 // dropped and reported; malformed files throw DatasetError naming file and field.
 Dataset load_dataset(const std::string& name_or_path, ValidationReport* report);
 
+// A dataset folder may hold normalization.json ({"mean": [3], "std": [3],
+// "source"}): the statistics its images are normalised with, instead of ones
+// computed from them. Written atomically.
+void write_normalization_file(const std::string& dataset_root, const Normalization& normalization);
+
 // Moves a seeded random `fraction` of train into validation and makes it the
 // selection split.
 void carve_validation(Dataset& dataset, double fraction, int seed);

@@ -31,6 +31,10 @@ NamedTensors model_state(torch::nn::Module& model);
 struct ImportOptions {
   bool strict = false;           // any missing or unexpected key is an error
   bool allow_head_reset = true;  // a head of another class count is re-initialised
+  // Both given: the head's rows are matched by label name (file_labels: the
+  // file's head, in order; model_labels: the model's). A model label the file
+  // has keeps its weight row and bias; the others keep their fresh init.
+  std::vector<std::string> file_labels, model_labels;
 };
 
 struct ImportReport {
@@ -40,6 +44,7 @@ struct ImportReport {
   std::vector<std::string> missing;     // model keys the file lacks
   std::vector<std::string> unexpected;  // file keys the model lacks
   bool head_reset = false;
+  std::size_t head_labels_kept = 0;   // with labels: the head rows copied by name
   std::vector<std::string> messages;  // human-readable notes, one per line
   std::string summary() const;
 };

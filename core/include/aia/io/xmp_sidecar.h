@@ -16,6 +16,14 @@ std::string xmp_sidecar_path(const std::string& image);  // "photo.jpg" -> "phot
 // naming the sidecar when an existing one cannot be parsed.
 void write_xmp_tags(const std::string& image, const std::vector<std::string>& tags);
 
+// Every keyword a photo manager may have given `image`: its sidecars
+// (photo.jpg.xmp and photo.xmp) and the XMP and IPTC embedded in the file;
+// dc:subject, digiKam:TagsList and MicrosoftPhoto:LastKeywordXMP ('/' between
+// levels), lr:hierarchicalSubject and mediapro:CatalogSets ('|'), hierarchical
+// ones by their last level. Unreadable metadata is reported in `problems`
+// (naming the file) and skipped.
+std::vector<std::string> read_image_keywords(const std::string& image, std::vector<std::string>* problems = nullptr);
+
 // The dc:subject keywords of `image`'s sidecar (empty if it has none).
 std::vector<std::string> read_xmp_tags(const std::string& image);
 

@@ -24,7 +24,11 @@ struct DataConfig {
 struct ModelConfig {
   std::string backbone = "tresnet_m";  // a name from `aia backbones`
   std::string pretrained;              // weight file to start from (safetensors or .pth); empty: random init
-  double head_dropout = 0.3;           // the paper's Dropout before the Linear head
+  // The labels of the pretrained file's head, in its order. When given, the
+  // head is mapped by label name: a label the file knows keeps its weights, a
+  // new one starts fresh (an annotation project's vocabulary grows this way).
+  std::vector<std::string> pretrained_labels;
+  double head_dropout = 0.3;  // the paper's Dropout before the Linear head
 };
 
 struct OptimConfig {

@@ -1,0 +1,135 @@
+#pragma once
+// What an annotation project does beyond editing (aia/project/project.h):
+// importing the tags a photo library has, scoring with a run, flagging likely
+// label errors, fine-tuning on the reviewed images, exporting. The CLI's
+// `aia project` and the GUI's Review page call these and nothing else.
+// Plain std types.
+
+#include "aia/annotate/annotator.h"
+#include "aia/project/project.h"
+#include "aia/training/train_config.h"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace aia {
+
+// --- importing existing tags ---------------------------------------------------
+
+struct TagImport {
+  std::size_t images = 0;             // images that received at least one tag
+  std::size_t tags = 0;               // tags added
+  std::vector<std::string> problems;  // "file: reason" (an unreadable sidecar, a tag refused, an unknown image)
+  std::string summary() const;
+};
+
+// From every image's XMP: its sidecars (photo.jpg.xmp and photo.xmp) and the
+// XMP and IPTC keywords embedded in the file; the fields dc:subject,
+// digiKam:TagsList and MicrosoftPhoto:LastKeywordXMP ('/' between levels),
+// lr:hierarchicalSubject and mediapro:CatalogSets ('|' between levels). A
+// hierarchical keyword gives its last level ("Animals/Dog" -> "Dog").
+TagImport import_xmp_tags(Project& project);
+// From an annotations CSV (aia/annotate/annotations.h): rows are matched by
+// path, else by file name when that is unique in the project.
+TagImport import_annotations_csv(Project& project, const std::string& csv_path);
+// From a dataset in the seed's JSON layout (train.json, test.json, images/):
+// samples are matched by path, else by file name when unique.
+TagImport import_dataset_tags(Project& project, const std::string& dataset_dir);
+
+// --- scoring ---------------------------------------------------------------------
+
+// The images a scoring pass covers: every present image that is not reviewed,
+// has never been scored, or changed on disk; with `all`, every present one.
+// Reviewed images keep the scores they had when reviewed: those came from a
+// model that had not trained on them (out of fold), which the label-error
+// flags rely on.
+std::vector<std::string> images_to_score(const ProjectData& data, bool all);
+
+// min over labels of |score - threshold|: how close the image's most
+// uncertain label is to its decision boundary.
+double decision_margin(const std::vector<float>& scores, const std::vector<double>& thresholds);
+
+struct ScoringResult {
+  std::string run_dir;
+  std::vector<std::string> vocabulary;
+  std::vector<double> thresholds;  // the run's per-label MCC thresholds
+  std::vector<Annotator::Result> results;
+};
+// Scores `paths` with the run (decoding on worker threads, in batches); may
+// run on any thread. Throws aia::Error when the run cannot be loaded.
+ScoringResult score_images(const std::string& run_dir, const std::vector<std::string>& paths,
+                           const Annotator::Options& options);
+// Stores the results: suggestions (every label above its threshold, then the
+// next best up to five chips), margins, the run's labels joining the
+// vocabulary, and every score in scores/<run>.csv. Returns the failures as
+// "path: reason".
+std::vector<std::string> apply_scores(Project& project, const ScoringResult& scoring);
+
+// --- likely label errors -----------------------------------------------------------
+
+struct LabelFlag {
+  std::size_t image = 0;  // index into the project's images
+  std::string tag;
+  float score = 0;         // the out-of-fold score
+  double threshold = 0.5;  // that label's threshold
+  bool kept = false;       // true: the user kept a tag the model finds unlikely; false: left out a likely one
+  double strength = 0;     // how far past the rule's bound, 0..1
+};
+// Among reviewed images, tags the model strongly disagrees with, scored out
+// of fold (by a run that had not trained on the image): a kept tag scoring
+// below a third of its threshold, or a left-out label scoring above
+// threshold + 2/3 of the way to 1. Strongest first.
+std::vector<LabelFlag> likely_label_errors(const Project& project);
+
+// --- learning from the corrections ---------------------------------------------------
+
+struct ProjectTrainOptions {
+  bool include_original = false;  // add the scoring run's own training set (and test on its test split)
+  int epochs = 10;
+  double learning_rate = 0;        // 0: the base run's
+  std::string mode;                // "finetune" or "frozen"; empty: the base run's
+  double holdout = 0.2;            // without the original set: this share of reviewed images is the test split
+  int max_batches_per_epoch = -1;  // -1: the base run's
+};
+
+struct ProjectTraining {
+  TrainConfig config;       // ready for aia::train
+  std::string dataset_dir;  // the dataset built for it under training/
+  std::size_t train_images = 0, test_images = 0;
+  std::vector<std::string> new_labels;  // labels the base run did not have (the head grows)
+  std::vector<std::string> trained_paths;
+  std::string summary() const;
+};
+// Builds training/<name>/ (images hard-linked, or copied across file systems;
+// train.json, test.json, the base run's normalisation) from the reviewed
+// images, and the config: the base run's recipe, its best weights with the
+// head mapped by label name, the run folder runs/<name>. Throws InputError
+// when there is no scoring run or fewer than two reviewed images with tags.
+ProjectTraining prepare_project_training(const Project& project, const ProjectTrainOptions& options);
+// After aia::train finished: the run becomes the project's scoring run and
+// the images it trained on are marked.
+void finish_project_training(Project& project, const ProjectTraining& training);
+
+// --- exports --------------------------------------------------------------------------
+
+enum class ProjectExport { Dataset, Csv, Xmp };
+ProjectExport parse_project_export(const std::string& name);  // "json", "csv", "xmp"; throws InputError
+
+struct ProjectExportOptions {
+  bool include_unreviewed = false;  // also images nobody reviewed, with their current (suggested) tags
+  bool link_images = true;          // the dataset export: hard links where possible, else copies
+  double test_fraction = 0.2;       // the dataset export's test split (seeded by the project)
+};
+struct ExportSummary {
+  std::size_t images = 0;
+  std::vector<std::string> failures;  // "path: reason"
+};
+// Dataset: `out` is a folder that receives train.json, test.json and images/.
+// CSV: `out` is the annotations CSV. XMP: every image's sidecar is merged
+// (other metadata and keywords kept); `out` is unused.
+ExportSummary export_project(const Project& project, ProjectExport format, const std::string& out,
+                             const ProjectExportOptions& options = {});
+
+}  // namespace aia

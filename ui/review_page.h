@@ -1,0 +1,136 @@
+#pragma once
+// The annotation project's review view: the image large, its suggested tags
+// as chips (keys 1-9 or a click toggle one; Enter accepts the image and moves
+// on; arrows move; typing adds a tag with completion), undo and redo, progress
+// and the time per image; the review order (file, random, most uncertain
+// first) or the likely label errors; scoring and "Train on reviewed images" in
+// the background; exports. Every rule is core's (aia/project/).
+
+#include "aia/project/project_workflow.h"
+#include "aia/training/trainer.h"
+
+#include <QUndoStack>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QStringListModel;
+class QToolButton;
+class QHBoxLayout;
+
+namespace aia::ui {
+
+class ReviewListModel;
+
+class ReviewPage : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ReviewPage(QWidget* parent = nullptr);
+  ~ReviewPage() override;
+
+  // A new project in `dir` over `folders` (tags read from their XMP), or an
+  // existing one (new and vanished images found). False, with a message
+  // box unless `quiet`, when it cannot be.
+  bool createProject(const QString& dir, const QStringList& folders, bool quiet = false);
+  bool openProject(const QString& dir, bool quiet = false);
+  void closeProject();
+  const aia::Project* project() const { return m_project.get(); }
+
+  void setRun(const QString& runDir);  // the application's current run: the default scorer
+  void setDataFolder(const QString& folder);
+  QUndoStack* undoStack() { return &m_undo; }
+  bool isBusy() const { return m_busy; }
+
+  // What the tests drive and read.
+  QListView* list() const { return m_list; }
+  QLabel* imageLabel() const { return m_image; }
+  QLineEdit* tagEdit() const { return m_tagEdit; }
+  QComboBox* orderBox() const { return m_order; }
+  QComboBox* showBox() const { return m_show; }
+  QLabel* progressLabel() const { return m_progress; }
+  QPushButton* trainButton() const { return m_trainButton; }
+  QList<QToolButton*> chipButtons() const;
+  int currentImage() const;  // index into the project's images, -1 when none
+
+ public Q_SLOTS:
+  void newProjectDialog();
+  void openProjectDialog();
+  void scoreImages(bool all = false);
+  void cancelScoring();
+  void trainOnReviewed();
+  void trainingFinished(aia::RunStatus outcome, const QString& message, const QString& runDir);
+  void acceptAndNext();
+  void skipAndNext();
+  void next();
+  void previous();
+  void toggleChip(int position);
+  void addTypedTag();
+  void exportDataset(const QString& folder);
+  void exportCsv(const QString& path);
+  void exportXmp();
+
+ Q_SIGNALS:
+  void messageLogged(const QString& text);
+  void trainRequested(const aia::TrainConfig& config);
+  void scoringFinished(int images);
+  void imageShown(int index);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+
+ private:
+  friend class ImageEditCommand;
+  void applyRecord(std::size_t index, const aia::ProjectImage& record);  // from the undo stack
+  void edit(const aia::ProjectImage& after, const QString& what);
+  void rebuildOrder();
+  void showImage(int row);
+  void refresh();  // chips, progress, the list row
+  void updateProgress();
+  void moveToNextUnreviewed();
+  void setBusy(bool busy, const QString& what = {});
+  void fail(const QString& title, const QString& text);
+  QString runForScoring() const;
+
+  std::unique_ptr<aia::Project> m_project;
+  std::vector<std::size_t> m_rows;  // project image per list row
+  std::vector<aia::LabelFlag> m_flags;
+  ReviewListModel* m_model;
+  QListView* m_list;
+  QLabel* m_title;
+  QLabel* m_readOnly;
+  QLabel* m_image;
+  QLabel* m_imageCaption;
+  QWidget* m_chipBar;
+  QHBoxLayout* m_chipLayout;
+  QLineEdit* m_tagEdit;
+  QStringListModel* m_completions;
+  QComboBox* m_order;
+  QComboBox* m_show;
+  QLabel* m_progress;
+  QProgressBar* m_busyBar;
+  QPushButton* m_cancel;
+  QPushButton* m_scoreButton;
+  QPushButton* m_trainButton;
+  QPushButton* m_exportButton;
+  QUndoStack m_undo;
+  QString m_runDir;
+  QString m_dataFolder;
+  int m_row = -1;
+  int m_previewGeneration = 0;
+  qint64 m_shownAt = 0;  // ms since epoch when the image was shown (the time per image)
+  bool m_busy = false;
+  std::shared_ptr<std::atomic<bool>> m_cancelScoring;
+  std::optional<aia::ProjectTraining> m_pendingTraining;
+};
+
+}  // namespace aia::ui
