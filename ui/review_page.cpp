@@ -190,6 +190,10 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   m_chipBar->setObjectName(QStringLiteral("chipBar"));
   m_chipLayout = new QHBoxLayout(m_chipBar);
   m_chipLayout->setContentsMargins(0, 0, 0, 0);
+  // A tag that is on reads at a glance: filled with the highlight colour.
+  m_chipBar->setStyleSheet(
+      QStringLiteral("QToolButton { border: 1px solid palette(mid); border-radius: 10px; padding: 3px 9px; }"
+                     "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); }"));
   m_tagEdit = new QLineEdit;
   m_tagEdit->setObjectName(QStringLiteral("tagEdit"));
   m_tagEdit->setPlaceholderText(tr("Type to add a tag (completion from the vocabulary); Enter adds it"));
@@ -199,7 +203,6 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   completer->setFilterMode(Qt::MatchContains);
   m_tagEdit->setCompleter(completer);
   m_tagEdit->installEventFilter(this);
-  connect(m_tagEdit, &QLineEdit::returnPressed, this, &ReviewPage::addTypedTag);
 
   auto* accept = new QPushButton(tr("Accept and next (Enter)"));
   auto* skip = new QPushButton(tr("Skip"));
@@ -615,6 +618,11 @@ bool ReviewPage::eventFilter(QObject* watched, QEvent* event) {
       m_list->setFocus();
       return true;
     }
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+      // Handled here: QLineEdit lets Return through to its parent, which would also accept the image.
+      addTypedTag();
+      return true;
+    }
     return QWidget::eventFilter(watched, event);
   }
   if (watched == m_list) {
@@ -673,6 +681,9 @@ void ReviewPage::scoreImages(bool all) {
   }
   try {
     if (m_project->data().run.empty()) m_project->set_run(run.toStdString());
+    const aia::ScanResult scan = m_project->rescan();  // images added, removed or changed since the project opened
+    if (scan.added || scan.missing || scan.returned || scan.changed)
+      Q_EMIT messageLogged(tr("images on disk: %1").arg(QString::fromStdString(scan.summary())));
   } catch (const std::exception& e) {
     fail(tr("Cannot score"), QString::fromStdString(e.what()));
     return;

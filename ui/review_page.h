@@ -58,6 +58,7 @@ class ReviewPage : public QWidget {
   QComboBox* showBox() const { return m_show; }
   QLabel* progressLabel() const { return m_progress; }
   QPushButton* trainButton() const { return m_trainButton; }
+  QPushButton* scoreButton() const { return m_scoreButton; }
   QList<QToolButton*> chipButtons() const;
   int currentImage() const;  // index into the project's images, -1 when none
 

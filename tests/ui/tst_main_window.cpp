@@ -9,6 +9,7 @@
 #include "experiments_page.h"
 #include "main_window.h"
 #include "plot_style.h"
+#include "review_page.h"
 #include "run_data.h"
 #include "threshold_plots.h"
 #include "thresholds_page.h"
@@ -18,6 +19,7 @@
 #include "aia/io/xmp_sidecar.h"
 #include "aia/loss/loss_options.h"
 #include "aia/metrics/metrics.h"
+#include "aia/project/project.h"
 #include "aia/run/run_folder.h"
 #include "aia/training/trainer.h"
 #include "tiny_dataset.h"
@@ -48,6 +50,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 
 #include <QtTest>
@@ -73,6 +76,7 @@ class TestMainWindow : public QObject {
   void runsGoToTheDataFolderAndReopen();
   void browsePreviewChipsAndHeatmap();
   void plotsShareOneLook();
+  void reviewWithKeys();
   void cleanupTestCase();
 
  private:
@@ -638,6 +642,120 @@ void TestMainWindow::browsePreviewChipsAndHeatmap() {
   const int before = browse->view()->currentIndex().row();
   QTest::keyClick(browse->view(), Qt::Key_Right);
   QCOMPARE(browse->view()->currentIndex().row(), before + 1);
+}
+
+namespace {
+
+// The project file as written so far: the last journal line's image record
+// (each edit is flushed there before the view moves on).
+QJsonObject lastJournalRecord(const QString& projectDir) {
+  QFile f(projectDir + QStringLiteral("/journal.jsonl"));
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+  return QJsonDocument::fromJson(lines.last()).object().value(QStringLiteral("image")).toObject();
+}
+
+QStringList strings(const QJsonObject& record, const char* field) {
+  QStringList out;
+  for (const auto& v : record.value(QLatin1String(field)).toArray()) out << v.toString();
+  return out;
+}
+
+}  // namespace
+
+void TestMainWindow::reviewWithKeys() {
+  // A folder of photos the model has not seen, and the trained run as the tagger.
+  const QString photos = m_dir.filePath(QStringLiteral("photos"));
+  QDir().mkpath(photos);
+  for (int i = 0; i < 8; ++i)
+    QVERIFY(
+        QFile::copy(m_data + QStringLiteral("/images/test%1.png").arg(i), photos + QStringLiteral("/p%1.png").arg(i)));
+  m_window->openRun(m_run);
+  auto* page = m_window->reviewPage();
+  m_window->tabs()->setCurrentWidget(page);
+  const QString dir = m_dir.filePath(QStringLiteral("review.project"));
+  QDir(dir).removeRecursively();
+  QVERIFY(page->createProject(dir, {photos}, true));
+  new QAbstractItemModelTester(page->list()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+  QCOMPARE(page->list()->model()->rowCount(), 8);
+  QSignalSpy scored(page, &aia::ui::ReviewPage::scoringFinished);
+  QTest::mouseClick(page->scoreButton(), Qt::LeftButton);
+  QVERIFY(scored.wait(60000));
+  QCOMPARE(scored.last().at(0).toInt(), 8);
+  QVERIFY2(page->progressLabel()->text().startsWith(QStringLiteral("0 of 8 reviewed")),
+           qPrintable(page->progressLabel()->text()));
+  QTRY_VERIFY_WITH_TIMEOUT(!page->imageLabel()->pixmap().isNull(), 10000);
+  QVERIFY(!page->chipButtons().isEmpty());
+  const int first = page->currentImage();
+  page->list()->setFocus();
+
+  // 1: toggles the first chip; the journal has the edit at once.
+  const QString chip0 = page->chipButtons().at(0)->text().section(QStringLiteral("  "), 1, 1);
+  const bool wasOn = page->chipButtons().at(0)->isChecked();
+  QTest::keyClick(page->list(), Qt::Key_1);
+  QCOMPARE(page->chipButtons().at(0)->isChecked(), !wasOn);
+  QJsonObject record = lastJournalRecord(dir);
+  QVERIFY2(strings(record, wasOn ? "rejected" : "accepted").contains(chip0), qPrintable(chip0));
+
+  // Typing adds a tag, with completion from the vocabulary; Enter in the field adds it.
+  QTest::keyClicks(page->list(), QStringLiteral("s"));
+  QVERIFY(page->tagEdit()->hasFocus() || page->tagEdit()->text() == QStringLiteral("s"));
+  QTest::keyClicks(page->tagEdit(), QStringLiteral("tripes"));
+  QTest::keyClick(page->tagEdit(), Qt::Key_Return);
+  QVERIFY(strings(lastJournalRecord(dir), "added").contains(QStringLiteral("stripes")));
+  QVERIFY(page->project()->data().vocabulary.back() == "stripes");
+
+  // Undo takes the tag back (in the file too), redo brings it again.
+  m_window->activateWindow();
+  page->undoStack()->undo();
+  QVERIFY(!strings(lastJournalRecord(dir), "added").contains(QStringLiteral("stripes")));
+  page->undoStack()->redo();
+  QVERIFY(strings(lastJournalRecord(dir), "added").contains(QStringLiteral("stripes")));
+
+  // Enter accepts the image and moves on to the next unreviewed one.
+  page->list()->setFocus();
+  QTest::keyClick(page->list(), Qt::Key_Return);
+  record = lastJournalRecord(dir);
+  QCOMPARE(record.value(QStringLiteral("state")).toString(), QStringLiteral("reviewed"));
+  QVERIFY(strings(record, "added").contains(QStringLiteral("stripes")));
+  QVERIFY(page->currentImage() != first);
+  QVERIFY2(page->progressLabel()->text().startsWith(QStringLiteral("1 of 8 reviewed")),
+           qPrintable(page->progressLabel()->text()));
+  // Arrows move without changing anything.
+  const int before = page->currentImage();
+  const bool last = page->list()->currentIndex().row() + 1 == page->list()->model()->rowCount();
+  QTest::keyClick(page->list(), last ? Qt::Key_Up : Qt::Key_Down);
+  QVERIFY(page->currentImage() != before);
+  QCOMPARE(page->project()->data().images[std::size_t(before)].state, aia::ReviewState::Unreviewed);
+  // Two more accepted: enough to train on.
+  for (int presses = 0; presses < 4 && aia::progress_of(page->project()->data()).reviewed < 3; ++presses)
+    QTest::keyClick(page->list(), Qt::Key_Return);
+  QCOMPARE(aia::progress_of(page->project()->data()).reviewed, std::size_t(3));
+  screenshot(m_window->tabs()->indexOf(page), QStringLiteral("review"));
+
+  // A second instance opens the project read-only, with the reason shown.
+  {
+    aia::ui::ReviewPage second;
+    QVERIFY(second.openProject(dir, true));
+    QVERIFY(second.project()->read_only());
+    QVERIFY(!second.tagEdit()->isEnabled());
+    QVERIFY(!second.trainButton()->isEnabled());
+    QCOMPARE(second.project()->data().images.size(), std::size_t(8));
+  }
+
+  // Train on reviewed images: the run goes through the Train page, then the unreviewed images are scored again.
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  scored.clear();
+  QTest::mouseClick(page->trainButton(), Qt::LeftButton);
+  QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget*>(m_window->trainPage()));
+  QVERIFY(finished.wait(180000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
+  QVERIFY(scored.wait(60000));
+  QCOMPARE(scored.last().at(0).toInt(), 5);  // the unreviewed ones
+  QCOMPARE(page->project()->data().runs.size(), std::size_t(1));
+  const auto& vocabulary = aia::RunFolder(page->project()->data().run).read_info().vocabulary;
+  QVERIFY(std::find(vocabulary.begin(), vocabulary.end(), "stripes") != vocabulary.end());  // the head grew
+  page->closeProject();
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

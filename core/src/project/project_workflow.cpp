@@ -375,8 +375,17 @@ ProjectTraining prepare_project_training(const Project& project, const ProjectTr
     }
   }
   if (options.include_original) {
+    // The training set of the run the project started from: a run this project
+    // trained already holds the reviewed images, so its chain is followed back
+    // (each one's pretrained weights are the previous run's best checkpoint).
+    std::string origin = data.run;
+    for (int guard = 0; guard < 1000 && contains(data.runs, origin); ++guard) {
+      const std::string pretrained = RunFolder(origin).read_config().model.pretrained;
+      if (pretrained.empty()) break;
+      origin = fs::path(pretrained).parent_path().parent_path().lexically_normal().string();
+    }
     ValidationReport report;
-    const Dataset original = load_dataset(info.dataset_dir, &report);
+    const Dataset original = load_dataset(RunFolder(origin).read_info().dataset_dir, &report);
     for (const auto* split : {&original.train, &original.validation, &original.test}) {
       auto& target_split = split == &original.test ? test : train;
       for (const auto& sample : *split) {
