@@ -42,6 +42,21 @@
         <source>Export the plot</source>
         <translation>Diagramm exportieren</translation>
     </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="57" />
+        <source>margin to the nearest threshold: %1</source>
+        <translation>Abstand zur nächsten Schwelle: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="98" />
+        <source>  (imported)</source>
+        <translation>  (importiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="99" />
+        <source>  (added)</source>
+        <translation>  (hinzugefügt)</translation>
+    </message>
 </context>
 <context>
     <name>aia::ui::AnnotatePage</name>
@@ -586,113 +601,108 @@
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="245" />
-        <source>Seeds: '%1' is not an integer</source>
-        <translation>Seeds: „%1“ ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <location filename="../ui/experiments_page.cpp" line="257" />
+        <location filename="../ui/experiments_page.cpp" line="252" />
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="267" />
+        <location filename="../ui/experiments_page.cpp" line="262" />
         <source>Experiment folder to resume or open</source>
         <translation>Experimentordner zum Fortsetzen oder Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="287" />
+        <location filename="../ui/experiments_page.cpp" line="282" />
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="319" />
+        <location filename="../ui/experiments_page.cpp" line="314" />
         <source>%1: %2 of %3 cells finished.</source>
         <translation>%1: %2 von %3 Zellen fertig.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="331" />
+        <location filename="../ui/experiments_page.cpp" line="326" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
         <translation>Zelle %1 von %2: %3 (ihre Live-Kurven sind auf der Seite Training).</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="339" />
+        <location filename="../ui/experiments_page.cpp" line="334" />
         <source>%1% (epoch %2/%3)</source>
         <translation>%1 % (Epoche %2/%3)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="359" />
+        <location filename="../ui/experiments_page.cpp" line="354" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
         <translation>Gestoppt: %1 Fortsetzen macht dort weiter, wo es stoppte.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="404" />
+        <location filename="../ui/experiments_page.cpp" line="399" />
         <source>%1 (published, not ours)</source>
         <translation>%1 (veröffentlicht, nicht unseres)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="429" />
+        <location filename="../ui/experiments_page.cpp" line="424" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
         <translation>Der gepaarte Bootstrap braucht die Referenz und eine weitere Verlustfunktion, fertig mit demselben Seed.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="474" />
-        <location filename="../ui/experiments_page.cpp" line="475" />
+        <location filename="../ui/experiments_page.cpp" line="469" />
+        <location filename="../ui/experiments_page.cpp" line="470" />
         <source>per-label F1, %1</source>
         <translation>F1 je Label, %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="482" />
+        <location filename="../ui/experiments_page.cpp" line="477" />
         <source>equal F1</source>
         <translation>gleiches F1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="502" />
+        <location filename="../ui/experiments_page.cpp" line="497" />
         <source>support %1</source>
         <translation>Häufigkeit %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="502" />
+        <location filename="../ui/experiments_page.cpp" line="497" />
         <source>support %1-%2</source>
         <translation>Häufigkeit %1-%2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="509" />
+        <location filename="../ui/experiments_page.cpp" line="504" />
         <source>F1 gain, %1 − %2</source>
         <translation>F1-Gewinn, %1 − %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="515" />
+        <location filename="../ui/experiments_page.cpp" line="510" />
         <source>labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="526" />
+        <location filename="../ui/experiments_page.cpp" line="521" />
         <source>mean per frequency bin</source>
         <translation>Mittel je Häufigkeitsklasse</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="533" />
+        <location filename="../ui/experiments_page.cpp" line="528" />
         <source>no gain</source>
         <translation>kein Gewinn</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="552" />
+        <location filename="../ui/experiments_page.cpp" line="547" />
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="554" />
+        <location filename="../ui/experiments_page.cpp" line="549" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="568" />
+        <location filename="../ui/experiments_page.cpp" line="563" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
         <translation>Diagramme als %1-*.png, .svg und .pdf geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="569" />
+        <location filename="../ui/experiments_page.cpp" line="564" />
         <source>Could not write every plot under %1</source>
         <translation>Nicht jedes Diagramm unter %1 konnte geschrieben werden</translation>
     </message>
@@ -700,347 +710,754 @@
 <context>
     <name>aia::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="38" />
+        <location filename="../ui/main_window.cpp" line="40" />
         <source>AIA Studio</source>
         <translation>AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49" />
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>&amp;Dataset</source>
         <translation>&amp;Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>&amp;Train</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Browse</source>
         <translation>&amp;Durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>T&amp;hresholds</source>
         <translation>&amp;Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="55" />
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="56" />
         <source>E&amp;xperiments</source>
         <translation>E&amp;xperimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61" />
+        <location filename="../ui/main_window.cpp" line="58" />
+        <source>Re&amp;view</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="88" />
+        <source>a training run is in progress already</source>
+        <translation>es läuft bereits ein Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122" />
+        <location filename="../ui/main_window.cpp" line="144" />
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>Folder for runs and experiments</source>
         <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="157" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142" />
+        <location filename="../ui/main_window.cpp" line="164" />
         <source>new runs and experiments go to %1</source>
         <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149" />
+        <location filename="../ui/main_window.cpp" line="171" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="172" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="172" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152" />
+        <location filename="../ui/main_window.cpp" line="174" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="152" />
+        <location filename="../ui/main_window.cpp" line="174" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="177" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160" />
+        <location filename="../ui/main_window.cpp" line="182" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161" />
+        <location filename="../ui/main_window.cpp" line="183" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161" />
+        <location filename="../ui/main_window.cpp" line="183" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162" />
+        <location filename="../ui/main_window.cpp" line="184" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163" />
+        <location filename="../ui/main_window.cpp" line="185" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164" />
+        <location filename="../ui/main_window.cpp" line="186" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164" />
-        <location filename="../ui/main_window.cpp" line="168" />
-        <location filename="../ui/main_window.cpp" line="172" />
-        <location filename="../ui/main_window.cpp" line="176" />
+        <location filename="../ui/main_window.cpp" line="186" />
+        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="198" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="190" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171" />
+        <location filename="../ui/main_window.cpp" line="193" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172" />
+        <location filename="../ui/main_window.cpp" line="194" />
         <source>Export thresholds</source>
         <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="197" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="197" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176" />
+        <location filename="../ui/main_window.cpp" line="198" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183" />
+        <location filename="../ui/main_window.cpp" line="205" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185" />
+        <location filename="../ui/main_window.cpp" line="207" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188" />
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="217" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>&amp;Compare with a past run...</source>
         <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>A run folder whose curves to overlay</source>
         <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location filename="../ui/main_window.cpp" line="229" />
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location filename="../ui/main_window.cpp" line="229" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>C&amp;lear compared runs</source>
         <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218" />
+        <location filename="../ui/main_window.cpp" line="240" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="249" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="268" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259" />
+        <location filename="../ui/main_window.cpp" line="282" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284" />
+        <location filename="../ui/main_window.cpp" line="307" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285" />
+        <location filename="../ui/main_window.cpp" line="308" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308" />
+        <location filename="../ui/main_window.cpp" line="331" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ReviewPage</name>
+    <message>
+        <location filename="../ui/review_page.cpp" line="107" />
+        <source>&amp;New project...</source>
+        <translation>&amp;Neues Projekt...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="108" />
+        <source>&amp;Open project...</source>
+        <translation>Projekt ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="109" />
+        <location filename="../ui/review_page.cpp" line="385" />
+        <source>No project. Make one from a folder of images, or open one.</source>
+        <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="113" />
+        <source>Most uncertain first</source>
+        <translation>Unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="114" />
+        <source>File order</source>
+        <translation>Dateireihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="115" />
+        <source>Random order</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="117" />
+        <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
+        <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="120" />
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="121" />
+        <source>Likely label errors</source>
+        <translation>Wahrscheinliche Labelfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="122" />
+        <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
+        <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="123" />
+        <source>&amp;Score</source>
+        <translation>&amp;Bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="124" />
+        <source>Score the unreviewed images with the project's run (or the open run)</source>
+        <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="125" />
+        <source>&amp;Train on reviewed images</source>
+        <translation>Auf geprüften Bildern &amp;trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="128" />
+        <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
+        <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="130" />
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="132" />
+        <source>As a &amp;dataset (JSON layout)...</source>
+        <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="133" />
+        <source>Folder for the dataset</source>
+        <translation>Ordner für den Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="136" />
+        <source>As an annotations &amp;CSV...</source>
+        <translation>Als Annotations-&amp;CSV...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="137" />
+        <source>Annotations CSV</source>
+        <translation>Annotations-CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="137" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="140" />
+        <source>Into &amp;XMP sidecars</source>
+        <translation>In &amp;XMP-Sidecars</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="152" />
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="154" />
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="162" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="199" />
+        <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
+        <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="207" />
+        <source>Accept and next (Enter)</source>
+        <translation>Annehmen und weiter (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="208" />
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="209" />
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="210" />
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="219" />
+        <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
+        <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="292" />
+        <source>project %1: %2 images; tags from XMP: %3</source>
+        <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="300" />
+        <source>Cannot make the project</source>
+        <translation>Das Projekt kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="317" />
+        <source>project %1 opened: %2 images%3</source>
+        <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="322" />
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="326" />
+        <source>Cannot open the project</source>
+        <translation>Das Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="347" />
+        <source>Folder of images to annotate</source>
+        <translation>Ordner mit zu annotierenden Bildern</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="352" />
+        <source>Folder for the project file (an empty folder; default: %1)</source>
+        <translation>Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="357" />
+        <source>Annotation project folder</source>
+        <translation>Ordner des Annotationsprojekts</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="413" />
+        <source>No images to show.</source>
+        <translation>Keine Bilder anzuzeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="431" />
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="441" />
+        <source>This file cannot be decoded as an image.</source>
+        <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="442" />
+        <source>The image is no longer there; the next scan marks it missing.</source>
+        <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="480" />
+        <source>A tag of this image; click or press its number to reject it</source>
+        <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="481" />
+        <source>Not a tag of this image; click or press its number to accept it</source>
+        <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="485" />
+        <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
+        <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="488" />
+        <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
+        <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="508" />
+        <source>%1 of %2 reviewed</source>
+        <translation>%1 von %2 geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="509" />
+        <source>, %1 skipped</source>
+        <translation>, %1 übersprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="510" />
+        <source> · %1 s per image</source>
+        <translation> · %1 s pro Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="511" />
+        <source> · %1 not scored</source>
+        <translation> · %1 nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="512" />
+        <source> · %1 missing</source>
+        <translation> · %1 fehlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="513" />
+        <source> · %1 likely label errors</source>
+        <translation> · %1 wahrscheinliche Labelfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="524" />
+        <source>The edit was not saved</source>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="553" />
+        <source>reject %1</source>
+        <translation>%1 ablehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="553" />
+        <location filename="../ui/review_page.cpp" line="580" />
+        <source>accept %1</source>
+        <translation>%1 annehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="566" />
+        <source>add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="589" />
+        <source>skip</source>
+        <translation>überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="679" />
+        <source>No run to score with</source>
+        <translation>Kein Lauf zum Bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="679" />
+        <source>Open a trained run first (File &gt; Open run), or train one.</source>
+        <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="686" />
+        <source>images on disk: %1</source>
+        <translation>Bilder auf der Platte: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="688" />
+        <source>Cannot score</source>
+        <translation>Bewerten nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="693" />
+        <source>every image is scored</source>
+        <translation>jedes Bild ist bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="697" />
+        <source>scoring</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="709" />
+        <source>Scoring failed</source>
+        <translation>Bewertung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="714" />
+        <source>scoring cancelled; nothing was changed</source>
+        <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="721" />
+        <source>skipped %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="722" />
+        <source>scored %1 images with %2</source>
+        <translation>%1 Bilder mit %2 bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="726" />
+        <source>Cannot store the scores</source>
+        <translation>Die Scores können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="768" />
+        <source>Cannot train yet</source>
+        <translation>Training noch nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="772" />
+        <source>training on the reviewed images: %1</source>
+        <translation>Training auf den geprüften Bildern: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="773" />
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="784" />
+        <source>training on the reviewed images did not finish: %1</source>
+        <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="790" />
+        <source>Cannot record the new run</source>
+        <translation>Der neue Lauf kann nicht eingetragen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="793" />
+        <source>new run %1; scoring the unreviewed images again</source>
+        <translation>neuer Lauf %1; die ungeprüften Bilder werden neu bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="805" />
+        <source>exported %1 reviewed images as a dataset in %2</source>
+        <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="807" />
+        <location filename="../ui/review_page.cpp" line="817" />
+        <location filename="../ui/review_page.cpp" line="828" />
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="815" />
+        <source>exported %1 reviewed images to %2</source>
+        <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="826" />
+        <source>wrote the XMP sidecars of %1 reviewed images</source>
+        <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>
 </context>
 <context>

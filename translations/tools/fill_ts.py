@@ -407,6 +407,151 @@ FA_MORE.update({
         "CAM برای این شبکه دقیق است (میانگین نقشه همان لاجیت برچسب است)؛ Grad-CAM همان نقشه با شواهد منفیِ بریده‌شده است",
 })
 
+# Review: annotation projects
+DE_MORE.update({
+    "margin to the nearest threshold: %1": "Abstand zur nächsten Schwelle: %1",
+    "  (imported)": "  (importiert)", "  (added)": "  (hinzugefügt)", "Re&view": "&Prüfen",
+    "a training run is in progress already": "es läuft bereits ein Training",
+    "&New project...": "&Neues Projekt...", "&Open project...": "Projekt ö&ffnen...",
+    "No project. Make one from a folder of images, or open one.":
+        "Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.",
+    "Most uncertain first": "Unsicherste zuerst", "File order": "Dateireihenfolge", "Random order": "Zufällig",
+    "Most uncertain first: images whose closest label score is nearest that label's MCC threshold":
+        "Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt",
+    "All images": "Alle Bilder", "Likely label errors": "Wahrscheinliche Labelfehler",
+    "Reviewed images with a tag the model, scored out of fold, strongly disagrees with":
+        "Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht",
+    "&Score": "&Bewerten",
+    "Score the unreviewed images with the project's run (or the open run)":
+        "Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten",
+    "&Train on reviewed images": "Auf geprüften Bildern &trainieren",
+    "Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run":
+        "Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften "
+        "Bilder werden mit dem neuen Lauf neu bewertet",
+    "E&xport": "E&xportieren", "As a &dataset (JSON layout)...": "Als &Datensatz (JSON-Layout)...",
+    "Folder for the dataset": "Ordner für den Datensatz", "As an annotations &CSV...": "Als Annotations-&CSV...",
+    "Annotations CSV": "Annotations-CSV", "Into &XMP sidecars": "In &XMP-Sidecars", "Order:": "Reihenfolge:",
+    "Show:": "Zeigen:", "Cancel": "Abbrechen",
+    "Type to add a tag (completion from the vocabulary); Enter adds it":
+        "Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es",
+    "Accept and next (Enter)": "Annehmen und weiter (Enter)", "Skip": "Überspringen", "Previous": "Zurück",
+    "Next": "Weiter",
+    "Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.":
+        "Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Pfeile bewegen, Tippen fügt ein Tag "
+        "hinzu, Strg+Z macht rückgängig.",
+    "project %1: %2 images; tags from XMP: %3": "Projekt %1: %2 Bilder; Tags aus XMP: %3",
+    "Cannot make the project": "Das Projekt kann nicht angelegt werden",
+    "project %1 opened: %2 images%3": "Projekt %1 geöffnet: %2 Bilder%3", "Read-only": "Schreibgeschützt",
+    "Cannot open the project": "Das Projekt kann nicht geöffnet werden",
+    "Folder of images to annotate": "Ordner mit zu annotierenden Bildern",
+    "Folder for the project file (an empty folder; default: %1)":
+        "Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)",
+    "Annotation project folder": "Ordner des Annotationsprojekts", "No images to show.": "Keine Bilder anzuzeigen.",
+    "Loading...": "Wird geladen...", "This file cannot be decoded as an image.":
+        "Diese Datei lässt sich nicht als Bild dekodieren.",
+    "The image is no longer there; the next scan marks it missing.":
+        "Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.",
+    "A tag of this image; click or press its number to reject it":
+        "Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen",
+    "Not a tag of this image; click or press its number to accept it":
+        "Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen",
+    "Likely label error: kept, but the model scores it %1 (threshold %2)":
+        "Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)",
+    "Likely label error: left out, but the model scores it %1 (threshold %2)":
+        "Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)",
+    "%1 of %2 reviewed": "%1 von %2 geprüft", ", %1 skipped": ", %1 übersprungen",
+    " · %1 s per image": " · %1 s pro Bild", " · %1 not scored": " · %1 nicht bewertet",
+    " · %1 missing": " · %1 fehlen", " · %1 likely label errors": " · %1 wahrscheinliche Labelfehler",
+    "The edit was not saved": "Die Änderung wurde nicht gespeichert", "reject %1": "%1 ablehnen",
+    "accept %1": "%1 annehmen", "add %1": "%1 hinzufügen", "skip": "überspringen",
+    "No run to score with": "Kein Lauf zum Bewerten",
+    "Open a trained run first (File > Open run), or train one.":
+        "Öffnen Sie zuerst einen trainierten Lauf (Datei > Lauf öffnen) oder trainieren Sie einen.",
+    "images on disk: %1": "Bilder auf der Platte: %1", "Cannot score": "Bewerten nicht möglich",
+    "every image is scored": "jedes Bild ist bewertet", "scoring": "Bewertung", "Scoring failed": "Bewertung fehlgeschlagen",
+    "scoring cancelled; nothing was changed": "Bewertung abgebrochen; nichts wurde geändert",
+    "skipped %1": "übersprungen: %1", "scored %1 images with %2": "%1 Bilder mit %2 bewertet",
+    "Cannot store the scores": "Die Scores können nicht gespeichert werden",
+    "Cannot train yet": "Training noch nicht möglich",
+    "training on the reviewed images: %1": "Training auf den geprüften Bildern: %1", "training": "Training",
+    "training on the reviewed images did not finish: %1": "das Training auf den geprüften Bildern endete nicht: %1",
+    "Cannot record the new run": "Der neue Lauf kann nicht eingetragen werden",
+    "new run %1; scoring the unreviewed images again": "neuer Lauf %1; die ungeprüften Bilder werden neu bewertet",
+    "exported %1 reviewed images as a dataset in %2": "%1 geprüfte Bilder als Datensatz nach %2 exportiert",
+    "Export failed": "Export fehlgeschlagen", "exported %1 reviewed images to %2": "%1 geprüfte Bilder nach %2 exportiert",
+    "wrote the XMP sidecars of %1 reviewed images": "XMP-Sidecars von %1 geprüften Bildern geschrieben",
+})
+FA_MORE.update({
+    "margin to the nearest threshold: %1": "فاصله تا نزدیک‌ترین آستانه: %1",
+    "  (imported)": "  (واردشده)", "  (added)": "  (افزوده)", "Re&view": "&بازبینی",
+    "a training run is in progress already": "یک آموزش از پیش در جریان است",
+    "&New project...": "پروژهٔ &تازه...", "&Open project...": "&گشودن پروژه...",
+    "No project. Make one from a folder of images, or open one.":
+        "پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.",
+    "Most uncertain first": "نامطمئن‌ترین‌ها نخست", "File order": "ترتیب پرونده‌ها", "Random order": "ترتیب تصادفی",
+    "Most uncertain first: images whose closest label score is nearest that label's MCC threshold":
+        "نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است",
+    "All images": "همهٔ تصویرها", "Likely label errors": "خطاهای احتمالی برچسب",
+    "Reviewed images with a tag the model, scored out of fold, strongly disagrees with":
+        "تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است",
+    "&Score": "&امتیازدهی",
+    "Score the unreviewed images with the project's run (or the open run)":
+        "امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)",
+    "&Train on reviewed images": "&آموزش روی تصویرهای بازبینی‌شده",
+    "Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run":
+        "تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای "
+        "بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند",
+    "E&xport": "&برون‌بری", "As a &dataset (JSON layout)...": "به‌صورت &مجموعه‌داده (چیدمان JSON)...",
+    "Folder for the dataset": "پوشه برای مجموعه‌داده", "As an annotations &CSV...": "به‌صورت &CSV حاشیه‌نویسی...",
+    "Annotations CSV": "CSV حاشیه‌نویسی", "Into &XMP sidecars": "در پرونده‌های &XMP همراه", "Order:": "ترتیب:",
+    "Show:": "نمایش:", "Cancel": "لغو",
+    "Type to add a tag (completion from the vocabulary); Enter adds it":
+        "برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید",
+    "Accept and next (Enter)": "پذیرش و بعدی (Enter)", "Skip": "رد شدن", "Previous": "قبلی", "Next": "بعدی",
+    "Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.":
+        "کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، پیکان‌ها جابه‌جا می‌کنند، "
+        "نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.",
+    "project %1: %2 images; tags from XMP: %3": "پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3",
+    "Cannot make the project": "پروژه ساخته نمی‌شود",
+    "project %1 opened: %2 images%3": "پروژهٔ %1 گشوده شد: %2 تصویر%3", "Read-only": "فقط‌خواندنی",
+    "Cannot open the project": "پروژه گشوده نمی‌شود",
+    "Folder of images to annotate": "پوشهٔ تصویرها برای حاشیه‌نویسی",
+    "Folder for the project file (an empty folder; default: %1)":
+        "پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)",
+    "Annotation project folder": "پوشهٔ پروژهٔ حاشیه‌نویسی", "No images to show.": "تصویری برای نمایش نیست.",
+    "Loading...": "در حال بارگیری...", "This file cannot be decoded as an image.":
+        "این پرونده به‌صورت تصویر گشوده نمی‌شود.",
+    "The image is no longer there; the next scan marks it missing.":
+        "این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.",
+    "A tag of this image; click or press its number to reject it":
+        "برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید",
+    "Not a tag of this image; click or press its number to accept it":
+        "برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید",
+    "Likely label error: kept, but the model scores it %1 (threshold %2)":
+        "خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)",
+    "Likely label error: left out, but the model scores it %1 (threshold %2)":
+        "خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)",
+    "%1 of %2 reviewed": "%1 از %2 بازبینی شده", ", %1 skipped": "، %1 رد شده",
+    " · %1 s per image": " · %1 ثانیه برای هر تصویر", " · %1 not scored": " · %1 بی‌امتیاز",
+    " · %1 missing": " · %1 گم‌شده", " · %1 likely label errors": " · %1 خطای احتمالی برچسب",
+    "The edit was not saved": "ویرایش ذخیره نشد", "reject %1": "رد %1", "accept %1": "پذیرش %1",
+    "add %1": "افزودن %1", "skip": "رد شدن", "No run to score with": "اجرایی برای امتیازدهی نیست",
+    "Open a trained run first (File > Open run), or train one.":
+        "نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده > گشودن اجرا) یا یکی آموزش دهید.",
+    "images on disk: %1": "تصویرهای روی دیسک: %1", "Cannot score": "امتیازدهی ممکن نیست",
+    "every image is scored": "همهٔ تصویرها امتیاز دارند", "scoring": "امتیازدهی", "Scoring failed": "امتیازدهی شکست خورد",
+    "scoring cancelled; nothing was changed": "امتیازدهی لغو شد؛ چیزی تغییر نکرد",
+    "skipped %1": "رد شد: %1", "scored %1 images with %2": "%1 تصویر با %2 امتیاز گرفت",
+    "Cannot store the scores": "امتیازها ذخیره نمی‌شوند", "Cannot train yet": "هنوز آموزش ممکن نیست",
+    "training on the reviewed images: %1": "آموزش روی تصویرهای بازبینی‌شده: %1", "training": "آموزش",
+    "training on the reviewed images did not finish: %1": "آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1",
+    "Cannot record the new run": "اجرای تازه ثبت نمی‌شود",
+    "new run %1; scoring the unreviewed images again": "اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند",
+    "exported %1 reviewed images as a dataset in %2": "%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد",
+    "Export failed": "برون‌بری شکست خورد", "exported %1 reviewed images to %2": "%1 تصویر بازبینی‌شده به %2 برون‌بری شد",
+    "wrote the XMP sidecars of %1 reviewed images": "پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 
