@@ -44,7 +44,6 @@ void print_status(const Project& project, const std::string& order, std::size_t 
               project.dir().c_str(), p.total, p.reviewed, p.skipped, p.scored, p.missing, p.seconds_per_image);
   std::printf("  vocabulary: %zu labels; scoring run: %s\n", project.data().vocabulary.size(),
               project.data().run.empty() ? "none" : project.data().run.c_str());
-  if (project.read_only()) std::printf("  %s\n", project.read_only_reason().c_str());
   if (listed > 0) {
     std::printf("next to review (%s order):\n", order.c_str());
     std::size_t shown = 0;
