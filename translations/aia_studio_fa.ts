@@ -43,17 +43,17 @@
         <translation>صدور نمودار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="57" />
+        <location filename="../ui/review_page.cpp" line="60" />
         <source>margin to the nearest threshold: %1</source>
         <translation>فاصله تا نزدیک‌ترین آستانه: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="98" />
+        <location filename="../ui/review_page.cpp" line="101" />
         <source>  (imported)</source>
         <translation>  (واردشده)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="99" />
+        <location filename="../ui/review_page.cpp" line="102" />
         <source>  (added)</source>
         <translation>  (افزوده)</translation>
     </message>
@@ -770,295 +770,295 @@
         <translation>آماده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <source>Preferences</source>
         <translation>ترجیحات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147" />
+        <location filename="../ui/main_window.cpp" line="153" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="156" />
         <source>Folder for runs and experiments</source>
         <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157" />
+        <location filename="../ui/main_window.cpp" line="163" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164" />
+        <location filename="../ui/main_window.cpp" line="170" />
         <source>new runs and experiments go to %1</source>
         <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171" />
+        <location filename="../ui/main_window.cpp" line="177" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172" />
+        <location filename="../ui/main_window.cpp" line="178" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172" />
+        <location filename="../ui/main_window.cpp" line="178" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177" />
+        <location filename="../ui/main_window.cpp" line="183" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="188" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184" />
+        <location filename="../ui/main_window.cpp" line="190" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185" />
+        <location filename="../ui/main_window.cpp" line="191" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186" />
+        <location filename="../ui/main_window.cpp" line="192" />
         <source>Export predictions</source>
         <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186" />
-        <location filename="../ui/main_window.cpp" line="190" />
-        <location filename="../ui/main_window.cpp" line="194" />
-        <location filename="../ui/main_window.cpp" line="198" />
+        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="204" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="196" />
         <source>Export per-label metrics</source>
         <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193" />
+        <location filename="../ui/main_window.cpp" line="199" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>Export thresholds</source>
         <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="203" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="203" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198" />
+        <location filename="../ui/main_window.cpp" line="204" />
         <source>Export annotations</source>
         <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="207" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="215" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210" />
+        <location filename="../ui/main_window.cpp" line="216" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>&amp;Preferences...</source>
         <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="228" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>&amp;Compare with a past run...</source>
         <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>A run folder whose curves to overlay</source>
         <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Cannot compare</source>
         <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="237" />
         <source>C&amp;lear compared runs</source>
         <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="244" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="255" />
         <source>wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251" />
+        <location filename="../ui/main_window.cpp" line="257" />
         <source>nothing to export yet</source>
         <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="264" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268" />
+        <location filename="../ui/main_window.cpp" line="274" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282" />
+        <location filename="../ui/main_window.cpp" line="288" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307" />
+        <location filename="../ui/main_window.cpp" line="313" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331" />
+        <location filename="../ui/main_window.cpp" line="337" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>
@@ -1066,396 +1066,416 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="107" />
+        <location filename="../ui/review_page.cpp" line="110" />
         <source>&amp;New project...</source>
         <translation>پروژهٔ &amp;تازه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="108" />
+        <location filename="../ui/review_page.cpp" line="111" />
         <source>&amp;Open project...</source>
         <translation>&amp;گشودن پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="109" />
-        <location filename="../ui/review_page.cpp" line="385" />
+        <location filename="../ui/review_page.cpp" line="112" />
+        <location filename="../ui/review_page.cpp" line="402" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
+        <location filename="../ui/review_page.cpp" line="116" />
         <source>Most uncertain first</source>
         <translation>نامطمئن‌ترین‌ها نخست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="114" />
+        <location filename="../ui/review_page.cpp" line="117" />
         <source>File order</source>
         <translation>ترتیب پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="115" />
+        <location filename="../ui/review_page.cpp" line="118" />
         <source>Random order</source>
         <translation>ترتیب تصادفی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="117" />
+        <location filename="../ui/review_page.cpp" line="120" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="120" />
+        <location filename="../ui/review_page.cpp" line="123" />
         <source>All images</source>
         <translation>همهٔ تصویرها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="121" />
+        <location filename="../ui/review_page.cpp" line="124" />
         <source>Likely label errors</source>
         <translation>خطاهای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="122" />
+        <location filename="../ui/review_page.cpp" line="125" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="123" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>&amp;Score</source>
         <translation>&amp;امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="124" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="125" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>&amp;Train on reviewed images</source>
         <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="131" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="130" />
+        <location filename="../ui/review_page.cpp" line="133" />
+        <source>with the run's training set</source>
+        <translation>همراه با دادهٔ آموزشی اجرا</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="135" />
+        <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
+        <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="141" />
+        <source> epochs</source>
+        <translation> دوره</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="142" />
+        <source>Epochs of fine-tuning</source>
+        <translation>دوره‌های تنظیم دقیق</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="143" />
         <source>E&amp;xport</source>
         <translation>&amp;برون‌بری</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="132" />
+        <location filename="../ui/review_page.cpp" line="145" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="133" />
+        <location filename="../ui/review_page.cpp" line="146" />
         <source>Folder for the dataset</source>
         <translation>پوشه برای مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="136" />
+        <location filename="../ui/review_page.cpp" line="149" />
         <source>As an annotations &amp;CSV...</source>
         <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="137" />
+        <location filename="../ui/review_page.cpp" line="150" />
         <source>Annotations CSV</source>
         <translation>CSV حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="137" />
+        <location filename="../ui/review_page.cpp" line="150" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="140" />
+        <location filename="../ui/review_page.cpp" line="153" />
         <source>Into &amp;XMP sidecars</source>
         <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="167" />
         <source>Order:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="154" />
+        <location filename="../ui/review_page.cpp" line="169" />
         <source>Show:</source>
         <translation>نمایش:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="162" />
+        <location filename="../ui/review_page.cpp" line="177" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="199" />
+        <location filename="../ui/review_page.cpp" line="214" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="207" />
+        <location filename="../ui/review_page.cpp" line="222" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="208" />
+        <location filename="../ui/review_page.cpp" line="223" />
         <source>Skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="209" />
+        <location filename="../ui/review_page.cpp" line="224" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="210" />
+        <location filename="../ui/review_page.cpp" line="225" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="219" />
+        <location filename="../ui/review_page.cpp" line="234" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="292" />
+        <location filename="../ui/review_page.cpp" line="307" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="300" />
+        <location filename="../ui/review_page.cpp" line="315" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="317" />
+        <location filename="../ui/review_page.cpp" line="333" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="322" />
+        <location filename="../ui/review_page.cpp" line="338" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="326" />
+        <location filename="../ui/review_page.cpp" line="342" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="347" />
+        <location filename="../ui/review_page.cpp" line="364" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="352" />
+        <location filename="../ui/review_page.cpp" line="369" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="357" />
+        <location filename="../ui/review_page.cpp" line="374" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="413" />
+        <location filename="../ui/review_page.cpp" line="430" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="431" />
+        <location filename="../ui/review_page.cpp" line="448" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="441" />
+        <location filename="../ui/review_page.cpp" line="458" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="442" />
+        <location filename="../ui/review_page.cpp" line="459" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="480" />
+        <location filename="../ui/review_page.cpp" line="497" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="481" />
+        <location filename="../ui/review_page.cpp" line="498" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="485" />
+        <location filename="../ui/review_page.cpp" line="502" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="488" />
+        <location filename="../ui/review_page.cpp" line="505" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="508" />
+        <location filename="../ui/review_page.cpp" line="525" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="509" />
+        <location filename="../ui/review_page.cpp" line="526" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="510" />
+        <location filename="../ui/review_page.cpp" line="527" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="511" />
+        <location filename="../ui/review_page.cpp" line="528" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="512" />
+        <location filename="../ui/review_page.cpp" line="529" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="513" />
+        <location filename="../ui/review_page.cpp" line="530" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="524" />
+        <location filename="../ui/review_page.cpp" line="541" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="553" />
+        <location filename="../ui/review_page.cpp" line="570" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="553" />
-        <location filename="../ui/review_page.cpp" line="580" />
+        <location filename="../ui/review_page.cpp" line="570" />
+        <location filename="../ui/review_page.cpp" line="597" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="566" />
+        <location filename="../ui/review_page.cpp" line="583" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="589" />
+        <location filename="../ui/review_page.cpp" line="606" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="679" />
+        <location filename="../ui/review_page.cpp" line="696" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="679" />
+        <location filename="../ui/review_page.cpp" line="696" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="686" />
+        <location filename="../ui/review_page.cpp" line="703" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="688" />
+        <location filename="../ui/review_page.cpp" line="705" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="693" />
+        <location filename="../ui/review_page.cpp" line="710" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="697" />
+        <location filename="../ui/review_page.cpp" line="714" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="709" />
+        <location filename="../ui/review_page.cpp" line="726" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="714" />
+        <location filename="../ui/review_page.cpp" line="731" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="721" />
+        <location filename="../ui/review_page.cpp" line="738" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="722" />
+        <location filename="../ui/review_page.cpp" line="739" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="726" />
+        <location filename="../ui/review_page.cpp" line="743" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="768" />
+        <location filename="../ui/review_page.cpp" line="787" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="772" />
+        <location filename="../ui/review_page.cpp" line="791" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="773" />
+        <location filename="../ui/review_page.cpp" line="792" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="784" />
+        <location filename="../ui/review_page.cpp" line="803" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="790" />
+        <location filename="../ui/review_page.cpp" line="809" />
         <source>Cannot record the new run</source>
         <translation>اجرای تازه ثبت نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="793" />
+        <location filename="../ui/review_page.cpp" line="812" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="805" />
+        <location filename="../ui/review_page.cpp" line="824" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="807" />
-        <location filename="../ui/review_page.cpp" line="817" />
-        <location filename="../ui/review_page.cpp" line="828" />
+        <location filename="../ui/review_page.cpp" line="826" />
+        <location filename="../ui/review_page.cpp" line="836" />
+        <location filename="../ui/review_page.cpp" line="847" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="815" />
+        <location filename="../ui/review_page.cpp" line="834" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="826" />
+        <location filename="../ui/review_page.cpp" line="845" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>

@@ -124,6 +124,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     QTimer::singleShot(0, this, [this, last = recent.first()] {
       if (m_runDir.isEmpty()) openRun(last);
     });
+  // So does the last annotation project (read-only when another window has it).
+  const QString project = settings.value(QStringLiteral("lastProject")).toString();
+  if (!project.isEmpty() && QFileInfo::exists(project + QStringLiteral("/project.json")))
+    QTimer::singleShot(0, this, [this, project] {
+      if (!m_review->project()) m_review->openProject(project, true);
+    });
 }
 
 QString MainWindow::dataFolder() const {

@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
@@ -22,6 +23,8 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QToolButton>
@@ -127,6 +130,16 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   m_trainButton->setToolTip(
       tr("Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are "
          "scored again with the new run"));
+  m_withOriginal = new QCheckBox(tr("with the run's training set"));
+  m_withOriginal->setToolTip(
+      tr("Also train on the images the project's first run was trained on, and test on its "
+         "test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are "
+         "held out as the test split."));
+  m_epochs = new QSpinBox;
+  m_epochs->setRange(1, 200);
+  m_epochs->setValue(10);
+  m_epochs->setSuffix(tr(" epochs"));
+  m_epochs->setToolTip(tr("Epochs of fine-tuning"));
   m_exportButton = new QPushButton(tr("E&xport"));
   auto* exportMenu = new QMenu(m_exportButton);
   exportMenu->addAction(tr("As a &dataset (JSON layout)..."), this, [this] {
@@ -146,6 +159,8 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   top->addWidget(m_title, 1);
   top->addWidget(m_scoreButton);
   top->addWidget(m_trainButton);
+  top->addWidget(m_epochs);
+  top->addWidget(m_withOriginal);
   top->addWidget(m_exportButton);
 
   auto* second = new QHBoxLayout;
@@ -300,6 +315,7 @@ bool ReviewPage::createProject(const QString& dir, const QStringList& folders, b
     if (!quiet) fail(tr("Cannot make the project"), QString::fromStdString(e.what()));
     return false;
   }
+  QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
   m_undo.clear();
   rebuildOrder();
   return true;
@@ -328,6 +344,7 @@ bool ReviewPage::openProject(const QString& dir, bool quiet) {
       Q_EMIT messageLogged(QString::fromStdString(e.what()));
     return false;
   }
+  QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
   m_undo.clear();
   rebuildOrder();
   return true;
@@ -763,6 +780,8 @@ void ReviewPage::trainOnReviewed() {
   try {
     if (m_project->data().run.empty() && !m_runDir.isEmpty()) m_project->set_run(m_runDir.toStdString());
     aia::ProjectTrainOptions options;
+    options.include_original = m_withOriginal->isChecked();
+    options.epochs = m_epochs->value();
     m_pendingTraining = aia::prepare_project_training(*m_project, options);
   } catch (const std::exception& e) {
     fail(tr("Cannot train yet"), QString::fromStdString(e.what()));

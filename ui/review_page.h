@@ -23,6 +23,8 @@ class QLineEdit;
 class QListView;
 class QProgressBar;
 class QPushButton;
+class QCheckBox;
+class QSpinBox;
 class QStringListModel;
 class QToolButton;
 class QHBoxLayout;
@@ -123,6 +125,8 @@ class ReviewPage : public QWidget {
   QPushButton* m_scoreButton;
   QPushButton* m_trainButton;
   QPushButton* m_exportButton;
+  QCheckBox* m_withOriginal;
+  QSpinBox* m_epochs;
   QUndoStack m_undo;
   QString m_runDir;
   QString m_dataFolder;

@@ -480,6 +480,12 @@ DE_MORE.update({
     "exported %1 reviewed images as a dataset in %2": "%1 geprüfte Bilder als Datensatz nach %2 exportiert",
     "Export failed": "Export fehlgeschlagen", "exported %1 reviewed images to %2": "%1 geprüfte Bilder nach %2 exportiert",
     "wrote the XMP sidecars of %1 reviewed images": "XMP-Sidecars von %1 geprüften Bildern geschrieben",
+    "with the run's training set": "mit der Trainingsmenge des Laufs",
+    "Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.":
+        "Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen "
+        "Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge "
+        "zurückgehalten.",
+    " epochs": " Epochen", "Epochs of fine-tuning": "Epochen der Feinabstimmung",
 })
 FA_MORE.update({
     "margin to the nearest threshold: %1": "فاصله تا نزدیک‌ترین آستانه: %1",
@@ -550,6 +556,11 @@ FA_MORE.update({
     "exported %1 reviewed images as a dataset in %2": "%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد",
     "Export failed": "برون‌بری شکست خورد", "exported %1 reviewed images to %2": "%1 تصویر بازبینی‌شده به %2 برون‌بری شد",
     "wrote the XMP sidecars of %1 reviewed images": "پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد",
+    "with the run's training set": "همراه با دادهٔ آموزشی اجرا",
+    "Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.":
+        "روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ "
+        "آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.",
+    " epochs": " دوره", "Epochs of fine-tuning": "دوره‌های تنظیم دقیق",
 })
 
 DE.update(DE_MORE)
