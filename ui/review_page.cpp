@@ -9,6 +9,7 @@
 #include <QCompleter>
 #include <QDateTime>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -296,25 +297,57 @@ void ReviewPage::fail(const QString& title, const QString& text) {
 
 // --- opening --------------------------------------------------------------------
 
+namespace {
+
+// What opening or making a project hands back from the worker thread.
+struct Opened {
+  std::shared_ptr<aia::Project> project;
+  QString error, info;
+};
+
+// Runs `work` on a pool thread while this thread's event loop keeps turning
+// (the window repaints; user input waits), so that scanning a folder of
+// 50,000 images never freezes the window. The page is disabled meanwhile.
+Opened whileResponsive(QWidget* page, const std::function<Opened()>& work) {
+  QFutureWatcher<Opened> watcher;
+  QEventLoop loop;
+  QObject::connect(&watcher, &QFutureWatcher<Opened>::finished, &loop, &QEventLoop::quit);
+  page->setEnabled(false);
+  QApplication::setOverrideCursor(Qt::BusyCursor);
+  watcher.setFuture(QtConcurrent::run([work] {
+    try {
+      return work();
+    } catch (const std::exception& e) {
+      return Opened{nullptr, QString::fromStdString(e.what()), {}};
+    }
+  }));
+  if (!watcher.isFinished()) loop.exec(QEventLoop::ExcludeUserInputEvents);
+  watcher.waitForFinished();
+  QApplication::restoreOverrideCursor();
+  page->setEnabled(true);
+  return watcher.result();
+}
+
+}  // namespace
+
 bool ReviewPage::createProject(const QString& dir, const QStringList& folders, bool quiet) {
   std::vector<std::string> list;
   for (const auto& f : folders) list.push_back(f.toStdString());
-  try {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto project = std::make_unique<aia::Project>(aia::Project::create(dir.toStdString(), list));
+  const Opened o = whileResponsive(this, [dir = dir.toStdString(), list] {
+    auto project = std::make_shared<aia::Project>(aia::Project::create(dir, list));
     const aia::TagImport imported = aia::import_xmp_tags(*project);
-    QApplication::restoreOverrideCursor();
-    Q_EMIT messageLogged(tr("project %1: %2 images; tags from XMP: %3")
-                             .arg(QString::fromStdString(project->dir()))
-                             .arg(project->data().images.size())
-                             .arg(QString::fromStdString(imported.summary())));
-    closeProject();
-    m_project = std::move(project);
-  } catch (const std::exception& e) {
-    QApplication::restoreOverrideCursor();
-    if (!quiet) fail(tr("Cannot make the project"), QString::fromStdString(e.what()));
+    return Opened{project, {}, QString::fromStdString(imported.summary())};
+  });
+  if (!o.project) {
+    if (!quiet) fail(tr("Cannot make the project"), o.error);
     return false;
   }
+  closeProject();
+  m_project = std::make_unique<aia::Project>(std::move(*o.project));
+  Q_EMIT messageLogged(tr("project %1: %2 images; tags from XMP: %3")
+                           .arg(QString::fromStdString(m_project->dir()))
+                           .arg(m_project->data().images.size())
+                           .arg(o.info));
   QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
   m_undo.clear();
   rebuildOrder();
@@ -322,28 +355,27 @@ bool ReviewPage::createProject(const QString& dir, const QStringList& folders, b
 }
 
 bool ReviewPage::openProject(const QString& dir, bool quiet) {
-  try {
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto project = std::make_unique<aia::Project>(aia::Project::open(dir.toStdString()));
+  const Opened o = whileResponsive(this, [dir = dir.toStdString()] {
+    auto project = std::make_shared<aia::Project>(aia::Project::open(dir));
     QString scan;
     if (!project->read_only()) scan = QString::fromStdString(project->rescan().summary());
-    QApplication::restoreOverrideCursor();
-    closeProject();
-    m_project = std::move(project);
-    Q_EMIT messageLogged(tr("project %1 opened: %2 images%3")
-                             .arg(QString::fromStdString(m_project->dir()))
-                             .arg(m_project->data().images.size())
-                             .arg(scan.isEmpty() ? QString() : QStringLiteral("; ") + scan));
-    if (m_project->read_only() && !quiet)
-      QMessageBox::information(this, tr("Read-only"), QString::fromStdString(m_project->read_only_reason()));
-  } catch (const std::exception& e) {
-    QApplication::restoreOverrideCursor();
+    return Opened{project, {}, scan};
+  });
+  if (!o.project) {
     if (!quiet)
-      fail(tr("Cannot open the project"), QString::fromStdString(e.what()));
+      fail(tr("Cannot open the project"), o.error);
     else
-      Q_EMIT messageLogged(QString::fromStdString(e.what()));
+      Q_EMIT messageLogged(o.error);
     return false;
   }
+  closeProject();
+  m_project = std::make_unique<aia::Project>(std::move(*o.project));
+  Q_EMIT messageLogged(tr("project %1 opened: %2 images%3")
+                           .arg(QString::fromStdString(m_project->dir()))
+                           .arg(m_project->data().images.size())
+                           .arg(o.info.isEmpty() ? QString() : QStringLiteral("; ") + o.info));
+  if (m_project->read_only() && !quiet)
+    QMessageBox::information(this, tr("Read-only"), QString::fromStdString(m_project->read_only_reason()));
   QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
   m_undo.clear();
   rebuildOrder();

@@ -4,6 +4,7 @@
 
 #include "annotate_page.h"
 #include "browse_page.h"
+#include "review_page.h"
 #include "run_data.h"
 
 #include "aia/annotate/annotations.h"
@@ -16,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QListView>
 #include <QTableWidget>
 #include <QTimer>
 #include <QtTest>
@@ -33,6 +35,7 @@ class TestGuiThreads : public QObject {
   void switchingRunsDuringScoringTagsWithTheNewRun();
   void aReusedRunAddressDoesNotLeakAnOldThumbnail();
   void rowsOfAnotherVocabularyKeepTagsNotScores();
+  void largeProjectKeepsTheEventLoopTurning();
 
  private:
   QString tagsBy(const QString& run, const QString& image) const;
@@ -165,6 +168,31 @@ void TestGuiThreads::rowsOfAnotherVocabularyKeepTagsNotScores() {
   QVERIFY(table.rows[0].scores.empty());
   QCOMPARE(table.rows[1].scores.size(), table.vocabulary.size());
   QCOMPARE(table.vocabulary, aia::RunFolder(m_runB.toStdString()).read_info().vocabulary);
+}
+
+void TestGuiThreads::largeProjectKeepsTheEventLoopTurning() {
+  // 20,000 images (hard links of one PNG): the scan that makes the project runs
+  // off the GUI thread, whose event loop keeps turning; the list is lazy.
+  const QString photos = m_dir.filePath(QStringLiteral("many"));
+  QDir().mkpath(photos);
+  const std::string first = (photos + QStringLiteral("/00000.png")).toStdString();
+  QVERIFY(cv::imwrite(first, cv::Mat(8, 8, CV_8UC3, cv::Scalar(90, 90, 90))));
+  for (int i = 1; i < 20000; ++i)
+    std::filesystem::create_hard_link(
+        first, (photos + QStringLiteral("/%1.png").arg(i, 5, 10, QLatin1Char('0'))).toStdString());
+  aia::ui::ReviewPage page;
+  int ticks = 0;
+  QTimer tick;
+  tick.setInterval(5);
+  connect(&tick, &QTimer::timeout, this, [&] { ++ticks; });
+  tick.start();
+  QVERIFY(page.createProject(m_dir.filePath(QStringLiteral("many.project")), {photos}, true));
+  const int whileMaking = ticks;
+  tick.stop();
+  qInfo("event-loop turns while a project of 20,000 images was made: %d", whileMaking);
+  QVERIFY(whileMaking > 0);
+  QCOMPARE(page.list()->model()->rowCount(), 20000);
+  QVERIFY(page.currentImage() >= 0);
 }
 
 QTEST_MAIN(TestGuiThreads)
