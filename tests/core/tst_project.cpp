@@ -222,7 +222,7 @@ void TestProject::damagedFileIsRefusedAndKept() {
   text.insert(text.find("\"images\""), "\n\n{ oops");
   write_text(path, text);
   const std::string error = error_of([&] { aia::Project::open(dir); });
-  QVERIFY2(error.find("project.json: line ") != std::string::npos, error.c_str());
+  QVERIFY2(error.find("project.json: parse error at line ") != std::string::npos, error.c_str());
   QVERIFY2(error.find("project.json.bak") != std::string::npos, error.c_str());
   QCOMPARE(aia::read_file(path), text);  // left as it is
   QVERIFY(!fs::exists(fs::path(dir) / "lock"));

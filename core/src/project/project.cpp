@@ -296,20 +296,11 @@ ProjectImage image_from_json(const json& j, const std::string& where) {
   return im;
 }
 
-// "file: line L, column C: message" from a parse error's byte offset.
-std::string parse_error_at(const std::string& source, const std::string& text, const json::parse_error& e) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
+// "file: parse error at line L, column C: ..." (nlohmann names the place).
+std::string parse_error_at(const std::string& source, const json::parse_error& e) {
   std::string what = e.what();
   if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-  return source + ": line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
+  return source + ": " + what;
 }
 
 }  // namespace
@@ -332,7 +323,7 @@ ProjectData project_from_json(const std::string& text, const std::string& source
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    throw InputError(parse_error_at(source, text, e));
+    throw InputError(parse_error_at(source, e));
   }
   if (!j.is_object()) throw InputError(source + ": expected a JSON object");
   ProjectData d;
@@ -531,6 +522,8 @@ const std::string& Project::read_only_reason() const { return impl_->read_only_r
 
 Project Project::create(const std::string& dir, const std::vector<std::string>& folders) {
   if (folders.empty()) throw InputError("a project needs at least one image folder");
+  for (const auto& folder : folders)
+    if (!fs::is_directory(folder)) throw InputError(folder + ": not a folder");
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw Error(dir + ": cannot create the project folder: " + ec.message());
