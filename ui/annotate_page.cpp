@@ -94,10 +94,24 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   xmp->setToolTip(tr("Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers"));
   auto* clearButton = new QPushButton(tr("&Clear list"));
   clearButton->setToolTip(tr("Remove every image from the list (the files stay)"));
+  m_reviewButton = new QPushButton(tr("&Review as a project..."));
+  m_reviewButton->setObjectName(QStringLiteral("reviewAsProject"));
+  m_reviewButton->setToolTip(
+      tr("Make an annotation project of these images' folders: every edit saved as you go, "
+         "the most uncertain images first, and training on your corrections (Review page)"));
+  connect(m_reviewButton, &QPushButton::clicked, this, [this] {
+    QStringList folders;
+    for (const auto& row : m_rows) {
+      const QString folder = QFileInfo(QString::fromStdString(row.image)).absolutePath();
+      if (!folders.contains(folder)) folders << folder;
+    }
+    if (!folders.isEmpty()) Q_EMIT reviewRequested(folders);
+  });
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(open);
   buttons->addWidget(xmp);
   buttons->addWidget(clearButton);
+  buttons->addWidget(m_reviewButton);
   buttons->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(m_hint);

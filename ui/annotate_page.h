@@ -11,6 +11,7 @@
 #include <vector>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTableWidgetItem;
 
@@ -31,6 +32,7 @@ class AnnotatePage : public QWidget {
   QUndoStack* undoStack() { return &m_undo; }
   QTableWidget* table() const { return m_table; }
   QLabel* preview() const { return m_preview; }  // the selected image, large
+  QPushButton* reviewButton() const { return m_reviewButton; }
   bool exportAnnotations(const QString& path) const;
   // The edited tags as a dataset file in the seed's JSON layout (images copied beside it).
   bool exportDatasetJson(const QString& path) const;
@@ -50,6 +52,8 @@ class AnnotatePage : public QWidget {
   void messageLogged(const QString& text);
   void annotated(int images);
   void previewShown();
+  // The user asked to review these images as an annotation project (their folders).
+  void reviewRequested(const QStringList& folders);
 
  private:
   struct Outcome;
@@ -60,6 +64,7 @@ class AnnotatePage : public QWidget {
   QTableWidget* m_table;
   QLabel* m_hint;
   QLabel* m_preview;
+  QPushButton* m_reviewButton;
   int m_previewGeneration = 0;
   QUndoStack m_undo;
   QThreadPool m_pool;  // one thread: the model is used by one thread at a time

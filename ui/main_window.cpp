@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -92,6 +93,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_controller->start(c);
   });
   connect(m_controller, &TrainingController::finished, m_review, &ReviewPage::trainingFinished);
+  connect(m_annotate, &AnnotatePage::reviewRequested, this, [this](const QStringList& folders) {
+    // A new project under the data folder, named after the first folder.
+    const QString base =
+        QDir(dataFolder()).filePath(QStringLiteral("projects/") + QFileInfo(folders.first()).fileName());
+    QString dir = base;
+    for (int n = 2; QFileInfo::exists(dir + QStringLiteral("/project.json")); ++n)
+      dir = base + QStringLiteral("-%1").arg(n);
+    if (!m_review->createProject(dir, folders)) return;
+    m_tabs->setCurrentWidget(m_review);
+    m_review->scoreImages();
+  });
   connect(m_controller, &TrainingController::messageLogged, this, &MainWindow::log);
   connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](bool usable) {
     m_train->setDatasetUsable(usable, m_dataset->currentName());

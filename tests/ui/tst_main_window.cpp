@@ -765,6 +765,23 @@ void TestMainWindow::reviewWithKeys() {
   const auto& vocabulary = aia::RunFolder(page->project()->data().run).read_info().vocabulary;
   QVERIFY(std::find(vocabulary.begin(), vocabulary.end(), "stripes") != vocabulary.end());  // the head grew
   page->closeProject();
+
+  // From the Annotate page: dropped images become a project of their folder, scored at once.
+  m_window->setDataFolder(m_dir.filePath(QStringLiteral("data")));
+  auto* annotate = m_window->annotatePage();
+  annotate->clear();
+  QSignalSpy annotated(annotate, &aia::ui::AnnotatePage::annotated);
+  annotate->addPaths({photos + QStringLiteral("/p1.png"), photos + QStringLiteral("/p2.png")});
+  QVERIFY(annotated.wait(60000));
+  scored.clear();
+  QTest::mouseClick(annotate->reviewButton(), Qt::LeftButton);
+  QCOMPARE(m_window->tabs()->currentWidget(), static_cast<QWidget*>(page));
+  QVERIFY(scored.wait(60000));
+  QVERIFY(page->project());
+  QCOMPARE(QString::fromStdString(page->project()->dir()), m_dir.filePath(QStringLiteral("data/projects/photos")));
+  QCOMPARE(page->project()->data().images.size(), std::size_t(8));
+  QCOMPARE(aia::progress_of(page->project()->data()).scored, std::size_t(8));
+  page->closeProject();
 }
 
 void TestMainWindow::cleanupTestCase() { m_window.reset(); }

@@ -486,6 +486,10 @@ DE_MORE.update({
         "Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge "
         "zurückgehalten.",
     " epochs": " Epochen", "Epochs of fine-tuning": "Epochen der Feinabstimmung",
+    "&Review as a project...": "Als Projekt &prüfen...",
+    "Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)":
+        "Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die "
+        "unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)",
 })
 FA_MORE.update({
     "margin to the nearest threshold: %1": "فاصله تا نزدیک‌ترین آستانه: %1",
@@ -561,6 +565,10 @@ FA_MORE.update({
         "روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ "
         "آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.",
     " epochs": " دوره", "Epochs of fine-tuning": "دوره‌های تنظیم دقیق",
+    "&Review as a project...": "&بازبینی به‌صورت پروژه...",
+    "Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)":
+        "از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها "
+        "نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)",
 })
 
 DE.update(DE_MORE)
