@@ -113,7 +113,9 @@ void TestCheckpoint::pythonFilesImport() {
     QVERIFY2(torch::equal(tensors[k].second, m_state[k].second), m_state[k].first.c_str());
   }
   auto model = aia::make_model("tresnet_nano", 3);
-  const auto report = aia::import_weights(*model, tensors, {/*strict=*/true});
+  aia::ImportOptions strict;
+  strict.strict = true;
+  const auto report = aia::import_weights(*model, tensors, strict);
   QCOMPARE(report.loaded, m_state.size());
   QVERIFY(report.missing.empty());
   QVERIFY(report.unexpected.empty());
