@@ -1227,11 +1227,6 @@
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
-        <source>Skip</source>
-        <translation>Überspringen</translation>
-    </message>
-    <message>
         <location filename="../ui/review_page.cpp" line="225" />
         <source>Previous</source>
         <translation>Zurück</translation>
@@ -1240,11 +1235,6 @@
         <location filename="../ui/review_page.cpp" line="226" />
         <source>Next</source>
         <translation>Weiter</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="235" />
-        <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
-        <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="347" />
@@ -1270,6 +1260,16 @@
         <location filename="../ui/review_page.cpp" line="366" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="224" />
+        <source>Skip (Shift+Enter)</source>
+        <translation>Überspringen (Umschalt+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="235" />
+        <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
+        <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="396" />
@@ -1383,109 +1383,109 @@
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="728" />
+        <location filename="../ui/review_page.cpp" line="731" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="728" />
+        <location filename="../ui/review_page.cpp" line="731" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="735" />
+        <location filename="../ui/review_page.cpp" line="738" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="737" />
+        <location filename="../ui/review_page.cpp" line="740" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="742" />
+        <location filename="../ui/review_page.cpp" line="745" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="746" />
+        <location filename="../ui/review_page.cpp" line="749" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="758" />
+        <location filename="../ui/review_page.cpp" line="761" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="763" />
+        <location filename="../ui/review_page.cpp" line="766" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="770" />
+        <location filename="../ui/review_page.cpp" line="773" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="771" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="775" />
+        <location filename="../ui/review_page.cpp" line="778" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="819" />
+        <location filename="../ui/review_page.cpp" line="822" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="826" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="824" />
+        <location filename="../ui/review_page.cpp" line="827" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="835" />
+        <location filename="../ui/review_page.cpp" line="838" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="841" />
+        <location filename="../ui/review_page.cpp" line="844" />
         <source>Cannot record the new run</source>
         <translation>Der neue Lauf kann nicht eingetragen werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="844" />
+        <location filename="../ui/review_page.cpp" line="847" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>neuer Lauf %1; die ungeprüften Bilder werden neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="856" />
+        <location filename="../ui/review_page.cpp" line="859" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="858" />
-        <location filename="../ui/review_page.cpp" line="868" />
-        <location filename="../ui/review_page.cpp" line="879" />
+        <location filename="../ui/review_page.cpp" line="861" />
+        <location filename="../ui/review_page.cpp" line="871" />
+        <location filename="../ui/review_page.cpp" line="882" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="866" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="877" />
+        <location filename="../ui/review_page.cpp" line="880" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>

@@ -1227,11 +1227,6 @@
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
-        <source>Skip</source>
-        <translation>رد شدن</translation>
-    </message>
-    <message>
         <location filename="../ui/review_page.cpp" line="225" />
         <source>Previous</source>
         <translation>قبلی</translation>
@@ -1240,11 +1235,6 @@
         <location filename="../ui/review_page.cpp" line="226" />
         <source>Next</source>
         <translation>بعدی</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="235" />
-        <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
-        <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="347" />
@@ -1270,6 +1260,16 @@
         <location filename="../ui/review_page.cpp" line="366" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="224" />
+        <source>Skip (Shift+Enter)</source>
+        <translation>رد شدن (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="235" />
+        <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
+        <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="396" />
@@ -1383,109 +1383,109 @@
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="728" />
+        <location filename="../ui/review_page.cpp" line="731" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="728" />
+        <location filename="../ui/review_page.cpp" line="731" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="735" />
+        <location filename="../ui/review_page.cpp" line="738" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="737" />
+        <location filename="../ui/review_page.cpp" line="740" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="742" />
+        <location filename="../ui/review_page.cpp" line="745" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="746" />
+        <location filename="../ui/review_page.cpp" line="749" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="758" />
+        <location filename="../ui/review_page.cpp" line="761" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="763" />
+        <location filename="../ui/review_page.cpp" line="766" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="770" />
+        <location filename="../ui/review_page.cpp" line="773" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="771" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="775" />
+        <location filename="../ui/review_page.cpp" line="778" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="819" />
+        <location filename="../ui/review_page.cpp" line="822" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="826" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="824" />
+        <location filename="../ui/review_page.cpp" line="827" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="835" />
+        <location filename="../ui/review_page.cpp" line="838" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="841" />
+        <location filename="../ui/review_page.cpp" line="844" />
         <source>Cannot record the new run</source>
         <translation>اجرای تازه ثبت نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="844" />
+        <location filename="../ui/review_page.cpp" line="847" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="856" />
+        <location filename="../ui/review_page.cpp" line="859" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="858" />
-        <location filename="../ui/review_page.cpp" line="868" />
-        <location filename="../ui/review_page.cpp" line="879" />
+        <location filename="../ui/review_page.cpp" line="861" />
+        <location filename="../ui/review_page.cpp" line="871" />
+        <location filename="../ui/review_page.cpp" line="882" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="866" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="877" />
+        <location filename="../ui/review_page.cpp" line="880" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>

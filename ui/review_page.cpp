@@ -221,7 +221,7 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   m_tagEdit->installEventFilter(this);
 
   auto* accept = new QPushButton(tr("Accept and next (Enter)"));
-  auto* skip = new QPushButton(tr("Skip"));
+  auto* skip = new QPushButton(tr("Skip (Shift+Enter)"));
   auto* prev = new QPushButton(tr("Previous"));
   auto* nextButton = new QPushButton(tr("Next"));
   for (auto* b : {accept, skip, prev, nextButton}) b->setFocusPolicy(Qt::NoFocus);
@@ -232,8 +232,8 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   actions->addWidget(skip);
   actions->addWidget(accept);
   auto* hint =
-      new QLabel(tr("Keys: 1-9 toggle a tag, Enter accepts and moves on, arrows move, typing adds a tag, "
-                    "Ctrl+Z undoes."));
+      new QLabel(tr("Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing "
+                    "adds a tag, Ctrl+Z undoes."));
   hint->setWordWrap(true);
 
   auto* right = new QWidget;
@@ -681,7 +681,10 @@ bool ReviewPage::eventFilter(QObject* watched, QEvent* event) {
       return true;
     }
     if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
-      acceptAndNext();
+      if (key->modifiers() & Qt::ShiftModifier)
+        skipAndNext();
+      else
+        acceptAndNext();
       return true;
     }
     const QString text = key->text();

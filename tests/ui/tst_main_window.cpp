@@ -740,6 +740,11 @@ void TestMainWindow::reviewWithKeys() {
   for (int presses = 0; presses < 4 && aia::progress_of(page->project()->data()).reviewed < 3; ++presses)
     QTest::keyClick(page->list(), Qt::Key_Return);
   QCOMPARE(aia::progress_of(page->project()->data()).reviewed, std::size_t(3));
+  // Shift+Enter skips (the image shown is the next unreviewed one).
+  const int skipped = page->currentImage();
+  QTest::keyClick(page->list(), Qt::Key_Return, Qt::ShiftModifier);
+  QCOMPARE(page->project()->data().images[std::size_t(skipped)].state, aia::ReviewState::Skipped);
+  QCOMPARE(lastJournalRecord(dir).value(QStringLiteral("state")).toString(), QStringLiteral("skipped"));
   screenshot(m_window->tabs()->indexOf(page), QStringLiteral("review"));
 
   // A second instance opens the project read-only, with the reason shown.

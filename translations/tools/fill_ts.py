@@ -486,7 +486,10 @@ DE_MORE.update({
         "Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge "
         "zurückgehalten.",
     " epochs": " Epochen", "Epochs of fine-tuning": "Epochen der Feinabstimmung",
-    "&Review as a project...": "Als Projekt &prüfen...",
+    "&Review as a project...": "Als Projekt &prüfen...", "Skip (Shift+Enter)": "Überspringen (Umschalt+Enter)",
+    "Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.":
+        "Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, "
+        "Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.",
     "Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)":
         "Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die "
         "unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)",
@@ -565,7 +568,10 @@ FA_MORE.update({
         "روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ "
         "آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.",
     " epochs": " دوره", "Epochs of fine-tuning": "دوره‌های تنظیم دقیق",
-    "&Review as a project...": "&بازبینی به‌صورت پروژه...",
+    "&Review as a project...": "&بازبینی به‌صورت پروژه...", "Skip (Shift+Enter)": "رد شدن (Shift+Enter)",
+    "Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.":
+        "کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، "
+        "پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.",
     "Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)":
         "از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها "
         "نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)",
