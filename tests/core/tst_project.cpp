@@ -492,8 +492,9 @@ void TestProject::trainingOnCorrectionsRaisesTheirScores() {
     ++pairs;
   }
   qInfo("corrected tags: %d pairs, %d raised, mean gain %.3f", pairs, raised, gain / pairs);
-  QVERIFY2(gain / pairs > 0.05, std::to_string(gain / pairs).c_str());
-  QVERIFY(raised * 4 >= pairs * 3);
+  // The size of the gain depends on which epoch the 8 held-out images select (0.04 to 0.35 seen); its sign does not.
+  QVERIFY2(gain / pairs > 0.01, std::to_string(gain / pairs).c_str());
+  QVERIFY(raised * 10 >= pairs * 9);
 
   // Re-scoring covers the unreviewed image only; reviewed ones keep their out-of-fold scores.
   QCOMPARE(aia::images_to_score(project.data(), false).size(), std::size_t(1));
