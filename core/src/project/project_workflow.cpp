@@ -313,6 +313,12 @@ void write_split(const fs::path& file, const std::vector<std::string>& labels,
 
 ProjectTraining prepare_project_training(const Project& project, const ProjectTrainOptions& options) {
   const ProjectData& data = project.data();
+  if (!std::isfinite(options.learning_rate) || options.learning_rate < 0)
+    throw InputError("the learning rate must be a finite number > 0 (0: the run's), got " +
+                     std::to_string(options.learning_rate));
+  if (!std::isfinite(options.holdout) || options.holdout < 0 || options.holdout > 0.9)
+    throw InputError("the held-out share must be a number in [0, 0.9], got " + std::to_string(options.holdout));
+  if (options.epochs < 1) throw InputError("epochs must be >= 1, got " + std::to_string(options.epochs));
   if (data.run.empty()) throw InputError(project.dir() + ": the project has no run to start from; score it with one");
   const RunFolder base(data.run);
   if (!base.has_checkpoint(Checkpoint::Best))
