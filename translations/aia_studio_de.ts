@@ -54,6 +54,11 @@
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="103" />
+        <source>  (kept)</source>
+        <translation>  (behalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="104" />
         <source>  (added)</source>
         <translation>  (hinzugefügt)</translation>
     </message>
@@ -1076,416 +1081,416 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="111" />
+        <location filename="../ui/review_page.cpp" line="112" />
         <source>&amp;New project...</source>
         <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="112" />
+        <location filename="../ui/review_page.cpp" line="113" />
         <source>&amp;Open project...</source>
         <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
-        <location filename="../ui/review_page.cpp" line="434" />
+        <location filename="../ui/review_page.cpp" line="114" />
+        <location filename="../ui/review_page.cpp" line="435" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="117" />
+        <location filename="../ui/review_page.cpp" line="118" />
         <source>Most uncertain first</source>
         <translation>Unsicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="118" />
+        <location filename="../ui/review_page.cpp" line="119" />
         <source>File order</source>
         <translation>Dateireihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="120" />
         <source>Random order</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="121" />
+        <location filename="../ui/review_page.cpp" line="122" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="124" />
+        <location filename="../ui/review_page.cpp" line="125" />
         <source>All images</source>
         <translation>Alle Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="125" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>Likely label errors</source>
         <translation>Wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>&amp;Score</source>
         <translation>&amp;Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="129" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="130" />
         <source>&amp;Train on reviewed images</source>
         <translation>Auf geprüften Bildern &amp;trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="132" />
+        <location filename="../ui/review_page.cpp" line="133" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="134" />
+        <location filename="../ui/review_page.cpp" line="135" />
         <source>with the run's training set</source>
         <translation>mit der Trainingsmenge des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="136" />
+        <location filename="../ui/review_page.cpp" line="137" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="142" />
+        <location filename="../ui/review_page.cpp" line="143" />
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="143" />
+        <location filename="../ui/review_page.cpp" line="144" />
         <source>Epochs of fine-tuning</source>
         <translation>Epochen der Feinabstimmung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="145" />
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="146" />
+        <location filename="../ui/review_page.cpp" line="147" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>Folder for the dataset</source>
         <translation>Ordner für den Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="150" />
+        <location filename="../ui/review_page.cpp" line="151" />
         <source>As an annotations &amp;CSV...</source>
         <translation>Als Annotations-&amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>Annotations CSV</source>
         <translation>Annotations-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="154" />
+        <location filename="../ui/review_page.cpp" line="155" />
         <source>Into &amp;XMP sidecars</source>
         <translation>In &amp;XMP-Sidecars</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="168" />
+        <location filename="../ui/review_page.cpp" line="169" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="170" />
+        <location filename="../ui/review_page.cpp" line="171" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="178" />
+        <location filename="../ui/review_page.cpp" line="179" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="215" />
+        <location filename="../ui/review_page.cpp" line="216" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="223" />
+        <location filename="../ui/review_page.cpp" line="224" />
         <source>Accept and next (Enter)</source>
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="226" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="347" />
+        <location filename="../ui/review_page.cpp" line="348" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="342" />
+        <location filename="../ui/review_page.cpp" line="343" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="373" />
+        <location filename="../ui/review_page.cpp" line="374" />
         <source>project %1 opened: %2 images%3</source>
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="378" />
+        <location filename="../ui/review_page.cpp" line="379" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="366" />
+        <location filename="../ui/review_page.cpp" line="367" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
+        <location filename="../ui/review_page.cpp" line="225" />
         <source>Skip (Shift+Enter)</source>
         <translation>Überspringen (Umschalt+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="235" />
+        <location filename="../ui/review_page.cpp" line="236" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="396" />
+        <location filename="../ui/review_page.cpp" line="397" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="401" />
+        <location filename="../ui/review_page.cpp" line="402" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="406" />
+        <location filename="../ui/review_page.cpp" line="407" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="462" />
+        <location filename="../ui/review_page.cpp" line="463" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="480" />
+        <location filename="../ui/review_page.cpp" line="481" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="490" />
+        <location filename="../ui/review_page.cpp" line="491" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="491" />
+        <location filename="../ui/review_page.cpp" line="492" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="529" />
+        <location filename="../ui/review_page.cpp" line="530" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="531" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="534" />
+        <location filename="../ui/review_page.cpp" line="535" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="537" />
+        <location filename="../ui/review_page.cpp" line="538" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="557" />
+        <location filename="../ui/review_page.cpp" line="558" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="559" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="559" />
+        <location filename="../ui/review_page.cpp" line="560" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="560" />
+        <location filename="../ui/review_page.cpp" line="561" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="561" />
+        <location filename="../ui/review_page.cpp" line="562" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="562" />
+        <location filename="../ui/review_page.cpp" line="563" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="573" />
+        <location filename="../ui/review_page.cpp" line="574" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
+        <location filename="../ui/review_page.cpp" line="603" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
-        <location filename="../ui/review_page.cpp" line="629" />
+        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="630" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="615" />
+        <location filename="../ui/review_page.cpp" line="616" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="638" />
+        <location filename="../ui/review_page.cpp" line="639" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="731" />
+        <location filename="../ui/review_page.cpp" line="732" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="731" />
+        <location filename="../ui/review_page.cpp" line="732" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="738" />
+        <location filename="../ui/review_page.cpp" line="739" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="740" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="745" />
+        <location filename="../ui/review_page.cpp" line="746" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="749" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="761" />
+        <location filename="../ui/review_page.cpp" line="762" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="766" />
+        <location filename="../ui/review_page.cpp" line="767" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="773" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="775" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="778" />
+        <location filename="../ui/review_page.cpp" line="779" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="822" />
+        <location filename="../ui/review_page.cpp" line="823" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="826" />
+        <location filename="../ui/review_page.cpp" line="827" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="827" />
+        <location filename="../ui/review_page.cpp" line="828" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="838" />
+        <location filename="../ui/review_page.cpp" line="839" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="844" />
+        <location filename="../ui/review_page.cpp" line="845" />
         <source>Cannot record the new run</source>
         <translation>Der neue Lauf kann nicht eingetragen werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="847" />
+        <location filename="../ui/review_page.cpp" line="848" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>neuer Lauf %1; die ungeprüften Bilder werden neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="859" />
+        <location filename="../ui/review_page.cpp" line="860" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="861" />
-        <location filename="../ui/review_page.cpp" line="871" />
-        <location filename="../ui/review_page.cpp" line="882" />
+        <location filename="../ui/review_page.cpp" line="862" />
+        <location filename="../ui/review_page.cpp" line="872" />
+        <location filename="../ui/review_page.cpp" line="883" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="870" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="880" />
+        <location filename="../ui/review_page.cpp" line="881" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>

@@ -54,6 +54,11 @@
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="103" />
+        <source>  (kept)</source>
+        <translation>  (نگه‌داشته)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="104" />
         <source>  (added)</source>
         <translation>  (افزوده)</translation>
     </message>
@@ -1076,416 +1081,416 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="111" />
+        <location filename="../ui/review_page.cpp" line="112" />
         <source>&amp;New project...</source>
         <translation>پروژهٔ &amp;تازه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="112" />
+        <location filename="../ui/review_page.cpp" line="113" />
         <source>&amp;Open project...</source>
         <translation>&amp;گشودن پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
-        <location filename="../ui/review_page.cpp" line="434" />
+        <location filename="../ui/review_page.cpp" line="114" />
+        <location filename="../ui/review_page.cpp" line="435" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="117" />
+        <location filename="../ui/review_page.cpp" line="118" />
         <source>Most uncertain first</source>
         <translation>نامطمئن‌ترین‌ها نخست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="118" />
+        <location filename="../ui/review_page.cpp" line="119" />
         <source>File order</source>
         <translation>ترتیب پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="120" />
         <source>Random order</source>
         <translation>ترتیب تصادفی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="121" />
+        <location filename="../ui/review_page.cpp" line="122" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="124" />
+        <location filename="../ui/review_page.cpp" line="125" />
         <source>All images</source>
         <translation>همهٔ تصویرها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="125" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>Likely label errors</source>
         <translation>خطاهای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>&amp;Score</source>
         <translation>&amp;امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="129" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="130" />
         <source>&amp;Train on reviewed images</source>
         <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="132" />
+        <location filename="../ui/review_page.cpp" line="133" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="134" />
+        <location filename="../ui/review_page.cpp" line="135" />
         <source>with the run's training set</source>
         <translation>همراه با دادهٔ آموزشی اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="136" />
+        <location filename="../ui/review_page.cpp" line="137" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="142" />
+        <location filename="../ui/review_page.cpp" line="143" />
         <source> epochs</source>
         <translation> دوره</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="143" />
+        <location filename="../ui/review_page.cpp" line="144" />
         <source>Epochs of fine-tuning</source>
         <translation>دوره‌های تنظیم دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="145" />
         <source>E&amp;xport</source>
         <translation>&amp;برون‌بری</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="146" />
+        <location filename="../ui/review_page.cpp" line="147" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>Folder for the dataset</source>
         <translation>پوشه برای مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="150" />
+        <location filename="../ui/review_page.cpp" line="151" />
         <source>As an annotations &amp;CSV...</source>
         <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>Annotations CSV</source>
         <translation>CSV حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="154" />
+        <location filename="../ui/review_page.cpp" line="155" />
         <source>Into &amp;XMP sidecars</source>
         <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="168" />
+        <location filename="../ui/review_page.cpp" line="169" />
         <source>Order:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="170" />
+        <location filename="../ui/review_page.cpp" line="171" />
         <source>Show:</source>
         <translation>نمایش:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="178" />
+        <location filename="../ui/review_page.cpp" line="179" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="215" />
+        <location filename="../ui/review_page.cpp" line="216" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="223" />
+        <location filename="../ui/review_page.cpp" line="224" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="226" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="347" />
+        <location filename="../ui/review_page.cpp" line="348" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="342" />
+        <location filename="../ui/review_page.cpp" line="343" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="373" />
+        <location filename="../ui/review_page.cpp" line="374" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="378" />
+        <location filename="../ui/review_page.cpp" line="379" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="366" />
+        <location filename="../ui/review_page.cpp" line="367" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
+        <location filename="../ui/review_page.cpp" line="225" />
         <source>Skip (Shift+Enter)</source>
         <translation>رد شدن (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="235" />
+        <location filename="../ui/review_page.cpp" line="236" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="396" />
+        <location filename="../ui/review_page.cpp" line="397" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="401" />
+        <location filename="../ui/review_page.cpp" line="402" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="406" />
+        <location filename="../ui/review_page.cpp" line="407" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="462" />
+        <location filename="../ui/review_page.cpp" line="463" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="480" />
+        <location filename="../ui/review_page.cpp" line="481" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="490" />
+        <location filename="../ui/review_page.cpp" line="491" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="491" />
+        <location filename="../ui/review_page.cpp" line="492" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="529" />
+        <location filename="../ui/review_page.cpp" line="530" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="531" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="534" />
+        <location filename="../ui/review_page.cpp" line="535" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="537" />
+        <location filename="../ui/review_page.cpp" line="538" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="557" />
+        <location filename="../ui/review_page.cpp" line="558" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="559" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="559" />
+        <location filename="../ui/review_page.cpp" line="560" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="560" />
+        <location filename="../ui/review_page.cpp" line="561" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="561" />
+        <location filename="../ui/review_page.cpp" line="562" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="562" />
+        <location filename="../ui/review_page.cpp" line="563" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="573" />
+        <location filename="../ui/review_page.cpp" line="574" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
+        <location filename="../ui/review_page.cpp" line="603" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
-        <location filename="../ui/review_page.cpp" line="629" />
+        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="630" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="615" />
+        <location filename="../ui/review_page.cpp" line="616" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="638" />
+        <location filename="../ui/review_page.cpp" line="639" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="731" />
+        <location filename="../ui/review_page.cpp" line="732" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="731" />
+        <location filename="../ui/review_page.cpp" line="732" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="738" />
+        <location filename="../ui/review_page.cpp" line="739" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="740" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="745" />
+        <location filename="../ui/review_page.cpp" line="746" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="749" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="761" />
+        <location filename="../ui/review_page.cpp" line="762" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="766" />
+        <location filename="../ui/review_page.cpp" line="767" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="773" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="775" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="778" />
+        <location filename="../ui/review_page.cpp" line="779" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="822" />
+        <location filename="../ui/review_page.cpp" line="823" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="826" />
+        <location filename="../ui/review_page.cpp" line="827" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="827" />
+        <location filename="../ui/review_page.cpp" line="828" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="838" />
+        <location filename="../ui/review_page.cpp" line="839" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="844" />
+        <location filename="../ui/review_page.cpp" line="845" />
         <source>Cannot record the new run</source>
         <translation>اجرای تازه ثبت نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="847" />
+        <location filename="../ui/review_page.cpp" line="848" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="859" />
+        <location filename="../ui/review_page.cpp" line="860" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="861" />
-        <location filename="../ui/review_page.cpp" line="871" />
-        <location filename="../ui/review_page.cpp" line="882" />
+        <location filename="../ui/review_page.cpp" line="862" />
+        <location filename="../ui/review_page.cpp" line="872" />
+        <location filename="../ui/review_page.cpp" line="883" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="870" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="880" />
+        <location filename="../ui/review_page.cpp" line="881" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>

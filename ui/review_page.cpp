@@ -100,6 +100,7 @@ QString chipText(int position, const aia::Chip& chip) {
   text += QString::fromStdString(chip.tag);
   if (!std::isnan(chip.score)) text += QStringLiteral("  %1").arg(chip.score, 0, 'f', 2);
   if (chip.source == aia::Chip::Source::Imported) text += QObject::tr("  (imported)");
+  if (chip.source == aia::Chip::Source::Kept) text += QObject::tr("  (kept)");
   if (chip.source == aia::Chip::Source::Added) text += QObject::tr("  (added)");
   return text;
 }

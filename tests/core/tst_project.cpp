@@ -125,6 +125,14 @@ void TestProject::reviewEditsAndTheFile() {
     QVERIFY(std::find(project.data().vocabulary.begin(), project.data().vocabulary.end(), "leash") !=
             project.data().vocabulary.end());
     QCOMPARE(aia::progress_of(project.data()).reviewed, std::size_t(1));
+    // A later scoring replaces the suggestions: the accepted "cat" stays, as a kept chip.
+    aia::ProjectImage rescored = project.data().images[0];
+    rescored.suggested = {{"dog", 0.8f, true}};
+    const auto kept = aia::chips_of(rescored);
+    QCOMPARE(kept.size(), std::size_t(3));  // dog, cat (kept), leash (added); the rejected grass is no longer offered
+    QCOMPARE(kept[1].tag, std::string("cat"));
+    QCOMPARE(kept[1].source, aia::Chip::Source::Kept);
+    QVERIFY(kept[1].on);
     QCOMPARE(aia::progress_of(project.data()).seconds_per_image, 4.5);
     // Each edit is in the journal before set_image returns.
     std::ifstream journal(fs::path(dir) / "journal.jsonl");

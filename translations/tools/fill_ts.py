@@ -410,7 +410,7 @@ FA_MORE.update({
 # Review: annotation projects
 DE_MORE.update({
     "margin to the nearest threshold: %1": "Abstand zur nächsten Schwelle: %1",
-    "  (imported)": "  (importiert)", "  (added)": "  (hinzugefügt)", "Re&view": "&Prüfen",
+    "  (imported)": "  (importiert)", "  (added)": "  (hinzugefügt)", "  (kept)": "  (behalten)", "Re&view": "&Prüfen",
     "a training run is in progress already": "es läuft bereits ein Training",
     "&New project...": "&Neues Projekt...", "&Open project...": "Projekt ö&ffnen...",
     "No project. Make one from a folder of images, or open one.":
@@ -496,7 +496,7 @@ DE_MORE.update({
 })
 FA_MORE.update({
     "margin to the nearest threshold: %1": "فاصله تا نزدیک‌ترین آستانه: %1",
-    "  (imported)": "  (واردشده)", "  (added)": "  (افزوده)", "Re&view": "&بازبینی",
+    "  (imported)": "  (واردشده)", "  (added)": "  (افزوده)", "  (kept)": "  (نگه‌داشته)", "Re&view": "&بازبینی",
     "a training run is in progress already": "یک آموزش از پیش در جریان است",
     "&New project...": "پروژهٔ &تازه...", "&Open project...": "&گشودن پروژه...",
     "No project. Make one from a folder of images, or open one.":

@@ -99,7 +99,7 @@ std::vector<Chip> chips_of(const ProjectImage& image) {
       chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Imported, is_on(image, t)});
   for (const auto& t : image.accepted)  // kept from an earlier suggestion list
     if (seen.insert(t).second)
-      chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Imported, is_on(image, t)});
+      chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Kept, is_on(image, t)});
   for (const auto& t : image.added)
     if (seen.insert(t).second)
       chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Added, is_on(image, t)});

@@ -51,7 +51,8 @@ struct ProjectImage {
 // The tag chips of an image, in display order: suggestions by score, then
 // imported tags, then added ones. Keys 1-9 address the first nine.
 struct Chip {
-  enum class Source { Suggested, Imported, Added };
+  // Kept: accepted earlier from a suggestion list that a later scoring replaced.
+  enum class Source { Suggested, Imported, Kept, Added };
   std::string tag;
   float score = std::numeric_limits<float>::quiet_NaN();  // NaN: the model has no score for it
   Source source = Source::Suggested;
