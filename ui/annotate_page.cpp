@@ -1,5 +1,7 @@
 #include "annotate_page.h"
 
+#include "image_decode.h"
+
 #include "aia/annotate/annotator.h"
 #include "aia/annotate/image_files.h"
 #include "aia/annotate/tagging.h"
@@ -9,7 +11,6 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QImageReader>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -50,13 +51,7 @@ constexpr int kThumb = 64;
 
 // A thumbnail decoded at its final size (the reader scales while decoding):
 // a 24-megapixel photo never exists in full in memory, and never on the GUI thread.
-QImage thumbnail(const QString& path) {
-  QImageReader reader(path);
-  reader.setAutoTransform(true);
-  const QSize size = reader.size();
-  if (size.isValid()) reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio));
-  return reader.read();
-}
+QImage thumbnail(const QString& path) { return decodeToFit(path, QSize(kThumb, kThumb)); }
 
 }  // namespace
 
@@ -315,13 +310,7 @@ void AnnotatePage::showPreview(int row) {
     m_preview->setPixmap(QPixmap::fromImage(image));
     Q_EMIT previewShown();
   });
-  watcher->setFuture(QtConcurrent::run([path, box] {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid()) reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
-    return reader.read();
-  }));
+  watcher->setFuture(QtConcurrent::run([path, box] { return decodeToFit(path, box); }));
 }
 
 }  // namespace aia::ui

@@ -1,5 +1,7 @@
 #include "browse_page.h"
 
+#include "image_decode.h"
+
 #include "plot_style.h"
 
 #include "aia/annotate/annotations.h"
@@ -10,7 +12,6 @@
 #include <QComboBox>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QLabel>
 #include <QListView>
 #include <QSlider>
@@ -106,13 +107,7 @@ void BrowseModel::requestThumbnail(int image) const {
     const int row = m_rows.indexOf(image);
     if (row >= 0) Q_EMIT const_cast<BrowseModel*>(this)->dataChanged(index(row), index(row), {Qt::DecorationRole});
   });
-  watcher->setFuture(QtConcurrent::run([path] {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid()) reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio));
-    return reader.read();
-  }));
+  watcher->setFuture(QtConcurrent::run([path] { return decodeToFit(path, QSize(kThumb, kThumb)); }));
 }
 
 QString BrowseModel::badge(int image) const {
@@ -342,11 +337,7 @@ void BrowsePage::showPreview() {
     Shown s;
     try {
       if (label < 0) {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        const QSize size = reader.size();
-        if (size.isValid()) reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
-        s.image = reader.read();
+        s.image = decodeToFit(path, QSize(side, side));
         if (s.image.isNull()) s.error = tr("Cannot show %1").arg(path);
         return s;
       }

@@ -1,5 +1,7 @@
 #include "dataset_page.h"
 
+#include "image_decode.h"
+
 #include "plot_style.h"
 
 #include "aia/data/demo_dataset.h"
@@ -11,7 +13,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIcon>
-#include <QImageReader>
 #include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
@@ -342,12 +343,8 @@ void DatasetPage::showGallery() {
     if (!image.isNull()) m_gallery->item(index)->setIcon(QIcon(QPixmap::fromImage(image)));
   });
   connect(watcher, &QFutureWatcher<QImage>::finished, watcher, &QObject::deleteLater);
-  watcher->setFuture(QtConcurrent::mapped(paths, [](const QString& path) {
-    QImageReader reader(path);
-    const QSize size = reader.size();
-    if (size.isValid()) reader.setScaledSize(size.scaled(128, 128, Qt::KeepAspectRatio));
-    return reader.read();
-  }));
+  watcher->setFuture(
+      QtConcurrent::mapped(paths, [](const QString& path) { return decodeToFit(path, QSize(128, 128)); }));
 }
 
 }  // namespace aia::ui

@@ -1,5 +1,7 @@
 #include "review_page.h"
 
+#include "image_decode.h"
+
 #include "aia/data/dataset.h"
 
 #include <QAbstractListModel>
@@ -14,7 +16,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QImageReader>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -495,13 +496,7 @@ void ReviewPage::showImage(int row) {
     }
     Q_EMIT imageShown(currentImage());
   });
-  watcher->setFuture(QtConcurrent::run([path, box] {
-    QImageReader reader(path);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid()) reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
-    return reader.read();
-  }));
+  watcher->setFuture(QtConcurrent::run([path, box] { return decodeToFit(path, box); }));
   refresh();
 }
 
