@@ -265,6 +265,11 @@ void TestProject::rescanFindsNewMissingChanged() {
   r = project.rescan();
   QCOMPARE(r.returned, std::size_t(1));
   QCOMPARE(aia::current_tags(project.data().images[i]), (Strings{"kept"}));
+  // Nothing changed: no snapshot is written.
+  const auto written = fs::last_write_time(fs::path(dir) / "project.json");
+  r = project.rescan();
+  QCOMPARE(r.added + r.missing + r.returned + r.changed, std::size_t(0));
+  QVERIFY(fs::last_write_time(fs::path(dir) / "project.json") == written);
 }
 
 void TestProject::awkwardTags() {
