@@ -22,6 +22,8 @@ packages=(
   libexiv2-dev libimage-exiftool-perl desktop-file-utils appstream dpkg-dev file lintian help2man
   # formatting (.ci/run fails on a difference)
   clang-format
+  # the sanitizer presets and the libFuzzer harnesses (clang's runtimes)
+  clang libclang-rt-14-dev
   # real images for the demo dataset
   dataset-fashion-mnist
 )

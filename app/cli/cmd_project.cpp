@@ -142,10 +142,12 @@ Runner add_project_command(CLI::App& app) {
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   train_cmd->add_option("--learning-rate", a->learning_rate, "one-cycle max_lr (default: the run's)")
+      ->check(finite_number())
       ->check(CLI::PositiveNumber);
   train_cmd->add_option("--mode", a->mode, "finetune or frozen (default: the run's)")
       ->check(CLI::IsMember({"finetune", "frozen"}));
   train_cmd->add_option("--holdout", a->holdout, "share of reviewed images held out as the test split")
+      ->check(finite_number())
       ->check(CLI::Range(0.0, 0.9))
       ->capture_default_str();
   train_cmd->add_option("--max-batches-per-epoch", a->max_batches, "cut epochs short (smoke tests)");

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -109,6 +110,17 @@ InterruptWatcher::~InterruptWatcher() {
   std::signal(SIGINT, SIG_DFL);
 }
 
+CLI::Validator finite_number() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (end == text.c_str()) return {};  // not a number at all: CLI11's conversion says so
+        return std::isfinite(value) ? std::string() : "must be a finite number, not '" + text + "'";
+      },
+      "FINITE", "finite_number");
+}
+
 void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_option("--config", a.config_file, "a config.json to start from (options below override it)");
   cmd->add_option("--data", a.data.dataset,
@@ -119,9 +131,11 @@ void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_option("--image-size", a.image_size, "pixels (default 448; 64 for the demos)");
   cmd->add_option("--epochs", a.epochs, "default 40 (30 for the demos)");
   cmd->add_option("--batch-size", a.batch_size, "default 32");
-  cmd->add_option("--learning-rate", a.lr, "one-cycle max lr (default 1e-4; 2e-3 for the demos)");
+  cmd->add_option("--learning-rate", a.lr, "one-cycle max lr (default 1e-4; 2e-3 for the demos)")
+      ->check(finite_number());
   cmd->add_option("--device", a.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
-  cmd->add_option("--val-fraction", a.data.val_fraction, "carve a validation split from train for model selection");
+  cmd->add_option("--val-fraction", a.data.val_fraction, "carve a validation split from train for model selection")
+      ->check(finite_number());
   cmd->add_option("--workers", a.data.workers, "image decoding threads")->capture_default_str();
   cmd->add_option("--cache-mb", a.data.cache_mb, "decoded-image cache (0: off)")->capture_default_str();
   cmd->add_flag("--ema", a.ema, "evaluate and keep an exponential moving average of the weights");
@@ -149,7 +163,7 @@ TrainConfig recipe_config(const RecipeArgs& a) {
   if (a.image_size) c.data.image_size = a.image_size;
   if (a.epochs) c.optim.epochs = a.epochs;
   if (a.batch_size) c.optim.batch_size = a.batch_size;
-  if (a.lr > 0) c.optim.learning_rate = a.lr;
+  if (a.lr) c.optim.learning_rate = *a.lr;
   c.run.device = a.device;
   c.run.ema = a.ema;
   if (a.amp) c.run.amp = true;

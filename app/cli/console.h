@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -57,12 +58,16 @@ class InterruptWatcher {
   std::jthread watcher_;
 };
 
+// Every floating-point option checks with this: CLI11 reads "nan" and "inf"
+// as numbers, and its PositiveNumber and Range let NaN through.
+CLI::Validator finite_number();
+
 // The recipe options `aia train` and `aia experiment` share.
 struct RecipeArgs {
   std::string config_file, backbone, pretrained, device = "auto", mode = "finetune";
   DataConfig data;
   int image_size = 0, epochs = 0, batch_size = 0, max_batches = 0;
-  double lr = 0;
+  std::optional<double> lr;  // given: used as it is (validate() refuses <= 0), absent: the recipe's
   bool ema = false, no_flips = false, amp = false, no_sync_bn = false;
 };
 void add_recipe_options(CLI::App* cmd, RecipeArgs& args);

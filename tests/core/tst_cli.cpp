@@ -52,6 +52,8 @@ class TestCli : public QObject {
   void thresholdsFileAsInput();
   void badInput_data();
   void badInput();
+  void nonFiniteNumbersAreRefused_data();
+  void nonFiniteNumbersAreRefused();
   void trainEvaluateExportAnnotate();
   void experimentAndReport();
   void projectCommands();
@@ -184,6 +186,45 @@ void TestCli::badInput() {
   QStringList args{method ? "thresholds" : "metrics", "--scores", s, "--targets", t};
   const auto r = aia_run(args + extra);
   QVERIFY2(r.code == 2, qPrintable(QString("exit %1: %2").arg(r.code).arg(r.err)));  // never a crash
+  QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCli::nonFiniteNumbersAreRefused_data() {
+  QTest::addColumn<QStringList>("args");
+  QTest::addColumn<QByteArray>("config");  // written to c.json and passed as --config when not empty
+  QTest::addColumn<QString>("message");
+  // CLI11 reads these as numbers; before, --learning-rate nan silently became the recipe's default.
+  QTest::newRow("lr nan") << QStringList{"train", "--learning-rate", "nan"} << QByteArray()
+                          << "--learning-rate: must be a finite number, not 'nan'";
+  QTest::newRow("lr inf") << QStringList{"train", "--learning-rate", "inf"} << QByteArray()
+                          << "--learning-rate: must be a finite number, not 'inf'";
+  QTest::newRow("lr negative") << QStringList{"train", "--learning-rate", "-1"} << QByteArray()
+                               << "optim.learning_rate must be > 0";
+  QTest::newRow("val fraction") << QStringList{"train", "--val-fraction", "-inf"} << QByteArray()
+                                << "--val-fraction: must be a finite number";
+  QTest::newRow("experiment lr") << QStringList{"experiment", "--learning-rate", "NaN", "--out", "x"} << QByteArray()
+                                 << "--learning-rate: must be a finite number";
+  QTest::newRow("project holdout") << QStringList{"project", "train", "p", "--holdout", "nan"} << QByteArray()
+                                   << "--holdout: must be a finite number";
+  QTest::newRow("project lr") << QStringList{"project", "train", "p", "--learning-rate", "infinity"} << QByteArray()
+                              << "--learning-rate: must be a finite number";
+  QTest::newRow("config overflow") << QStringList{"train"} << QByteArray(R"({"optim": {"learning_rate": 1e999}})")
+                                   << "number overflow";
+  QTest::newRow("config float for int") << QStringList{"train"} << QByteArray(R"({"data": {"image_size": 1e300}})")
+                                        << "data.image_size must be an integer";
+  QTest::newRow("config int range") << QStringList{"train"} << QByteArray(R"({"optim": {"epochs": 4294967297}})")
+                                    << "optim.epochs is out of range for an integer";
+  QTest::newRow("config string for number")
+      << QStringList{"train"} << QByteArray(R"({"loss": {"gamma_neg": "4"}})") << "loss.gamma_neg must be a number";
+}
+
+void TestCli::nonFiniteNumbersAreRefused() {
+  QFETCH(QStringList, args);
+  QFETCH(QByteArray, config);
+  QFETCH(QString, message);
+  if (!config.isEmpty()) args << "--config" << file("c.json", config);
+  const auto r = aia_run(args);
+  QVERIFY2(r.code != 0, qPrintable(r.out + r.err));
   QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 

@@ -1,7 +1,9 @@
 #include "aia/annotate/heatmap.h"
 
+#include "aia/data/image_pipeline.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "data/image_decode.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -19,8 +21,10 @@ RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmap
   if (label >= maps.maps.size() / (static_cast<std::size_t>(maps.width) * static_cast<std::size_t>(maps.height)))
     throw InputError(image_path + ": no heatmap for label " + std::to_string(label));
   if (!std::filesystem::is_regular_file(image_path)) throw InputError(image_path + ": no such image file");
-  cv::Mat bgr = cv::imread(image_path, cv::IMREAD_COLOR);
-  if (bgr.empty()) throw InputError(image_path + ": cannot decode the image");
+  cv::Mat bgr;
+  std::string why;
+  if (!detail::decode_image_bgr(image_path, bgr, &why, kDefaultMaxImagePixels))
+    throw InputError(image_path + ": cannot decode the image (" + why + ")");
   if (max_side > 0 && std::max(bgr.cols, bgr.rows) != max_side) {
     const double f = static_cast<double>(max_side) / std::max(bgr.cols, bgr.rows);
     cv::resize(bgr, bgr,

@@ -3,6 +3,7 @@
 #include "aia/training/epoch_order.h"
 
 #include "aia/errors.h"
+#include "data/image_decode.h"
 
 #include <torch/torch.h>
 #include <opencv2/imgcodecs.hpp>
@@ -14,72 +15,11 @@
 #include <random>
 
 namespace aia {
-namespace {
-
-// Dimensions from the header of PNG and JPEG files, so that a decompression
-// bomb is refused before anything is allocated. 0 x 0 when unknown.
-std::pair<std::uint64_t, std::uint64_t> header_size(const std::vector<unsigned char>& b) {
-  if (b.size() >= 24 && b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-    auto be32 = [&](std::size_t o) {
-      return (std::uint64_t(b[o]) << 24) | (std::uint64_t(b[o + 1]) << 16) | (std::uint64_t(b[o + 2]) << 8) | b[o + 3];
-    };
-    return {be32(16), be32(20)};
-  }
-  if (b.size() >= 4 && b[0] == 0xFF && b[1] == 0xD8) {
-    std::size_t i = 2;
-    while (i + 9 < b.size()) {
-      if (b[i] != 0xFF) {
-        ++i;
-        continue;
-      }
-      const unsigned char marker = b[i + 1];
-      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-        i += 2;
-        continue;
-      }
-      const std::size_t length = (std::size_t(b[i + 2]) << 8) | b[i + 3];
-      if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
-        return {(std::uint64_t(b[i + 7]) << 8) | b[i + 8], (std::uint64_t(b[i + 5]) << 8) | b[i + 6]};
-      i += 2 + length;
-    }
-  }
-  return {0, 0};
-}
-
-}  // namespace
 
 bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
                     std::uint64_t max_pixels) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot open";
-    return false;
-  }
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), {});
-  if (bytes.empty()) {
-    if (error) *error = "empty file";
-    return false;
-  }
-  const auto [w, h] = header_size(bytes);
-  if (w * h > max_pixels) {
-    if (error) *error = std::to_string(w) + " x " + std::to_string(h) + " pixels exceeds the limit";
-    return false;
-  }
   cv::Mat image;
-  try {
-    image = cv::imdecode(bytes, cv::IMREAD_COLOR);
-  } catch (const cv::Exception& e) {
-    if (error) *error = std::string("decoder error: ") + e.what();
-    return false;
-  }
-  if (image.empty()) {
-    if (error) *error = "not a decodable image (corrupt, truncated or unsupported)";
-    return false;
-  }
-  if (static_cast<std::uint64_t>(image.cols) * static_cast<std::uint64_t>(image.rows) > max_pixels) {
-    if (error) *error = "too many pixels";
-    return false;
-  }
+  if (!detail::decode_image_bgr(path, image, error, max_pixels)) return false;
   cv::Mat rgb, resized;
   cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
   const bool shrinking = image.cols > size || image.rows > size;

@@ -11,6 +11,7 @@
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace aia {
@@ -37,6 +38,7 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
 
   // Tensors in file order (by begin offset), as written.
   std::vector<std::pair<std::size_t, std::pair<std::string, torch::Tensor>>> ordered;
+  std::uint64_t allocated = 0;
   for (const auto& [name, info] : header.items()) {
     if (name == "__metadata__") {
       if (metadata && info.is_object())
@@ -47,24 +49,45 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
     try {
       const auto dtype = detail::dtype_from_safetensors(info.at("dtype").get<std::string>());
       if (!dtype) throw fail("tensor '" + name + "': unsupported dtype " + info.at("dtype").dump());
-      std::vector<std::int64_t> shape = info.at("shape").get<std::vector<std::int64_t>>();
-      const auto offsets = info.at("data_offsets").get<std::vector<std::uint64_t>>();
+      // Integers only: a float converted to an integer out of range is undefined behaviour.
+      auto integers = [&](const char* field) {
+        const auto& list = info.at(field);
+        if (!list.is_array()) throw fail("tensor '" + name + "': " + field + " is not an array");
+        for (const auto& v : list)
+          if (!v.is_number_integer())
+            throw fail("tensor '" + name + "': " + field + " holds a " + v.type_name() + ", not an integer");
+        return list;
+      };
+      std::vector<std::int64_t> shape = integers("shape").get<std::vector<std::int64_t>>();
+      const auto offsets = integers("data_offsets").get<std::vector<std::uint64_t>>();
       if (offsets.size() != 2 || offsets[0] > offsets[1] || offsets[1] > data_size)
         throw fail("tensor '" + name + "': data_offsets outside the file");
-      std::int64_t numel = 1;
+      // The element count is checked against the bytes there are before it is multiplied out.
+      const std::uint64_t element = c10::elementSize(*dtype);
+      const std::uint64_t most = data_size / element;
+      const bool empty = std::find(shape.begin(), shape.end(), 0) != shape.end();
+      std::uint64_t numel = empty ? 0 : 1;
       for (auto d : shape) {
         if (d < 0) throw fail("tensor '" + name + "': negative dimension");
-        numel *= d;
+        if (empty) continue;
+        if (static_cast<std::uint64_t>(d) > most / numel)
+          throw fail("tensor '" + name + "': shape " + info.at("shape").dump() + " has too many elements for the file");
+        numel *= static_cast<std::uint64_t>(d);
       }
-      const std::size_t expected = static_cast<std::size_t>(numel) * c10::elementSize(*dtype);
+      const std::size_t expected = static_cast<std::size_t>(numel * element);
       if (offsets[1] - offsets[0] != expected)
         throw fail("tensor '" + name + "': " + std::to_string(offsets[1] - offsets[0]) + " bytes for shape " +
                    info.at("shape").dump() + " (" + std::to_string(expected) + " expected)");
+      // Tensors may not share bytes: all of them together fit in the data once.
+      allocated += expected;
+      if (allocated > data_size) throw fail("tensor '" + name + "': tensors overlap in the data");
       torch::Tensor t = torch::empty(shape, torch::TensorOptions().dtype(*dtype));
       if (expected) std::memcpy(t.data_ptr(), bytes.data() + data_start + offsets[0], expected);
       ordered.push_back({offsets[0], {name, t}});
     } catch (const nlohmann::json::exception& e) {
       throw fail("tensor '" + name + "': " + e.what());
+    } catch (const c10::Error& e) {
+      throw fail("tensor '" + name + "': " + e.what_without_backtrace());
     }
   }
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -12,6 +12,8 @@
 #include "aia/io/atomic_file.h"
 #include "io/dtype_names.h"
 
+#include "aia/io/zip_archive.h"
+
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
 
@@ -25,8 +27,12 @@ namespace {
 
 // ---------------------------------------------------------------- values
 
+// Values point at each other with plain pointers and are owned by the
+// unpickler's arena: a pickle can build cycles (a list appended to itself
+// through the memo) and deep nests, which shared ownership would leak or free
+// by deep recursion.
 struct Value;
-using ValuePtr = std::shared_ptr<Value>;
+using ValuePtr = Value*;
 
 struct Value {
   enum class Kind { None, Bool, Int, Float, String, Tuple, List, Dict, Global, Tensor, Storage };
@@ -39,12 +45,6 @@ struct Value {
   torch::Tensor tensor;                                // Tensor, Storage (1-D, its dtype)
 };
 
-ValuePtr make(Value::Kind kind) {
-  auto v = std::make_shared<Value>();
-  v->kind = kind;
-  return v;
-}
-
 const char* kind_name(Value::Kind k) {
   static const char* names[] = {"None", "bool", "int",    "float",  "str",    "tuple",
                                 "list", "dict", "global", "tensor", "storage"};
@@ -55,9 +55,8 @@ const char* kind_name(Value::Kind k) {
 
 class Unpickler {
  public:
-  Unpickler(std::string_view data, std::string source,
-            std::function<torch::Tensor(const std::string&, c10::ScalarType, std::int64_t)> load_storage)
-      : data_(data), source_(std::move(source)), load_storage_(std::move(load_storage)) {}
+  Unpickler(std::string_view data, std::string source, detail::StorageLoader load_storage, std::uint64_t tensor_budget)
+      : data_(data), source_(std::move(source)), load_storage_(std::move(load_storage)), budget_(tensor_budget) {}
 
   ValuePtr run() {
     while (true) {
@@ -86,9 +85,8 @@ class Unpickler {
         case 0x86:
         case 0x87: {  // TUPLE1..3
           const std::size_t n = op - 0x84u;
-          if (stack_.size() < n) throw error("stack underflow in TUPLE" + std::to_string(n));
-          std::vector<ValuePtr> items(stack_.end() - static_cast<std::ptrdiff_t>(n), stack_.end());
-          stack_.resize(stack_.size() - n);
+          std::vector<ValuePtr> items(n);
+          for (std::size_t i = n; i-- > 0;) items[i] = pop();
           stack_.push_back(sequence(Value::Kind::Tuple, std::move(items)));
           break;
         }
@@ -275,7 +273,7 @@ class Unpickler {
     return v;
   }
   ValuePtr top() {
-    if (stack_.empty()) throw error("stack underflow");
+    if (stack_.empty() || (!marks_.empty() && stack_.size() <= marks_.back())) throw error("stack underflow");
     return stack_.back();
   }
   std::vector<ValuePtr> pop_mark() {
@@ -286,7 +284,7 @@ class Unpickler {
     stack_.resize(m);
     return items;
   }
-  ValuePtr expect(ValuePtr v, Value::Kind kind, const char* op) {
+  ValuePtr expect(ValuePtr v, Value::Kind kind, const char* op) const {
     if (v->kind != kind) throw error(std::string(op) + " on a " + kind_name(v->kind));
     return v;
   }
@@ -295,7 +293,12 @@ class Unpickler {
     if (it == memo_.end()) throw error("memo key " + std::to_string(key) + " unset");
     return it->second;
   }
-  static ValuePtr sequence(Value::Kind kind, std::vector<ValuePtr> items) {
+  ValuePtr make(Value::Kind kind) {
+    arena_.push_back(std::make_unique<Value>());
+    arena_.back()->kind = kind;
+    return arena_.back().get();
+  }
+  ValuePtr sequence(Value::Kind kind, std::vector<ValuePtr> items) {
     auto v = make(kind);
     v->items = std::move(items);
     return v;
@@ -368,15 +371,32 @@ class Unpickler {
       const auto stride = ints(a[3], "tensor stride");
       if (size.size() != stride.size()) throw error("tensor size and stride differ in length");
       const torch::Tensor& storage = a[0]->tensor;
-      std::int64_t last = a[1]->i;  // highest flat index touched
+      const std::int64_t offset = a[1]->i;
+      // The view's element count and the highest flat index it touches, both
+      // checked against the storage before any arithmetic could overflow:
+      // no view may hold more elements than its storage.
+      const std::int64_t available = storage.numel();
+      if (offset < 0 || offset > available) throw error("tensor offset outside its storage");
+      std::int64_t numel = 1, last = offset;
       for (std::size_t d = 0; d < size.size(); ++d) {
         if (size[d] < 0 || stride[d] < 0) throw error("negative tensor size or stride");
-        if (size[d] == 0) last = -1;
-        if (last >= 0) last += (size[d] - 1) * stride[d];
+        if (size[d] == 0) {
+          numel = 0;
+          continue;
+        }
+        if (size[d] > available || (numel && numel > available / size[d]))
+          throw error("tensor of more elements than its storage holds");
+        numel *= size[d];
+        if (size[d] > 1 && stride[d] > (available - last) / (size[d] - 1))
+          throw error("tensor view exceeds its storage");
+        last += (size[d] - 1) * stride[d];
       }
-      if (a[1]->i < 0 || last >= storage.numel()) throw error("tensor view exceeds its storage");
+      if (numel && last >= available) throw error("tensor view exceeds its storage");
+      const auto bytes = static_cast<std::uint64_t>(numel) * storage.element_size();
+      if (bytes > budget_) throw error("the tensors rebuilt exceed the file's size many times over");
+      budget_ -= bytes;
       auto v = make(Value::Kind::Tensor);
-      v->tensor = storage.as_strided(size, stride, a[1]->i).clone();
+      v->tensor = numel ? storage.as_strided(size, stride, offset).clone() : torch::empty(size, storage.options());
       return v;
     }
     if (name == "torch._utils._rebuild_parameter" || name == "torch._utils._rebuild_parameter_with_state") {
@@ -395,7 +415,10 @@ class Unpickler {
     const std::string& key = pid->items[2]->s;
     auto cached = storages_.find(key);
     if (cached != storages_.end()) return cached->second;
-    auto dtype = detail::dtype_from_storage(pid->items[1]->s.substr(6));
+    const std::string& type = pid->items[1]->s;
+    const auto dtype = type.rfind("torch.", 0) == 0 ? detail::dtype_from_storage(type.substr(6)) : std::nullopt;
+    if (!dtype) throw error("storage '" + key + "' has type '" + type + "', not a storage type");
+    if (pid->items[4]->i < 0) throw error("storage '" + key + "' has a negative element count");
     auto v = make(Value::Kind::Storage);
     v->tensor = load_storage_(key, *dtype, pid->items[4]->i);
     storages_[key] = v;
@@ -404,7 +427,9 @@ class Unpickler {
 
   std::string_view data_;
   std::string source_;
-  std::function<torch::Tensor(const std::string&, c10::ScalarType, std::int64_t)> load_storage_;
+  detail::StorageLoader load_storage_;
+  std::uint64_t budget_;
+  std::vector<std::unique_ptr<Value>> arena_;
   std::size_t pos_ = 0;
   std::vector<ValuePtr> stack_;
   std::vector<std::size_t> marks_;
@@ -464,37 +489,13 @@ class Pickler {
 
 }  // namespace
 
-NamedTensors read_pytorch_state_dict(const std::string& path) {
-  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> reader;
+namespace detail {
+
+NamedTensors unpickle_state_dict(std::string_view pickle, const std::string& source, const StorageLoader& load_storage,
+                                 std::uint64_t tensor_budget) {
   try {
-    reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(path);
-  } catch (const c10::Error& e) {
-    throw CheckpointError(path + ": not a PyTorch zip checkpoint (torch.save of PyTorch >= 1.6): " +
-                          std::string(e.what_without_backtrace()));
-  }
-  try {
-    if (!reader->hasRecord("data.pkl"))
-      throw CheckpointError(path + ": zip archive without data.pkl: not a torch.save file");
-    if (reader->hasRecord("byteorder")) {
-      auto [ptr, size] = reader->getRecord("byteorder");
-      if (std::string(static_cast<const char*>(ptr.get()), size) != "little")
-        throw CheckpointError(path + ": big-endian checkpoints are not supported");
-    }
-    auto [pkl, pkl_size] = reader->getRecord("data.pkl");
-    std::string_view pickle(static_cast<const char*>(pkl.get()), pkl_size);
-    auto load_storage = [&](const std::string& key, c10::ScalarType dtype, std::int64_t numel) {
-      const std::string record = "data/" + key;
-      if (!reader->hasRecord(record)) throw CheckpointError(path + ": storage record '" + record + "' is missing");
-      auto [ptr, size] = reader->getRecord(record);
-      const std::size_t expected = static_cast<std::size_t>(numel) * c10::elementSize(dtype);
-      if (numel < 0 || size < expected)
-        throw CheckpointError(path + ": storage '" + key + "' has " + std::to_string(size) + " bytes, " +
-                              std::to_string(expected) + " expected");
-      auto t = torch::empty({numel}, torch::TensorOptions().dtype(dtype));
-      if (expected) std::memcpy(t.data_ptr(), ptr.get(), expected);
-      return t;
-    };
-    ValuePtr root = Unpickler(pickle, path, load_storage).run();
+    Unpickler unpickler(pickle, source, load_storage, tensor_budget);
+    ValuePtr root = unpickler.run();
     if (!is_tensor_dict(root) && root->kind == Value::Kind::Dict) {
       for (const char* nested : {"state_dict", "model", "model_state_dict", "module"})
         for (auto& [k, v] : root->entries)
@@ -505,14 +506,42 @@ NamedTensors read_pytorch_state_dict(const std::string& path) {
     }
   found:
     if (!is_tensor_dict(root))
-      throw CheckpointError(path + ": the file holds a " + std::string(kind_name(root->kind)) +
+      throw CheckpointError(source + ": the file holds a " + std::string(kind_name(root->kind)) +
                             ", not a state_dict (a dict of name -> tensor, possibly under 'state_dict' or 'model')");
     NamedTensors out;
     for (auto& [k, v] : root->entries) out.emplace_back(k->s, v->tensor);
     return out;
   } catch (const c10::Error& e) {
-    throw CheckpointError(path + ": " + std::string(e.what_without_backtrace()));
+    throw CheckpointError(source + ": " + std::string(e.what_without_backtrace()));
   }
+}
+
+}  // namespace detail
+
+NamedTensors read_pytorch_state_dict(const std::string& path) {
+  const StoredZip zip = StoredZip::open(path);
+  if (!zip.has("data.pkl")) throw CheckpointError(path + ": zip archive without data.pkl: not a torch.save file");
+  if (zip.has("byteorder") && zip.record("byteorder") != "little")
+    throw CheckpointError(path + ": big-endian checkpoints are not supported");
+  // A storage's element count times its element size must equal its record's
+  // size exactly: the count is checked against the bytes before anything is
+  // allocated (PyTorch's own loader once trusted it: CVE-2026-24747).
+  auto load_storage = [&](const std::string& key, c10::ScalarType dtype, std::int64_t numel) {
+    const std::string record = "data/" + key;
+    if (!zip.has(record)) throw CheckpointError(path + ": storage record '" + record + "' is missing");
+    const std::string_view bytes = zip.record(record);
+    const auto element = static_cast<std::uint64_t>(c10::elementSize(dtype));
+    if (numel < 0 || bytes.size() % element != 0 || static_cast<std::uint64_t>(numel) != bytes.size() / element)
+      throw CheckpointError(path + ": storage '" + key + "' declares " + std::to_string(numel) + " elements of " +
+                            std::to_string(element) + " bytes, its record has " + std::to_string(bytes.size()) +
+                            " bytes");
+    auto t = torch::empty({numel}, torch::TensorOptions().dtype(dtype));
+    if (!bytes.empty()) std::memcpy(t.data_ptr(), bytes.data(), bytes.size());
+    return t;
+  };
+  // Tensors are views of storages; tied weights view one twice. More than
+  // four times the file is not a checkpoint.
+  return detail::unpickle_state_dict(zip.record("data.pkl"), path, load_storage, 4 * std::uint64_t{zip.size()} + 4096);
 }
 
 void write_pytorch_state_dict(const std::string& path, const NamedTensors& tensors) {

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <cmath>
+#include <cstdint>
 
 namespace aia {
 
@@ -71,9 +73,50 @@ std::vector<std::string> validate(const TrainConfig& c) {
 
 std::string to_json(const TrainConfig& config) { return nlohmann::json(config).dump(2) + "\n"; }
 
+namespace {
+
+// Each value of a config file against the same key of the defaults: the same
+// JSON type, an integer within int's range where the default is an integer,
+// a finite number where it is a float (nlohmann reads 1e999 as infinity, and
+// converting an out-of-range float to an int is undefined). Keys the config
+// does not know are left alone, as before.
+void check_value_types(const nlohmann::json& given, const nlohmann::json& defaults, const std::string& path) {
+  auto fail = [&](const std::string& where, const std::string& what) { throw ConfigError(where + " " + what); };
+  if (!given.is_object()) fail(path.empty() ? "the config" : path, "must be an object");
+  for (const auto& [key, value] : given.items()) {
+    const auto d = defaults.find(key);
+    if (d == defaults.end()) continue;
+    const std::string where = path.empty() ? key : path + "." + key;
+    if (d->is_object()) {
+      check_value_types(value, *d, where);
+    } else if (d->is_boolean()) {
+      if (!value.is_boolean()) fail(where, "must be true or false");
+    } else if (d->is_string()) {
+      if (!value.is_string()) fail(where, "must be a string");
+    } else if (d->is_array()) {
+      if (!value.is_array()) fail(where, "must be an array of strings");
+      for (const auto& item : value)
+        if (!item.is_string()) fail(where, "must be an array of strings");
+    } else if (d->is_number_integer()) {
+      if (!value.is_number_integer()) fail(where, "must be an integer");
+      const bool fits = value.is_number_unsigned()
+                            ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT_MAX)
+                            : value.get<std::int64_t>() >= INT_MIN && value.get<std::int64_t>() <= INT_MAX;
+      if (!fits) fail(where, "is out of range for an integer");
+    } else if (d->is_number()) {
+      if (!value.is_number()) fail(where, "must be a number");
+      if (!std::isfinite(value.get<double>())) fail(where, "must be a finite number");
+    }
+  }
+}
+
+}  // namespace
+
 TrainConfig train_config_from_json(const std::string& text, const std::string& source) {
   try {
-    TrainConfig c = nlohmann::json::parse(text).get<TrainConfig>();
+    const nlohmann::json doc = nlohmann::json::parse(text);
+    check_value_types(doc, nlohmann::json(TrainConfig{}), "");
+    TrainConfig c = doc.get<TrainConfig>();
     return c;
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError(source + ": " + e.what());

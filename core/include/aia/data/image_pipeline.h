@@ -9,6 +9,7 @@
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include "aia/data/dataset.h"
+#include "aia/data/image_header.h"  // kDefaultMaxImagePixels
 
 #include <torch/types.h>
 
@@ -25,8 +26,6 @@
 #include <vector>
 
 namespace aia {
-
-constexpr std::uint64_t kDefaultMaxImagePixels = 100'000'000;  // a decompression-bomb guard
 
 // Decodes `path` to size x size x 3 RGB bytes. Returns false and says why on failure.
 bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,

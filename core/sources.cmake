@@ -1,0 +1,64 @@
+# The source lists of aia_engine and aia_core, shared with the fuzz build
+# (fuzz/CMakeLists.txt), which compiles the parsers among them with clang.
+# *_std_sources include no LibTorch header; *_torch_sources do.
+
+set(engine_std_sources
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/atomic_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/score_table.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss_options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/onecycle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/epoch_order.cpp
+)
+set(engine_torch_sources
+  ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/model/tresnet.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/model/sync_batch_norm.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/model/registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_tensor.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/runtime/runtime.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/train_step.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/distributed/collective.cpp
+)
+set(std_sources
+  ${CMAKE_CURRENT_LIST_DIR}/src/run/run_folder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/run/run_records.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/tagging.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/thresholds_spec.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/image_files.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/run_outputs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset_stats.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/train_config.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/xmp_sidecar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/zip_archive.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_header.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_decode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/experiment/bootstrap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/experiment/report.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/project/project.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/project/project_workflow.cpp
+)
+set(torch_sources
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/safetensors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/torch_pickle.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/checkpoint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_pipeline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/inference/inference.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotator.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/trainer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/session.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/ema.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/training_state.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/feature_cache.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/sharded_scoring.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/demo_dataset.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment_runner.cpp
+)
