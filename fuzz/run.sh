@@ -39,11 +39,12 @@ run_one() {
   UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
     "$exe" "$work" -dict="$out/$t.dict" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
       -malloc_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" > "$out/$t.log" 2>&1 || status=$?
-  local execs edges found
+  local execs edges found ran
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$t.log" | grep -o '[0-9]*$' || echo 0)
+  ran=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$out/$t.log" | grep -o 'in [0-9]*' | grep -o '[0-9]*' || echo "<$seconds")
   edges=$(grep -o 'cov: [0-9]*' "$out/$t.log" | tail -1 | grep -o '[0-9]*' || echo 0)
   found=$(find "$findings" -type f | wc -l)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$seconds" "${execs:-0}" "${edges:-0}" "$found" "$status" | tee -a "$out/summary.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "${ran:-?}" "${execs:-0}" "${edges:-0}" "$found" "$status" | tee -a "$out/summary.tsv"
   [[ $status -eq 0 ]]
 }
 

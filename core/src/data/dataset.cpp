@@ -114,7 +114,7 @@ std::vector<RawSample> read_json_split(const fs::path& file, std::vector<std::st
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(read_file(file.string()));
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     throw DatasetError(file.string() + ": not valid JSON: " + e.what());
   }
   const std::string f = file.string();

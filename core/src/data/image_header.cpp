@@ -95,6 +95,15 @@ std::optional<ImageHeader> webp(std::string_view b, std::string* why) {
 
 std::optional<ImageHeader> read_image_header(std::string_view b, std::string* why) {
   auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  // OpenCV picks its decoder by signature, not by what we read here: every
+  // signature it knows is at the start of the file, where ours exclude the
+  // others, except DICOM's "DICM" at byte 128. A file that fails its own
+  // decoder's stricter check would reach GDCM's parser (found by fuzz_image:
+  // a 165-byte "WebP" made GDCM allocate 4 GB).
+  if (b.size() >= 132 && b.substr(128, 4) == "DICM") {
+    if (why) *why = "DICOM data at byte 128 (not an image format this application reads)";
+    return std::nullopt;
+  }
   if (starts("\xFF\xD8\xFF")) return jpeg(b, why);
   if (starts("\x89PNG\r\n\x1a\n")) {
     if (b.size() < 24 || b.substr(12, 4) != "IHDR") {

@@ -39,7 +39,9 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
   // Tensors in file order (by begin offset), as written.
   std::vector<std::pair<std::size_t, std::pair<std::string, torch::Tensor>>> ordered;
   std::uint64_t allocated = 0;
-  for (const auto& [name, info] : header.items()) {
+  for (const auto& item : header.items()) {
+    const std::string& name = item.key();  // (not a structured binding: the lambdas below capture it)
+    const auto& info = item.value();
     if (name == "__metadata__") {
       if (metadata && info.is_object())
         for (const auto& [k, v] : info.items())

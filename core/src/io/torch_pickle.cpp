@@ -17,6 +17,7 @@
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstring>
 #include <sstream>
 #include <unordered_map>
@@ -377,15 +378,12 @@ class Unpickler {
       // no view may hold more elements than its storage.
       const std::int64_t available = storage.numel();
       if (offset < 0 || offset > available) throw error("tensor offset outside its storage");
-      std::int64_t numel = 1, last = offset;
-      for (std::size_t d = 0; d < size.size(); ++d) {
+      for (std::size_t d = 0; d < size.size(); ++d)
         if (size[d] < 0 || stride[d] < 0) throw error("negative tensor size or stride");
-        if (size[d] == 0) {
-          numel = 0;
-          continue;
-        }
-        if (size[d] > available || (numel && numel > available / size[d]))
-          throw error("tensor of more elements than its storage holds");
+      const bool empty = std::find(size.begin(), size.end(), 0) != size.end();
+      std::int64_t numel = empty ? 0 : 1, last = offset;
+      for (std::size_t d = 0; d < size.size() && !empty; ++d) {
+        if (numel > available / size[d]) throw error("tensor of more elements than its storage holds");
         numel *= size[d];
         if (size[d] > 1 && stride[d] > (available - last) / (size[d] - 1))
           throw error("tensor view exceeds its storage");

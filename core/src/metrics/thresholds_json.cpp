@@ -16,7 +16,7 @@ std::vector<double> read_thresholds_json(const std::string& path, const std::vec
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(read_file(path));
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     throw InputError(path + ": not valid JSON (" + std::string(e.what()) + ")");
   }
   if (!doc.is_object()) throw InputError(path + ": expected a JSON object {\"label\": threshold, ...}");

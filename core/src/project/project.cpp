@@ -297,7 +297,7 @@ ProjectImage image_from_json(const json& j, const std::string& where) {
 }
 
 // "file: parse error at line L, column C: ..." (nlohmann names the place).
-std::string parse_error_at(const std::string& source, const json::parse_error& e) {
+std::string parse_error_at(const std::string& source, const json::exception& e) {
   std::string what = e.what();
   if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
   return source + ": " + what;
@@ -322,7 +322,7 @@ ProjectData project_from_json(const std::string& text, const std::string& source
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for 1e999
     throw InputError(parse_error_at(source, e));
   }
   if (!j.is_object()) throw InputError(source + ": expected a JSON object");
@@ -464,7 +464,7 @@ struct Project::Impl {
       json entry;
       try {
         entry = json::parse(lines[i]);
-      } catch (const json::parse_error&) {
+      } catch (const json::exception&) {
         if (i + 1 == lines.size()) break;  // cut by a crash while it was written
         throw InputError(where + ": not a JSON line (the snapshot project.json is intact)");
       }

@@ -139,7 +139,7 @@ std::vector<EpochReport> RunFolder::read_metrics_log() const {
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error&) {
+    } catch (const nlohmann::json::exception&) {
       continue;  // a line cut short by a crash: the epoch is written again on resume
     }
     try {
