@@ -5,7 +5,6 @@
 #include "aia/data/dataset.h"
 #include "aia/data/image_header.h"
 #include "aia/errors.h"
-#include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
 #include "aia/io/score_table.h"
 #include "aia/io/xmp_sidecar.h"

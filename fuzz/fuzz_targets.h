@@ -1,6 +1,6 @@
 #pragma once
 // The parsers of untrusted files, each behind one entry that takes a file's
-// bytes: what the libFuzzer harnesses (fuzz_<name>.cpp) drive and what the
+// bytes: what the libFuzzer harnesses (fuzz_harness.cpp, one per target) drive and what the
 // hostile-file regression test (tests/core/tst_hostile_files.cpp) replays.
 // A parser may refuse input only with aia::Error (a message naming the file,
 // line or field); anything else escaping, and every sanitizer report, is a
