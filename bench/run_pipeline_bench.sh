@@ -26,7 +26,7 @@ echo "## TResNet-M training step, 224, batch 8, same weights"
 echo "Python model vs C++ logits, max |difference|: $("$py" "$here/python/tresnet_m.py" "$work/tresnet_m.pth" "$work/check.safetensors")"
 echo "| implementation | images/s |"
 echo "|---|---|"
-echo "| AIA Studio (LibTorch C++, tcmalloc) | $("$b/bench_model" --iters 2 tresnet_m:224:8:train | awk -F'|' '{print $9}') |"
+echo "| AIA Studio (LibTorch C++, tcmalloc) | $("$b/bench_model" --iters 2 tresnet_m:224:8:train | awk -F'|' '{print $10}') |"
 echo "| PyTorch Python (same Debian torch 1.13, 2 threads) | $("$py" "$here/python/tresnet_m.py" "$work/tresnet_m.pth" --train-step 224 8) |"
 if [ -n "$tcmalloc" ]; then
   echo "| PyTorch Python with tcmalloc preloaded | $(LD_PRELOAD=$tcmalloc "$py" "$here/python/tresnet_m.py" "$work/tresnet_m.pth" --train-step 224 8) |"

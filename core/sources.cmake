@@ -11,6 +11,7 @@ set(engine_std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/onecycle.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/epoch_order.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/runtime/compute_format.cpp
 )
 set(engine_torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss.cpp
@@ -19,6 +20,7 @@ set(engine_torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/model/registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_tensor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/runtime/runtime.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/runtime/compute.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/train_step.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/distributed/collective.cpp
 )

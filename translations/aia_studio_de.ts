@@ -3,12 +3,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="27" />
+        <location filename="../ui/annotate_page.cpp" line="28" />
         <source>edit tags</source>
         <translation>Schlagwörter bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="143" />
+        <location filename="../ui/browse_page.cpp" line="138" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
@@ -43,22 +43,22 @@
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="61" />
+        <location filename="../ui/review_page.cpp" line="62" />
         <source>margin to the nearest threshold: %1</source>
         <translation>Abstand zur nächsten Schwelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="102" />
+        <location filename="../ui/review_page.cpp" line="103" />
         <source>  (imported)</source>
         <translation>  (importiert)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="103" />
+        <location filename="../ui/review_page.cpp" line="104" />
         <source>  (kept)</source>
         <translation>  (behalten)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="104" />
+        <location filename="../ui/review_page.cpp" line="105" />
         <source>  (added)</source>
         <translation>  (hinzugefügt)</translation>
     </message>
@@ -66,125 +66,130 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
-        <location filename="../ui/annotate_page.cpp" line="173" />
+        <location filename="../ui/annotate_page.cpp" line="70" />
+        <location filename="../ui/annotate_page.cpp" line="168" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>tags (editable, separated by ;)</source>
         <translation>Schlagwörter (editierbar, getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>scores</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="85" />
-        <location filename="../ui/annotate_page.cpp" line="300" />
+        <location filename="../ui/annotate_page.cpp" line="80" />
+        <location filename="../ui/annotate_page.cpp" line="298" />
         <source>Select an image to see it large.</source>
         <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="87" />
         <source>&amp;Open images...</source>
         <translation>Bilder &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="88" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="89" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="90" />
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="96" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>Alle Bilder aus der Liste entfernen (die Dateien bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Review as a project...</source>
         <translation>Als Projekt &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="100" />
+        <location filename="../ui/annotate_page.cpp" line="95" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="149" />
+        <location filename="../ui/annotate_page.cpp" line="144" />
         <source>Images to annotate</source>
         <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="161" />
+        <location filename="../ui/annotate_page.cpp" line="156" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="167" />
+        <location filename="../ui/annotate_page.cpp" line="162" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="181" />
+        <location filename="../ui/annotate_page.cpp" line="176" />
         <source>cannot annotate: %1</source>
         <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="312" />
+        <location filename="../ui/annotate_page.cpp" line="181" />
+        <source>model loaded for annotation: %1</source>
+        <translation>Modell zum Annotieren geladen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="310" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="158" />
-        <location filename="../ui/annotate_page.cpp" line="222" />
+        <location filename="../ui/annotate_page.cpp" line="153" />
+        <location filename="../ui/annotate_page.cpp" line="220" />
         <source>skipped %1: %2</source>
         <translation>%1 übersprungen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="149" />
+        <location filename="../ui/annotate_page.cpp" line="144" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="171" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="190" />
+        <location filename="../ui/annotate_page.cpp" line="188" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="247" />
+        <location filename="../ui/annotate_page.cpp" line="245" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="284" />
+        <location filename="../ui/annotate_page.cpp" line="282" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="287" />
+        <location filename="../ui/annotate_page.cpp" line="285" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
@@ -192,111 +197,111 @@
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by file name</source>
         <translation>nach Dateiname</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by per-image F1, worst first</source>
         <translation>nach F1 je Bild, schlechteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by per-image F1, best first</source>
         <translation>nach F1 je Bild, beste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="164" />
-        <location filename="../ui/browse_page.cpp" line="308" />
+        <location filename="../ui/browse_page.cpp" line="159" />
+        <location filename="../ui/browse_page.cpp" line="303" />
         <source>Select an image.</source>
         <translation>Ein Bild auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="171" />
+        <location filename="../ui/browse_page.cpp" line="166" />
         <source>Where in the image the model sees this tag (class activation map)</source>
         <translation>Wo im Bild das Modell dieses Tag sieht (Class Activation Map)</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="176" />
+        <location filename="../ui/browse_page.cpp" line="171" />
         <source>Heatmap opacity</source>
         <translation>Deckkraft der Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="179" />
+        <location filename="../ui/browse_page.cpp" line="174" />
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="180" />
+        <location filename="../ui/browse_page.cpp" line="175" />
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="182" />
+        <location filename="../ui/browse_page.cpp" line="177" />
         <source>CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped</source>
         <translation>CAM ist für dieses Netz exakt (der Mittelwert einer Karte ist der Logit des Tags); Grad-CAM ist dieselbe Karte mit abgeschnittener negativer Evidenz</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="184" />
+        <location filename="../ui/browse_page.cpp" line="179" />
         <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
         <translation>Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="187" />
+        <location filename="../ui/browse_page.cpp" line="182" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;Heatmap:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="191" />
+        <location filename="../ui/browse_page.cpp" line="186" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="201" />
+        <location filename="../ui/browse_page.cpp" line="196" />
         <source>Label:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="203" />
+        <location filename="../ui/browse_page.cpp" line="198" />
         <source>Sort:</source>
         <translation>Sortierung:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="227" />
+        <location filename="../ui/browse_page.cpp" line="222" />
         <source>all labels</source>
         <translation>alle Labels</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="257" />
+        <location filename="../ui/browse_page.cpp" line="252" />
         <source>no heatmap</source>
         <translation>keine Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="277" />
+        <location filename="../ui/browse_page.cpp" line="272" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="350" />
+        <location filename="../ui/browse_page.cpp" line="341" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="297" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="292" />
         <source>true positive</source>
         <translation>richtig positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="297" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="292" />
         <source>false positive</source>
         <translation>falsch positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="298" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="293" />
         <source>missed</source>
         <translation>verpasst</translation>
     </message>
@@ -304,135 +309,135 @@
 <context>
     <name>aia::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="35" />
+        <location filename="../ui/dataset_page.cpp" line="36" />
         <source>Demo (Fashion-MNIST mosaics)</source>
         <translation>Demo (Fashion-MNIST-Mosaike)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="36" />
+        <location filename="../ui/dataset_page.cpp" line="37" />
         <source>Demo, long-tailed labels</source>
         <translation>Demo, Labels mit langem Schwanz</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="40" />
+        <location filename="../ui/dataset_page.cpp" line="41" />
         <source>Open &amp;folder...</source>
         <translation>&amp;Ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="42" />
         <source>No dataset loaded.</source>
         <translation>Kein Datensatz geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="48" />
+        <location filename="../ui/dataset_page.cpp" line="49" />
         <source>labels, most frequent first</source>
         <translation>Labels, häufigste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="49" />
-        <location filename="../ui/dataset_page.cpp" line="64" />
+        <location filename="../ui/dataset_page.cpp" line="50" />
+        <location filename="../ui/dataset_page.cpp" line="65" />
         <source>training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="52" />
+        <location filename="../ui/dataset_page.cpp" line="53" />
         <source>Validation report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="55" />
+        <location filename="../ui/dataset_page.cpp" line="56" />
         <source>&amp;Dataset:</source>
         <translation>&amp;Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="63" />
+        <location filename="../ui/dataset_page.cpp" line="64" />
         <source>labels per training image</source>
         <translation>Labels je Trainingsbild</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="72" />
+        <location filename="../ui/dataset_page.cpp" line="73" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
         <translation>Auf eine Zelle zeigen: die zwei Labels und wie viele Trainingsbilder beide tragen (die Diagonale, die Anzahl eines Labels selbst, liegt außerhalb der Farbskala).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="87" />
+        <location filename="../ui/dataset_page.cpp" line="88" />
         <source>Re&amp;shuffle</source>
         <translation>&amp;Neu mischen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="88" />
+        <location filename="../ui/dataset_page.cpp" line="89" />
         <source>Show other training images</source>
         <translation>Andere Trainingsbilder zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="94" />
+        <location filename="../ui/dataset_page.cpp" line="95" />
         <source>Label frequency</source>
         <translation>Label-Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="95" />
+        <location filename="../ui/dataset_page.cpp" line="96" />
         <source>Labels per image</source>
         <translation>Labels je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location filename="../ui/dataset_page.cpp" line="97" />
         <source>Co-occurrence</source>
         <translation>Gemeinsames Auftreten</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="97" />
+        <location filename="../ui/dataset_page.cpp" line="98" />
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="119" />
+        <location filename="../ui/dataset_page.cpp" line="120" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation>Datensatzordner (train.json + test.json + images/)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="133" />
+        <location filename="../ui/dataset_page.cpp" line="134" />
         <source>Loading %1...</source>
         <translation>%1 wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="157" />
+        <location filename="../ui/dataset_page.cpp" line="158" />
         <source>Cannot use %1: %2</source>
         <translation>%1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="170" />
+        <location filename="../ui/dataset_page.cpp" line="171" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Trainings-, %3 Testbilder mit vorhandenen Dateien; %4 Labels; %5 Labels je Trainingsbild; Normalisierung: %6</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="178" />
+        <location filename="../ui/dataset_page.cpp" line="179" />
         <source>computed from the training images when training starts</source>
         <translation>aus den Trainingsbildern berechnet, wenn das Training beginnt</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="227" />
+        <location filename="../ui/dataset_page.cpp" line="228" />
         <source>No training image was found in %1: put the images there to train.
 </source>
         <translation>In %1 wurde kein Trainingsbild gefunden: die Bilder dort ablegen, um zu trainieren.
 </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="231" />
+        <location filename="../ui/dataset_page.cpp" line="232" />
         <source>dataset %1: %2</source>
         <translation>Datensatz %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="265" />
+        <location filename="../ui/dataset_page.cpp" line="266" />
         <source>images with both labels</source>
         <translation>Bilder mit beiden Labels</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="302" />
+        <location filename="../ui/dataset_page.cpp" line="303" />
         <source>%1: %2 training images</source>
         <translation>%1: %2 Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="303" />
+        <location filename="../ui/dataset_page.cpp" line="304" />
         <source>%1 and %2: %3 training images</source>
         <translation>%1 und %2: %3 Trainingsbilder</translation>
     </message>
@@ -1081,416 +1086,416 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="112" />
+        <location filename="../ui/review_page.cpp" line="113" />
         <source>&amp;New project...</source>
         <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
+        <location filename="../ui/review_page.cpp" line="114" />
         <source>&amp;Open project...</source>
         <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="114" />
-        <location filename="../ui/review_page.cpp" line="435" />
+        <location filename="../ui/review_page.cpp" line="115" />
+        <location filename="../ui/review_page.cpp" line="436" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="118" />
+        <location filename="../ui/review_page.cpp" line="119" />
         <source>Most uncertain first</source>
         <translation>Unsicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="120" />
         <source>File order</source>
         <translation>Dateireihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="120" />
+        <location filename="../ui/review_page.cpp" line="121" />
         <source>Random order</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="122" />
+        <location filename="../ui/review_page.cpp" line="123" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="125" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>All images</source>
         <translation>Alle Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>Likely label errors</source>
         <translation>Wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="129" />
         <source>&amp;Score</source>
         <translation>&amp;Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="130" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="130" />
+        <location filename="../ui/review_page.cpp" line="131" />
         <source>&amp;Train on reviewed images</source>
         <translation>Auf geprüften Bildern &amp;trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="133" />
+        <location filename="../ui/review_page.cpp" line="134" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="135" />
+        <location filename="../ui/review_page.cpp" line="136" />
         <source>with the run's training set</source>
         <translation>mit der Trainingsmenge des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="137" />
+        <location filename="../ui/review_page.cpp" line="138" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="143" />
+        <location filename="../ui/review_page.cpp" line="144" />
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="145" />
         <source>Epochs of fine-tuning</source>
         <translation>Epochen der Feinabstimmung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="145" />
+        <location filename="../ui/review_page.cpp" line="146" />
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="149" />
         <source>Folder for the dataset</source>
         <translation>Ordner für den Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>As an annotations &amp;CSV...</source>
         <translation>Als Annotations-&amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="153" />
         <source>Annotations CSV</source>
         <translation>Annotations-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="153" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="155" />
+        <location filename="../ui/review_page.cpp" line="156" />
         <source>Into &amp;XMP sidecars</source>
         <translation>In &amp;XMP-Sidecars</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="169" />
+        <location filename="../ui/review_page.cpp" line="170" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="171" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="179" />
+        <location filename="../ui/review_page.cpp" line="180" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="216" />
+        <location filename="../ui/review_page.cpp" line="217" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
+        <location filename="../ui/review_page.cpp" line="225" />
         <source>Accept and next (Enter)</source>
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="228" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="348" />
+        <location filename="../ui/review_page.cpp" line="349" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="343" />
+        <location filename="../ui/review_page.cpp" line="344" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="374" />
+        <location filename="../ui/review_page.cpp" line="375" />
         <source>project %1 opened: %2 images%3</source>
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="379" />
+        <location filename="../ui/review_page.cpp" line="380" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="367" />
+        <location filename="../ui/review_page.cpp" line="368" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="226" />
         <source>Skip (Shift+Enter)</source>
         <translation>Überspringen (Umschalt+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="236" />
+        <location filename="../ui/review_page.cpp" line="237" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="397" />
+        <location filename="../ui/review_page.cpp" line="398" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="402" />
+        <location filename="../ui/review_page.cpp" line="403" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="407" />
+        <location filename="../ui/review_page.cpp" line="408" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="463" />
+        <location filename="../ui/review_page.cpp" line="464" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="481" />
+        <location filename="../ui/review_page.cpp" line="482" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="491" />
+        <location filename="../ui/review_page.cpp" line="492" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="492" />
+        <location filename="../ui/review_page.cpp" line="493" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="525" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="531" />
+        <location filename="../ui/review_page.cpp" line="526" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="535" />
+        <location filename="../ui/review_page.cpp" line="530" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="538" />
+        <location filename="../ui/review_page.cpp" line="533" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="553" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="559" />
+        <location filename="../ui/review_page.cpp" line="554" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="560" />
+        <location filename="../ui/review_page.cpp" line="555" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="561" />
+        <location filename="../ui/review_page.cpp" line="556" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="562" />
+        <location filename="../ui/review_page.cpp" line="557" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="563" />
+        <location filename="../ui/review_page.cpp" line="558" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="574" />
+        <location filename="../ui/review_page.cpp" line="569" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="598" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
-        <location filename="../ui/review_page.cpp" line="630" />
+        <location filename="../ui/review_page.cpp" line="598" />
+        <location filename="../ui/review_page.cpp" line="625" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="616" />
+        <location filename="../ui/review_page.cpp" line="611" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="639" />
+        <location filename="../ui/review_page.cpp" line="634" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="732" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="732" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="739" />
+        <location filename="../ui/review_page.cpp" line="734" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="736" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="746" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="745" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="762" />
+        <location filename="../ui/review_page.cpp" line="757" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="767" />
+        <location filename="../ui/review_page.cpp" line="762" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="769" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="775" />
+        <location filename="../ui/review_page.cpp" line="770" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="779" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="818" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="827" />
+        <location filename="../ui/review_page.cpp" line="822" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="828" />
+        <location filename="../ui/review_page.cpp" line="823" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="839" />
+        <location filename="../ui/review_page.cpp" line="834" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="845" />
+        <location filename="../ui/review_page.cpp" line="840" />
         <source>Cannot record the new run</source>
         <translation>Der neue Lauf kann nicht eingetragen werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="848" />
+        <location filename="../ui/review_page.cpp" line="843" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>neuer Lauf %1; die ungeprüften Bilder werden neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="860" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="862" />
-        <location filename="../ui/review_page.cpp" line="872" />
-        <location filename="../ui/review_page.cpp" line="883" />
+        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_page.cpp" line="867" />
+        <location filename="../ui/review_page.cpp" line="878" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="870" />
+        <location filename="../ui/review_page.cpp" line="865" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="881" />
+        <location filename="../ui/review_page.cpp" line="876" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>
@@ -1849,235 +1854,237 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="56" />
+        <location filename="../ui/train_page.cpp" line="57" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>optional: timm-.safetensors oder ein .pth-state_dict</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="57" />
+        <location filename="../ui/train_page.cpp" line="58" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="76" />
+        <location filename="../ui/train_page.cpp" line="77" />
         <source>fine-tune the whole network</source>
         <translation>das ganze Netz feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77" />
+        <location filename="../ui/train_page.cpp" line="78" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>eingefrorenes Backbone (nur den Kopf auf zwischengespeicherten Merkmalen trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="78" />
+        <location filename="../ui/train_page.cpp" line="79" />
         <source>EMA of the weights</source>
         <translation>EMA der Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79" />
+        <location filename="../ui/train_page.cpp" line="80" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>Gemischte Präzisio&amp;n (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="82" />
-        <source>bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs</source>
-        <translation>bfloat16-Autocast des Vorwärtsdurchlaufs: auf einer GPU schneller und mit etwa 40 % des Speichers, auf den meisten CPUs langsamer als float32</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_page.cpp" line="85" />
+        <location filename="../ui/train_page.cpp" line="92" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>Standard: runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="86" />
+        <location filename="../ui/train_page.cpp" line="93" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="88" />
+        <location filename="../ui/train_page.cpp" line="95" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="90" />
+        <location filename="../ui/train_page.cpp" line="97" />
         <source>&amp;Resume...</source>
         <translation>&amp;Fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93" />
+        <location filename="../ui/train_page.cpp" line="100" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="106" />
+        <location filename="../ui/train_page.cpp" line="113" />
         <source>&amp;Loss:</source>
         <translation>&amp;Verlustfunktion:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="107" />
+        <location filename="../ui/train_page.cpp" line="114" />
         <source>&amp;Backbone:</source>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111" />
+        <location filename="../ui/train_page.cpp" line="118" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;Vortrainiert:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114" />
+        <location filename="../ui/train_page.cpp" line="121" />
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115" />
+        <location filename="../ui/train_page.cpp" line="122" />
         <source>Batch si&amp;ze:</source>
         <translation>Batch&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116" />
+        <location filename="../ui/train_page.cpp" line="123" />
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="117" />
+        <location filename="../ui/train_page.cpp" line="124" />
         <source>&amp;Image size:</source>
         <translation>&amp;Bildgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118" />
+        <location filename="../ui/train_page.cpp" line="125" />
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="119" />
+        <location filename="../ui/train_page.cpp" line="126" />
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="122" />
+        <location filename="../ui/train_page.cpp" line="129" />
         <source>&amp;Run folder:</source>
         <translation>&amp;Laufordner:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="132" />
-        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="139" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="133" />
+        <location filename="../ui/train_page.cpp" line="140" />
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="134" />
+        <location filename="../ui/train_page.cpp" line="141" />
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="355" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>Testverlust (die Auswahlmenge, wie im Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137" />
+        <location filename="../ui/train_page.cpp" line="144" />
         <source>train loss (smoothed, per batch)</source>
         <translation>Trainingsverlust (geglättet, je Batch)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="147" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="145" />
-        <location filename="../ui/train_page.cpp" line="297" />
+        <location filename="../ui/train_page.cpp" line="152" />
+        <location filename="../ui/train_page.cpp" line="304" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="136" />
+        <location filename="../ui/train_page.cpp" line="87" />
+        <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
+This CPU: %1</source>
+        <translation>bfloat16-Autocast des Vorwärtsdurchlaufs (Verlustfunktionen und Metriken bleiben float32): auf CPUs mit bfloat16-Befehlen (AVX512_BF16 oder AMX) um ein Mehrfaches schneller als float32, auf anderen viel langsamer. Auf einer GPU: schneller, mit etwa 40 % des Speichers.
+Diese CPU: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>selection-split loss</source>
         <translation>Verlust der Auswahlmenge</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="142" />
+        <location filename="../ui/train_page.cpp" line="149" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (bei Schwellenwert 0,5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="144" />
+        <location filename="../ui/train_page.cpp" line="151" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (Labels mit einem richtig Positiven)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="146" />
+        <location filename="../ui/train_page.cpp" line="153" />
         <source>per-image F1</source>
         <translation>F1 je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>Pretrained weights</source>
         <translation>Vortrainierte Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="250" />
+        <location filename="../ui/train_page.cpp" line="257" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="256" />
+        <location filename="../ui/train_page.cpp" line="263" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="258" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Ready to train on %1.</source>
         <translation>Bereit zum Training auf %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="259" />
+        <location filename="../ui/train_page.cpp" line="266" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz mit Bildern.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="273" />
+        <location filename="../ui/train_page.cpp" line="280" />
         <source>Run folder to resume</source>
         <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="295" />
+        <location filename="../ui/train_page.cpp" line="302" />
         <source>test loss</source>
         <translation>Testverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="296" />
-        <location filename="../ui/train_page.cpp" line="349" />
+        <location filename="../ui/train_page.cpp" line="303" />
+        <location filename="../ui/train_page.cpp" line="356" />
         <source>%1 loss</source>
         <translation>Verlust %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="330" />
         <source>Starting...</source>
         <translation>Start...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="330" />
+        <location filename="../ui/train_page.cpp" line="337" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>Epoche %1/%2, Batch %3/%4 — Verlust %5 — %6 Bilder/s — Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="341" />
+        <location filename="../ui/train_page.cpp" line="348" />
         <source>Extracting features: batch %1/%2</source>
         <translation>Merkmale extrahieren: Batch %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="365" />
+        <location filename="../ui/train_page.cpp" line="372" />
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>

@@ -3,12 +3,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="27" />
+        <location filename="../ui/annotate_page.cpp" line="28" />
         <source>edit tags</source>
         <translation>ویرایش برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="143" />
+        <location filename="../ui/browse_page.cpp" line="138" />
         <source>per-image F1 %1</source>
         <translation>F1 هر تصویر %1</translation>
     </message>
@@ -43,22 +43,22 @@
         <translation>صدور نمودار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="61" />
+        <location filename="../ui/review_page.cpp" line="62" />
         <source>margin to the nearest threshold: %1</source>
         <translation>فاصله تا نزدیک‌ترین آستانه: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="102" />
+        <location filename="../ui/review_page.cpp" line="103" />
         <source>  (imported)</source>
         <translation>  (واردشده)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="103" />
+        <location filename="../ui/review_page.cpp" line="104" />
         <source>  (kept)</source>
         <translation>  (نگه‌داشته)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="104" />
+        <location filename="../ui/review_page.cpp" line="105" />
         <source>  (added)</source>
         <translation>  (افزوده)</translation>
     </message>
@@ -66,125 +66,130 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
-        <location filename="../ui/annotate_page.cpp" line="173" />
+        <location filename="../ui/annotate_page.cpp" line="70" />
+        <location filename="../ui/annotate_page.cpp" line="168" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>tags (editable, separated by ;)</source>
         <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="78" />
+        <location filename="../ui/annotate_page.cpp" line="73" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="85" />
-        <location filename="../ui/annotate_page.cpp" line="300" />
+        <location filename="../ui/annotate_page.cpp" line="80" />
+        <location filename="../ui/annotate_page.cpp" line="298" />
         <source>Select an image to see it large.</source>
         <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="87" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="88" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="89" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="90" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="96" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Review as a project...</source>
         <translation>&amp;بازبینی به‌صورت پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="100" />
+        <location filename="../ui/annotate_page.cpp" line="95" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="149" />
+        <location filename="../ui/annotate_page.cpp" line="144" />
         <source>Images to annotate</source>
         <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="161" />
+        <location filename="../ui/annotate_page.cpp" line="156" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="167" />
+        <location filename="../ui/annotate_page.cpp" line="162" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="181" />
+        <location filename="../ui/annotate_page.cpp" line="176" />
         <source>cannot annotate: %1</source>
         <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="312" />
+        <location filename="../ui/annotate_page.cpp" line="181" />
+        <source>model loaded for annotation: %1</source>
+        <translation>مدل برای برچسب‌گذاری بارگذاری شد: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="310" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="158" />
-        <location filename="../ui/annotate_page.cpp" line="222" />
+        <location filename="../ui/annotate_page.cpp" line="153" />
+        <location filename="../ui/annotate_page.cpp" line="220" />
         <source>skipped %1: %2</source>
         <translation>%1 رد شد: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="149" />
+        <location filename="../ui/annotate_page.cpp" line="144" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="171" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="190" />
+        <location filename="../ui/annotate_page.cpp" line="188" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="247" />
+        <location filename="../ui/annotate_page.cpp" line="245" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="284" />
+        <location filename="../ui/annotate_page.cpp" line="282" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="287" />
+        <location filename="../ui/annotate_page.cpp" line="285" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
@@ -192,111 +197,111 @@
 <context>
     <name>aia::ui::BrowsePage</name>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by file name</source>
         <translation>بر پایهٔ نام پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by per-image F1, worst first</source>
         <translation>بر پایهٔ F1 هر تصویر، بدترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="150" />
+        <location filename="../ui/browse_page.cpp" line="145" />
         <source>by per-image F1, best first</source>
         <translation>بر پایهٔ F1 هر تصویر، بهترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="164" />
-        <location filename="../ui/browse_page.cpp" line="308" />
+        <location filename="../ui/browse_page.cpp" line="159" />
+        <location filename="../ui/browse_page.cpp" line="303" />
         <source>Select an image.</source>
         <translation>تصویری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="171" />
+        <location filename="../ui/browse_page.cpp" line="166" />
         <source>Where in the image the model sees this tag (class activation map)</source>
         <translation>مدل این برچسب را کجای تصویر می‌بیند (نقشهٔ فعال‌سازی کلاس)</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="176" />
+        <location filename="../ui/browse_page.cpp" line="171" />
         <source>Heatmap opacity</source>
         <translation>کدری نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="179" />
+        <location filename="../ui/browse_page.cpp" line="174" />
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="180" />
+        <location filename="../ui/browse_page.cpp" line="175" />
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="182" />
+        <location filename="../ui/browse_page.cpp" line="177" />
         <source>CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped</source>
         <translation>CAM برای این شبکه دقیق است (میانگین نقشه همان لاجیت برچسب است)؛ Grad-CAM همان نقشه با شواهد منفیِ بریده‌شده است</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="184" />
+        <location filename="../ui/browse_page.cpp" line="179" />
         <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
         <translation>رنگ‌های نقشهٔ حرارتی: سیگموید لاجیت محلی، با یک مقیاس برای همهٔ برچسب‌ها و تصویرها.</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="187" />
+        <location filename="../ui/browse_page.cpp" line="182" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;نقشهٔ حرارتی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="191" />
+        <location filename="../ui/browse_page.cpp" line="186" />
         <source>Opacity:</source>
         <translation>کدری:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="201" />
+        <location filename="../ui/browse_page.cpp" line="196" />
         <source>Label:</source>
         <translation>برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="203" />
+        <location filename="../ui/browse_page.cpp" line="198" />
         <source>Sort:</source>
         <translation>مرتب‌سازی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="227" />
+        <location filename="../ui/browse_page.cpp" line="222" />
         <source>all labels</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="257" />
+        <location filename="../ui/browse_page.cpp" line="252" />
         <source>no heatmap</source>
         <translation>بدون نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="277" />
+        <location filename="../ui/browse_page.cpp" line="272" />
         <source>per-image F1 %1</source>
         <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="350" />
+        <location filename="../ui/browse_page.cpp" line="341" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="297" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="292" />
         <source>true positive</source>
         <translation>مثبت درست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="297" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="292" />
         <source>false positive</source>
         <translation>مثبت نادرست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="287" />
-        <location filename="../ui/browse_page.cpp" line="298" />
+        <location filename="../ui/browse_page.cpp" line="282" />
+        <location filename="../ui/browse_page.cpp" line="293" />
         <source>missed</source>
         <translation>از دست رفته</translation>
     </message>
@@ -304,135 +309,135 @@
 <context>
     <name>aia::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="35" />
+        <location filename="../ui/dataset_page.cpp" line="36" />
         <source>Demo (Fashion-MNIST mosaics)</source>
         <translation>نمایشی (موزاییک‌های Fashion-MNIST)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="36" />
+        <location filename="../ui/dataset_page.cpp" line="37" />
         <source>Demo, long-tailed labels</source>
         <translation>نمایشی، برچسب‌های دم‌بلند</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="40" />
+        <location filename="../ui/dataset_page.cpp" line="41" />
         <source>Open &amp;folder...</source>
         <translation>باز کردن &amp;پوشه...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="42" />
         <source>No dataset loaded.</source>
         <translation>هیچ مجموعه داده‌ای بارگذاری نشده است.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="48" />
+        <location filename="../ui/dataset_page.cpp" line="49" />
         <source>labels, most frequent first</source>
         <translation>برچسب‌ها، پرتکرارترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="49" />
-        <location filename="../ui/dataset_page.cpp" line="64" />
+        <location filename="../ui/dataset_page.cpp" line="50" />
+        <location filename="../ui/dataset_page.cpp" line="65" />
         <source>training images</source>
         <translation>تصاویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="52" />
+        <location filename="../ui/dataset_page.cpp" line="53" />
         <source>Validation report</source>
         <translation>گزارش اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="55" />
+        <location filename="../ui/dataset_page.cpp" line="56" />
         <source>&amp;Dataset:</source>
         <translation>&amp;مجموعه داده:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="63" />
+        <location filename="../ui/dataset_page.cpp" line="64" />
         <source>labels per training image</source>
         <translation>برچسب در هر تصویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="72" />
+        <location filename="../ui/dataset_page.cpp" line="73" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
         <translation>روی خانه‌ای اشاره کنید: دو برچسب و شمار تصویرهای آموزشی که هر دو را دارند (قطر، شمار خود برچسب، بیرون از مقیاس رنگ است).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="87" />
+        <location filename="../ui/dataset_page.cpp" line="88" />
         <source>Re&amp;shuffle</source>
         <translation>&amp;بُر زدن دوباره</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="88" />
+        <location filename="../ui/dataset_page.cpp" line="89" />
         <source>Show other training images</source>
         <translation>نمایش تصویرهای آموزشی دیگر</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="94" />
+        <location filename="../ui/dataset_page.cpp" line="95" />
         <source>Label frequency</source>
         <translation>بسامد برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="95" />
+        <location filename="../ui/dataset_page.cpp" line="96" />
         <source>Labels per image</source>
         <translation>برچسب در هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location filename="../ui/dataset_page.cpp" line="97" />
         <source>Co-occurrence</source>
         <translation>هم‌رخدادی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="97" />
+        <location filename="../ui/dataset_page.cpp" line="98" />
         <source>Gallery</source>
         <translation>نگارخانه</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="119" />
+        <location filename="../ui/dataset_page.cpp" line="120" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation>پوشهٔ مجموعه‌داده (train.json + test.json + images/)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="133" />
+        <location filename="../ui/dataset_page.cpp" line="134" />
         <source>Loading %1...</source>
         <translation>بار کردن %1...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="157" />
+        <location filename="../ui/dataset_page.cpp" line="158" />
         <source>Cannot use %1: %2</source>
         <translation>استفاده از %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="170" />
+        <location filename="../ui/dataset_page.cpp" line="171" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 تصویر آموزشی و %3 تصویر آزمون با پرونده‌های موجود؛ %4 برچسب؛ %5 برچسب در هر تصویر آموزشی؛ نرمال‌سازی: %6</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="178" />
+        <location filename="../ui/dataset_page.cpp" line="179" />
         <source>computed from the training images when training starts</source>
         <translation>هنگام شروع آموزش از تصویرهای آموزشی محاسبه می‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="227" />
+        <location filename="../ui/dataset_page.cpp" line="228" />
         <source>No training image was found in %1: put the images there to train.
 </source>
         <translation>هیچ تصویر آموزشی در %1 یافت نشد: برای آموزش، تصویرها را آنجا بگذارید.
 </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="231" />
+        <location filename="../ui/dataset_page.cpp" line="232" />
         <source>dataset %1: %2</source>
         <translation>مجموعه‌دادهٔ %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="265" />
+        <location filename="../ui/dataset_page.cpp" line="266" />
         <source>images with both labels</source>
         <translation>تصویرهای دارای هر دو برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="302" />
+        <location filename="../ui/dataset_page.cpp" line="303" />
         <source>%1: %2 training images</source>
         <translation>%1: %2 تصویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="303" />
+        <location filename="../ui/dataset_page.cpp" line="304" />
         <source>%1 and %2: %3 training images</source>
         <translation>%1 و %2: %3 تصویر آموزشی</translation>
     </message>
@@ -1081,416 +1086,416 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="112" />
+        <location filename="../ui/review_page.cpp" line="113" />
         <source>&amp;New project...</source>
         <translation>پروژهٔ &amp;تازه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
+        <location filename="../ui/review_page.cpp" line="114" />
         <source>&amp;Open project...</source>
         <translation>&amp;گشودن پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="114" />
-        <location filename="../ui/review_page.cpp" line="435" />
+        <location filename="../ui/review_page.cpp" line="115" />
+        <location filename="../ui/review_page.cpp" line="436" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="118" />
+        <location filename="../ui/review_page.cpp" line="119" />
         <source>Most uncertain first</source>
         <translation>نامطمئن‌ترین‌ها نخست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="120" />
         <source>File order</source>
         <translation>ترتیب پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="120" />
+        <location filename="../ui/review_page.cpp" line="121" />
         <source>Random order</source>
         <translation>ترتیب تصادفی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="122" />
+        <location filename="../ui/review_page.cpp" line="123" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="125" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>All images</source>
         <translation>همهٔ تصویرها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>Likely label errors</source>
         <translation>خطاهای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="129" />
         <source>&amp;Score</source>
         <translation>&amp;امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="130" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="130" />
+        <location filename="../ui/review_page.cpp" line="131" />
         <source>&amp;Train on reviewed images</source>
         <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="133" />
+        <location filename="../ui/review_page.cpp" line="134" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="135" />
+        <location filename="../ui/review_page.cpp" line="136" />
         <source>with the run's training set</source>
         <translation>همراه با دادهٔ آموزشی اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="137" />
+        <location filename="../ui/review_page.cpp" line="138" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="143" />
+        <location filename="../ui/review_page.cpp" line="144" />
         <source> epochs</source>
         <translation> دوره</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="145" />
         <source>Epochs of fine-tuning</source>
         <translation>دوره‌های تنظیم دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="145" />
+        <location filename="../ui/review_page.cpp" line="146" />
         <source>E&amp;xport</source>
         <translation>&amp;برون‌بری</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="149" />
         <source>Folder for the dataset</source>
         <translation>پوشه برای مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="151" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>As an annotations &amp;CSV...</source>
         <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="153" />
         <source>Annotations CSV</source>
         <translation>CSV حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="153" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="155" />
+        <location filename="../ui/review_page.cpp" line="156" />
         <source>Into &amp;XMP sidecars</source>
         <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="169" />
+        <location filename="../ui/review_page.cpp" line="170" />
         <source>Order:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="171" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>Show:</source>
         <translation>نمایش:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="179" />
+        <location filename="../ui/review_page.cpp" line="180" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="216" />
+        <location filename="../ui/review_page.cpp" line="217" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="224" />
+        <location filename="../ui/review_page.cpp" line="225" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="228" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="348" />
+        <location filename="../ui/review_page.cpp" line="349" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="343" />
+        <location filename="../ui/review_page.cpp" line="344" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="374" />
+        <location filename="../ui/review_page.cpp" line="375" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="379" />
+        <location filename="../ui/review_page.cpp" line="380" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="367" />
+        <location filename="../ui/review_page.cpp" line="368" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="226" />
         <source>Skip (Shift+Enter)</source>
         <translation>رد شدن (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="236" />
+        <location filename="../ui/review_page.cpp" line="237" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="397" />
+        <location filename="../ui/review_page.cpp" line="398" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="402" />
+        <location filename="../ui/review_page.cpp" line="403" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="407" />
+        <location filename="../ui/review_page.cpp" line="408" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="463" />
+        <location filename="../ui/review_page.cpp" line="464" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="481" />
+        <location filename="../ui/review_page.cpp" line="482" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="491" />
+        <location filename="../ui/review_page.cpp" line="492" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="492" />
+        <location filename="../ui/review_page.cpp" line="493" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="525" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="531" />
+        <location filename="../ui/review_page.cpp" line="526" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="535" />
+        <location filename="../ui/review_page.cpp" line="530" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="538" />
+        <location filename="../ui/review_page.cpp" line="533" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="553" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="559" />
+        <location filename="../ui/review_page.cpp" line="554" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="560" />
+        <location filename="../ui/review_page.cpp" line="555" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="561" />
+        <location filename="../ui/review_page.cpp" line="556" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="562" />
+        <location filename="../ui/review_page.cpp" line="557" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="563" />
+        <location filename="../ui/review_page.cpp" line="558" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="574" />
+        <location filename="../ui/review_page.cpp" line="569" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="598" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
-        <location filename="../ui/review_page.cpp" line="630" />
+        <location filename="../ui/review_page.cpp" line="598" />
+        <location filename="../ui/review_page.cpp" line="625" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="616" />
+        <location filename="../ui/review_page.cpp" line="611" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="639" />
+        <location filename="../ui/review_page.cpp" line="634" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="732" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="732" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="739" />
+        <location filename="../ui/review_page.cpp" line="734" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="736" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="746" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="745" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="762" />
+        <location filename="../ui/review_page.cpp" line="757" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="767" />
+        <location filename="../ui/review_page.cpp" line="762" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="769" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="775" />
+        <location filename="../ui/review_page.cpp" line="770" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="779" />
+        <location filename="../ui/review_page.cpp" line="774" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="818" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="827" />
+        <location filename="../ui/review_page.cpp" line="822" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="828" />
+        <location filename="../ui/review_page.cpp" line="823" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="839" />
+        <location filename="../ui/review_page.cpp" line="834" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="845" />
+        <location filename="../ui/review_page.cpp" line="840" />
         <source>Cannot record the new run</source>
         <translation>اجرای تازه ثبت نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="848" />
+        <location filename="../ui/review_page.cpp" line="843" />
         <source>new run %1; scoring the unreviewed images again</source>
         <translation>اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="860" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="862" />
-        <location filename="../ui/review_page.cpp" line="872" />
-        <location filename="../ui/review_page.cpp" line="883" />
+        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_page.cpp" line="867" />
+        <location filename="../ui/review_page.cpp" line="878" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="870" />
+        <location filename="../ui/review_page.cpp" line="865" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="881" />
+        <location filename="../ui/review_page.cpp" line="876" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>
@@ -1849,235 +1854,237 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="56" />
+        <location filename="../ui/train_page.cpp" line="57" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>اختیاری: timm .safetensors یا state_dict با پسوند .pth</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="57" />
+        <location filename="../ui/train_page.cpp" line="58" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="76" />
+        <location filename="../ui/train_page.cpp" line="77" />
         <source>fine-tune the whole network</source>
         <translation>تنظیم دقیق کل شبکه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77" />
+        <location filename="../ui/train_page.cpp" line="78" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>ستون فقرات منجمد (آموزش سر روی ویژگی‌های ذخیره‌شده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="78" />
+        <location filename="../ui/train_page.cpp" line="79" />
         <source>EMA of the weights</source>
         <translation>EMA وزن‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79" />
+        <location filename="../ui/train_page.cpp" line="80" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="82" />
-        <source>bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs</source>
-        <translation>autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32</translation>
-    </message>
-    <message>
-        <location filename="../ui/train_page.cpp" line="85" />
+        <location filename="../ui/train_page.cpp" line="92" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>پیش‌فرض: runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="86" />
+        <location filename="../ui/train_page.cpp" line="93" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="88" />
+        <location filename="../ui/train_page.cpp" line="95" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="90" />
+        <location filename="../ui/train_page.cpp" line="97" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93" />
+        <location filename="../ui/train_page.cpp" line="100" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="106" />
+        <location filename="../ui/train_page.cpp" line="113" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="107" />
+        <location filename="../ui/train_page.cpp" line="114" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111" />
+        <location filename="../ui/train_page.cpp" line="118" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114" />
+        <location filename="../ui/train_page.cpp" line="121" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115" />
+        <location filename="../ui/train_page.cpp" line="122" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116" />
+        <location filename="../ui/train_page.cpp" line="123" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="117" />
+        <location filename="../ui/train_page.cpp" line="124" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118" />
+        <location filename="../ui/train_page.cpp" line="125" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="119" />
+        <location filename="../ui/train_page.cpp" line="126" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="122" />
+        <location filename="../ui/train_page.cpp" line="129" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="132" />
-        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="139" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="133" />
+        <location filename="../ui/train_page.cpp" line="140" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="134" />
+        <location filename="../ui/train_page.cpp" line="141" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="355" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>زیان آزمون (بخش گزینش، مانند مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137" />
+        <location filename="../ui/train_page.cpp" line="144" />
         <source>train loss (smoothed, per batch)</source>
         <translation>زیان آموزش (هموار، هر دسته)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="147" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="145" />
-        <location filename="../ui/train_page.cpp" line="297" />
+        <location filename="../ui/train_page.cpp" line="152" />
+        <location filename="../ui/train_page.cpp" line="304" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="136" />
+        <location filename="../ui/train_page.cpp" line="87" />
+        <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
+This CPU: %1</source>
+        <translation>autocast با bfloat16 در گذر رو به جلو (تابع‌های زیان و معیارها float32 می‌مانند): روی CPUهایی که دستورهای bfloat16 دارند (AVX512_BF16 یا AMX) چند برابر سریع‌تر از float32 و روی بقیه بسیار کندتر. روی GPU: سریع‌تر و با حدود ۴۰٪ حافظه.
+این CPU: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>selection-split loss</source>
         <translation>زیان بخش گزینش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="142" />
+        <location filename="../ui/train_page.cpp" line="149" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (در آستانهٔ 0.5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="144" />
+        <location filename="../ui/train_page.cpp" line="151" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (برچسب‌های دارای مثبت درست)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="146" />
+        <location filename="../ui/train_page.cpp" line="153" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>Pretrained weights</source>
         <translation>وزن‌های ازپیش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="250" />
+        <location filename="../ui/train_page.cpp" line="257" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="256" />
+        <location filename="../ui/train_page.cpp" line="263" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="258" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Ready to train on %1.</source>
         <translation>آمادهٔ آموزش روی %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="259" />
+        <location filename="../ui/train_page.cpp" line="266" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="273" />
+        <location filename="../ui/train_page.cpp" line="280" />
         <source>Run folder to resume</source>
         <translation>پوشهٔ اجرا برای ادامه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="295" />
+        <location filename="../ui/train_page.cpp" line="302" />
         <source>test loss</source>
         <translation>زیان آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="296" />
-        <location filename="../ui/train_page.cpp" line="349" />
+        <location filename="../ui/train_page.cpp" line="303" />
+        <location filename="../ui/train_page.cpp" line="356" />
         <source>%1 loss</source>
         <translation>زیان %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="330" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="330" />
+        <location filename="../ui/train_page.cpp" line="337" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="341" />
+        <location filename="../ui/train_page.cpp" line="348" />
         <source>Extracting features: batch %1/%2</source>
         <translation>استخراج ویژگی‌ها: دستهٔ %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="365" />
+        <location filename="../ui/train_page.cpp" line="372" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>

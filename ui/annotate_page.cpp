@@ -176,6 +176,9 @@ void AnnotatePage::addPaths(const QStringList& paths) {
       Q_EMIT messageLogged(tr("cannot annotate: %1").arg(o.failure));
       return;
     }
+    if (m_annotator != o.annotator)  // a model just loaded: say how it computes (core's rule for this CPU)
+      Q_EMIT messageLogged(
+          tr("model loaded for annotation: %1").arg(QString::fromStdString(o.annotator->compute_format().reason)));
     m_annotator = o.annotator;
     if (m_thresholds.size() != m_annotator->vocabulary().size()) m_thresholds = m_annotator->default_thresholds();
     if (!m_rows.empty() && m_vocabulary != m_annotator->vocabulary()) {

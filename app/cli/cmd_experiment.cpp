@@ -1,11 +1,10 @@
-// aia experiment / aia report: a grid of runs that compares losses, and its report.
+// aia experiment: a grid of runs that compares losses (its report: cmd_report.cpp).
 
 #include "commands.h"
 #include "console.h"
 
 #include "aia/errors.h"
 #include "aia/experiment/experiment.h"
-#include "aia/experiment/report.h"
 #include "aia/io/atomic_file.h"
 
 #include <cstdio>
@@ -31,9 +30,7 @@ class ExperimentConsole : public ConsoleObserver {
 }  // namespace
 
 Runner add_experiment_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "experiment",
-      "Train a grid of runs (losses x seeds x datasets) under one recipe, one cell after another; resumable");
+  auto* cmd = app.add_subcommand("experiment", command_description("experiment"));
   struct Args {
     RecipeArgs recipe;
     std::string losses = "bce,focal,asymmetric,proposed", seeds = "1", datasets, out, resume, spec;
@@ -91,44 +88,6 @@ Runner add_experiment_command(CLI::App& app) {
     if (r.finished > 0) std::fprintf(stderr, "the table: aia report %s\n", dir.c_str());
     if (r.cancelled) return 130;
     return r.failed == 0 ? 0 : kExitFailure;
-  };
-}
-
-Runner add_report_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "report",
-      "An experiment's table (mean ± sd over seeds per loss and thresholds), paired bootstrap against the baseline "
-      "loss, per-label gains; from its run folders alone");
-  struct Args {
-    std::string dir, format = "md", out, baseline;
-    int resamples = 2000;
-    std::uint64_t seed = 12345;
-  };
-  auto a = std::make_shared<Args>();
-  cmd->add_option("experiment", a->dir, "experiment folder")->required()->check(CLI::ExistingDirectory);
-  cmd->add_option("--format", a->format, "md | csv | latex | json")->capture_default_str();
-  cmd->add_option("--out", a->out, "write the report here (default: print it)");
-  cmd->add_option("--baseline", a->baseline, "the loss every other is compared with (default: proposed)");
-  cmd->add_option("--resamples", a->resamples, "bootstrap resamples")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1000000));
-  cmd->add_option("--bootstrap-seed", a->seed, "seed of the bootstrap's resampling")->capture_default_str();
-  return [=] {
-    const ReportFormat format = parse_report_format(a->format);  // bad input fails before the work
-    ReportOptions options;
-    options.baseline = a->baseline;
-    options.bootstrap.resamples = a->resamples;
-    options.bootstrap.seed = a->seed;
-    const Report report = build_report(a->dir, options);
-    const std::string text = render_report(report, format);
-    if (a->out.empty()) {
-      std::cout << text;
-    } else {
-      write_file_atomically(a->out, text);
-      std::fprintf(stderr, "wrote %s\n", a->out.c_str());
-    }
-    for (const auto& n : report.notes) std::fprintf(stderr, "note: %s\n", n.c_str());
-    return 0;
   };
 }
 

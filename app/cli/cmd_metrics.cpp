@@ -68,7 +68,7 @@ void print_table(const Metrics& m, const std::vector<std::string>& labels) {
 }  // namespace
 
 Runner add_metrics_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("metrics", "Per-class and per-image P/R/F1, N+, mAP and a per-label table");
+  auto* cmd = app.add_subcommand("metrics", command_description("metrics"));
   auto in = std::make_shared<Inputs>();
   auto thresholds = std::make_shared<std::string>("0.5");
   auto json = std::make_shared<bool>(false);
@@ -95,7 +95,7 @@ Runner add_metrics_command(CLI::App& app) {
 }
 
 Runner add_thresholds_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("thresholds", "Choose a threshold per label (paper's MCC grid, exact MCC or F1)");
+  auto* cmd = app.add_subcommand("thresholds", command_description("thresholds"));
   auto in = std::make_shared<Inputs>();
   auto method = std::make_shared<std::string>("mcc-grid");
   auto out = std::make_shared<std::string>();

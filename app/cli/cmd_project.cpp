@@ -69,7 +69,7 @@ void print_status(const Project& project, const std::string& order, std::size_t 
 }  // namespace
 
 Runner add_project_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("project", "Annotation projects: review suggested tags, train on the corrections");
+  auto* cmd = app.add_subcommand("project", command_description("project"));
   cmd->require_subcommand(1);
   struct Args {
     std::string project, run, csv, dataset, order = "uncertain", format, out, mode;

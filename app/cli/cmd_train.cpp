@@ -27,21 +27,23 @@
 namespace aia::cli {
 namespace {
 
-ScoreOptions score_options(const std::string& device) {
+ScoreOptions score_options(const std::string& device, const ComputeArgs& compute) {
   ScoreOptions o;
   o.device = resolve_device(device);
+  o.precision = parse_precision(compute.precision, "--precision");
+  o.memory_format = parse_memory_format(compute.memory_format, "--memory-format");
   o.progress = progress_printer();
+  std::fprintf(stderr, "%s\n", inference_format(o).reason.c_str());
   return o;
 }
 
 }  // namespace
 
 int evaluate_run(const std::string& run, const std::string& split, const std::vector<std::string>& thresholds,
-                 const std::string& device);
+                 const std::string& device, const ComputeArgs& compute);
 
 Runner add_train_command(CLI::App& app) {
-  auto* cmd =
-      app.add_subcommand("train", "Train a model (the paper's recipe by default; the demo dataset if no --data)");
+  auto* cmd = app.add_subcommand("train", command_description("train"));
   struct Args {
     RecipeArgs recipe;
     std::string loss = "proposedLoss", resume, out;
@@ -64,7 +66,7 @@ Runner add_train_command(CLI::App& app) {
   return [=] {
     if (a->evaluate) {
       if (a->resume.empty()) throw ConfigError("--evaluate needs --resume RUN (the run to evaluate)");
-      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->recipe.device);
+      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->recipe.device, a->recipe.compute);
     }
     TrainConfig c = recipe_config(a->recipe);
     c.loss = loss_preset(a->loss);
@@ -83,10 +85,11 @@ Runner add_train_command(CLI::App& app) {
 
 namespace {
 
-ScoredSplit scored(const std::string& run, const std::string& split, const std::string& device) {
+ScoredSplit scored(const std::string& run, const std::string& split, const std::string& device,
+                   const ComputeArgs& compute) {
   ValidationReport report;
   std::vector<SkippedImage> skipped;
-  ScoredSplit s = score_run_split(RunFolder(run), split, score_options(device), &report, &skipped);
+  ScoredSplit s = score_run_split(RunFolder(run), split, score_options(device, compute), &report, &skipped);
   if (!report.issues.empty()) std::fprintf(stderr, "dataset: %s\n", report.summary().c_str());
   for (const auto& k : skipped) std::fprintf(stderr, "skipped %s: %s\n", k.image.c_str(), k.reason.c_str());
   return s;
@@ -95,25 +98,27 @@ ScoredSplit scored(const std::string& run, const std::string& split, const std::
 }  // namespace
 
 Runner add_evaluate_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("evaluate", "Metrics of a run's best checkpoint on its dataset's test split");
+  auto* cmd = app.add_subcommand("evaluate", command_description("evaluate"));
   struct Args {
     std::string run, device = "auto", split = "test";
     std::vector<std::string> thresholds{"0.5", "mcc-grid", "mcc", "f1"};
+    ComputeArgs compute;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--split", a->split, "test or train")->check(CLI::IsMember({"test", "train"}))->capture_default_str();
   cmd->add_option("--thresholds", a->thresholds, "0.5, mcc-grid, mcc, f1 or a thresholds JSON file (several allowed)");
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
-  return [=] { return evaluate_run(a->run, a->split, a->thresholds, a->device); };
+  add_compute_options(cmd, a->compute);
+  return [=] { return evaluate_run(a->run, a->split, a->thresholds, a->device, a->compute); };
 }
 
 int evaluate_run(const std::string& run, const std::string& split, const std::vector<std::string>& thresholds,
-                 const std::string& device) {
+                 const std::string& device, const ComputeArgs& compute) {
   const RunFolder folder(run);
   std::vector<ThresholdsSpec> specs;
   for (const auto& t : thresholds) specs.push_back(parse_thresholds_spec(t));  // bad input fails before scoring
-  const ScoredSplit s = scored(run, split, device);
+  const ScoredSplit s = scored(run, split, device, compute);
   const LabelMatrix m(s.scores, s.targets);
   std::printf("%s split of %s: %zu images, %zu labels\n", split.c_str(), folder.read_info().dataset.c_str(), m.images(),
               m.labels());
@@ -129,9 +134,10 @@ int evaluate_run(const std::string& run, const std::string& split, const std::ve
 }
 
 Runner add_export_scores_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("export-scores", "Write a split's scores (and targets) as CSV for `aia metrics`");
+  auto* cmd = app.add_subcommand("export-scores", command_description("export-scores"));
   struct Args {
     std::string run, split = "test", out, targets, device = "auto";
+    ComputeArgs compute;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
@@ -139,8 +145,9 @@ Runner add_export_scores_command(CLI::App& app) {
   cmd->add_option("--out", a->out, "scores CSV to write")->required();
   cmd->add_option("--targets", a->targets, "also write the ground truth CSV here");
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
+  add_compute_options(cmd, a->compute);
   return [=] {
-    const ScoredSplit s = scored(a->run, a->split, a->device);
+    const ScoredSplit s = scored(a->run, a->split, a->device, a->compute);
     write_score_csv(a->out, s.scores);
     if (!a->targets.empty()) write_score_csv(a->targets, s.targets);
     std::printf("wrote %zu x %zu scores to %s\n", s.scores.rows(), s.scores.cols(), a->out.c_str());
@@ -149,11 +156,12 @@ Runner add_export_scores_command(CLI::App& app) {
 }
 
 Runner add_annotate_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("annotate", "Tag image files or folders with a trained run");
+  auto* cmd = app.add_subcommand("annotate", command_description("annotate"));
   struct Args {
     std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps, heatmap_method = "cam";
     std::vector<std::string> inputs;
     bool xmp = false;
+    ComputeArgs compute;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
@@ -174,12 +182,15 @@ Runner add_annotate_command(CLI::App& app) {
       ->check(CLI::IsMember({"cam", "grad-cam"}))
       ->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
+  add_compute_options(cmd, a->compute);
   return [=] {
     ThresholdsSpec spec = parse_thresholds_spec(a->thresholds);  // bad input fails before the model loads
     spec.half_when_missing = true;
     const ImageFiles files = collect_image_files(a->inputs);
     for (const auto& r : files.rejected) std::fprintf(stderr, "skipped %s: %s\n", r.path.c_str(), r.reason.c_str());
-    Annotator annotator(a->run, a->device);
+    Annotator annotator(a->run, a->device, parse_precision(a->compute.precision, "--precision"),
+                        parse_memory_format(a->compute.memory_format, "--memory-format"));
+    std::fprintf(stderr, "%s\n", annotator.compute_format().reason.c_str());
     const RunFolder folder(a->run);
     std::string note;
     const auto thresholds = resolve_thresholds(spec, annotator.vocabulary(), &folder, &note);

@@ -10,7 +10,7 @@
 namespace aia::cli {
 
 Runner add_backbones_command(CLI::App& app) {
-  app.add_subcommand("backbones", "List the backbones this build can train");
+  app.add_subcommand("backbones", command_description("backbones"));
   return [] {
     for (const auto& b : list_backbones())
       std::printf("%-14s features %-5lld default size %-4lld %s\n", b.name.c_str(),
@@ -21,10 +21,7 @@ Runner add_backbones_command(CLI::App& app) {
 }
 
 Runner add_convert_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "convert",
-      "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it "
-      "in our key layout as safetensors or a PyTorch state_dict");
+  auto* cmd = app.add_subcommand("convert", command_description("convert"));
   struct Args {
     std::string in, out, backbone = "tresnet_m", format, prefix;
     long long classes = 0;

@@ -121,6 +121,18 @@ CLI::Validator finite_number() {
       "FINITE", "finite_number");
 }
 
+void add_compute_options(CLI::App* cmd, ComputeArgs& a) {
+  cmd->add_option("--precision", a.precision,
+                  "auto (for inference bfloat16 on CPUs with AVX512_BF16 or AMX; float32 for training and elsewhere), "
+                  "float32 or bfloat16 (autocast)")
+      ->check(CLI::IsMember({"auto", "float32", "bfloat16"}))
+      ->capture_default_str();
+  cmd->add_option("--memory-format", a.memory_format,
+                  "auto (channels-last with bfloat16 or AVX-512, NCHW elsewhere), nchw or channels-last")
+      ->check(CLI::IsMember({"auto", "nchw", "channels-last"}))
+      ->capture_default_str();
+}
+
 void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_option("--config", a.config_file, "a config.json to start from (options below override it)");
   cmd->add_option("--data", a.data.dataset,
@@ -143,7 +155,8 @@ void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_flag("--no-sync-bn", a.no_sync_bn,
                 "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
                 "process)");
-  cmd->add_flag("--amp", a.amp, "mixed precision: bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)");
+  cmd->add_flag("--amp", a.amp, "the same as --precision bfloat16");
+  add_compute_options(cmd, a.compute);
   cmd->add_option("--mode", a.mode,
                   "finetune (the whole network) or frozen (backbone features extracted once and cached, only the "
                   "head trained: seconds per epoch on a CPU)")
@@ -167,6 +180,8 @@ TrainConfig recipe_config(const RecipeArgs& a) {
   c.run.device = a.device;
   c.run.ema = a.ema;
   if (a.amp) c.run.amp = true;
+  if (a.compute.precision != "auto") c.run.precision = a.compute.precision;
+  if (a.compute.memory_format != "auto") c.run.memory_format = a.compute.memory_format;
   if (a.no_sync_bn) c.run.sync_batch_norm = false;
   c.run.mode = parse_train_mode(a.mode);
   c.run.max_batches_per_epoch = a.max_batches;

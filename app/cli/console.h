@@ -63,12 +63,19 @@ class InterruptWatcher {
 CLI::Validator finite_number();
 
 // The recipe options `aia train` and `aia experiment` share.
+// --precision and --memory-format of the commands that run a model.
+struct ComputeArgs {
+  std::string precision = "auto", memory_format = "auto";
+};
+void add_compute_options(CLI::App* cmd, ComputeArgs& args);
+
 struct RecipeArgs {
   std::string config_file, backbone, pretrained, device = "auto", mode = "finetune";
   DataConfig data;
   int image_size = 0, epochs = 0, batch_size = 0, max_batches = 0;
   std::optional<double> lr;  // given: used as it is (validate() refuses <= 0), absent: the recipe's
   bool ema = false, no_flips = false, amp = false, no_sync_bn = false;
+  ComputeArgs compute;
 };
 void add_recipe_options(CLI::App* cmd, RecipeArgs& args);
 // The config from --config (or the defaults), the dataset's recipe

@@ -1,8 +1,8 @@
-// aia: the headless command line over aia_core.
+// aia-full: every command of the command line, LibTorch and OpenCV loaded.
+// `aia` (launcher.cpp) starts it for the commands that run a model.
 
 #include "commands.h"
 
-#include "aia/errors.h"
 #include "aia/runtime/runtime.h"
 
 #include <c10/util/Exception.h>
@@ -11,63 +11,45 @@
 #include <map>
 
 int main(int argc, char** argv) {
-  CLI::App app{"AIA Studio command line: automatic image annotation (Salar & Ahmadi, 2023)", "aia"};
-  app.set_version_flag("--version", std::string("aia ") + AIA_VERSION);
-  app.require_subcommand(1);
+  CLI::App app;
   int threads = 0;
-  app.add_option("--threads", threads, "CPU threads for LibTorch (default: every core, or $AIA_THREADS)");
+  aia::cli::configure_app(app, threads);
 
-  std::map<CLI::App*, aia::cli::Runner> runners;
-  auto add = [&](aia::cli::Runner (*adder)(CLI::App&)) {
-    const auto before = app.get_subcommands({}).size();
-    auto runner = adder(app);
-    runners[app.get_subcommands({})[before]] = std::move(runner);
+  using Adder = aia::cli::Runner (*)(CLI::App&);
+  const std::map<std::string, Adder> adders{
+      {"train", aia::cli::add_train_command},
+      {"experiment", aia::cli::add_experiment_command},
+      {"report", aia::cli::add_report_command},
+      {"evaluate", aia::cli::add_evaluate_command},
+      {"annotate", aia::cli::add_annotate_command},
+      {"project", aia::cli::add_project_command},
+      {"export-scores", aia::cli::add_export_scores_command},
+      {"metrics", aia::cli::add_metrics_command},
+      {"thresholds", aia::cli::add_thresholds_command},
+      {"backbones", aia::cli::add_backbones_command},
+      {"convert", aia::cli::add_convert_command},
   };
-  add(aia::cli::add_train_command);
-  add(aia::cli::add_experiment_command);
-  add(aia::cli::add_report_command);
-  add(aia::cli::add_evaluate_command);
-  add(aia::cli::add_annotate_command);
-  add(aia::cli::add_project_command);
-  add(aia::cli::add_export_scores_command);
-  add(aia::cli::add_metrics_command);
-  add(aia::cli::add_thresholds_command);
-  add(aia::cli::add_backbones_command);
-  add(aia::cli::add_convert_command);
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return aia::cli::kExitBadInput;
+  std::map<CLI::App*, aia::cli::Runner> runners;
+  for (const auto& command : aia::cli::command_list()) {
+    const auto before = app.get_subcommands({}).size();
+    auto runner = adders.at(command.name)(app);
+    runners[app.get_subcommands({})[before]] = std::move(runner);
   }
+
+  if (const auto done = aia::cli::parse_command_line(app, argc, argv)) return *done;
 
   aia::RuntimeOptions runtime;
   runtime.threads = threads;
   aia::configure_runtime(runtime);
 
-  try {
-    for (auto* sub : app.get_subcommands())
-      if (runners.count(sub)) return runners[sub]();
-  } catch (const aia::InputError& e) {
-    std::cerr << "aia: error: " << e.what() << '\n';
-    return aia::cli::kExitBadInput;
-  } catch (const aia::ConfigError& e) {
-    std::cerr << "aia: error: " << e.what() << '\n';
-    return aia::cli::kExitBadInput;
-  } catch (const aia::Error& e) {
-    std::cerr << "aia: error: " << e.what() << '\n';
-    return aia::cli::kExitBadInput;
-  } catch (const c10::Error& e) {
-    std::cerr << "aia: torch error: " << e.what_without_backtrace() << '\n';
+  return aia::cli::run_guarded([&] {
+    try {
+      for (auto* sub : app.get_subcommands())
+        if (runners.count(sub)) return runners[sub]();
+    } catch (const c10::Error& e) {
+      std::cerr << "aia: torch error: " << e.what_without_backtrace() << '\n';
+      return aia::cli::kExitFailure;
+    }
     return aia::cli::kExitFailure;
-  } catch (const std::exception& e) {
-    std::cerr << "aia: error: " << e.what() << '\n';
-    return aia::cli::kExitFailure;
-  }
-  return aia::cli::kExitFailure;
+  });
 }

@@ -4,6 +4,9 @@ shared/docs/tresnet_m.md with timm's module names, so AIA Studio's exported
 state_dict loads into it. Usage:
   tresnet_m.py WEIGHTS.pth INPUT_AND_LOGITS.safetensors   check logits equal the C++ ones
   tresnet_m.py WEIGHTS.pth --train-step SIZE BATCH        images/s of a training step
+  tresnet_m.py WEIGHTS.pth --bench fwd|train SIZE BATCH nchw|cl fp32|bf16 ITERS
+                                                          images/s in a memory format and precision (cl:
+                                                          channels-last; bf16: autocast), as bench_model does
   tresnet_m.py --device-steps SIZE BATCH STEPS            images/s and peak memory of training steps on
                                                           the best device, float32 and bfloat16 autocast
                                                           (the baseline beside aia-check in gpu_check.sh)"""
@@ -176,7 +179,35 @@ def main():
     state = torch.load(sys.argv[1], weights_only=True)
     model = TResNetM(state["head.fc.1.weight"].shape[0])
     model.load_state_dict(state, strict=True)
-    if sys.argv[2] == "--train-step":
+    if sys.argv[2] == "--bench":
+        mode, size, batch = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+        cl, bf16, iters = sys.argv[6] == "cl", sys.argv[7] == "bf16", int(sys.argv[8])
+        fmt = torch.channels_last if cl else torch.contiguous_format
+        model = model.to(memory_format=fmt)
+        torch.manual_seed(1)
+        x = torch.randn(batch, 3, size, size).contiguous(memory_format=fmt)
+        y = (torch.rand(batch, model.head.fc[1].out_features) < 0.02).float()
+        opt = torch.optim.Adam(model.parameters(), lr=1e-4)
+
+        def step():
+            if mode == "train":
+                model.train()
+                opt.zero_grad()
+                with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                    logits = model(x)
+                F.binary_cross_entropy_with_logits(logits.float(), y).backward()
+                opt.step()
+            else:
+                model.eval()
+                with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                    model(x).float()
+
+        step()
+        start = time.perf_counter()
+        for _ in range(iters):
+            step()
+        print(f"{batch * iters / (time.perf_counter() - start):.2f}")
+    elif sys.argv[2] == "--train-step":
         size, batch = int(sys.argv[3]), int(sys.argv[4])
         x = torch.randn(batch, 3, size, size)
         y = (torch.rand(batch, model.head.fc[1].out_features) < 0.02).float()

@@ -46,6 +46,7 @@ class TestCli : public QObject {
  private Q_SLOTS:
   void initTestCase();
   void version();
+  void modelFreeCommandsLoadNoLibTorch();
   void metricsJsonEqualsCore();
   void thresholdsCommand_data();
   void thresholdsCommand();
@@ -93,6 +94,40 @@ void TestCli::version() {
   const auto r = aia_run({"--version"});
   QCOMPARE(r.code, 0);
   QVERIFY(r.out.startsWith("aia "));
+}
+
+void TestCli::modelFreeCommandsLoadNoLibTorch() {
+  // aia runs metrics, thresholds, report, --help and --version itself: its ELF
+  // file asks the loader for no LibTorch, OpenCV or Qt library (that load is
+  // what cost every command 0.9 s). The model commands go to aia-full.
+  QProcess readelf;
+  readelf.start("readelf", {"-d", AIA_CLI});
+  QVERIFY(readelf.waitForFinished(30000));
+  const QString dynamic = QString::fromUtf8(readelf.readAllStandardOutput());
+  QVERIFY2(dynamic.contains("(NEEDED)"), qPrintable(dynamic));
+  for (const char* heavy : {"torch", "c10", "opencv", "Qt6", "gdal", "tcmalloc"})
+    QVERIFY2(!dynamic.contains(heavy), qPrintable(QString("aia needs %1:\n%2").arg(heavy, dynamic)));
+  // --help lists every command, the model ones too, with aia-full's descriptions.
+  const auto help = aia_run({"--help"});
+  QCOMPARE(help.code, 0);
+  for (const char* command : {"train", "experiment", "report", "evaluate", "annotate", "project", "export-scores",
+                              "metrics", "thresholds", "backbones", "convert"})
+    QVERIFY2(help.out.contains(QString("  %1 ").arg(command)), command);
+  QVERIFY(help.out.contains("Tag image files or folders with a trained run"));
+  // A model command's own options come from aia-full, global options before it included.
+  const auto train_help = aia_run({"--threads", "2", "train", "--help"});
+  QCOMPARE(train_help.code, 0);
+  QVERIFY2(train_help.out.contains("--precision") && train_help.out.contains("--memory-format"),
+           qPrintable(train_help.out));
+  const auto backbones = aia_run({"--threads", "1", "backbones"});
+  QVERIFY2(backbones.code == 0 && backbones.out.contains("tresnet_m"), qPrintable(backbones.err));
+  // Unknown words and bad options are refused here, as before, with the usage exit code.
+  const auto unknown = aia_run({"tran"});
+  QCOMPARE(unknown.code, 2);
+  QVERIFY(!unknown.err.isEmpty());
+  const auto bad = aia_run({"annotate", "--precision", "half", m_dir.path(), m_dir.path()});
+  QCOMPARE(bad.code, 2);
+  QVERIFY2(bad.err.contains("--precision"), qPrintable(bad.err));
 }
 
 void TestCli::metricsJsonEqualsCore() {

@@ -8,12 +8,14 @@
 
 #include "aia/annotate/annotator.h"
 #include "aia/annotate/heatmap.h"
+#include "aia/annotate/image_files.h"
 #include "aia/data/dataset.h"
 #include "aia/data/image_pipeline.h"
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
+#include "aia/runtime/compute_format.h"
 #include "aia/training/epoch_order.h"
 #include "aia/training/onecycle.h"
 #include "aia/training/train_config.h"
@@ -87,6 +89,8 @@ class TestTrainer : public QObject {
   void emaWeightsAreEvaluatedAndKept();
   void killedWriterLeavesLoadableCheckpoint();
   void classActivationMapsAreExactAndLocal();
+  void computeFormatRules();
+  void computeFormatsGiveTheSameTags();
 
  private:
   QTemporaryDir m_dir;
@@ -472,6 +476,136 @@ void TestTrainer::classActivationMapsAreExactAndLocal() {
   aia::write_png(png, overlay);
   QCOMPARE(cv::imread(png).cols, 96);
   QVERIFY_THROWS_EXCEPTION(aia::InputError, aia::heatmap_overlay(m_dir.filePath("none.png").toStdString(), maps, 0));
+}
+
+void TestTrainer::computeFormatRules() {
+  using P = aia::Precision;
+  using M = aia::MemoryFormat;
+  aia::CpuFeatures avx2;
+  avx2.avx2 = true;
+  aia::CpuFeatures avx512 = avx2;
+  avx512.avx512f = true;
+  aia::CpuFeatures bf16 = avx512;
+  bf16.avx512_bf16 = true;
+  aia::CpuFeatures amx = avx512;
+  amx.amx_bf16 = true;
+  const auto r = [](P p, M m, const char* device, const aia::CpuFeatures& cpu,
+                    aia::Workload w = aia::Workload::Inference) {
+    return aia::resolve_compute_format(p, m, device, w, cpu);
+  };
+  // auto: float32 NCHW on AVX2 (channels-last measured slower there), channels-last on AVX-512,
+  // bfloat16 and channels-last with AVX512_BF16 or AMX for inference; training stays float32
+  // (channels-last) until bfloat16's demo F1 is shown within 0.01 of float32's.
+  QVERIFY(!r(P::Auto, M::Auto, "cpu", avx2).bf16);
+  QVERIFY(!r(P::Auto, M::Auto, "cpu", avx2).channels_last);
+  QVERIFY(!r(P::Auto, M::Auto, "cpu", avx512).bf16);
+  QVERIFY(r(P::Auto, M::Auto, "cpu", avx512).channels_last);
+  for (const auto& cpu : {bf16, amx}) {
+    QVERIFY(r(P::Auto, M::Auto, "cpu", cpu).bf16);
+    QVERIFY(r(P::Auto, M::Auto, "cpu", cpu).channels_last);
+    const auto training = r(P::Auto, M::Auto, "cpu", cpu, aia::Workload::Training);
+    QVERIFY(!training.bf16 && training.channels_last);
+    QVERIFY(r(P::BFloat16, M::Auto, "cpu", cpu, aia::Workload::Training).bf16);
+  }
+  // On CUDA auto keeps float32 NCHW; what is asked for is done, with a warning where bfloat16 is emulated.
+  QVERIFY(!r(P::Auto, M::Auto, "cuda", bf16).bf16);
+  QVERIFY(!r(P::Auto, M::Auto, "cuda:0", bf16).channels_last);
+  const auto emulated = r(P::BFloat16, M::Nchw, "cpu", avx2);
+  QVERIFY(emulated.bf16 && !emulated.channels_last);
+  QVERIFY2(emulated.reason.find("warning") != std::string::npos, emulated.reason.c_str());
+  QVERIFY(r(P::BFloat16, M::Auto, "cpu", avx2).channels_last);  // oneDNN's bf16 kernels want it
+  QVERIFY(!r(P::Float32, M::Auto, "cpu", bf16).bf16);
+  QVERIFY(r(P::Auto, M::Auto, "cpu", amx).reason.find("AMX") != std::string::npos);
+  // Names: parsed, printed, and a bad one named by its field.
+  QCOMPARE(aia::parse_precision("bfloat16"), P::BFloat16);
+  QCOMPARE(aia::parse_memory_format("channels-last"), M::ChannelsLast);
+  QCOMPARE(aia::to_string(M::ChannelsLast), std::string("channels-last"));
+  try {
+    aia::parse_precision("half", "run.precision");
+    QFAIL("half was accepted");
+  } catch (const aia::ConfigError& e) {
+    QVERIFY2(std::string(e.what()).rfind("run.precision", 0) == 0, e.what());
+  }
+  aia::TrainConfig c = tiny_config("x", "y");
+  c.run.memory_format = "nhwc";
+  const auto problems = aia::validate(c);
+  QVERIFY(std::any_of(problems.begin(), problems.end(),
+                      [](const std::string& p) { return p.rfind("run.memory_format", 0) == 0; }));
+  // AIA_CPU_FEATURES stands in for CPUID (the tests run with "avx2": the same path on every machine).
+  const QByteArray saved = qgetenv("AIA_CPU_FEATURES");
+  qputenv("AIA_CPU_FEATURES", "avx2,avx512f,amx_bf16");
+  const auto read = aia::read_cpu_features();
+  QVERIFY(read.avx512f && read.amx_bf16 && read.native_bf16() && !read.avx512_bf16);
+  qunsetenv("AIA_CPU_FEATURES");
+  const auto real = aia::read_cpu_features();  // whatever this machine is: a brand string and a coherent set
+  QVERIFY(!real.name.empty());
+  QVERIFY(!real.avx512_bf16 || real.avx512f);
+  if (!saved.isNull()) qputenv("AIA_CPU_FEATURES", saved);
+}
+
+void TestTrainer::computeFormatsGiveTheSameTags() {
+  using P = aia::Precision;
+  using M = aia::MemoryFormat;
+  const std::string run = m_dir.filePath("formats").toStdString();
+  aia::TrainConfig c = tiny_config(m_data, run);
+  c.run.precision = "float32";
+  c.run.memory_format = "nchw";
+  aia::TrainObserver quiet;
+  QVERIFY(aia::train(c, quiet).status == aia::RunStatus::Succeeded);
+  const auto images = aia::collect_image_files({m_data}).images;
+  QVERIFY(images.size() >= 80);
+  aia::Annotator reference(run, "cpu", P::Float32, M::Nchw);
+  const auto thresholds = reference.default_thresholds();
+  const auto base = reference.annotate(images);
+  // Stated tolerances on every score: channels-last float32 1e-5 (the same sums in
+  // another order), bfloat16 autocast 0.01 (8-bit mantissas in the convolutions;
+  // measured here: 3.6e-3 at most).
+  // Tags agree wherever float32's score is farther than that from the threshold.
+  struct Case {
+    P precision;
+    M format;
+    double tolerance;
+  };
+  for (const Case& k : {Case{P::Float32, M::ChannelsLast, 1e-5}, Case{P::BFloat16, M::Nchw, 0.01},
+                        Case{P::BFloat16, M::ChannelsLast, 0.01}}) {
+    aia::Annotator other(run, "cpu", k.precision, k.format);
+    QCOMPARE(other.compute_format().bf16, k.precision == P::BFloat16);
+    QCOMPARE(other.compute_format().channels_last, k.format == M::ChannelsLast);
+    const auto got = other.annotate(images);
+    QCOMPARE(got.size(), base.size());
+    double worst = 0;
+    std::size_t tags = 0, near = 0;
+    for (std::size_t i = 0; i < base.size(); ++i) {
+      QVERIFY(base[i].ok && got[i].ok);
+      for (std::size_t l = 0; l < thresholds.size(); ++l) {
+        const double a = base[i].scores[l], b = got[i].scores[l];
+        worst = std::max(worst, std::abs(a - b));
+        tags += a > thresholds[l];
+        if (std::abs(a - thresholds[l]) <= k.tolerance) {
+          ++near;
+          continue;
+        }
+        QVERIFY2((a > thresholds[l]) == (b > thresholds[l]),
+                 qPrintable(QString("%1, label %2: %3 vs %4").arg(base[i].path.c_str()).arg(l).arg(a).arg(b)));
+      }
+    }
+    qInfo("%s: largest score difference %.2e, %zu float32 tags, %zu scores within the tolerance of a threshold",
+          aia::describe(other.compute_format()).c_str(), worst, tags, near);
+    QVERIFY2(worst <= k.tolerance, qPrintable(QString("largest difference %1").arg(worst)));
+    QVERIFY(worst > 0 || k.precision == P::Float32);  // bfloat16 really ran
+    QVERIFY(tags > 0);
+  }
+  // Training under bfloat16 autocast, channels-last: finite float32 losses that go down, said in the log.
+  const std::string bf16_run = m_dir.filePath("formats-bf16").toStdString();
+  aia::TrainConfig b = tiny_config(m_data, bf16_run);
+  b.run.precision = "bfloat16";
+  b.run.memory_format = "channels-last";
+  Recorder rec;
+  const auto trained = aia::train(b, rec);
+  QVERIFY2(trained.status == aia::RunStatus::Succeeded, trained.message.c_str());
+  QVERIFY(rec.said("training in bfloat16 autocast, channels-last"));
+  QVERIFY(std::isfinite(rec.epochs.back().train_loss));
+  QVERIFY(rec.epochs.back().train_loss < rec.epochs.front().train_loss);
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -25,9 +25,13 @@ DE = {
     "Batch si&ze:": "Batch&größe:", "Learning &rate:": "Lern&rate:", "&Image size:": "&Bildgröße:", "&Device:": "&Gerät:",
     "&Mode:": "&Modus:", "&Run folder:": "&Laufordner:", "&Resume...": "&Fortsetzen...", "Browse...": "Durchsuchen...",
     "EMA of the weights": "EMA der Gewichte", "Mi&xed precision (bfloat16)": "Gemischte Präzisio&n (bfloat16)",
-    "bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs":
-        "bfloat16-Autocast des Vorwärtsdurchlaufs: auf einer GPU schneller und mit etwa 40 % des Speichers, auf den "
-        "meisten CPUs langsamer als float32",
+    "bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 "
+    "on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% "
+    "of the memory.\nThis CPU: %1":
+        "bfloat16-Autocast des Vorwärtsdurchlaufs (Verlustfunktionen und Metriken bleiben float32): auf CPUs mit "
+        "bfloat16-Befehlen (AVX512_BF16 oder AMX) um ein Mehrfaches schneller als float32, auf anderen viel langsamer. "
+        "Auf einer GPU: schneller, mit etwa 40 % des Speichers.\nDiese CPU: %1",
+    "model loaded for annotation: %1": "Modell zum Annotieren geladen: %1",
     "fine-tune the whole network": "das ganze Netz feinabstimmen",
     "frozen backbone (train the head on cached features)": "eingefrorenes Backbone (nur den Kopf auf zwischengespeicherten Merkmalen trainieren)",
     "Pick a dataset on the Dataset page.": "Wählen Sie auf der Seite Datensatz einen Datensatz.",
@@ -101,8 +105,13 @@ FA = {
     "Load thresholds": "بارگذاری آستانه‌ها", "Starting...": "در حال شروع...", "Finished. %1": "پایان یافت. %1",
     "Stopped. %1": "متوقف شد. %1", "Failed: %1": "ناموفق: %1",
     "Mi&xed precision (bfloat16)": "دقت &ترکیبی (bfloat16)",
-    "bfloat16 autocast of the forward pass: faster and about 40% of the memory on a GPU, slower than float32 on most CPUs":
-        "autocast با bfloat16 در گذر رو به جلو: روی GPU سریع‌تر و با حدود ۴۰٪ حافظه، روی بیشتر CPUها کندتر از float32",
+    "bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 "
+    "on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% "
+    "of the memory.\nThis CPU: %1":
+        "autocast با bfloat16 در گذر رو به جلو (تابع‌های زیان و معیارها float32 می‌مانند): روی CPUهایی که دستورهای "
+        "bfloat16 دارند (AVX512_BF16 یا AMX) چند برابر سریع‌تر از float32 و روی بقیه بسیار کندتر. روی GPU: سریع‌تر "
+        "و با حدود ۴۰٪ حافظه.\nاین CPU: %1",
+    "model loaded for annotation: %1": "مدل برای برچسب‌گذاری بارگذاری شد: %1",
     "&Clear list": "&پاک کردن فهرست", "Remove every image from the list (the files stay)":
         "همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)", "Images (%1)": "تصویرها (%1)",
     "the run changed while annotating; annotating again with %1":

@@ -3,6 +3,7 @@
 #include "aia/data/image_pipeline.h"
 #include "aia/inference/inference.h"
 #include "aia/run/run_folder.h"
+#include "aia/runtime/compute.h"
 #include "aia/runtime/runtime.h"
 
 #include <torch/torch.h>
@@ -15,18 +16,30 @@ namespace aia {
 struct Annotator::Impl {
   RunFolder run;
   std::string device;
+  Precision precision;
+  MemoryFormat memory_format;
+  ComputeFormat format;
   RunInfo info;
   Classifier model;
   std::mutex mutex;  // one forward pass at a time, whichever thread asks
-  Impl(RunFolder r, std::string d) : run(std::move(r)), device(std::move(d)) {}
+  Impl(RunFolder r, std::string d, Precision p, MemoryFormat f)
+      : run(std::move(r)),
+        device(std::move(d)),
+        precision(p),
+        memory_format(f),
+        format(resolve_compute_format(p, f, device, Workload::Inference)) {}
 };
 
-Annotator::Annotator(const std::string& run_dir, const std::string& device)
-    : impl_(std::make_unique<Impl>(RunFolder(run_dir), resolve_device(device))) {
+Annotator::Annotator(const std::string& run_dir, const std::string& device, Precision precision,
+                     MemoryFormat memory_format)
+    : impl_(std::make_unique<Impl>(RunFolder(run_dir), resolve_device(device), precision, memory_format)) {
   impl_->info = impl_->run.read_info();
   impl_->model = load_run_model(impl_->run, impl_->info, Checkpoint::Best);
   impl_->model->to(torch::Device(impl_->device));
+  apply_memory_format(*impl_->model, impl_->format.channels_last);
 }
+
+const ComputeFormat& Annotator::compute_format() const { return impl_->format; }
 
 Annotator::~Annotator() = default;
 
@@ -42,6 +55,8 @@ std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string
   for (const auto& p : paths) samples.push_back({p, {}});
   ScoreOptions so;
   so.device = impl_->device;
+  so.precision = impl_->precision;
+  so.memory_format = impl_->memory_format;
   so.batch_size = options.batch_size;
   so.workers = options.workers;
   so.progress = options.progress;

@@ -70,10 +70,15 @@ std::string resolve_dataset_dir(const std::string& name) {
   if (fs::is_directory(name)) return fs::absolute(name).lexically_normal().string();
   std::vector<std::string> roots;
   if (const char* env = std::getenv("AIA_DATASETS_DIR")) roots.emplace_back(env);
-  {  // installed beside the executable: <prefix>/bin/aia -> <prefix>/share/aia-studio/datasets
+  {  // installed: <prefix>/bin/aia-studio or <prefix>/lib/aia-studio/aia-full -> <prefix>/share/aia-studio/datasets
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) roots.push_back((exe.parent_path().parent_path() / "share" / "aia-studio" / "datasets").string());
+    if (!ec) {
+      const fs::path prefix = exe.parent_path().filename() == "aia-studio"
+                                  ? exe.parent_path().parent_path().parent_path()
+                                  : exe.parent_path().parent_path();
+      roots.push_back((prefix / "share" / "aia-studio" / "datasets").string());
+    }
   }
 #ifdef AIA_SOURCE_DATASETS_DIR
   roots.emplace_back(AIA_SOURCE_DATASETS_DIR);

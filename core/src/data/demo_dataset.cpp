@@ -116,8 +116,6 @@ nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const
 
 }  // namespace
 
-bool is_demo_dataset(const std::string& name) { return name == "demo" || name == "demo-longtail"; }
-
 DemoOptions demo_options(const std::string& name) {
   DemoOptions options;
   options.long_tailed = name == "demo-longtail";

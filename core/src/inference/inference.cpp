@@ -3,6 +3,7 @@
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
+#include "aia/runtime/compute.h"
 
 #include <torch/torch.h>
 
@@ -26,6 +27,10 @@ Classifier load_run_model(const RunFolder& run, const RunInfo& info, Checkpoint 
   return model;
 }
 
+ComputeFormat inference_format(const ScoreOptions& options) {
+  return resolve_compute_format(options.precision, options.memory_format, options.device, Workload::Inference);
+}
+
 std::vector<float> score_samples(ClassifierImpl& model, const std::string& images_dir,
                                  const std::vector<Sample>& samples, std::size_t vocabulary, int image_size,
                                  const Normalization& normalization, const ScoreOptions& options,
@@ -38,13 +43,15 @@ std::vector<float> score_samples(ClassifierImpl& model, const std::string& image
   lo.normalization = normalization;
   BatchLoader loader(images_dir, samples, vocabulary, lo);
   const torch::Device device(options.device);
+  const ComputeFormat format = inference_format(options);
   torch::NoGradGuard no_grad;
   model.eval();
   std::size_t done = 0;
   while (auto batch = loader.next()) {
     if (options.cancelled && options.cancelled()) break;
     if (!batch->samples.empty()) {
-      auto probs = torch::sigmoid(model.forward(batch->images.to(device))).to(torch::kCPU).contiguous();
+      auto logits = forward_logits(model, model_input(batch->images, device, format), format);
+      auto probs = torch::sigmoid(logits).to(torch::kCPU).contiguous();
       const float* p = probs.data_ptr<float>();
       for (std::size_t i = 0; i < batch->samples.size(); ++i)
         std::copy(p + i * vocabulary, p + (i + 1) * vocabulary,
@@ -69,6 +76,7 @@ ScoredSplit score_run_split(const RunFolder& run, const std::string& split, cons
     throw DatasetError(dataset.root + ": its vocabulary differs from the run's (" + run.info_path() + ")");
   Classifier model = load_run_model(run, info, Checkpoint::Best);
   model->to(torch::Device(options.device));
+  apply_memory_format(*model, inference_format(options).channels_last);
   const auto& samples = split == "train" ? dataset.train : dataset.test;
   const auto scores = score_samples(*model, dataset.images_dir, samples, info.vocabulary.size(), info.image_size,
                                     info.normalization, options, skipped);

@@ -16,7 +16,10 @@ torch::Tensor focus(const torch::Tensor& v, double gamma) {
 
 }  // namespace
 
-torch::Tensor multilabel_loss(const torch::Tensor& logits, const torch::Tensor& targets, const LossOptions& o) {
+torch::Tensor multilabel_loss(const torch::Tensor& model_logits, const torch::Tensor& targets, const LossOptions& o) {
+  // Under autocast the logits come out bfloat16: the loss is computed in float32 (double stays double).
+  const bool low = model_logits.scalar_type() == torch::kBFloat16 || model_logits.scalar_type() == torch::kHalf;
+  const torch::Tensor logits = low ? model_logits.to(torch::kFloat32) : model_logits;
   if (logits.sizes() != targets.sizes())
     throw ConfigError("loss: logits " + c10::str(logits.sizes()) + " and targets " + c10::str(targets.sizes()) +
                       " differ in shape");

@@ -13,7 +13,12 @@ namespace F = torch::nn::functional;
 
 torch::Tensor space_to_depth(const torch::Tensor& x) {
   const auto n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  auto y = x.view({n, c, h / 4, 4, w / 4, 4});     // N, C, H/4, i, W/4, j
+  auto y = x.view({n, c, h / 4, 4, w / 4, 4});  // N, C, H/4, i, W/4, j
+  if (!x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast)) {
+    // Channels-last in, channels-last out: memory N, H/4, W/4, i, j, C; the same channel order (i, j, C).
+    y = y.permute({0, 2, 4, 3, 5, 1}).contiguous();
+    return y.view({n, h / 4, w / 4, c * 16}).permute({0, 3, 1, 2});
+  }
   y = y.permute({0, 3, 5, 1, 2, 4}).contiguous();  // N, i, j, C, H/4, W/4
   return y.view({n, c * 16, h / 4, w / 4});        // N, 16C, H/4, W/4
 }

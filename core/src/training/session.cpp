@@ -7,6 +7,7 @@
 #include "aia/io/checkpoint.h"
 #include "aia/loss/loss.h"
 #include "aia/model/registry.h"
+#include "aia/runtime/compute.h"
 #include "aia/runtime/runtime.h"
 #include "aia/training/epoch_order.h"
 #include "aia/training/run_outputs.h"
@@ -109,6 +110,7 @@ void Session::build_model() {
     (*log_)("pretrained " + config_.model.pretrained + ": " + report.summary());
   }
   model_->to(device_);
+  apply_memory_format(*model_, format_.channels_last);
   if (group_->size() > 1 && config_.run.sync_batch_norm) model_->set_batch_norm_group(group_);
   const bool frozen = config_.run.mode == TrainMode::Frozen;
   std::vector<torch::Tensor> trained;
@@ -122,7 +124,7 @@ void Session::build_model() {
                                                             .weight_decay(config_.optim.weight_decay));
   StepSettings settings;
   settings.beta2 = config_.optim.beta2;
-  settings.amp = config_.run.amp;
+  settings.amp = format_.bf16;
   engine_ = std::make_unique<StepEngine>(*adam_, trained, group_, settings);
   if (config_.run.ema) ema_ = Ema(*model_, device_, config_.run.ema_decay);
 
@@ -238,7 +240,8 @@ Progress Session::train_images(double& images_per_second) {
     if (!batch) break;
     progress = train_step(
         [&] {
-          return multilabel_loss(model_->forward(batch->images.to(device_)), batch->targets.to(device_), config_.loss);
+          return multilabel_loss(model_->forward(model_input(batch->images, device_, format_)),
+                                 batch->targets.to(device_), config_.loss);
         },
         batch->samples.size(), start, images);
   }
@@ -305,6 +308,8 @@ std::vector<float> Session::scores_of(Split split) {
   how.options.batch_size = config_.optim.batch_size;
   how.options.workers = config_.data.workers;
   how.options.device = device_.str();
+  how.options.precision = precision_;
+  how.options.memory_format = memory_format_;
   how.options.cancelled = [this] { return stop_.stop_requested(); };
   std::vector<SkippedImage> skipped;
   auto scores = score_on_ranks(*model_, *group_, device_, samples, how, &skipped);
@@ -349,6 +354,7 @@ void Session::finish() {
   barrier();  // rank 0 has written the best checkpoint that every rank loads now
   model_ = load_run_model(folder_, folder_.read_info(), Checkpoint::Best);
   model_->to(device_);
+  apply_memory_format(*model_, format_.channels_last);
   // (frozen mode: the best head on the same backbone, scored from the cached features)
   const ScoredSplit train = make_scored_split(scores_of(Split::Train), data_.train, data_.vocabulary);
   if (stopping()) return;
@@ -366,9 +372,11 @@ RunResult Session::run() {
   device_ = torch::Device(resolve_device(config_.run.device));
   join_group();
   (*log_)("device " + device_.str() + "; " + describe(runtime_info()));
-  if (config_.run.amp)
-    (*log_)(device_.is_cuda() ? "mixed precision: bfloat16 autocast of the forward pass"
-                              : "mixed precision on a CPU: bfloat16 autocast is much slower than float32 on most CPUs");
+  precision_ = config_.run.amp ? Precision::BFloat16 : parse_precision(config_.run.precision, "run.precision");
+  memory_format_ = parse_memory_format(config_.run.memory_format, "run.memory_format");
+  format_ = resolve_compute_format(precision_, memory_format_, device_.str(), Workload::Training);
+  if (device_.is_cpu()) (*log_)("CPU: " + describe(cpu_features()));
+  (*log_)(format_.reason);
   prepare_data();
   build_model();
   const std::size_t b = static_cast<std::size_t>(config_.optim.batch_size);

@@ -2,6 +2,7 @@
 
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
+#include "aia/runtime/compute_format.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,8 +30,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataConfig, dataset, image_size,
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, pretrained_labels, head_dropout)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
                                                 final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp, mode,
-                                                max_batches_per_epoch, sync_batch_norm)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp,
+                                                precision, memory_format, mode, max_batches_per_epoch, sync_batch_norm)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainConfig, data, model, optim, loss, run)
 
 void apply_dataset_recipe(TrainConfig& config) {
@@ -68,6 +69,16 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.run.ema_decay > 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1)");
   check(c.run.threads >= 0, "run.threads must be >= 0");
   check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");
+  try {
+    parse_precision(c.run.precision, "run.precision");
+  } catch (const ConfigError& e) {
+    p.emplace_back(e.what());
+  }
+  try {
+    parse_memory_format(c.run.memory_format, "run.memory_format");
+  } catch (const ConfigError& e) {
+    p.emplace_back(e.what());
+  }
   return p;
 }
 

@@ -3,6 +3,8 @@
 // seeing torch). Construction loads the run's best checkpoint; annotate() can
 // be called from any single thread at a time.
 
+#include "aia/runtime/compute_format.h"
+
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -14,12 +16,16 @@ namespace aia {
 class Annotator {
  public:
   // Throws aia::Error with the reason when the run cannot be loaded.
-  explicit Annotator(const std::string& run_dir, const std::string& device = "auto");
+  // `precision` and `memory_format` "auto": bfloat16 and channels-last where
+  // this CPU pays for them (resolve_compute_format); compute_format() says which.
+  explicit Annotator(const std::string& run_dir, const std::string& device = "auto",
+                     Precision precision = Precision::Auto, MemoryFormat memory_format = MemoryFormat::Auto);
   ~Annotator();
   Annotator(const Annotator&) = delete;
   Annotator& operator=(const Annotator&) = delete;
 
   const std::vector<std::string>& vocabulary() const;
+  const ComputeFormat& compute_format() const;
   // The run's MCC-grid thresholds (thresholds.json), or 0.5 where it has none.
   std::vector<double> default_thresholds() const;
 

@@ -27,7 +27,8 @@ struct DemoOptions {
 };
 
 // "demo" and "demo-longtail": the names the trainer, the CLI and the GUI accept.
-bool is_demo_dataset(const std::string& name);
+// Inline: train_config.cpp asks it, and the model-free `aia` links no OpenCV.
+inline bool is_demo_dataset(const std::string& name) { return name == "demo" || name == "demo-longtail"; }
 // The options that build the named variant (`name` must be a demo name).
 DemoOptions demo_options(const std::string& name);
 

@@ -6,6 +6,7 @@
 #include "aia/data/image_pipeline.h"
 #include "aia/model/classifier.h"
 #include "aia/run/run_folder.h"
+#include "aia/runtime/compute_format.h"
 
 #include <functional>
 #include <string>
@@ -19,12 +20,20 @@ struct ScoreOptions {
   int batch_size = 32;
   int workers = 2;
   std::string device = "cpu";
+  // bfloat16 and channels-last where the CPU pays for them (resolve_compute_format)
+  Precision precision = Precision::Auto;
+  MemoryFormat memory_format = MemoryFormat::Auto;
   std::function<void(std::size_t done, std::size_t total)> progress;
   std::function<bool()> cancelled;  // polled between batches
 };
 
+// The format that `options` asks for on its device, for inference.
+ComputeFormat inference_format(const ScoreOptions& options);
+
 // Sigmoid scores (samples x vocabulary, row-major) of `samples` in their order;
 // rows of images that could not be decoded are NaN and listed in `skipped`.
+// The batches go in the options' format (inference_format); the model's
+// weights are left as they are (apply_memory_format is the caller's choice).
 std::vector<float> score_samples(ClassifierImpl& model, const std::string& images_dir,
                                  const std::vector<Sample>& samples, std::size_t vocabulary, int image_size,
                                  const Normalization& normalization, const ScoreOptions& options,

@@ -9,6 +9,7 @@
 #include "aia/data/image_pipeline.h"
 #include "aia/distributed/collective.h"
 #include "aia/run/run_folder.h"
+#include "aia/runtime/compute_format.h"
 #include "aia/training/ema.h"
 #include "aia/training/feature_cache.h"
 #include "aia/training/onecycle.h"
@@ -89,6 +90,9 @@ class Session {
   Dataset data_;
   std::unique_ptr<ImageCache> cache_;
   torch::Device device_{torch::kCPU};
+  Precision precision_ = Precision::Auto;  // as asked (run.amp, run.precision)
+  MemoryFormat memory_format_ = MemoryFormat::Auto;
+  ComputeFormat format_;  // as resolved for this device and CPU
   Classifier model_;
   std::unique_ptr<torch::optim::Adam> adam_;
   std::unique_ptr<StepEngine> engine_;

@@ -57,7 +57,11 @@ struct RunConfig {
   int threads = 0;   // LibTorch threads (0: every core)
   bool ema = false;  // evaluate an exponential moving average of the weights
   double ema_decay = 0.9997;
-  bool amp = false;  // bfloat16 autocast of the forward pass (pays on CUDA; slow on CPUs)
+  bool amp = false;  // true: precision "bfloat16" (the --amp flag of earlier versions)
+  // auto | float32 | bfloat16 (autocast of the forward pass); auto: bfloat16
+  // on CPUs with AVX512_BF16 or AMX, float32 elsewhere (resolve_compute_format)
+  std::string precision = "auto";
+  std::string memory_format = "auto";  // auto | nchw | channels-last
   TrainMode mode = TrainMode::FineTune;
   bool sync_batch_norm = true;    // data-parallel: BatchNorm statistics over every rank (false: per rank)
   int max_batches_per_epoch = 0;  // > 0: cut epochs short (smoke tests)
