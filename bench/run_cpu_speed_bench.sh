@@ -26,7 +26,7 @@ row() {  # mode size batch layout precision
     return
   fi
   c=$("$b/bench/bench_model" --iters "$iters" --weights "$work/tresnet_m.pth" \
-    "tresnet_m:$size:$batch:$mode:$layout:$prec" | awk -F'|' '{gsub(/ /, "", $11); print $11}')
+    "tresnet_m:$size:$batch:$mode:$layout:$prec" | awk -F'|' '{gsub(/ /, "", $10); print $10}')
   p=$("$py" "$here/python/tresnet_m.py" "$work/tresnet_m.pth" --bench "$mode" "$size" "$batch" "$layout" "$prec" "$iters")
   base_c=${base_c:-$c}
   echo "| $mode $size px, batch $batch | $layout | $prec | $c | $p | $(awk -v a="$c" -v b="$base_c" 'BEGIN{printf "%.2fx", a/b}') | $(awk -v a="$c" -v b="$p" 'BEGIN{printf "%.2fx", a/b}') |"
@@ -39,6 +39,14 @@ unset base_c
 for f in "nchw fp32" "cl fp32" "cl bf16"; do row fwd 448 8 $f; done
 unset base_c
 for f in "nchw fp32" "cl fp32" "cl bf16"; do row train 224 8 $f; done
+
+if [ "$has_bf16" = 0 ]; then
+  # What "auto" avoids here: bfloat16 without the instructions (C++ only, one iteration, 224 px).
+  f=$("$b/bench/bench_model" --iters 1 tresnet_m:224:8:fwd:nchw:fp32 | awk -F'|' '{gsub(/ /, "", $10); print $10}')
+  e=$("$b/bench/bench_model" --iters 1 tresnet_m:224:8:fwd:cl:bf16 | awk -F'|' '{gsub(/ /, "", $10); print $10}')
+  echo
+  echo "emulated bfloat16 on this CPU, fwd 224 px, batch 8: $e img/s against float32 NCHW $f img/s ($(awk -v a="$f" -v b="$e" 'BEGIN{printf "%.0fx", a/b}') slower)"
+fi
 
 echo
 echo "## start-up, median of 20 runs (ms)"
