@@ -19,7 +19,8 @@ test -f "$root/usr/share/aia-studio/translations/aia_studio_de.qm"
 test -f "$root/usr/share/aia-studio/translations/aia_studio_fa.qm"
 test -f "$root/usr/share/icons/hicolor/scalable/apps/org.aiastudio.AIAStudio.svg"
 test -x "$root/usr/bin/aia-studio"
-# The installed aia finds the installed datasets (relative to its own location).
+test -x "$root/usr/lib/aia-studio/aia-full"
+# The installed aia hands train to aia-full, which finds the installed datasets (relative to its own location).
 said=$("$root/usr/bin/aia" train --data Corel-5k --epochs 1 --out "$out/run" 2>&1 || true)
 grep -q "$root/usr/share/aia-studio/datasets/Corel-5k: no training image found" <<< "$said" || { echo "$said"; exit 1; }
 echo "the installed aia finds the installed datasets"
