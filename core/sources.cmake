@@ -9,8 +9,9 @@ set(engine_std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss_options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/catalogue/catalogue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/onecycle.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/training/epoch_order.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/epoch_order.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/runtime/compute_format.cpp
 )
 set(engine_torch_sources
@@ -21,6 +22,7 @@ set(engine_torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_tensor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/runtime/runtime.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/runtime/compute.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/runtime/autocast.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/train_step.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/distributed/collective.cpp
 )
@@ -34,9 +36,10 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/training/run_outputs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/label_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset_stats.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/training/train_config.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/run/train_config.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/xmp_sidecar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/zip_archive.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_header.cpp

@@ -9,7 +9,7 @@
 #include "aia/io/score_table.h"
 #include "aia/io/xmp_sidecar.h"
 #include "aia/metrics/thresholds_json.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 #include "data/image_decode.h"
 
 #include <exiv2/exiv2.hpp>

@@ -13,12 +13,12 @@
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="33" />
+        <location filename="../ui/thresholds_page.cpp" line="36" />
         <source>threshold of %1</source>
         <translation>Schwellenwert von %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="65" />
+        <location filename="../ui/thresholds_page.cpp" line="68" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
         <translation>je Klasse P %1  R %2  F1 %3   je Bild P %4  R %5  F1 %6   N+ %7   mAP %8</translation>
     </message>
@@ -309,135 +309,135 @@
 <context>
     <name>aia::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="36" />
+        <location filename="../ui/dataset_page.cpp" line="41" />
         <source>Demo (Fashion-MNIST mosaics)</source>
         <translation>Demo (Fashion-MNIST-Mosaike)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="37" />
+        <location filename="../ui/dataset_page.cpp" line="42" />
         <source>Demo, long-tailed labels</source>
         <translation>Demo, Labels mit langem Schwanz</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="47" />
         <source>Open &amp;folder...</source>
         <translation>&amp;Ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="42" />
+        <location filename="../ui/dataset_page.cpp" line="48" />
         <source>No dataset loaded.</source>
         <translation>Kein Datensatz geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="49" />
+        <location filename="../ui/dataset_page.cpp" line="55" />
         <source>labels, most frequent first</source>
         <translation>Labels, häufigste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="50" />
-        <location filename="../ui/dataset_page.cpp" line="65" />
+        <location filename="../ui/dataset_page.cpp" line="56" />
+        <location filename="../ui/dataset_page.cpp" line="91" />
         <source>training images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="53" />
+        <location filename="../ui/dataset_page.cpp" line="59" />
         <source>Validation report</source>
         <translation>Prüfbericht</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="56" />
+        <location filename="../ui/dataset_page.cpp" line="62" />
         <source>&amp;Dataset:</source>
         <translation>&amp;Datensatz:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="64" />
+        <location filename="../ui/dataset_page.cpp" line="90" />
         <source>labels per training image</source>
         <translation>Labels je Trainingsbild</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="73" />
+        <location filename="../ui/dataset_page.cpp" line="99" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
         <translation>Auf eine Zelle zeigen: die zwei Labels und wie viele Trainingsbilder beide tragen (die Diagonale, die Anzahl eines Labels selbst, liegt außerhalb der Farbskala).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="88" />
+        <location filename="../ui/dataset_page.cpp" line="114" />
         <source>Re&amp;shuffle</source>
         <translation>&amp;Neu mischen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="89" />
+        <location filename="../ui/dataset_page.cpp" line="115" />
         <source>Show other training images</source>
         <translation>Andere Trainingsbilder zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="95" />
+        <location filename="../ui/dataset_page.cpp" line="120" />
         <source>Label frequency</source>
         <translation>Label-Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location filename="../ui/dataset_page.cpp" line="121" />
         <source>Labels per image</source>
         <translation>Labels je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="97" />
+        <location filename="../ui/dataset_page.cpp" line="122" />
         <source>Co-occurrence</source>
         <translation>Gemeinsames Auftreten</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="98" />
+        <location filename="../ui/dataset_page.cpp" line="123" />
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="120" />
+        <location filename="../ui/dataset_page.cpp" line="131" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation>Datensatzordner (train.json + test.json + images/)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="134" />
+        <location filename="../ui/dataset_page.cpp" line="145" />
         <source>Loading %1...</source>
         <translation>%1 wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="158" />
+        <location filename="../ui/dataset_page.cpp" line="169" />
         <source>Cannot use %1: %2</source>
         <translation>%1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="171" />
+        <location filename="../ui/dataset_page.cpp" line="181" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 Trainings-, %3 Testbilder mit vorhandenen Dateien; %4 Labels; %5 Labels je Trainingsbild; Normalisierung: %6</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="179" />
+        <location filename="../ui/dataset_page.cpp" line="189" />
         <source>computed from the training images when training starts</source>
         <translation>aus den Trainingsbildern berechnet, wenn das Training beginnt</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="228" />
+        <location filename="../ui/dataset_page.cpp" line="195" />
         <source>No training image was found in %1: put the images there to train.
 </source>
         <translation>In %1 wurde kein Trainingsbild gefunden: die Bilder dort ablegen, um zu trainieren.
 </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="232" />
+        <location filename="../ui/dataset_page.cpp" line="199" />
         <source>dataset %1: %2</source>
         <translation>Datensatz %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="266" />
+        <location filename="../ui/dataset_page.cpp" line="283" />
         <source>images with both labels</source>
         <translation>Bilder mit beiden Labels</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="303" />
+        <location filename="../ui/dataset_page.cpp" line="320" />
         <source>%1: %2 training images</source>
         <translation>%1: %2 Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="304" />
+        <location filename="../ui/dataset_page.cpp" line="321" />
         <source>%1 and %2: %3 training images</source>
         <translation>%1 und %2: %3 Trainingsbilder</translation>
     </message>
@@ -445,284 +445,284 @@
 <context>
     <name>aia::ui::ExperimentsPage</name>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="38" />
+        <location filename="../ui/experiments_page.cpp" line="37" />
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="40" />
+        <location filename="../ui/experiments_page.cpp" line="39" />
         <source>interrupted (resumes)</source>
         <translation>unterbrochen (wird fortgesetzt)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="42" />
+        <location filename="../ui/experiments_page.cpp" line="41" />
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="44" />
+        <location filename="../ui/experiments_page.cpp" line="43" />
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="46" />
+        <location filename="../ui/experiments_page.cpp" line="45" />
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="75" />
+        <location filename="../ui/experiments_page.cpp" line="85" />
         <source>Losses:</source>
         <translation>Verlustfunktionen:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="77" />
+        <location filename="../ui/experiments_page.cpp" line="87" />
         <source>Comma-separated seeds: each loss trains once per seed</source>
         <translation>Durch Kommas getrennte Seeds: jede Verlustfunktion trainiert einmal je Seed</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="79" />
+        <location filename="../ui/experiments_page.cpp" line="89" />
         <source>&amp;Seeds:</source>
         <translation>&amp;Seeds:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="81" />
+        <location filename="../ui/experiments_page.cpp" line="91" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="82" />
+        <location filename="../ui/experiments_page.cpp" line="92" />
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83" />
+        <location filename="../ui/experiments_page.cpp" line="93" />
         <source>Recipe:</source>
         <translation>Rezept:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83" />
+        <location filename="../ui/experiments_page.cpp" line="93" />
         <source>the Train page's settings, on the Dataset page's dataset</source>
         <translation>die Einstellungen der Seite Training, auf dem Datensatz der Seite Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="85" />
+        <location filename="../ui/experiments_page.cpp" line="95" />
         <source>S&amp;tart experiment</source>
         <translation>Experiment s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="86" />
+        <location filename="../ui/experiments_page.cpp" line="96" />
         <source>Sto&amp;p</source>
         <translation>Sto&amp;ppen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="87" />
+        <location filename="../ui/experiments_page.cpp" line="97" />
         <source>&amp;Resume or open...</source>
         <translation>&amp;Fortsetzen oder öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="88" />
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>Export &amp;table...</source>
         <translation>&amp;Tabelle exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="89" />
+        <location filename="../ui/experiments_page.cpp" line="99" />
         <source>Export p&amp;lots...</source>
         <translation>&amp;Diagramme exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
-        <location filename="../ui/experiments_page.cpp" line="109" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="128" />
         <source>Loss</source>
         <translation>Verlustfunktion</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="109" />
+        <location filename="../ui/experiments_page.cpp" line="128" />
         <source>Seeds</source>
         <translation>Seeds</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="124" />
+        <location filename="../ui/experiments_page.cpp" line="143" />
         <source>per-class F1, 95% interval</source>
         <translation>F1 je Klasse, 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="125" />
+        <location filename="../ui/experiments_page.cpp" line="144" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
         <translation>F1 je Klasse nach Verlustfunktion; Fehlerbalken: das 95-%-Intervall des gepaarten Bootstraps über die Testbilder</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="134" />
+        <location filename="../ui/experiments_page.cpp" line="153" />
         <source>label frequency (positives among the test images)</source>
         <translation>Label-Häufigkeit (Positive unter den Testbildern)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="136" />
+        <location filename="../ui/experiments_page.cpp" line="155" />
         <source>The loss plotted against the baseline, label by label</source>
         <translation>Die Verlustfunktion gegen die Referenz, Label für Label</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="139" />
+        <location filename="../ui/experiments_page.cpp" line="158" />
         <source>Thresholds:</source>
         <translation>Schwellenwerte:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="142" />
+        <location filename="../ui/experiments_page.cpp" line="161" />
         <source>Per label:</source>
         <translation>Je Label:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="171" />
+        <location filename="../ui/experiments_page.cpp" line="187" />
         <source>Export the report table</source>
         <translation>Berichtstabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="172" />
+        <location filename="../ui/experiments_page.cpp" line="188" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
         <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="176" />
+        <location filename="../ui/experiments_page.cpp" line="192" />
         <source>Export the plots (PNG, SVG and PDF)</source>
         <translation>Diagramme exportieren (PNG, SVG und PDF)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="193" />
+        <location filename="../ui/experiments_page.cpp" line="209" />
         <source>Report: %1</source>
         <translation>Bericht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="213" />
+        <location filename="../ui/experiments_page.cpp" line="228" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>%1/experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="227" />
+        <location filename="../ui/experiments_page.cpp" line="242" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="252" />
+        <location filename="../ui/experiments_page.cpp" line="267" />
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="262" />
+        <location filename="../ui/experiments_page.cpp" line="277" />
         <source>Experiment folder to resume or open</source>
         <translation>Experimentordner zum Fortsetzen oder Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="282" />
+        <location filename="../ui/experiments_page.cpp" line="297" />
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="314" />
+        <location filename="../ui/experiments_page.cpp" line="329" />
         <source>%1: %2 of %3 cells finished.</source>
         <translation>%1: %2 von %3 Zellen fertig.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="326" />
+        <location filename="../ui/experiments_page.cpp" line="341" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
         <translation>Zelle %1 von %2: %3 (ihre Live-Kurven sind auf der Seite Training).</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="334" />
+        <location filename="../ui/experiments_page.cpp" line="349" />
         <source>%1% (epoch %2/%3)</source>
         <translation>%1 % (Epoche %2/%3)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="354" />
+        <location filename="../ui/experiments_page.cpp" line="369" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
         <translation>Gestoppt: %1 Fortsetzen macht dort weiter, wo es stoppte.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="399" />
+        <location filename="../ui/experiments_page.cpp" line="428" />
         <source>%1 (published, not ours)</source>
         <translation>%1 (veröffentlicht, nicht unseres)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="424" />
+        <location filename="../ui/experiments_page.cpp" line="415" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
         <translation>Der gepaarte Bootstrap braucht die Referenz und eine weitere Verlustfunktion, fertig mit demselben Seed.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="469" />
-        <location filename="../ui/experiments_page.cpp" line="470" />
+        <location filename="../ui/experiments_page.cpp" line="496" />
+        <location filename="../ui/experiments_page.cpp" line="497" />
         <source>per-label F1, %1</source>
         <translation>F1 je Label, %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="477" />
+        <location filename="../ui/experiments_page.cpp" line="504" />
         <source>equal F1</source>
         <translation>gleiches F1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="524" />
         <source>support %1</source>
         <translation>Häufigkeit %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="524" />
         <source>support %1-%2</source>
         <translation>Häufigkeit %1-%2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="504" />
+        <location filename="../ui/experiments_page.cpp" line="537" />
         <source>F1 gain, %1 − %2</source>
         <translation>F1-Gewinn, %1 − %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="510" />
+        <location filename="../ui/experiments_page.cpp" line="543" />
         <source>labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="521" />
+        <location filename="../ui/experiments_page.cpp" line="554" />
         <source>mean per frequency bin</source>
         <translation>Mittel je Häufigkeitsklasse</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="528" />
+        <location filename="../ui/experiments_page.cpp" line="561" />
         <source>no gain</source>
         <translation>kein Gewinn</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="547" />
+        <location filename="../ui/experiments_page.cpp" line="580" />
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="549" />
+        <location filename="../ui/experiments_page.cpp" line="582" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="563" />
+        <location filename="../ui/experiments_page.cpp" line="596" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
         <translation>Diagramme als %1-*.png, .svg und .pdf geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="564" />
+        <location filename="../ui/experiments_page.cpp" line="597" />
         <source>Could not write every plot under %1</source>
         <translation>Nicht jedes Diagramm unter %1 konnte geschrieben werden</translation>
     </message>
@@ -775,310 +775,310 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>a training run is in progress already</source>
         <translation>es läuft bereits ein Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="100" />
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162" />
+        <location filename="../ui/main_window.cpp" line="179" />
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165" />
+        <location filename="../ui/main_window.cpp" line="182" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="185" />
         <source>Folder for runs and experiments</source>
         <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="192" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="199" />
         <source>new runs and experiments go to %1</source>
         <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="214" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
-        <location filename="../ui/main_window.cpp" line="208" />
-        <location filename="../ui/main_window.cpp" line="212" />
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Export thresholds</source>
         <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="244" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="249" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="254" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237" />
+        <location filename="../ui/main_window.cpp" line="256" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="257" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="257" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240" />
+        <location filename="../ui/main_window.cpp" line="259" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Compare with a past run...</source>
         <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>A run folder whose curves to overlay</source>
         <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="268" />
         <source>C&amp;lear compared runs</source>
         <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="277" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267" />
+        <location filename="../ui/main_window.cpp" line="286" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269" />
+        <location filename="../ui/main_window.cpp" line="288" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="295" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286" />
+        <location filename="../ui/main_window.cpp" line="305" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300" />
+        <location filename="../ui/main_window.cpp" line="319" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325" />
+        <location filename="../ui/main_window.cpp" line="344" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326" />
+        <location filename="../ui/main_window.cpp" line="345" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="368" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
     </message>
@@ -1086,416 +1086,410 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
+        <location filename="../ui/review_page.cpp" line="147" />
         <source>&amp;New project...</source>
         <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="114" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>&amp;Open project...</source>
         <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="115" />
-        <location filename="../ui/review_page.cpp" line="436" />
+        <location filename="../ui/review_page.cpp" line="149" />
+        <location filename="../ui/review_page.cpp" line="450" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="155" />
         <source>Most uncertain first</source>
         <translation>Unsicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="120" />
+        <location filename="../ui/review_page.cpp" line="156" />
         <source>File order</source>
         <translation>Dateireihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="121" />
+        <location filename="../ui/review_page.cpp" line="157" />
         <source>Random order</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="123" />
+        <location filename="../ui/review_page.cpp" line="161" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="164" />
         <source>All images</source>
         <translation>Alle Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="165" />
         <source>Likely label errors</source>
         <translation>Wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="166" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="167" />
         <source>&amp;Score</source>
         <translation>&amp;Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="130" />
+        <location filename="../ui/review_page.cpp" line="168" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="131" />
+        <location filename="../ui/review_page.cpp" line="169" />
         <source>&amp;Train on reviewed images</source>
         <translation>Auf geprüften Bildern &amp;trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="134" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="136" />
+        <location filename="../ui/review_page.cpp" line="174" />
         <source>with the run's training set</source>
         <translation>mit der Trainingsmenge des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="138" />
+        <location filename="../ui/review_page.cpp" line="176" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="182" />
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="145" />
+        <location filename="../ui/review_page.cpp" line="183" />
         <source>Epochs of fine-tuning</source>
         <translation>Epochen der Feinabstimmung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="146" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="229" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="149" />
+        <location filename="../ui/review_page.cpp" line="230" />
         <source>Folder for the dataset</source>
         <translation>Ordner für den Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="233" />
         <source>As an annotations &amp;CSV...</source>
         <translation>Als Annotations-&amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="153" />
+        <location filename="../ui/review_page.cpp" line="234" />
         <source>Annotations CSV</source>
         <translation>Annotations-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="153" />
+        <location filename="../ui/review_page.cpp" line="234" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="156" />
+        <location filename="../ui/review_page.cpp" line="237" />
         <source>Into &amp;XMP sidecars</source>
         <translation>In &amp;XMP-Sidecars</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="170" />
+        <location filename="../ui/review_page.cpp" line="197" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="172" />
+        <location filename="../ui/review_page.cpp" line="199" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="180" />
+        <location filename="../ui/review_page.cpp" line="207" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="217" />
+        <location filename="../ui/review_page.cpp" line="260" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="268" />
         <source>Accept and next (Enter)</source>
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="270" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="228" />
+        <location filename="../ui/review_page.cpp" line="271" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="349" />
+        <location filename="../ui/review_page.cpp" line="361" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="344" />
+        <location filename="../ui/review_page.cpp" line="386" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="375" />
+        <location filename="../ui/review_page.cpp" line="366" />
         <source>project %1 opened: %2 images%3</source>
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="380" />
+        <location filename="../ui/review_page.cpp" line="371" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="368" />
+        <location filename="../ui/review_page.cpp" line="397" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="269" />
         <source>Skip (Shift+Enter)</source>
         <translation>Überspringen (Umschalt+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="237" />
+        <location filename="../ui/review_page.cpp" line="280" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="398" />
+        <location filename="../ui/review_page.cpp" line="412" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="403" />
+        <location filename="../ui/review_page.cpp" line="417" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="408" />
+        <location filename="../ui/review_page.cpp" line="422" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="464" />
+        <location filename="../ui/review_page.cpp" line="478" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="482" />
+        <location filename="../ui/review_page.cpp" line="496" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="492" />
+        <location filename="../ui/review_page.cpp" line="506" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="493" />
+        <location filename="../ui/review_page.cpp" line="507" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="525" />
+        <location filename="../ui/review_page.cpp" line="539" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="526" />
+        <location filename="../ui/review_page.cpp" line="540" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="544" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="533" />
+        <location filename="../ui/review_page.cpp" line="547" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="553" />
+        <location filename="../ui/review_page.cpp" line="567" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="554" />
+        <location filename="../ui/review_page.cpp" line="568" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="555" />
+        <location filename="../ui/review_page.cpp" line="569" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="556" />
+        <location filename="../ui/review_page.cpp" line="570" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="557" />
+        <location filename="../ui/review_page.cpp" line="571" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="572" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="569" />
+        <location filename="../ui/review_page.cpp" line="583" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="598" />
+        <location filename="../ui/review_page.cpp" line="612" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="598" />
-        <location filename="../ui/review_page.cpp" line="625" />
+        <location filename="../ui/review_page.cpp" line="612" />
+        <location filename="../ui/review_page.cpp" line="639" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="611" />
+        <location filename="../ui/review_page.cpp" line="625" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="634" />
+        <location filename="../ui/review_page.cpp" line="648" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="734" />
+        <location filename="../ui/review_page.cpp" line="748" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="736" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="755" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="745" />
+        <location filename="../ui/review_page.cpp" line="759" />
+        <location filename="../ui/review_page.cpp" line="848" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="757" />
+        <location filename="../ui/review_page.cpp" line="800" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="762" />
+        <location filename="../ui/review_page.cpp" line="805" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="769" />
+        <location filename="../ui/review_page.cpp" line="812" />
+        <location filename="../ui/review_page.cpp" line="856" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="770" />
+        <location filename="../ui/review_page.cpp" line="813" />
+        <location filename="../ui/review_page.cpp" line="872" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="817" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="818" />
+        <location filename="../ui/review_page.cpp" line="833" />
+        <location filename="../ui/review_page.cpp" line="867" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="822" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="841" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="834" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="840" />
-        <source>Cannot record the new run</source>
-        <translation>Der neue Lauf kann nicht eingetragen werden</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="843" />
-        <source>new run %1; scoring the unreviewed images again</source>
-        <translation>neuer Lauf %1; die ungeprüften Bilder werden neu bewertet</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="884" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
-        <location filename="../ui/review_page.cpp" line="867" />
-        <location filename="../ui/review_page.cpp" line="878" />
+        <location filename="../ui/review_page.cpp" line="886" />
+        <location filename="../ui/review_page.cpp" line="896" />
+        <location filename="../ui/review_page.cpp" line="907" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="865" />
+        <location filename="../ui/review_page.cpp" line="894" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="876" />
+        <location filename="../ui/review_page.cpp" line="905" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>
@@ -1503,52 +1497,52 @@
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>frequency</source>
         <translation>Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>threshold</source>
         <translation>Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>TP</source>
         <translation>TP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="95" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>FP</source>
         <translation>FP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="95" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>FN</source>
         <translation>FN</translation>
     </message>
@@ -1700,391 +1694,425 @@
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="175" />
+        <location filename="../ui/thresholds_page.cpp" line="178" />
         <source>Select a label to move its threshold.</source>
         <translation>Wählen Sie ein Label, um seinen Schwellenwert zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class P</source>
         <translation>P je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class R</source>
         <translation>R je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="191" />
+        <location filename="../ui/thresholds_page.cpp" line="240" />
         <source>MCC &amp;grid (paper)</source>
         <translation>MCC-&amp;Raster (Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="192" />
+        <location filename="../ui/thresholds_page.cpp" line="241" />
         <source>Exact &amp;MCC</source>
         <translation>Exakter &amp;MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="193" />
+        <location filename="../ui/thresholds_page.cpp" line="242" />
         <source>Exact &amp;F1</source>
         <translation>Exakter &amp;F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="194" />
+        <location filename="../ui/thresholds_page.cpp" line="243" />
         <source>Set all &amp;to</source>
         <translation>Alle &amp;setzen auf</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="197" />
+        <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>Thresholds chosen on the training split when the run finished</source>
         <translation>Schwellenwerte, gewählt auf der Trainingsmenge, als der Lauf endete</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="198" />
+        <location filename="../ui/thresholds_page.cpp" line="247" />
         <source>The same threshold for every label</source>
         <translation>Derselbe Schwellenwert für jedes Label</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="243" />
+        <location filename="../ui/thresholds_page.cpp" line="254" />
         <source>MCC-grid thresholds</source>
         <translation>MCC-Raster-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <location filename="../ui/thresholds_page.cpp" line="257" />
         <source>exact MCC thresholds</source>
         <translation>exakte MCC-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="249" />
+        <location filename="../ui/thresholds_page.cpp" line="260" />
         <source>exact F1 thresholds</source>
         <translation>exakte F1-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="252" />
+        <location filename="../ui/thresholds_page.cpp" line="263" />
         <source>global threshold</source>
         <translation>globaler Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="265" />
+        <location filename="../ui/thresholds_page.cpp" line="277" />
         <source>0.5</source>
         <translation>0,5</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="266" />
+        <location filename="../ui/thresholds_page.cpp" line="278" />
         <source>MCC grid (paper)</source>
         <translation>MCC-Raster (Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="267" />
+        <location filename="../ui/thresholds_page.cpp" line="279" />
         <source>exact MCC</source>
         <translation>exaktes MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="268" />
+        <location filename="../ui/thresholds_page.cpp" line="280" />
         <source>exact F1</source>
         <translation>exaktes F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="287" />
+        <location filename="../ui/thresholds_page.cpp" line="299" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
         <translation>Einen fertigen Lauf öffnen (Datei &gt; Lauf öffnen) oder einen trainieren, um seine Schwellenwerte einzustellen.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="290" />
+        <location filename="../ui/thresholds_page.cpp" line="302" />
         <source>Test split, current thresholds: %1</source>
         <translation>Testmenge, aktuelle Schwellenwerte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="294" />
+        <location filename="../ui/thresholds_page.cpp" line="306" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="331" />
+        <location filename="../ui/thresholds_page.cpp" line="345" />
         <source>thresholds saved to %1</source>
         <translation>Schwellenwerte in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="333" />
+        <location filename="../ui/thresholds_page.cpp" line="347" />
         <source>cannot save thresholds: %1</source>
         <translation>Schwellenwerte können nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="340" />
+        <location filename="../ui/thresholds_page.cpp" line="354" />
         <source>thresholds from %1</source>
         <translation>Schwellenwerte aus %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="342" />
+        <location filename="../ui/thresholds_page.cpp" line="356" />
         <source>cannot load thresholds: %1</source>
         <translation>Schwellenwerte können nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="347" />
+        <location filename="../ui/thresholds_page.cpp" line="361" />
         <source>Save thresholds</source>
         <translation>Schwellenwerte speichern</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="347" />
-        <location filename="../ui/thresholds_page.cpp" line="352" />
+        <location filename="../ui/thresholds_page.cpp" line="361" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="352" />
+        <location filename="../ui/thresholds_page.cpp" line="367" />
         <source>Load thresholds</source>
         <translation>Schwellenwerte laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="367" />
+        <source>Thresholds (*.json *.csv);;All files (*)</source>
+        <translation>Schwellenwerte (*.json *.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="57" />
+        <location filename="../ui/train_page.cpp" line="86" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>optional: timm-.safetensors oder ein .pth-state_dict</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="58" />
+        <location filename="../ui/train_page.cpp" line="87" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77" />
+        <location filename="../ui/train_page.cpp" line="111" />
         <source>fine-tune the whole network</source>
         <translation>das ganze Netz feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="78" />
+        <location filename="../ui/train_page.cpp" line="112" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>eingefrorenes Backbone (nur den Kopf auf zwischengespeicherten Merkmalen trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79" />
+        <location filename="../ui/train_page.cpp" line="115" />
         <source>EMA of the weights</source>
         <translation>EMA der Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="80" />
+        <location filename="../ui/train_page.cpp" line="116" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>Gemischte Präzisio&amp;n (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="92" />
+        <location filename="../ui/train_page.cpp" line="128" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>Standard: runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93" />
+        <location filename="../ui/train_page.cpp" line="129" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="95" />
+        <location filename="../ui/train_page.cpp" line="131" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="97" />
+        <location filename="../ui/train_page.cpp" line="133" />
         <source>&amp;Resume...</source>
         <translation>&amp;Fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="100" />
+        <location filename="../ui/train_page.cpp" line="134" />
+        <source>&amp;Load configuration...</source>
+        <translation>Konfiguration &amp;laden...</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="136" />
+        <source>Start from a run's config.json: what you change in the form changes only that field</source>
+        <translation>Von der config.json eines Laufs ausgehen: was Sie im Formular ändern, ändert nur dieses Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="139" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="113" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>&amp;Loss:</source>
         <translation>&amp;Verlustfunktion:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114" />
+        <location filename="../ui/train_page.cpp" line="155" />
         <source>&amp;Backbone:</source>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118" />
+        <location filename="../ui/train_page.cpp" line="159" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;Vortrainiert:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="121" />
+        <location filename="../ui/train_page.cpp" line="162" />
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="122" />
+        <location filename="../ui/train_page.cpp" line="163" />
         <source>Batch si&amp;ze:</source>
         <translation>Batch&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="123" />
+        <location filename="../ui/train_page.cpp" line="164" />
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="124" />
+        <location filename="../ui/train_page.cpp" line="165" />
         <source>&amp;Image size:</source>
         <translation>&amp;Bildgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="125" />
+        <location filename="../ui/train_page.cpp" line="166" />
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="126" />
+        <location filename="../ui/train_page.cpp" line="167" />
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="170" />
         <source>&amp;Run folder:</source>
         <translation>&amp;Laufordner:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="139" />
-        <location filename="../ui/train_page.cpp" line="148" />
+        <location filename="../ui/train_page.cpp" line="187" />
+        <location filename="../ui/train_page.cpp" line="196" />
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="140" />
+        <location filename="../ui/train_page.cpp" line="188" />
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="189" />
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="355" />
+        <location filename="../ui/train_page.cpp" line="312" />
+        <source>Cannot load the configuration: %1</source>
+        <translation>Die Konfiguration kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="316" />
+        <source>Configuration %1 loaded (dataset %2).</source>
+        <translation>Konfiguration %1 geladen (Datensatz %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="323" />
+        <source>Load configuration</source>
+        <translation>Konfiguration laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="323" />
+        <source>Configuration (*.json)</source>
+        <translation>Konfiguration (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="446" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>Testverlust (die Auswahlmenge, wie im Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="144" />
+        <location filename="../ui/train_page.cpp" line="192" />
         <source>train loss (smoothed, per batch)</source>
         <translation>Trainingsverlust (geglättet, je Batch)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="154" />
+        <location filename="../ui/train_page.cpp" line="202" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="152" />
-        <location filename="../ui/train_page.cpp" line="304" />
+        <location filename="../ui/train_page.cpp" line="200" />
+        <location filename="../ui/train_page.cpp" line="395" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="87" />
+        <location filename="../ui/train_page.cpp" line="123" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>bfloat16-Autocast des Vorwärtsdurchlaufs (Verlustfunktionen und Metriken bleiben float32): auf CPUs mit bfloat16-Befehlen (AVX512_BF16 oder AMX) um ein Mehrfaches schneller als float32, auf anderen viel langsamer. Auf einer GPU: schneller, mit etwa 40 % des Speichers.
 Diese CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="143" />
+        <location filename="../ui/train_page.cpp" line="191" />
         <source>selection-split loss</source>
         <translation>Verlust der Auswahlmenge</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="149" />
+        <location filename="../ui/train_page.cpp" line="197" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (bei Schwellenwert 0,5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="151" />
+        <location filename="../ui/train_page.cpp" line="199" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (Labels mit einem richtig Positiven)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="153" />
+        <location filename="../ui/train_page.cpp" line="201" />
         <source>per-image F1</source>
         <translation>F1 je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="248" />
         <source>Pretrained weights</source>
         <translation>Vortrainierte Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="248" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="257" />
+        <location filename="../ui/train_page.cpp" line="348" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="263" />
+        <location filename="../ui/train_page.cpp" line="354" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="265" />
+        <location filename="../ui/train_page.cpp" line="356" />
         <source>Ready to train on %1.</source>
         <translation>Bereit zum Training auf %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="266" />
+        <location filename="../ui/train_page.cpp" line="357" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz mit Bildern.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="280" />
+        <location filename="../ui/train_page.cpp" line="371" />
         <source>Run folder to resume</source>
         <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="302" />
+        <location filename="../ui/train_page.cpp" line="393" />
         <source>test loss</source>
         <translation>Testverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="303" />
-        <location filename="../ui/train_page.cpp" line="356" />
+        <location filename="../ui/train_page.cpp" line="394" />
+        <location filename="../ui/train_page.cpp" line="447" />
         <source>%1 loss</source>
         <translation>Verlust %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="330" />
+        <location filename="../ui/train_page.cpp" line="421" />
         <source>Starting...</source>
         <translation>Start...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="337" />
+        <location filename="../ui/train_page.cpp" line="428" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>Epoche %1/%2, Batch %3/%4 — Verlust %5 — %6 Bilder/s — Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="439" />
         <source>Extracting features: batch %1/%2</source>
         <translation>Merkmale extrahieren: Batch %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="372" />
+        <location filename="../ui/train_page.cpp" line="463" />
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
@@ -2092,13 +2120,14 @@ Diese CPU: %1</translation>
 <context>
     <name>aia::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training_controller.cpp" line="49" />
-        <location filename="../ui/training_controller.cpp" line="66" />
+        <location filename="../ui/training_controller.cpp" line="104" />
+        <location filename="../ui/training_controller.cpp" line="118" />
+        <location filename="../ui/training_controller.cpp" line="135" />
         <source>unknown error in the training thread</source>
         <translation>unbekannter Fehler im Trainings-Thread</translation>
     </message>
     <message>
-        <location filename="../ui/training_controller.cpp" line="58" />
+        <location filename="../ui/training_controller.cpp" line="127" />
         <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
         <translation>Experiment: %1 Zellen fertig, %2 fehlgeschlagen, %3 nicht gelaufen.</translation>
     </message>

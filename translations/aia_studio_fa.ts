@@ -13,12 +13,12 @@
         <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="33" />
+        <location filename="../ui/thresholds_page.cpp" line="36" />
         <source>threshold of %1</source>
         <translation>آستانهٔ %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="65" />
+        <location filename="../ui/thresholds_page.cpp" line="68" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
         <translation>هر کلاس P %1  R %2  F1 %3   هر تصویر P %4  R %5  F1 %6   N+ %7   mAP %8</translation>
     </message>
@@ -309,135 +309,135 @@
 <context>
     <name>aia::ui::DatasetPage</name>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="36" />
+        <location filename="../ui/dataset_page.cpp" line="41" />
         <source>Demo (Fashion-MNIST mosaics)</source>
         <translation>نمایشی (موزاییک‌های Fashion-MNIST)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="37" />
+        <location filename="../ui/dataset_page.cpp" line="42" />
         <source>Demo, long-tailed labels</source>
         <translation>نمایشی، برچسب‌های دم‌بلند</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="41" />
+        <location filename="../ui/dataset_page.cpp" line="47" />
         <source>Open &amp;folder...</source>
         <translation>باز کردن &amp;پوشه...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="42" />
+        <location filename="../ui/dataset_page.cpp" line="48" />
         <source>No dataset loaded.</source>
         <translation>هیچ مجموعه داده‌ای بارگذاری نشده است.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="49" />
+        <location filename="../ui/dataset_page.cpp" line="55" />
         <source>labels, most frequent first</source>
         <translation>برچسب‌ها، پرتکرارترین نخست</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="50" />
-        <location filename="../ui/dataset_page.cpp" line="65" />
+        <location filename="../ui/dataset_page.cpp" line="56" />
+        <location filename="../ui/dataset_page.cpp" line="91" />
         <source>training images</source>
         <translation>تصاویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="53" />
+        <location filename="../ui/dataset_page.cpp" line="59" />
         <source>Validation report</source>
         <translation>گزارش اعتبارسنجی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="56" />
+        <location filename="../ui/dataset_page.cpp" line="62" />
         <source>&amp;Dataset:</source>
         <translation>&amp;مجموعه داده:</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="64" />
+        <location filename="../ui/dataset_page.cpp" line="90" />
         <source>labels per training image</source>
         <translation>برچسب در هر تصویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="73" />
+        <location filename="../ui/dataset_page.cpp" line="99" />
         <source>Point at a cell: the two labels and how many training images carry both (the diagonal, a label's own count, is off the colour scale).</source>
         <translation>روی خانه‌ای اشاره کنید: دو برچسب و شمار تصویرهای آموزشی که هر دو را دارند (قطر، شمار خود برچسب، بیرون از مقیاس رنگ است).</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="88" />
+        <location filename="../ui/dataset_page.cpp" line="114" />
         <source>Re&amp;shuffle</source>
         <translation>&amp;بُر زدن دوباره</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="89" />
+        <location filename="../ui/dataset_page.cpp" line="115" />
         <source>Show other training images</source>
         <translation>نمایش تصویرهای آموزشی دیگر</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="95" />
+        <location filename="../ui/dataset_page.cpp" line="120" />
         <source>Label frequency</source>
         <translation>بسامد برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="96" />
+        <location filename="../ui/dataset_page.cpp" line="121" />
         <source>Labels per image</source>
         <translation>برچسب در هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="97" />
+        <location filename="../ui/dataset_page.cpp" line="122" />
         <source>Co-occurrence</source>
         <translation>هم‌رخدادی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="98" />
+        <location filename="../ui/dataset_page.cpp" line="123" />
         <source>Gallery</source>
         <translation>نگارخانه</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="120" />
+        <location filename="../ui/dataset_page.cpp" line="131" />
         <source>Dataset folder (train.json + test.json + images/)</source>
         <translation>پوشهٔ مجموعه‌داده (train.json + test.json + images/)</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="134" />
+        <location filename="../ui/dataset_page.cpp" line="145" />
         <source>Loading %1...</source>
         <translation>بار کردن %1...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="158" />
+        <location filename="../ui/dataset_page.cpp" line="169" />
         <source>Cannot use %1: %2</source>
         <translation>استفاده از %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="171" />
+        <location filename="../ui/dataset_page.cpp" line="181" />
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 training, %3 test images with their files present; %4 labels; %5 labels per training image; normalisation: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 تصویر آموزشی و %3 تصویر آزمون با پرونده‌های موجود؛ %4 برچسب؛ %5 برچسب در هر تصویر آموزشی؛ نرمال‌سازی: %6</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="179" />
+        <location filename="../ui/dataset_page.cpp" line="189" />
         <source>computed from the training images when training starts</source>
         <translation>هنگام شروع آموزش از تصویرهای آموزشی محاسبه می‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="228" />
+        <location filename="../ui/dataset_page.cpp" line="195" />
         <source>No training image was found in %1: put the images there to train.
 </source>
         <translation>هیچ تصویر آموزشی در %1 یافت نشد: برای آموزش، تصویرها را آنجا بگذارید.
 </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="232" />
+        <location filename="../ui/dataset_page.cpp" line="199" />
         <source>dataset %1: %2</source>
         <translation>مجموعه‌دادهٔ %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="266" />
+        <location filename="../ui/dataset_page.cpp" line="283" />
         <source>images with both labels</source>
         <translation>تصویرهای دارای هر دو برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="303" />
+        <location filename="../ui/dataset_page.cpp" line="320" />
         <source>%1: %2 training images</source>
         <translation>%1: %2 تصویر آموزشی</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_page.cpp" line="304" />
+        <location filename="../ui/dataset_page.cpp" line="321" />
         <source>%1 and %2: %3 training images</source>
         <translation>%1 و %2: %3 تصویر آموزشی</translation>
     </message>
@@ -445,284 +445,284 @@
 <context>
     <name>aia::ui::ExperimentsPage</name>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="38" />
+        <location filename="../ui/experiments_page.cpp" line="37" />
         <source>waiting</source>
         <translation>در انتظار</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="40" />
+        <location filename="../ui/experiments_page.cpp" line="39" />
         <source>interrupted (resumes)</source>
         <translation>قطع‌شده (ادامه می‌یابد)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="42" />
+        <location filename="../ui/experiments_page.cpp" line="41" />
         <source>running</source>
         <translation>در حال اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="44" />
+        <location filename="../ui/experiments_page.cpp" line="43" />
         <source>finished</source>
         <translation>پایان‌یافته</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="46" />
+        <location filename="../ui/experiments_page.cpp" line="45" />
         <source>failed</source>
         <translation>ناموفق</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="75" />
+        <location filename="../ui/experiments_page.cpp" line="85" />
         <source>Losses:</source>
         <translation>توابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="77" />
+        <location filename="../ui/experiments_page.cpp" line="87" />
         <source>Comma-separated seeds: each loss trains once per seed</source>
         <translation>بذرها با ویرگول جدا می‌شوند: هر تابع زیان یک بار برای هر بذر آموزش می‌بیند</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="79" />
+        <location filename="../ui/experiments_page.cpp" line="89" />
         <source>&amp;Seeds:</source>
         <translation>&amp;بذرها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="81" />
+        <location filename="../ui/experiments_page.cpp" line="91" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="82" />
+        <location filename="../ui/experiments_page.cpp" line="92" />
         <source>&amp;Folder:</source>
         <translation>&amp;پوشه:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83" />
+        <location filename="../ui/experiments_page.cpp" line="93" />
         <source>Recipe:</source>
         <translation>دستور:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="83" />
+        <location filename="../ui/experiments_page.cpp" line="93" />
         <source>the Train page's settings, on the Dataset page's dataset</source>
         <translation>تنظیمات صفحهٔ آموزش، روی مجموعه‌دادهٔ صفحهٔ مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="85" />
+        <location filename="../ui/experiments_page.cpp" line="95" />
         <source>S&amp;tart experiment</source>
         <translation>&amp;شروع آزمایش</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="86" />
+        <location filename="../ui/experiments_page.cpp" line="96" />
         <source>Sto&amp;p</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="87" />
+        <location filename="../ui/experiments_page.cpp" line="97" />
         <source>&amp;Resume or open...</source>
         <translation>&amp;ادامه یا باز کردن...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="88" />
+        <location filename="../ui/experiments_page.cpp" line="98" />
         <source>Export &amp;table...</source>
         <translation>صدور &amp;جدول...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="89" />
+        <location filename="../ui/experiments_page.cpp" line="99" />
         <source>Export p&amp;lots...</source>
         <translation>صدور &amp;نمودارها...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Cell</source>
         <translation>خانه</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
-        <location filename="../ui/experiments_page.cpp" line="109" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="128" />
         <source>Loss</source>
         <translation>تابع زیان</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Seed</source>
         <translation>بذر</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="117" />
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="109" />
+        <location filename="../ui/experiments_page.cpp" line="128" />
         <source>Seeds</source>
         <translation>بذرها</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="124" />
+        <location filename="../ui/experiments_page.cpp" line="143" />
         <source>per-class F1, 95% interval</source>
         <translation>F1 هر کلاس، بازهٔ ۹۵٪</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="125" />
+        <location filename="../ui/experiments_page.cpp" line="144" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
         <translation>F1 هر کلاس بر پایهٔ تابع زیان؛ خط‌ها: بازهٔ ۹۵٪ بوت‌استرپ جفتی روی تصویرهای آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="134" />
+        <location filename="../ui/experiments_page.cpp" line="153" />
         <source>label frequency (positives among the test images)</source>
         <translation>بسامد برچسب (مثبت‌ها در میان تصویرهای آزمون)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="136" />
+        <location filename="../ui/experiments_page.cpp" line="155" />
         <source>The loss plotted against the baseline, label by label</source>
         <translation>تابع زیان در برابر پایه، برچسب به برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="139" />
+        <location filename="../ui/experiments_page.cpp" line="158" />
         <source>Thresholds:</source>
         <translation>آستانه‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="142" />
+        <location filename="../ui/experiments_page.cpp" line="161" />
         <source>Per label:</source>
         <translation>برای هر برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="171" />
+        <location filename="../ui/experiments_page.cpp" line="187" />
         <source>Export the report table</source>
         <translation>صدور جدول گزارش</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="172" />
+        <location filename="../ui/experiments_page.cpp" line="188" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
         <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="176" />
+        <location filename="../ui/experiments_page.cpp" line="192" />
         <source>Export the plots (PNG, SVG and PDF)</source>
         <translation>صدور نمودارها (PNG، SVG و PDF)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="193" />
+        <location filename="../ui/experiments_page.cpp" line="209" />
         <source>Report: %1</source>
         <translation>گزارش: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="213" />
+        <location filename="../ui/experiments_page.cpp" line="228" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>%1/experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="227" />
+        <location filename="../ui/experiments_page.cpp" line="242" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="252" />
+        <location filename="../ui/experiments_page.cpp" line="267" />
         <source>Cannot start: %1</source>
         <translation>شروع ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="262" />
+        <location filename="../ui/experiments_page.cpp" line="277" />
         <source>Experiment folder to resume or open</source>
         <translation>پوشهٔ آزمایش برای ادامه یا باز کردن</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="282" />
+        <location filename="../ui/experiments_page.cpp" line="297" />
         <source>Cannot open %1: %2</source>
         <translation>باز کردن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="314" />
+        <location filename="../ui/experiments_page.cpp" line="329" />
         <source>%1: %2 of %3 cells finished.</source>
         <translation>%1: %2 از %3 خانه پایان یافت.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="326" />
+        <location filename="../ui/experiments_page.cpp" line="341" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
         <translation>خانهٔ %1 از %2: %3 (منحنی‌های زنده‌اش در صفحهٔ آموزش است).</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="334" />
+        <location filename="../ui/experiments_page.cpp" line="349" />
         <source>%1% (epoch %2/%3)</source>
         <translation>%1٪ (دورهٔ %2/%3)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="354" />
+        <location filename="../ui/experiments_page.cpp" line="369" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
         <translation>متوقف شد: %1 «ادامه» از همان‌جا پی می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="399" />
+        <location filename="../ui/experiments_page.cpp" line="428" />
         <source>%1 (published, not ours)</source>
         <translation>%1 (منتشرشده، نه از ما)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="424" />
+        <location filename="../ui/experiments_page.cpp" line="415" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
         <translation>بوت‌استرپ جفتی به پایه و تابع زیان دیگری نیاز دارد که با همان بذر پایان یافته باشند.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="469" />
-        <location filename="../ui/experiments_page.cpp" line="470" />
+        <location filename="../ui/experiments_page.cpp" line="496" />
+        <location filename="../ui/experiments_page.cpp" line="497" />
         <source>per-label F1, %1</source>
         <translation>F1 هر برچسب، %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="477" />
+        <location filename="../ui/experiments_page.cpp" line="504" />
         <source>equal F1</source>
         <translation>F1 برابر</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="524" />
         <source>support %1</source>
         <translation>پشتیبانی %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="524" />
         <source>support %1-%2</source>
         <translation>پشتیبانی %1-%2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="504" />
+        <location filename="../ui/experiments_page.cpp" line="537" />
         <source>F1 gain, %1 − %2</source>
         <translation>بهبود F1، %1 − %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="510" />
+        <location filename="../ui/experiments_page.cpp" line="543" />
         <source>labels</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="521" />
+        <location filename="../ui/experiments_page.cpp" line="554" />
         <source>mean per frequency bin</source>
         <translation>میانگین هر دستهٔ بسامد</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="528" />
+        <location filename="../ui/experiments_page.cpp" line="561" />
         <source>no gain</source>
         <translation>بدون بهبود</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="547" />
+        <location filename="../ui/experiments_page.cpp" line="580" />
         <source>Wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="549" />
+        <location filename="../ui/experiments_page.cpp" line="582" />
         <source>Cannot write %1: %2</source>
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="563" />
+        <location filename="../ui/experiments_page.cpp" line="596" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
         <translation>نمودارها به صورت %1-*.png، .svg و .pdf نوشته شدند</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="564" />
+        <location filename="../ui/experiments_page.cpp" line="597" />
         <source>Could not write every plot under %1</source>
         <translation>نوشتن همهٔ نمودارها در %1 ممکن نشد</translation>
     </message>
@@ -775,310 +775,310 @@
         <translation>گزارش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="116" />
         <source>a training run is in progress already</source>
         <translation>یک آموزش از پیش در جریان است</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="100" />
         <source>Training failed</source>
         <translation>آموزش ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>Ready</source>
         <translation>آماده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162" />
+        <location filename="../ui/main_window.cpp" line="179" />
         <source>Preferences</source>
         <translation>ترجیحات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165" />
+        <location filename="../ui/main_window.cpp" line="182" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="185" />
         <source>Folder for runs and experiments</source>
         <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="192" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="199" />
         <source>new runs and experiments go to %1</source>
         <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="214" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Export predictions</source>
         <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
-        <location filename="../ui/main_window.cpp" line="208" />
-        <location filename="../ui/main_window.cpp" line="212" />
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Export per-label metrics</source>
         <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Export thresholds</source>
         <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export annotations</source>
         <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="244" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="249" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="254" />
         <source>&amp;Preferences...</source>
         <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237" />
+        <location filename="../ui/main_window.cpp" line="256" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="257" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="257" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240" />
+        <location filename="../ui/main_window.cpp" line="259" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Compare with a past run...</source>
         <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>A run folder whose curves to overlay</source>
         <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>Cannot compare</source>
         <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="268" />
         <source>C&amp;lear compared runs</source>
         <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="277" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267" />
+        <location filename="../ui/main_window.cpp" line="286" />
         <source>wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269" />
+        <location filename="../ui/main_window.cpp" line="288" />
         <source>nothing to export yet</source>
         <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="295" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286" />
+        <location filename="../ui/main_window.cpp" line="305" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300" />
+        <location filename="../ui/main_window.cpp" line="319" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325" />
+        <location filename="../ui/main_window.cpp" line="344" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326" />
+        <location filename="../ui/main_window.cpp" line="345" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="368" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>
@@ -1086,416 +1086,410 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="113" />
+        <location filename="../ui/review_page.cpp" line="147" />
         <source>&amp;New project...</source>
         <translation>پروژهٔ &amp;تازه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="114" />
+        <location filename="../ui/review_page.cpp" line="148" />
         <source>&amp;Open project...</source>
         <translation>&amp;گشودن پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="115" />
-        <location filename="../ui/review_page.cpp" line="436" />
+        <location filename="../ui/review_page.cpp" line="149" />
+        <location filename="../ui/review_page.cpp" line="450" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="119" />
+        <location filename="../ui/review_page.cpp" line="155" />
         <source>Most uncertain first</source>
         <translation>نامطمئن‌ترین‌ها نخست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="120" />
+        <location filename="../ui/review_page.cpp" line="156" />
         <source>File order</source>
         <translation>ترتیب پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="121" />
+        <location filename="../ui/review_page.cpp" line="157" />
         <source>Random order</source>
         <translation>ترتیب تصادفی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="123" />
+        <location filename="../ui/review_page.cpp" line="161" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="126" />
+        <location filename="../ui/review_page.cpp" line="164" />
         <source>All images</source>
         <translation>همهٔ تصویرها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="127" />
+        <location filename="../ui/review_page.cpp" line="165" />
         <source>Likely label errors</source>
         <translation>خطاهای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="128" />
+        <location filename="../ui/review_page.cpp" line="166" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="129" />
+        <location filename="../ui/review_page.cpp" line="167" />
         <source>&amp;Score</source>
         <translation>&amp;امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="130" />
+        <location filename="../ui/review_page.cpp" line="168" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="131" />
+        <location filename="../ui/review_page.cpp" line="169" />
         <source>&amp;Train on reviewed images</source>
         <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="134" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="136" />
+        <location filename="../ui/review_page.cpp" line="174" />
         <source>with the run's training set</source>
         <translation>همراه با دادهٔ آموزشی اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="138" />
+        <location filename="../ui/review_page.cpp" line="176" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="144" />
+        <location filename="../ui/review_page.cpp" line="182" />
         <source> epochs</source>
         <translation> دوره</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="145" />
+        <location filename="../ui/review_page.cpp" line="183" />
         <source>Epochs of fine-tuning</source>
         <translation>دوره‌های تنظیم دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="146" />
+        <location filename="../ui/review_page.cpp" line="227" />
         <source>E&amp;xport</source>
         <translation>&amp;برون‌بری</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="229" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="149" />
+        <location filename="../ui/review_page.cpp" line="230" />
         <source>Folder for the dataset</source>
         <translation>پوشه برای مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="152" />
+        <location filename="../ui/review_page.cpp" line="233" />
         <source>As an annotations &amp;CSV...</source>
         <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="153" />
+        <location filename="../ui/review_page.cpp" line="234" />
         <source>Annotations CSV</source>
         <translation>CSV حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="153" />
+        <location filename="../ui/review_page.cpp" line="234" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="156" />
+        <location filename="../ui/review_page.cpp" line="237" />
         <source>Into &amp;XMP sidecars</source>
         <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="170" />
+        <location filename="../ui/review_page.cpp" line="197" />
         <source>Order:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="172" />
+        <location filename="../ui/review_page.cpp" line="199" />
         <source>Show:</source>
         <translation>نمایش:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="180" />
+        <location filename="../ui/review_page.cpp" line="207" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="217" />
+        <location filename="../ui/review_page.cpp" line="260" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="225" />
+        <location filename="../ui/review_page.cpp" line="268" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="270" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="228" />
+        <location filename="../ui/review_page.cpp" line="271" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="349" />
+        <location filename="../ui/review_page.cpp" line="361" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="344" />
+        <location filename="../ui/review_page.cpp" line="386" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="375" />
+        <location filename="../ui/review_page.cpp" line="366" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="380" />
+        <location filename="../ui/review_page.cpp" line="371" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="368" />
+        <location filename="../ui/review_page.cpp" line="397" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="226" />
+        <location filename="../ui/review_page.cpp" line="269" />
         <source>Skip (Shift+Enter)</source>
         <translation>رد شدن (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="237" />
+        <location filename="../ui/review_page.cpp" line="280" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="398" />
+        <location filename="../ui/review_page.cpp" line="412" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="403" />
+        <location filename="../ui/review_page.cpp" line="417" />
         <source>Folder for the project file (an empty folder; default: %1)</source>
         <translation>پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="408" />
+        <location filename="../ui/review_page.cpp" line="422" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="464" />
+        <location filename="../ui/review_page.cpp" line="478" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="482" />
+        <location filename="../ui/review_page.cpp" line="496" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="492" />
+        <location filename="../ui/review_page.cpp" line="506" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="493" />
+        <location filename="../ui/review_page.cpp" line="507" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="525" />
+        <location filename="../ui/review_page.cpp" line="539" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="526" />
+        <location filename="../ui/review_page.cpp" line="540" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="530" />
+        <location filename="../ui/review_page.cpp" line="544" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="533" />
+        <location filename="../ui/review_page.cpp" line="547" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="553" />
+        <location filename="../ui/review_page.cpp" line="567" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="554" />
+        <location filename="../ui/review_page.cpp" line="568" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="555" />
+        <location filename="../ui/review_page.cpp" line="569" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="556" />
+        <location filename="../ui/review_page.cpp" line="570" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="557" />
+        <location filename="../ui/review_page.cpp" line="571" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="558" />
+        <location filename="../ui/review_page.cpp" line="572" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="569" />
+        <location filename="../ui/review_page.cpp" line="583" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="598" />
+        <location filename="../ui/review_page.cpp" line="612" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="598" />
-        <location filename="../ui/review_page.cpp" line="625" />
+        <location filename="../ui/review_page.cpp" line="612" />
+        <location filename="../ui/review_page.cpp" line="639" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="611" />
+        <location filename="../ui/review_page.cpp" line="625" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="634" />
+        <location filename="../ui/review_page.cpp" line="648" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="734" />
+        <location filename="../ui/review_page.cpp" line="748" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="736" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="755" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="745" />
+        <location filename="../ui/review_page.cpp" line="759" />
+        <location filename="../ui/review_page.cpp" line="848" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="757" />
+        <location filename="../ui/review_page.cpp" line="800" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="762" />
+        <location filename="../ui/review_page.cpp" line="805" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="769" />
+        <location filename="../ui/review_page.cpp" line="812" />
+        <location filename="../ui/review_page.cpp" line="856" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="770" />
+        <location filename="../ui/review_page.cpp" line="813" />
+        <location filename="../ui/review_page.cpp" line="872" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="774" />
+        <location filename="../ui/review_page.cpp" line="817" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="818" />
+        <location filename="../ui/review_page.cpp" line="833" />
+        <location filename="../ui/review_page.cpp" line="867" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="822" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="823" />
+        <location filename="../ui/review_page.cpp" line="841" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="834" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="840" />
-        <source>Cannot record the new run</source>
-        <translation>اجرای تازه ثبت نمی‌شود</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="843" />
-        <source>new run %1; scoring the unreviewed images again</source>
-        <translation>اجرای تازهٔ %1؛ تصویرهای بازبینی‌نشده دوباره امتیاز می‌گیرند</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="884" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
-        <location filename="../ui/review_page.cpp" line="867" />
-        <location filename="../ui/review_page.cpp" line="878" />
+        <location filename="../ui/review_page.cpp" line="886" />
+        <location filename="../ui/review_page.cpp" line="896" />
+        <location filename="../ui/review_page.cpp" line="907" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="865" />
+        <location filename="../ui/review_page.cpp" line="894" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="876" />
+        <location filename="../ui/review_page.cpp" line="905" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>
@@ -1503,52 +1497,52 @@
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>frequency</source>
         <translation>فراوانی</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>threshold</source>
         <translation>آستانه</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="93" />
+        <location filename="../ui/thresholds_page.cpp" line="96" />
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="94" />
+        <location filename="../ui/thresholds_page.cpp" line="97" />
         <source>TP</source>
         <translation>TP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="95" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>FP</source>
         <translation>FP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="95" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>FN</source>
         <translation>FN</translation>
     </message>
@@ -1700,391 +1694,425 @@
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="175" />
+        <location filename="../ui/thresholds_page.cpp" line="178" />
         <source>Select a label to move its threshold.</source>
         <translation>برچسبی برگزینید تا آستانه‌اش را جابه‌جا کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>strategy</source>
         <translation>راهبرد</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class P</source>
         <translation>P هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class R</source>
         <translation>R هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="181" />
+        <location filename="../ui/thresholds_page.cpp" line="184" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="191" />
+        <location filename="../ui/thresholds_page.cpp" line="240" />
         <source>MCC &amp;grid (paper)</source>
         <translation>&amp;شبکهٔ MCC (مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="192" />
+        <location filename="../ui/thresholds_page.cpp" line="241" />
         <source>Exact &amp;MCC</source>
         <translation>&amp;MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="193" />
+        <location filename="../ui/thresholds_page.cpp" line="242" />
         <source>Exact &amp;F1</source>
         <translation>&amp;F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="194" />
+        <location filename="../ui/thresholds_page.cpp" line="243" />
         <source>Set all &amp;to</source>
         <translation>همه را &amp;برابر</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="197" />
+        <location filename="../ui/thresholds_page.cpp" line="246" />
         <source>Thresholds chosen on the training split when the run finished</source>
         <translation>آستانه‌هایی که هنگام پایان اجرا روی بخش آموزش برگزیده شدند</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="198" />
+        <location filename="../ui/thresholds_page.cpp" line="247" />
         <source>The same threshold for every label</source>
         <translation>همان آستانه برای همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="243" />
+        <location filename="../ui/thresholds_page.cpp" line="254" />
         <source>MCC-grid thresholds</source>
         <translation>آستانه‌های شبکهٔ MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <location filename="../ui/thresholds_page.cpp" line="257" />
         <source>exact MCC thresholds</source>
         <translation>آستانه‌های MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="249" />
+        <location filename="../ui/thresholds_page.cpp" line="260" />
         <source>exact F1 thresholds</source>
         <translation>آستانه‌های F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="252" />
+        <location filename="../ui/thresholds_page.cpp" line="263" />
         <source>global threshold</source>
         <translation>آستانهٔ سراسری</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="265" />
+        <location filename="../ui/thresholds_page.cpp" line="277" />
         <source>0.5</source>
         <translation>0.5</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="266" />
+        <location filename="../ui/thresholds_page.cpp" line="278" />
         <source>MCC grid (paper)</source>
         <translation>شبکهٔ MCC (مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="267" />
+        <location filename="../ui/thresholds_page.cpp" line="279" />
         <source>exact MCC</source>
         <translation>MCC دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="268" />
+        <location filename="../ui/thresholds_page.cpp" line="280" />
         <source>exact F1</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="287" />
+        <location filename="../ui/thresholds_page.cpp" line="299" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
         <translation>اجرای پایان‌یافته‌ای باز کنید (پرونده &gt; باز کردن اجرا) یا یکی آموزش دهید تا آستانه‌هایش را تنظیم کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="290" />
+        <location filename="../ui/thresholds_page.cpp" line="302" />
         <source>Test split, current thresholds: %1</source>
         <translation>بخش آزمون، آستانه‌های کنونی: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="294" />
+        <location filename="../ui/thresholds_page.cpp" line="306" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="331" />
+        <location filename="../ui/thresholds_page.cpp" line="345" />
         <source>thresholds saved to %1</source>
         <translation>آستانه‌ها در %1 ذخیره شدند</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="333" />
+        <location filename="../ui/thresholds_page.cpp" line="347" />
         <source>cannot save thresholds: %1</source>
         <translation>ذخیرهٔ آستانه‌ها ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="340" />
+        <location filename="../ui/thresholds_page.cpp" line="354" />
         <source>thresholds from %1</source>
         <translation>آستانه‌ها از %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="342" />
+        <location filename="../ui/thresholds_page.cpp" line="356" />
         <source>cannot load thresholds: %1</source>
         <translation>بار کردن آستانه‌ها ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="347" />
+        <location filename="../ui/thresholds_page.cpp" line="361" />
         <source>Save thresholds</source>
         <translation>ذخیرهٔ آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="347" />
-        <location filename="../ui/thresholds_page.cpp" line="352" />
+        <location filename="../ui/thresholds_page.cpp" line="361" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="352" />
+        <location filename="../ui/thresholds_page.cpp" line="367" />
         <source>Load thresholds</source>
         <translation>بارگذاری آستانه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="367" />
+        <source>Thresholds (*.json *.csv);;All files (*)</source>
+        <translation>آستانه‌ها (*.json *.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
 </context>
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="57" />
+        <location filename="../ui/train_page.cpp" line="86" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>اختیاری: timm .safetensors یا state_dict با پسوند .pth</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="58" />
+        <location filename="../ui/train_page.cpp" line="87" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="77" />
+        <location filename="../ui/train_page.cpp" line="111" />
         <source>fine-tune the whole network</source>
         <translation>تنظیم دقیق کل شبکه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="78" />
+        <location filename="../ui/train_page.cpp" line="112" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>ستون فقرات منجمد (آموزش سر روی ویژگی‌های ذخیره‌شده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="79" />
+        <location filename="../ui/train_page.cpp" line="115" />
         <source>EMA of the weights</source>
         <translation>EMA وزن‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="80" />
+        <location filename="../ui/train_page.cpp" line="116" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="92" />
+        <location filename="../ui/train_page.cpp" line="128" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>پیش‌فرض: runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="93" />
+        <location filename="../ui/train_page.cpp" line="129" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="95" />
+        <location filename="../ui/train_page.cpp" line="131" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="97" />
+        <location filename="../ui/train_page.cpp" line="133" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="100" />
+        <location filename="../ui/train_page.cpp" line="134" />
+        <source>&amp;Load configuration...</source>
+        <translation>&amp;بارگیری پیکربندی...</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="136" />
+        <source>Start from a run's config.json: what you change in the form changes only that field</source>
+        <translation>از config.json یک اجرا آغاز کن: هر چه در فرم تغییر دهید فقط همان فیلد را تغییر می‌دهد</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="139" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="113" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="114" />
+        <location filename="../ui/train_page.cpp" line="155" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="118" />
+        <location filename="../ui/train_page.cpp" line="159" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="121" />
+        <location filename="../ui/train_page.cpp" line="162" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="122" />
+        <location filename="../ui/train_page.cpp" line="163" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="123" />
+        <location filename="../ui/train_page.cpp" line="164" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="124" />
+        <location filename="../ui/train_page.cpp" line="165" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="125" />
+        <location filename="../ui/train_page.cpp" line="166" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="126" />
+        <location filename="../ui/train_page.cpp" line="167" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="170" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="139" />
-        <location filename="../ui/train_page.cpp" line="148" />
+        <location filename="../ui/train_page.cpp" line="187" />
+        <location filename="../ui/train_page.cpp" line="196" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="140" />
+        <location filename="../ui/train_page.cpp" line="188" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="141" />
+        <location filename="../ui/train_page.cpp" line="189" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="355" />
+        <location filename="../ui/train_page.cpp" line="312" />
+        <source>Cannot load the configuration: %1</source>
+        <translation>پیکربندی بارگیری نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="316" />
+        <source>Configuration %1 loaded (dataset %2).</source>
+        <translation>پیکربندی %1 بارگیری شد (مجموعه‌داده %2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="323" />
+        <source>Load configuration</source>
+        <translation>بارگیری پیکربندی</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="323" />
+        <source>Configuration (*.json)</source>
+        <translation>پیکربندی (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="446" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>زیان آزمون (بخش گزینش، مانند مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="144" />
+        <location filename="../ui/train_page.cpp" line="192" />
         <source>train loss (smoothed, per batch)</source>
         <translation>زیان آموزش (هموار، هر دسته)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="154" />
+        <location filename="../ui/train_page.cpp" line="202" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="152" />
-        <location filename="../ui/train_page.cpp" line="304" />
+        <location filename="../ui/train_page.cpp" line="200" />
+        <location filename="../ui/train_page.cpp" line="395" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="87" />
+        <location filename="../ui/train_page.cpp" line="123" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>autocast با bfloat16 در گذر رو به جلو (تابع‌های زیان و معیارها float32 می‌مانند): روی CPUهایی که دستورهای bfloat16 دارند (AVX512_BF16 یا AMX) چند برابر سریع‌تر از float32 و روی بقیه بسیار کندتر. روی GPU: سریع‌تر و با حدود ۴۰٪ حافظه.
 این CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="143" />
+        <location filename="../ui/train_page.cpp" line="191" />
         <source>selection-split loss</source>
         <translation>زیان بخش گزینش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="149" />
+        <location filename="../ui/train_page.cpp" line="197" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (در آستانهٔ 0.5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="151" />
+        <location filename="../ui/train_page.cpp" line="199" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (برچسب‌های دارای مثبت درست)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="153" />
+        <location filename="../ui/train_page.cpp" line="201" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="248" />
         <source>Pretrained weights</source>
         <translation>وزن‌های ازپیش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="248" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="257" />
+        <location filename="../ui/train_page.cpp" line="348" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="263" />
+        <location filename="../ui/train_page.cpp" line="354" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="265" />
+        <location filename="../ui/train_page.cpp" line="356" />
         <source>Ready to train on %1.</source>
         <translation>آمادهٔ آموزش روی %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="266" />
+        <location filename="../ui/train_page.cpp" line="357" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="280" />
+        <location filename="../ui/train_page.cpp" line="371" />
         <source>Run folder to resume</source>
         <translation>پوشهٔ اجرا برای ادامه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="302" />
+        <location filename="../ui/train_page.cpp" line="393" />
         <source>test loss</source>
         <translation>زیان آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="303" />
-        <location filename="../ui/train_page.cpp" line="356" />
+        <location filename="../ui/train_page.cpp" line="394" />
+        <location filename="../ui/train_page.cpp" line="447" />
         <source>%1 loss</source>
         <translation>زیان %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="330" />
+        <location filename="../ui/train_page.cpp" line="421" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="337" />
+        <location filename="../ui/train_page.cpp" line="428" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="439" />
         <source>Extracting features: batch %1/%2</source>
         <translation>استخراج ویژگی‌ها: دستهٔ %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="372" />
+        <location filename="../ui/train_page.cpp" line="463" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>
@@ -2092,13 +2120,14 @@ This CPU: %1</source>
 <context>
     <name>aia::ui::TrainingWorker</name>
     <message>
-        <location filename="../ui/training_controller.cpp" line="49" />
-        <location filename="../ui/training_controller.cpp" line="66" />
+        <location filename="../ui/training_controller.cpp" line="104" />
+        <location filename="../ui/training_controller.cpp" line="118" />
+        <location filename="../ui/training_controller.cpp" line="135" />
         <source>unknown error in the training thread</source>
         <translation>خطای ناشناخته در رشتهٔ آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/training_controller.cpp" line="58" />
+        <location filename="../ui/training_controller.cpp" line="127" />
         <source>Experiment: %1 cells finished, %2 failed, %3 not run.</source>
         <translation>آزمایش: %1 خانه پایان یافت، %2 ناموفق، %3 اجرا نشد.</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include "plot_style.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 
@@ -33,10 +34,15 @@ namespace aia::ui {
 
 DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   m_choice = new QComboBox;
-  m_choice->addItem(tr("Demo (Fashion-MNIST mosaics)"), QStringLiteral("demo"));
-  m_choice->addItem(tr("Demo, long-tailed labels"), QStringLiteral("demo-longtail"));
-  for (const char* name : {"Corel-5k", "ESP-Game", "IAPR-TC-12"})
-    m_choice->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+  for (const auto& d : aia::datasets()) {
+    const QString name = QString::fromStdString(d.name);
+    // The demos by what they are, in the user's language; the benchmarks by their names.
+    QString label = name;
+    if (d.name == "demo") label = tr("Demo (Fashion-MNIST mosaics)");
+    if (d.name == "demo-longtail") label = tr("Demo, long-tailed labels");
+    m_choice->addItem(label, name);
+    m_choice->setItemData(m_choice->count() - 1, QString::fromStdString(d.description), Qt::ToolTipRole);
+  }
   m_choice->setObjectName(QStringLiteral("datasetChoice"));
   m_folder = new QPushButton(tr("Open &folder..."));
   m_summary = new QLabel(tr("No dataset loaded."));
@@ -57,6 +63,26 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   static_cast<QLabel*>(top->itemAt(0)->widget())->setBuddy(m_choice);
   top->addWidget(m_choice, 1);
   top->addWidget(m_folder);
+  createViews();
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(m_summary);
+  layout->addWidget(m_views, 3);
+  layout->addWidget(m_report, 1);
+  connect(m_reshuffle, &QPushButton::clicked, this, &DatasetPage::reshuffle);
+
+  connect(m_choice, &QComboBox::activated, this, [this](int index) { load(m_choice->itemData(index).toString()); });
+  connect(m_folder, &QPushButton::clicked, this, &DatasetPage::chooseFolder);
+  connect(&m_watcher, &QFutureWatcher<LoadedDataset>::finished, this, [this] {
+    m_loaded = m_watcher.result();
+    showLoaded();
+  });
+}
+
+// The four views of a loaded dataset: label frequency, labels per image,
+// co-occurrence (with the hovered cell in words) and a gallery.
+void DatasetPage::createViews() {
+  m_views = new QTabWidget;
   m_perImagePlot = new QCustomPlot;
   m_perImagePlot->setObjectName(QStringLiteral("labelsPerImagePlot"));
   stylePlot(m_perImagePlot);
@@ -91,25 +117,10 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
   auto* galleryLayout = new QVBoxLayout(galleryBox);
   galleryLayout->addWidget(m_gallery, 1);
   galleryLayout->addWidget(m_reshuffle, 0, Qt::AlignLeft);
-  m_views = new QTabWidget;
   m_views->addTab(m_plot, tr("Label frequency"));
   m_views->addTab(m_perImagePlot, tr("Labels per image"));
   m_views->addTab(coBox, tr("Co-occurrence"));
   m_views->addTab(galleryBox, tr("Gallery"));
-
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addWidget(m_summary);
-  layout->addWidget(m_views, 3);
-  layout->addWidget(m_report, 1);
-  connect(m_reshuffle, &QPushButton::clicked, this, &DatasetPage::reshuffle);
-
-  connect(m_choice, &QComboBox::activated, this, [this](int index) { load(m_choice->itemData(index).toString()); });
-  connect(m_folder, &QPushButton::clicked, this, &DatasetPage::chooseFolder);
-  connect(&m_watcher, &QFutureWatcher<LoadedDataset>::finished, this, [this] {
-    m_loaded = m_watcher.result();
-    showLoaded();
-  });
 }
 
 bool DatasetPage::isUsable() const {
@@ -164,7 +175,6 @@ void DatasetPage::showLoaded() {
   }
   const auto& d = m_loaded.dataset;
   const aia::LabelStatistics stats = aia::label_statistics(d.train, d.vocabulary.size());
-  const std::vector<std::int64_t>& frequency = stats.frequency;
   double labels = 0;
   for (std::size_t k = 0; k < stats.labels_per_image.size(); ++k)
     labels += static_cast<double>(k) * static_cast<double>(stats.labels_per_image[k]);
@@ -177,6 +187,23 @@ void DatasetPage::showLoaded() {
                          .arg(d.train.empty() ? 0.0 : labels / static_cast<double>(d.train.size()), 0, 'f', 2)
                          .arg(d.normalization_known ? QString::fromStdString(d.normalization.source)
                                                     : tr("computed from the training images when training starts")));
+  showFrequencies(stats);
+  showCoOccurrence();
+  showGallery();
+  QString report = QString::fromStdString(m_loaded.report.summary(200));
+  if (d.train.empty())
+    report.prepend(tr("No training image was found in %1: put the images there to train.\n")
+                       .arg(QString::fromStdString(d.images_dir)));
+  m_report->setPlainText(report);
+  Q_EMIT messageLogged(
+      tr("dataset %1: %2").arg(QString::fromStdString(d.name), QString::fromStdString(m_loaded.report.summary(0))));
+  Q_EMIT datasetLoaded(isUsable());
+}
+
+// Label frequency (most frequent first) and labels per training image.
+void DatasetPage::showFrequencies(const aia::LabelStatistics& stats) {
+  const auto& d = m_loaded.dataset;
+  const std::vector<std::int64_t>& frequency = stats.frequency;
   std::vector<std::size_t> order(frequency.size());
   std::iota(order.begin(), order.end(), std::size_t(0));
   std::stable_sort(order.begin(), order.end(),
@@ -221,16 +248,6 @@ void DatasetPage::showLoaded() {
   m_perImagePlot->xAxis->setRange(-0.6, static_cast<double>(stats.labels_per_image.size()) - 0.4);
   m_perImagePlot->yAxis->setRange(0, most * 1.08);
   m_perImagePlot->replot();
-  showCoOccurrence();
-  showGallery();
-  QString report = QString::fromStdString(m_loaded.report.summary(200));
-  if (d.train.empty())
-    report.prepend(tr("No training image was found in %1: put the images there to train.\n")
-                       .arg(QString::fromStdString(d.images_dir)));
-  m_report->setPlainText(report);
-  Q_EMIT messageLogged(
-      tr("dataset %1: %2").arg(QString::fromStdString(d.name), QString::fromStdString(m_loaded.report.summary(0))));
-  Q_EMIT datasetLoaded(isUsable());
 }
 
 void DatasetPage::showCoOccurrence() {

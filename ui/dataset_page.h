@@ -53,7 +53,9 @@ class DatasetPage : public QWidget {
   void messageLogged(const QString& text);
 
  private:
+  void createViews();
   void showLoaded();
+  void showFrequencies(const aia::LabelStatistics& stats);
   void showCoOccurrence();
   void showGallery();
   bool eventFilter(QObject* watched, QEvent* event) override;

@@ -2,6 +2,7 @@
 
 #include "plot_style.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 
@@ -29,8 +30,6 @@
 
 namespace aia::ui {
 namespace {
-
-const char* const kLosses[] = {"bce", "focal", "asymmetric", "proposed"};
 
 QString stateText(aia::CellState state) {
   switch (state) {
@@ -61,11 +60,22 @@ QString valueText(const aia::MeanSd& v, aia::ReportColumn c) {
 ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<aia::TrainConfig(const QString&)> recipe,
                                  QWidget* parent)
     : QWidget(parent), m_controller(controller), m_recipe(std::move(recipe)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(createForm());
+  layout->addWidget(createReportArea(), 1);
+  connectSignals();
+  updateButtons();
+}
+
+// The grid (losses, seeds), the folder, the buttons and the status line.
+QLayout* ExperimentsPage::createForm() {
   auto* form = new QFormLayout;
   auto* losses = new QHBoxLayout;
-  for (const char* name : kLosses) {
-    auto* box = new QCheckBox(QString::fromLatin1(name));
-    box->setObjectName(QStringLiteral("loss_%1").arg(QString::fromLatin1(name)));
+  for (const auto& preset : aia::loss_presets()) {
+    const QString name = QString::fromStdString(preset.name);
+    auto* box = new QCheckBox(name);
+    box->setObjectName(QStringLiteral("loss_%1").arg(name));
+    box->setToolTip(QString::fromStdString(preset.description));
     box->setChecked(true);
     connect(box, &QCheckBox::toggled, this, &ExperimentsPage::updateButtons);
     losses->addWidget(box);
@@ -92,7 +102,16 @@ ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<a
   buttons->addStretch();
   m_status = new QLabel;
   m_status->setWordWrap(true);
+  auto* column = new QVBoxLayout;
+  column->addLayout(form);
+  column->addLayout(buttons);
+  column->addWidget(m_status);
+  return column;
+}
 
+// The queue of cells, the report table with its thresholds choice, the
+// statistics and the three plots, one above the other.
+QWidget* ExperimentsPage::createReportArea() {
   m_queue = new QTableWidget(0, 5);
   m_queue->setObjectName(QStringLiteral("queue"));
   m_queue->setHorizontalHeaderLabels({tr("Cell"), tr("Loss"), tr("Seed"), tr("State"), tr("Progress")});
@@ -157,13 +176,10 @@ ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<a
   lower->addWidget(reportBox);
   lower->addWidget(m_statistics);
   lower->addWidget(plots);
+  return lower;
+}
 
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(form);
-  layout->addLayout(buttons);
-  layout->addWidget(m_status);
-  layout->addWidget(lower, 1);
-
+void ExperimentsPage::connectSignals() {
   connect(m_start, &QPushButton::clicked, this, &ExperimentsPage::start);
   connect(m_stopButton, &QPushButton::clicked, m_controller, &TrainingController::requestStop);
   connect(m_resume, &QPushButton::clicked, this, &ExperimentsPage::resume);
@@ -199,7 +215,6 @@ ExperimentsPage::ExperimentsPage(TrainingController* controller, std::function<a
       Q_EMIT reportUpdated();
     }
   });
-  updateButtons();
 }
 
 QCheckBox* ExperimentsPage::lossBox(const QString& loss) const {
@@ -388,11 +403,25 @@ void ExperimentsPage::showReport() {
   }
   const aia::ReportGroup& g = m_report->groups.front();
   const std::string strategy = m_strategy->currentText().toStdString();
-
-  // The table: our rows and the published ones for this strategy.
   std::vector<const aia::ReportRow*> rows;
   for (const auto& r : g.rows)
     if (r.strategy == strategy) rows.push_back(&r);
+  showTable(rows);
+  // The statistics in words.
+  QString text;
+  for (const auto& n : m_report->notes) text += QString::fromStdString(n) + QLatin1Char('\n');
+  for (const auto& c : g.comparisons)
+    if (c.strategy == strategy) text += QString::fromStdString(c.sentence()) + QLatin1Char('\n');
+  if (text.isEmpty()) text = tr("The paired bootstrap needs the baseline and another loss finished on the same seed.");
+  m_statistics->setPlainText(text);
+
+  const QStringList losses = showBars(rows);
+  showScatter(g, strategy, losses);
+  showGains(g, strategy);
+}
+
+// The table: our rows and the published ones for this strategy.
+void ExperimentsPage::showTable(const std::vector<const aia::ReportRow*>& rows) {
   m_table->setRowCount(static_cast<int>(rows.size()));
   for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
     const auto& r = *rows[static_cast<std::size_t>(i)];
@@ -415,16 +444,10 @@ void ExperimentsPage::showReport() {
       m_table->setItem(i, 2 + static_cast<int>(c), item);
     }
   }
+}
 
-  // The statistics in words.
-  QString text;
-  for (const auto& n : m_report->notes) text += QString::fromStdString(n) + QLatin1Char('\n');
-  for (const auto& c : g.comparisons)
-    if (c.strategy == strategy) text += QString::fromStdString(c.sentence()) + QLatin1Char('\n');
-  if (text.isEmpty()) text = tr("The paired bootstrap needs the baseline and another loss finished on the same seed.");
-  m_statistics->setPlainText(text);
-
-  // Bars: per-class F1 by loss, with the bootstrap interval.
+// Bars: per-class F1 by loss, with the bootstrap interval. Returns the losses shown.
+QStringList ExperimentsPage::showBars(const std::vector<const aia::ReportRow*>& rows) {
   auto* bars = new QCPBars(m_bars->xAxis, m_bars->yAxis);
   bars->setBrush(plotColour(0, 190));
   bars->setPen(QPen(plotColour(0)));
@@ -453,7 +476,11 @@ void ExperimentsPage::showReport() {
   m_bars->yAxis->setRange(0, std::min(1.0, top * 1.15));
   m_bars->replot();
 
-  // Scatter: per-label F1 of one loss against the baseline; size = test support.
+  return losses;
+}
+
+// Scatter: per-label F1 of one loss (the combo box's) against the baseline; size = test support.
+void ExperimentsPage::showScatter(const aia::ReportGroup& g, const std::string& strategy, const QStringList& losses) {
   const QString baseline = QString::fromStdString(m_report->baseline);
   {
     QSignalBlocker block(m_scatterLoss);
@@ -499,8 +526,14 @@ void ExperimentsPage::showReport() {
     }
   }
   m_scatter->replot();
+}
 
-  // The baseline's gain by label frequency: every label, and the mean per frequency bin.
+// The baseline's gain over the chosen loss by label frequency: every label,
+// and the mean per frequency bin.
+void ExperimentsPage::showGains(const aia::ReportGroup& g, const std::string& strategy) {
+  const QString baseline = QString::fromStdString(m_report->baseline);
+  const aia::ReportRow* base = g.row(m_report->baseline, strategy);
+  const aia::ReportRow* other = g.row(m_scatterLoss->currentText().toStdString(), strategy);
   m_gains->yAxis->setLabel(tr("F1 gain, %1 − %2").arg(baseline, m_scatterLoss->currentText()));
   if (base && other && !g.support.empty()) {
     std::vector<double> gains;

@@ -10,7 +10,7 @@
 // LaTeX) and the plots (PNG, SVG, PDF).
 
 #include "aia/experiment/report.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 #include "training_controller.h"
 
 #include <QFutureWatcher>
@@ -22,6 +22,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -73,6 +74,13 @@ class ExperimentsPage : public QWidget {
   void reportUpdated();
 
  private:
+  void showTable(const std::vector<const aia::ReportRow*>& rows);
+  QStringList showBars(const std::vector<const aia::ReportRow*>& rows);
+  void showScatter(const aia::ReportGroup& group, const std::string& strategy, const QStringList& losses);
+  void showGains(const aia::ReportGroup& group, const std::string& strategy);
+  QLayout* createForm();
+  QWidget* createReportArea();
+  void connectSignals();
   void onCellStarted(const QString& id, int index, int count);
   void onCellFinished(const QString& id, aia::RunStatus outcome, const QString& message);
   void onBatch(const aia::BatchProgress& b);

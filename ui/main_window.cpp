@@ -84,26 +84,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_annotate, &AnnotatePage::messageLogged, this, &MainWindow::log);
   connect(m_experiments, &ExperimentsPage::messageLogged, this, &MainWindow::log);
   connect(m_review, &ReviewPage::messageLogged, this, &MainWindow::log);
-  connect(m_review, &ReviewPage::trainRequested, this, [this](const aia::TrainConfig& c) {
-    if (m_controller->isRunning()) {
-      m_review->trainingFinished(aia::RunStatus::Failed, tr("a training run is in progress already"), {});
-      return;
-    }
-    m_tabs->setCurrentWidget(m_train);  // its progress bar and curves follow the run
-    m_controller->start(c);
-  });
-  connect(m_controller, &TrainingController::finished, m_review, &ReviewPage::trainingFinished);
-  connect(m_annotate, &AnnotatePage::reviewRequested, this, [this](const QStringList& folders) {
-    // A new project under the data folder, named after the first folder.
-    const QString base =
-        QDir(dataFolder()).filePath(QStringLiteral("projects/") + QFileInfo(folders.first()).fileName());
-    QString dir = base;
-    for (int n = 2; QFileInfo::exists(dir + QStringLiteral("/project.json")); ++n)
-      dir = base + QStringLiteral("-%1").arg(n);
-    if (!m_review->createProject(dir, folders)) return;
-    m_tabs->setCurrentWidget(m_review);
-    m_review->scoreImages();
-  });
   connect(m_controller, &TrainingController::messageLogged, this, &MainWindow::log);
   connect(m_dataset, &DatasetPage::datasetLoaded, this, [this](bool usable) {
     m_train->setDatasetUsable(usable, m_dataset->currentName());
@@ -111,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_experiments->setDataset(m_dataset->currentName(), usable);
     QSettings().setValue(QStringLiteral("dataset"), m_dataset->currentName());
   });
+  connect(m_train, &TrainPage::datasetRequested, m_dataset, &DatasetPage::load);
   connect(m_train, &TrainPage::startRequested, this,
           [this](const aia::TrainConfig& c, const QString& resume) { m_controller->start(c, resume); });
   connect(m_controller, &TrainingController::finished, this,
@@ -122,7 +103,43 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_browse, &BrowsePage::setThresholds);
   connect(m_thresholds, &ThresholdsPage::thresholdsChanged, m_annotate, &AnnotatePage::setThresholds);
 
+  connectReview();
   createMenus();
+  restoreSession();
+}
+
+// "Train on reviewed images" through the training thread, and a project made
+// from the Annotate page's images.
+void MainWindow::connectReview() {
+  connect(m_review, &ReviewPage::trainRequested, this, [this](const aia::ProjectTrainOptions& options) {
+    if (m_controller->isRunning()) {
+      m_review->trainingFinished(aia::RunStatus::Failed, tr("a training run is in progress already"), {});
+      return;
+    }
+    m_tabs->setCurrentWidget(m_train);  // its progress bar and curves follow the run
+    m_controller->startReviewedTraining(m_review->editableProject(), options, m_review);
+  });
+  connect(m_controller, &TrainingController::scoringProgressed, m_review, &ReviewPage::scoringProgressed);
+  connect(m_controller, &TrainingController::reviewedTrainingFinished, m_review, &ReviewPage::reviewedTrainingFinished);
+  connect(m_controller, &TrainingController::finished, m_review, &ReviewPage::trainingFinished);
+  connect(m_annotate, &AnnotatePage::reviewRequested, this, [this](const QStringList& folders) {
+    // A new project under the data folder, named after the first folder.
+    const QString dir =
+        QString::fromStdString(aia::new_project_dir(dataFolder().toStdString(), folders.first().toStdString()));
+    if (!m_review->createProject(dir, folders)) return;
+    connect(
+        m_review, &ReviewPage::projectOpened, this,
+        [this](bool ok) {
+          if (!ok) return;
+          m_tabs->setCurrentWidget(m_review);
+          m_review->scoreImages();
+        },
+        Qt::SingleShotConnection);
+  });
+}
+
+// The data folder, the window's geometry, and (once the window shows) the last run and project.
+void MainWindow::restoreSession() {
   setDataFolder(dataFolder());
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
@@ -158,32 +175,38 @@ void MainWindow::setDataFolder(const QString& folder) {
 }
 
 void MainWindow::preferences() {
-  QDialog dialog(this);
-  dialog.setWindowTitle(tr("Preferences"));
+  // Window-modal and asynchronous (open(), not exec()): no nested event loop.
+  auto* dialog = new QDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setWindowTitle(tr("Preferences"));
   auto* folder = new QLineEdit(dataFolder());
   folder->setMinimumWidth(420);
   auto* browse = new QPushButton(tr("Browse..."));
-  connect(browse, &QPushButton::clicked, &dialog, [&] {
+  connect(browse, &QPushButton::clicked, dialog, [dialog, folder] {
     const QString dir =
-        QFileDialog::getExistingDirectory(&dialog, tr("Folder for runs and experiments"), folder->text());
+        QFileDialog::getExistingDirectory(dialog, tr("Folder for runs and experiments"), folder->text());
     if (!dir.isEmpty()) folder->setText(dir);
   });
   auto* row = new QHBoxLayout;
   row->addWidget(folder);
   row->addWidget(browse);
-  auto* form = new QFormLayout(&dialog);
+  auto* form = new QFormLayout(dialog);
   form->addRow(tr("&Data folder (runs/ and experiments/):"), row);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
   form->addRow(buttons);
-  if (dialog.exec() == QDialog::Accepted && !folder->text().trimmed().isEmpty()) {
+  connect(dialog, &QDialog::accepted, this, [this, folder] {
+    if (folder->text().trimmed().isEmpty()) return;
     setDataFolder(folder->text().trimmed());
     log(tr("new runs and experiments go to %1").arg(dataFolder()));
-  }
+  });
+  dialog->open();
 }
 
-MainWindow::~MainWindow() = default;
+// The training thread may be running "Train on reviewed images" on the Review
+// page's project: it stops (and is waited for) before the pages go.
+MainWindow::~MainWindow() { delete m_controller; }
 
 void MainWindow::createMenus() {
   auto* file = menuBar()->addMenu(tr("&File"));

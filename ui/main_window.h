@@ -57,6 +57,8 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  void connectReview();
+  void restoreSession();
   void createMenus();
   void updateRecentRuns();
   void exportWith(const QString& title, const QString& filter, const std::function<bool(const QString&)>& write);

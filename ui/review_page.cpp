@@ -2,6 +2,7 @@
 
 #include "image_decode.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/data/dataset.h"
 
 #include <QAbstractListModel>
@@ -11,7 +12,6 @@
 #include <QCompleter>
 #include <QDateTime>
 #include <QDir>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -110,15 +110,53 @@ QString chipText(int position, const aia::Chip& chip) {
 
 ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   setFocusPolicy(Qt::StrongFocus);
+  QLayout* toolbar = createToolbar();
+  m_readOnly = new QLabel;
+  m_readOnly->setWordWrap(true);
+  m_readOnly->setVisible(false);
+  m_readOnly->setStyleSheet(
+      QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                     " padding: 4px; }"));
+
+  m_model = new ReviewListModel(&m_project, &m_rows, this);
+  m_list = new QListView;
+  m_list->setObjectName(QStringLiteral("reviewList"));
+  m_list->setModel(m_model);
+  m_list->setUniformItemSizes(true);
+  m_list->setLayoutMode(QListView::Batched);
+  m_list->installEventFilter(this);
+
+  auto* split = new QSplitter;
+  split->addWidget(m_list);
+  split->addWidget(createReviewPane());
+  split->setStretchFactor(1, 3);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(toolbar);
+  layout->addWidget(m_readOnly);
+  layout->addWidget(split, 1);
+  connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+    if (current.isValid() && current.row() != m_row) showImage(current.row());
+  });
+  connect(&m_undo, &QUndoStack::indexChanged, this, [this] { updateProgress(); });
+  updateProgress();
+}
+
+// The project's buttons, order and filter, progress and the busy bar: two rows.
+QLayout* ReviewPage::createToolbar() {
   auto* newButton = new QPushButton(tr("&New project..."));
   auto* openButton = new QPushButton(tr("&Open project..."));
   m_title = new QLabel(tr("No project. Make one from a folder of images, or open one."));
   m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
   m_order = new QComboBox;
   m_order->setObjectName(QStringLiteral("reviewOrder"));
-  m_order->addItem(tr("Most uncertain first"), QStringLiteral("uncertain"));
-  m_order->addItem(tr("File order"), QStringLiteral("file"));
-  m_order->addItem(tr("Random order"), QStringLiteral("random"));
+  for (const auto& order : aia::review_orders()) {
+    QString label = QString::fromStdString(order.description);
+    if (order.name == "uncertain") label = tr("Most uncertain first");
+    if (order.name == "file") label = tr("File order");
+    if (order.name == "random") label = tr("Random order");
+    m_order->addItem(label, QString::fromStdString(order.name));
+  }
   m_order->setToolTip(
       tr("Most uncertain first: images whose closest label score is nearest that label's MCC threshold"));
   m_show = new QComboBox;
@@ -143,18 +181,7 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   m_epochs->setValue(10);
   m_epochs->setSuffix(tr(" epochs"));
   m_epochs->setToolTip(tr("Epochs of fine-tuning"));
-  m_exportButton = new QPushButton(tr("E&xport"));
-  auto* exportMenu = new QMenu(m_exportButton);
-  exportMenu->addAction(tr("As a &dataset (JSON layout)..."), this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the dataset"));
-    if (!dir.isEmpty()) exportDataset(dir);
-  });
-  exportMenu->addAction(tr("As an annotations &CSV..."), this, [this] {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Annotations CSV"), {}, tr("CSV (*.csv)"));
-    if (!path.isEmpty()) exportCsv(path);
-  });
-  exportMenu->addAction(tr("Into &XMP sidecars"), this, &ReviewPage::exportXmp);
-  m_exportButton->setMenu(exportMenu);
+  createExportButton();
 
   auto* top = new QHBoxLayout;
   top->addWidget(newButton);
@@ -182,21 +209,37 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   second->addWidget(m_busyBar);
   second->addWidget(m_cancel);
 
-  m_readOnly = new QLabel;
-  m_readOnly->setWordWrap(true);
-  m_readOnly->setVisible(false);
-  m_readOnly->setStyleSheet(
-      QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
-                     " padding: 4px; }"));
+  connect(newButton, &QPushButton::clicked, this, &ReviewPage::newProjectDialog);
+  connect(openButton, &QPushButton::clicked, this, &ReviewPage::openProjectDialog);
+  connect(m_scoreButton, &QPushButton::clicked, this, [this] { scoreImages(false); });
+  connect(m_trainButton, &QPushButton::clicked, this, &ReviewPage::trainOnReviewed);
+  connect(m_cancel, &QPushButton::clicked, this, &ReviewPage::cancelScoring);
+  connect(m_order, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
+  connect(m_show, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
+  auto* rowsLayout = new QVBoxLayout;
+  rowsLayout->addLayout(top);
+  rowsLayout->addLayout(second);
+  return rowsLayout;
+}
 
-  m_model = new ReviewListModel(&m_project, &m_rows, this);
-  m_list = new QListView;
-  m_list->setObjectName(QStringLiteral("reviewList"));
-  m_list->setModel(m_model);
-  m_list->setUniformItemSizes(true);
-  m_list->setLayoutMode(QListView::Batched);
-  m_list->installEventFilter(this);
+// Export, with its menu: a dataset, a CSV, XMP sidecars.
+void ReviewPage::createExportButton() {
+  m_exportButton = new QPushButton(tr("E&xport"));
+  auto* exportMenu = new QMenu(m_exportButton);
+  exportMenu->addAction(tr("As a &dataset (JSON layout)..."), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the dataset"));
+    if (!dir.isEmpty()) exportDataset(dir);
+  });
+  exportMenu->addAction(tr("As an annotations &CSV..."), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Annotations CSV"), {}, tr("CSV (*.csv)"));
+    if (!path.isEmpty()) exportCsv(path);
+  });
+  exportMenu->addAction(tr("Into &XMP sidecars"), this, &ReviewPage::exportXmp);
+  m_exportButton->setMenu(exportMenu);
+}
 
+// The image, its caption, the chips, the tag field and the review buttons.
+QWidget* ReviewPage::createReviewPane() {
   m_image = new QLabel;
   m_image->setObjectName(QStringLiteral("reviewImage"));
   m_image->setAlignment(Qt::AlignCenter);
@@ -246,33 +289,11 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
   rightLayout->addWidget(m_tagEdit);
   rightLayout->addLayout(actions);
   rightLayout->addWidget(hint);
-  auto* split = new QSplitter;
-  split->addWidget(m_list);
-  split->addWidget(right);
-  split->setStretchFactor(1, 3);
-
-  auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addLayout(second);
-  layout->addWidget(m_readOnly);
-  layout->addWidget(split, 1);
-
-  connect(newButton, &QPushButton::clicked, this, &ReviewPage::newProjectDialog);
-  connect(openButton, &QPushButton::clicked, this, &ReviewPage::openProjectDialog);
-  connect(m_scoreButton, &QPushButton::clicked, this, [this] { scoreImages(false); });
-  connect(m_trainButton, &QPushButton::clicked, this, &ReviewPage::trainOnReviewed);
-  connect(m_cancel, &QPushButton::clicked, this, &ReviewPage::cancelScoring);
   connect(accept, &QPushButton::clicked, this, &ReviewPage::acceptAndNext);
   connect(skip, &QPushButton::clicked, this, &ReviewPage::skipAndNext);
   connect(prev, &QPushButton::clicked, this, &ReviewPage::previous);
   connect(nextButton, &QPushButton::clicked, this, &ReviewPage::next);
-  connect(m_order, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
-  connect(m_show, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
-  connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
-    if (current.isValid() && current.row() != m_row) showImage(current.row());
-  });
-  connect(&m_undo, &QUndoStack::indexChanged, this, [this] { updateProgress(); });
-  updateProgress();
+  return right;
 }
 
 ReviewPage::~ReviewPage() {
@@ -299,92 +320,85 @@ void ReviewPage::fail(const QString& title, const QString& text) {
 
 // --- opening --------------------------------------------------------------------
 
-namespace {
-
-// What opening or making a project hands back from the worker thread.
-struct Opened {
-  std::shared_ptr<aia::Project> project;
-  QString error, info;
-};
-
-// Runs `work` on a pool thread while this thread's event loop keeps turning
-// (the window repaints; user input waits), so that scanning a folder of
-// 50,000 images never freezes the window. The page is disabled meanwhile.
-Opened whileResponsive(QWidget* page, const std::function<Opened()>& work) {
-  QFutureWatcher<Opened> watcher;
-  QEventLoop loop;
-  QObject::connect(&watcher, &QFutureWatcher<Opened>::finished, &loop, &QEventLoop::quit);
-  page->setEnabled(false);
+bool ReviewPage::openInBackground(std::function<Opened()> work, const QString& failure, bool quiet) {
+  // One at a time, and never while a training run holds the project.
+  if (m_opening || m_trainingReviewed) return false;
+  m_opening = true;
+  setEnabled(false);
   QApplication::setOverrideCursor(Qt::BusyCursor);
-  watcher.setFuture(QtConcurrent::run([work] {
+  auto* watcher = new QFutureWatcher<Opened>(this);
+  connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, failure, quiet] {
+    watcher->deleteLater();
+    QApplication::restoreOverrideCursor();
+    setEnabled(true);
+    m_opening = false;
+    const Opened o = watcher->result();
+    if (!o.project) {
+      if (!quiet)
+        fail(failure, o.error);
+      else
+        Q_EMIT messageLogged(o.error);
+      Q_EMIT projectOpened(false);
+      return;
+    }
+    adoptProject(o, quiet);
+    Q_EMIT projectOpened(true);
+  });
+  watcher->setFuture(QtConcurrent::run([work = std::move(work)] {
     try {
       return work();
     } catch (const std::exception& e) {
-      return Opened{nullptr, QString::fromStdString(e.what()), {}};
+      return Opened{nullptr, QString::fromStdString(e.what()), {}, false};
     }
   }));
-  if (!watcher.isFinished()) loop.exec(QEventLoop::ExcludeUserInputEvents);
-  watcher.waitForFinished();
-  QApplication::restoreOverrideCursor();
-  page->setEnabled(true);
-  return watcher.result();
-}
-
-}  // namespace
-
-bool ReviewPage::createProject(const QString& dir, const QStringList& folders, bool quiet) {
-  std::vector<std::string> list;
-  for (const auto& f : folders) list.push_back(f.toStdString());
-  const Opened o = whileResponsive(this, [dir = dir.toStdString(), list] {
-    auto project = std::make_shared<aia::Project>(aia::Project::create(dir, list));
-    const aia::TagImport imported = aia::import_xmp_tags(*project);
-    return Opened{project, {}, QString::fromStdString(imported.summary())};
-  });
-  if (!o.project) {
-    if (!quiet) fail(tr("Cannot make the project"), o.error);
-    return false;
-  }
-  closeProject();
-  m_project = std::make_unique<aia::Project>(std::move(*o.project));
-  Q_EMIT messageLogged(tr("project %1: %2 images; tags from XMP: %3")
-                           .arg(QString::fromStdString(m_project->dir()))
-                           .arg(m_project->data().images.size())
-                           .arg(o.info));
-  QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
-  m_undo.clear();
-  rebuildOrder();
   return true;
 }
 
-bool ReviewPage::openProject(const QString& dir, bool quiet) {
-  const Opened o = whileResponsive(this, [dir = dir.toStdString()] {
-    auto project = std::make_shared<aia::Project>(aia::Project::open(dir));
-    QString scan;
-    if (!project->read_only()) scan = QString::fromStdString(project->rescan().summary());
-    return Opened{project, {}, scan};
-  });
-  if (!o.project) {
-    if (!quiet)
-      fail(tr("Cannot open the project"), o.error);
-    else
-      Q_EMIT messageLogged(o.error);
-    return false;
-  }
+void ReviewPage::adoptProject(const Opened& o, bool quiet) {
   closeProject();
   m_project = std::make_unique<aia::Project>(std::move(*o.project));
-  Q_EMIT messageLogged(tr("project %1 opened: %2 images%3")
-                           .arg(QString::fromStdString(m_project->dir()))
-                           .arg(m_project->data().images.size())
-                           .arg(o.info.isEmpty() ? QString() : QStringLiteral("; ") + o.info));
+  if (o.made)
+    Q_EMIT messageLogged(tr("project %1: %2 images; tags from XMP: %3")
+                             .arg(QString::fromStdString(m_project->dir()))
+                             .arg(m_project->data().images.size())
+                             .arg(o.info));
+  else
+    Q_EMIT messageLogged(tr("project %1 opened: %2 images%3")
+                             .arg(QString::fromStdString(m_project->dir()))
+                             .arg(m_project->data().images.size())
+                             .arg(o.info.isEmpty() ? QString() : QStringLiteral("; ") + o.info));
   if (m_project->read_only() && !quiet)
     QMessageBox::information(this, tr("Read-only"), QString::fromStdString(m_project->read_only_reason()));
   QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
   m_undo.clear();
   rebuildOrder();
-  return true;
+}
+
+bool ReviewPage::createProject(const QString& dir, const QStringList& folders, bool quiet) {
+  std::vector<std::string> list;
+  for (const auto& f : folders) list.push_back(f.toStdString());
+  return openInBackground(
+      [dir = dir.toStdString(), list] {
+        auto project = std::make_shared<aia::Project>(aia::Project::create(dir, list));
+        const aia::TagImport imported = aia::import_xmp_tags(*project);
+        return Opened{project, {}, QString::fromStdString(imported.summary()), true};
+      },
+      tr("Cannot make the project"), quiet);
+}
+
+bool ReviewPage::openProject(const QString& dir, bool quiet) {
+  return openInBackground(
+      [dir = dir.toStdString()] {
+        auto project = std::make_shared<aia::Project>(aia::Project::open(dir));
+        QString scan;
+        if (!project->read_only()) scan = QString::fromStdString(project->rescan().summary());
+        return Opened{project, {}, scan, false};
+      },
+      tr("Cannot open the project"), quiet);
 }
 
 void ReviewPage::closeProject() {
+  if (m_trainingReviewed) return;
   m_undo.clear();
   m_project.reset();
   m_rows.clear();
@@ -398,7 +412,7 @@ void ReviewPage::newProjectDialog() {
   const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images to annotate"));
   if (images.isEmpty()) return;
   const QString base = m_dataFolder.isEmpty() ? QDir::homePath() : m_dataFolder;
-  QString suggested = QDir(base).filePath(QStringLiteral("projects/") + QFileInfo(images).fileName());
+  const QString suggested = QString::fromStdString(aia::new_project_dir(base.toStdString(), images.toStdString()));
   const QString dir = QFileDialog::getExistingDirectory(
       this, tr("Folder for the project file (an empty folder; default: %1)").arg(suggested), base);
   createProject(dir.isEmpty() ? suggested : dir, {images});
@@ -753,29 +767,7 @@ void ReviewPage::scoreImages(bool all) {
     watcher->deleteLater();
     const Outcome o = watcher->result();
     setBusy(false);
-    if (!o.failure.isEmpty()) {
-      fail(tr("Scoring failed"), o.failure);
-      Q_EMIT scoringFinished(-1);
-      return;
-    }
-    if (*m_cancelScoring) {
-      Q_EMIT messageLogged(tr("scoring cancelled; nothing was changed"));
-      Q_EMIT scoringFinished(-1);
-      return;
-    }
-    if (!m_project) return;
-    try {
-      const auto failures = aia::apply_scores(*m_project, o.result);
-      for (const auto& f : failures) Q_EMIT messageLogged(tr("skipped %1").arg(QString::fromStdString(f)));
-      Q_EMIT messageLogged(tr("scored %1 images with %2")
-                               .arg(o.result.results.size() - failures.size())
-                               .arg(QString::fromStdString(o.result.run_dir)));
-    } catch (const std::exception& e) {
-      fail(tr("Cannot store the scores"), QString::fromStdString(e.what()));
-    }
-    m_undo.clear();  // the records changed under the undo history
-    rebuildOrder();
-    Q_EMIT scoringFinished(static_cast<int>(o.result.results.size()));
+    storeScores(o.result, o.failure);
   });
   auto cancel = m_cancelScoring;
   QPointer<QProgressBar> bar = m_busyBar;
@@ -802,6 +794,33 @@ void ReviewPage::scoreImages(bool all) {
   }));
 }
 
+// The scores of a finished scoring run (on the GUI thread, which owns the project).
+void ReviewPage::storeScores(const aia::ScoringResult& result, const QString& failure) {
+  if (!failure.isEmpty()) {
+    fail(tr("Scoring failed"), failure);
+    Q_EMIT scoringFinished(-1);
+    return;
+  }
+  if (*m_cancelScoring) {
+    Q_EMIT messageLogged(tr("scoring cancelled; nothing was changed"));
+    Q_EMIT scoringFinished(-1);
+    return;
+  }
+  if (!m_project) return;
+  try {
+    const auto failures = aia::apply_scores(*m_project, result);
+    for (const auto& f : failures) Q_EMIT messageLogged(tr("skipped %1").arg(QString::fromStdString(f)));
+    Q_EMIT messageLogged(tr("scored %1 images with %2")
+                             .arg(result.results.size() - failures.size())
+                             .arg(QString::fromStdString(result.run_dir)));
+  } catch (const std::exception& e) {
+    fail(tr("Cannot store the scores"), QString::fromStdString(e.what()));
+  }
+  m_undo.clear();  // the records changed under the undo history
+  rebuildOrder();
+  Q_EMIT scoringFinished(static_cast<int>(result.results.size()));
+}
+
 void ReviewPage::cancelScoring() {
   if (m_cancelScoring) *m_cancelScoring = true;
 }
@@ -810,40 +829,50 @@ void ReviewPage::trainOnReviewed() {
   if (!m_project || m_project->read_only() || m_busy) return;
   try {
     if (m_project->data().run.empty() && !m_runDir.isEmpty()) m_project->set_run(m_runDir.toStdString());
-    aia::ProjectTrainOptions options;
-    options.include_original = m_withOriginal->isChecked();
-    options.epochs = m_epochs->value();
-    m_pendingTraining = aia::prepare_project_training(*m_project, options);
   } catch (const std::exception& e) {
     fail(tr("Cannot train yet"), QString::fromStdString(e.what()));
     return;
   }
-  Q_EMIT messageLogged(
-      tr("training on the reviewed images: %1").arg(QString::fromStdString(m_pendingTraining->summary())));
+  aia::ProjectTrainOptions options;
+  options.include_original = m_withOriginal->isChecked();
+  options.epochs = m_epochs->value();
+  m_trainingReviewed = true;
+  m_reviewedScored = 0;
   setBusy(true, tr("training"));
   m_cancel->setVisible(false);  // the Train page's Stop stops it
-  Q_EMIT trainRequested(m_pendingTraining->config);
+  Q_EMIT trainRequested(options);
+}
+
+void ReviewPage::scoringProgressed(int done, int total) {
+  if (!m_trainingReviewed) return;
+  m_busyBar->setFormat(tr("scoring") + QStringLiteral(" %v/%m"));
+  m_busyBar->setRange(0, total);
+  m_busyBar->setValue(done);
+}
+
+void ReviewPage::reviewedTrainingFinished(const QString& summary, int scored, const QStringList& failures) {
+  if (!m_trainingReviewed) return;
+  Q_EMIT messageLogged(tr("training on the reviewed images: %1").arg(summary));
+  for (const auto& f : failures) Q_EMIT messageLogged(tr("skipped %1").arg(f));
+  m_reviewedScored = scored;
 }
 
 void ReviewPage::trainingFinished(aia::RunStatus outcome, const QString& message, const QString& runDir) {
-  if (!m_pendingTraining) return;
-  const aia::ProjectTraining training = *m_pendingTraining;
-  m_pendingTraining.reset();
+  if (!m_trainingReviewed) return;
+  m_trainingReviewed = false;
   setBusy(false);
   if (outcome != aia::RunStatus::Succeeded || !m_project) {
-    Q_EMIT messageLogged(tr("training on the reviewed images did not finish: %1").arg(message));
+    // Nothing trained (too few reviewed images, another run in progress): say why at once.
+    if (outcome == aia::RunStatus::Failed && runDir.isEmpty())
+      fail(tr("Cannot train yet"), message);
+    else
+      Q_EMIT messageLogged(tr("training on the reviewed images did not finish: %1").arg(message));
     return;
   }
-  try {
-    aia::finish_project_training(*m_project, training);
-  } catch (const std::exception& e) {
-    fail(tr("Cannot record the new run"), QString::fromStdString(e.what()));
-    return;
-  }
-  Q_EMIT messageLogged(tr("new run %1; scoring the unreviewed images again").arg(runDir));
-  m_undo.clear();
+  Q_EMIT messageLogged(tr("scored %1 images with %2").arg(m_reviewedScored).arg(runDir));
+  m_undo.clear();  // the records changed under the undo history
   rebuildOrder();
-  scoreImages(false);
+  Q_EMIT scoringFinished(m_reviewedScored);
 }
 
 // --- exports ----------------------------------------------------------------------------

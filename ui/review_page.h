@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -28,6 +29,7 @@ class QSpinBox;
 class QStringListModel;
 class QToolButton;
 class QHBoxLayout;
+class QLayout;
 
 namespace aia::ui {
 
@@ -40,12 +42,15 @@ class ReviewPage : public QWidget {
   ~ReviewPage() override;
 
   // A new project in `dir` over `folders` (tags read from their XMP), or an
-  // existing one (new and vanished images found). False, with a message
-  // box unless `quiet`, when it cannot be.
+  // existing one (new and vanished images found), made or opened on a pool
+  // thread while the page is disabled and the event loop turns; then
+  // projectOpened(ok), with a message box on failure unless `quiet`. False
+  // (and no signal) while another opening or a training run is in progress.
   bool createProject(const QString& dir, const QStringList& folders, bool quiet = false);
   bool openProject(const QString& dir, bool quiet = false);
-  void closeProject();
+  void closeProject();  // ignored while "Train on reviewed images" runs (it holds the project)
   const aia::Project* project() const { return m_project.get(); }
+  aia::Project* editableProject() { return m_project.get(); }
 
   void setRun(const QString& runDir);  // the application's current run: the default scorer
   void setDataFolder(const QString& folder);
@@ -70,6 +75,9 @@ class ReviewPage : public QWidget {
   void scoreImages(bool all = false);
   void cancelScoring();
   void trainOnReviewed();
+  // From the TrainingController running aia::train_on_reviewed for this page.
+  void scoringProgressed(int done, int total);
+  void reviewedTrainingFinished(const QString& summary, int scored, const QStringList& failures);
   void trainingFinished(aia::RunStatus outcome, const QString& message, const QString& runDir);
   void acceptAndNext();
   void skipAndNext();
@@ -83,7 +91,10 @@ class ReviewPage : public QWidget {
 
  Q_SIGNALS:
   void messageLogged(const QString& text);
-  void trainRequested(const aia::TrainConfig& config);
+  // "Train on reviewed images" clicked: the main window runs it through the
+  // TrainingController (startReviewedTraining) on editableProject().
+  void trainRequested(const aia::ProjectTrainOptions& options);
+  void projectOpened(bool ok);
   void scoringFinished(int images);
   void imageShown(int index);
 
@@ -93,6 +104,9 @@ class ReviewPage : public QWidget {
 
  private:
   friend class ImageEditCommand;
+  QLayout* createToolbar();
+  void createExportButton();
+  QWidget* createReviewPane();
   void applyRecord(std::size_t index, const aia::ProjectImage& record);  // from the undo stack
   void edit(const aia::ProjectImage& after, const QString& what);
   void rebuildOrder();
@@ -101,8 +115,16 @@ class ReviewPage : public QWidget {
   void updateProgress();
   void moveToNextUnreviewed();
   void setBusy(bool busy, const QString& what = {});
+  void storeScores(const aia::ScoringResult& result, const QString& failure);
   void fail(const QString& title, const QString& text);
   QString runForScoring() const;
+  struct Opened {
+    std::shared_ptr<aia::Project> project;
+    QString error, info;
+    bool made = false;  // a new project (info: the XMP import) rather than an opened one (info: the scan)
+  };
+  bool openInBackground(std::function<Opened()> work, const QString& failure, bool quiet);
+  void adoptProject(const Opened& opened, bool quiet);
 
   std::unique_ptr<aia::Project> m_project;
   std::vector<std::size_t> m_rows;  // project image per list row
@@ -135,7 +157,9 @@ class ReviewPage : public QWidget {
   qint64 m_shownAt = 0;  // ms since epoch when the image was shown (the time per image)
   bool m_busy = false;
   std::shared_ptr<std::atomic<bool>> m_cancelScoring;
-  std::optional<aia::ProjectTraining> m_pendingTraining;
+  bool m_opening = false;           // a project is being made or opened on a pool thread
+  bool m_trainingReviewed = false;  // train_on_reviewed runs on m_project
+  int m_reviewedScored = 0;
 };
 
 }  // namespace aia::ui

@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
+#include "aia/metrics/label_table.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/metrics/thresholds_json.h"
 
@@ -28,24 +29,26 @@ constexpr int kSliderSteps = 1000;
 
 class SetThresholdCommand : public QUndoCommand {
  public:
-  SetThresholdCommand(ThresholdModel* model, int label, double before, double after)
-      : m_model(model), m_label(label), m_before(before), m_after(after) {
+  // `gesture`: the drag this edit belongs to; the edits of one drag of one
+  // label merge into one undo step, -1 never merges (a typed value).
+  SetThresholdCommand(ThresholdModel* model, int label, double before, double after, int gesture)
+      : m_model(model), m_label(label), m_gesture(gesture), m_before(before), m_after(after) {
     setText(QObject::tr("threshold of %1")
                 .arg(model->data(model->index(label, ThresholdModel::Label), Qt::DisplayRole).toString()));
   }
   void undo() override { m_model->applyThreshold(m_label, m_before); }
   void redo() override { m_model->applyThreshold(m_label, m_after); }
   int id() const override { return 1; }
-  bool mergeWith(const QUndoCommand* other) override {  // one slider drag is one step
+  bool mergeWith(const QUndoCommand* other) override {  // one drag is one step
     auto* o = static_cast<const SetThresholdCommand*>(other);
-    if (o->m_label != m_label) return false;
+    if (o->m_label != m_label || o->m_gesture != m_gesture || m_gesture < 0) return false;
     m_after = o->m_after;
     return true;
   }
 
  private:
   ThresholdModel* m_model;
-  int m_label;
+  int m_label, m_gesture;
   double m_before, m_after;
 };
 
@@ -188,19 +191,7 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_global->setSingleStep(0.05);
   m_global->setValue(0.5);
 
-  auto* grid = new QPushButton(tr("MCC &grid (paper)"));
-  auto* mcc = new QPushButton(tr("Exact &MCC"));
-  auto* f1 = new QPushButton(tr("Exact &F1"));
-  auto* global = new QPushButton(tr("Set all &to"));
-  grid->setObjectName(QStringLiteral("gridButton"));
-  for (auto* b : {grid, mcc, f1, global})
-    b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
-  global->setToolTip(tr("The same threshold for every label"));
-  auto* buttons = new QHBoxLayout;
-  for (auto* b : {grid, mcc, f1}) buttons->addWidget(b);
-  buttons->addWidget(global);
-  buttons->addWidget(m_global);
-  buttons->addStretch();
+  QLayout* buttons = createStrategyButtons();
   auto* sliderRow = new QHBoxLayout;
   sliderRow->addWidget(m_sliderLabel);
   sliderRow->addWidget(m_slider, 1);
@@ -222,10 +213,12 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   layout->addWidget(split);
   // Dragging the line edits the threshold like the table and the slider (one drag, one undo step).
   connect(m_plots, &ThresholdPlots::thresholdDragged, this, &ThresholdsPage::setThreshold);
+  connect(m_plots, &ThresholdPlots::dragFinished, this, &ThresholdsPage::endGesture);
+  connect(m_slider, &QSlider::sliderReleased, this, &ThresholdsPage::endGesture);
   connect(m_plots, &ThresholdPlots::labelClicked, this, [this](int label) { m_table->selectRow(label); });
 
   connect(&m_model, &ThresholdModel::thresholdEditRequested, this, [this](int label, double before, double after) {
-    m_undo.push(new SetThresholdCommand(&m_model, label, before, after));
+    m_undo.push(new SetThresholdCommand(&m_model, label, before, after, -1));
   });
   connect(&m_model, &ThresholdModel::metricsChanged, this, [this] {
     updateSummary();
@@ -238,7 +231,25 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
     if (m_selected >= 0 && m_model.metrics() &&
         std::abs(m_model.metrics()->threshold(static_cast<std::size_t>(m_selected)) * kSliderSteps - value) >= 0.5)
       setThreshold(m_selected, double(value) / kSliderSteps);
+    if (!m_slider->isSliderDown()) endGesture();  // a key or a click on the groove: one step each
   });
+}
+
+// The strategy buttons (the run's MCC grid, exact MCC, exact F1) and one threshold for all.
+QLayout* ThresholdsPage::createStrategyButtons() {
+  auto* grid = new QPushButton(tr("MCC &grid (paper)"));
+  auto* mcc = new QPushButton(tr("Exact &MCC"));
+  auto* f1 = new QPushButton(tr("Exact &F1"));
+  auto* global = new QPushButton(tr("Set all &to"));
+  grid->setObjectName(QStringLiteral("gridButton"));
+  for (auto* b : {grid, mcc, f1, global})
+    b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
+  global->setToolTip(tr("The same threshold for every label"));
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {grid, mcc, f1}) buttons->addWidget(b);
+  buttons->addWidget(global);
+  buttons->addWidget(m_global);
+  buttons->addStretch();
   connect(grid, &QPushButton::clicked, this, [this] {
     if (m_run) setAll(m_run->grid, tr("MCC-grid thresholds"));
   });
@@ -251,6 +262,7 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   connect(global, &QPushButton::clicked, this, [this] {
     if (m_run) setAll(std::vector<double>(m_run->scores.labels.size(), m_global->value()), tr("global threshold"));
   });
+  return buttons;
 }
 
 void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
@@ -315,9 +327,11 @@ void ThresholdsPage::updatePlots() {
 
 void ThresholdsPage::setThreshold(int label, double value) {
   if (!m_model.metrics()) return;
-  m_undo.push(
-      new SetThresholdCommand(&m_model, label, m_model.metrics()->threshold(static_cast<std::size_t>(label)), value));
+  m_undo.push(new SetThresholdCommand(&m_model, label, m_model.metrics()->threshold(static_cast<std::size_t>(label)),
+                                      value, m_gesture));
 }
+
+void ThresholdsPage::endGesture() { ++m_gesture; }
 
 void ThresholdsPage::setAll(const std::vector<double>& values, const QString& what) {
   if (!m_model.metrics()) return;
@@ -337,7 +351,7 @@ void ThresholdsPage::save(const QString& path) {
 void ThresholdsPage::load(const QString& path) {
   if (!m_run) return;
   try {
-    setAll(aia::read_thresholds_json(path.toStdString(), m_run->scores.labels), tr("thresholds from %1").arg(path));
+    setAll(aia::read_thresholds_file(path.toStdString(), m_run->scores.labels), tr("thresholds from %1").arg(path));
   } catch (const std::exception& e) {
     Q_EMIT messageLogged(tr("cannot load thresholds: %1").arg(QString::fromUtf8(e.what())));
   }
@@ -349,25 +363,16 @@ void ThresholdsPage::saveAs() {
 }
 
 void ThresholdsPage::open() {
-  const QString f = QFileDialog::getOpenFileName(this, tr("Load thresholds"), {}, tr("JSON (*.json)"));
+  const QString f =
+      QFileDialog::getOpenFileName(this, tr("Load thresholds"), {}, tr("Thresholds (*.json *.csv);;All files (*)"));
   if (!f.isEmpty()) load(f);
 }
 
 bool ThresholdsPage::exportTable(const QString& path) {
   if (!m_model.metrics()) return false;
-  const aia::Metrics m = m_model.metrics()->metrics();
-  std::string text = "label,support,threshold,tp,fp,fn,precision,recall,f1,mcc\n";
-  for (std::size_t j = 0; j < m.per_label.size(); ++j) {
-    const auto& r = m.per_label[j];
-    text += aia::csv::quote_inert(m_run->scores.labels[j]) + "," + std::to_string(r.support) + "," +
-            QString::number(r.threshold, 'g', 17).toStdString() + "," + std::to_string(r.tp) + "," +
-            std::to_string(r.fp) + "," + std::to_string(r.fn) + "," +
-            QString::number(r.precision, 'g', 17).toStdString() + "," +
-            QString::number(r.recall, 'g', 17).toStdString() + "," + QString::number(r.f1, 'g', 17).toStdString() +
-            "," + QString::number(r.mcc, 'g', 17).toStdString() + "\n";
-  }
   try {
-    aia::write_file_atomically(path.toStdString(), text);
+    aia::write_file_atomically(path.toStdString(),
+                               aia::label_table_csv(m_run->scores.labels, m_model.metrics()->metrics().per_label));
   } catch (const std::exception& e) {
     Q_EMIT messageLogged(QString::fromUtf8(e.what()));
     return false;
@@ -381,11 +386,7 @@ namespace aia::ui {
 
 bool ThresholdsPage::exportThresholds(const QString& path) {
   if (!m_model.metrics()) return false;
-  std::string text = "label,threshold\n";
-  const auto t = m_model.thresholds();
-  for (std::size_t j = 0; j < t.size(); ++j)
-    text += aia::csv::quote_inert(m_run->scores.labels[j]) + "," + QString::number(t[j], 'g', 17).toStdString() + "\n";
-  aia::write_file_atomically(path.toStdString(), text);
+  aia::write_thresholds_csv(path.toStdString(), m_run->scores.labels, m_model.thresholds());
   return true;
 }
 

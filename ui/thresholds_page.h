@@ -15,6 +15,7 @@
 #include <memory>
 
 class QLabel;
+class QLayout;
 class QSlider;
 class QTableView;
 class QTableWidget;
@@ -67,7 +68,10 @@ class ThresholdsPage : public QWidget {
   ThresholdPlots* plots() const { return m_plots; }
 
  public Q_SLOTS:
-  void setThreshold(int label, double value);  // recorded for undo
+  // Recorded for undo: the edits of one label until endGesture() (a drag of
+  // the line or the slider released) are one undo step.
+  void setThreshold(int label, double value);
+  void endGesture();
   void setAll(const std::vector<double>& values, const QString& what);
   void save(const QString& path);
   void load(const QString& path);
@@ -81,6 +85,7 @@ class ThresholdsPage : public QWidget {
   void thresholdsChanged(const std::vector<double>& values);
 
  private:
+  QLayout* createStrategyButtons();
   void updateSummary();
   void selectLabel(int label);
   ThresholdModel m_model;
@@ -93,6 +98,7 @@ class ThresholdsPage : public QWidget {
   QTableWidget* m_strategies;
   QDoubleSpinBox* m_global;
   int m_selected = -1;
+  int m_gesture = 0;  // which drag the next setThreshold belongs to
   ThresholdPlots* m_plots;
   void updatePlots();
 };

@@ -2,7 +2,8 @@
 
 #include "plot_style.h"
 
-#include "aia/loss/loss_options.h"
+#include "aia/catalogue/catalogue.h"
+#include "aia/io/atomic_file.h"
 #include "aia/run/run_folder.h"
 #include "aia/runtime/compute_format.h"
 
@@ -48,14 +49,42 @@ QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour,
 }  // namespace
 
 TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+  createChoices();
+  createFields();
+  auto* left = new QVBoxLayout;
+  left->addLayout(createForm());
+  left->addWidget(m_progress);
+  left->addWidget(m_status);
+  left->addStretch();
+  createPlots();
+  auto* plots = new QVBoxLayout;
+  plots->addWidget(m_lossPlot);
+  plots->addWidget(m_f1Plot);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left, 2);
+  layout->addLayout(plots, 3);
+  createReplotTimer();
+  connectSignals();
+  setDatasetUsable(false, {});
+}
+
+void TrainPage::createChoices() {
   m_loss = new QComboBox;
   for (const auto& name : aia::loss_names()) m_loss->addItem(QString::fromStdString(name));
-  m_loss->setCurrentText(QStringLiteral("proposed"));
+  m_loss->setCurrentText(QString::fromStdString(aia::default_loss()));
+  for (int i = 0; i < m_loss->count(); ++i)
+    m_loss->setItemData(i, QString::fromStdString(aia::loss_presets()[std::size_t(i)].description), Qt::ToolTipRole);
   m_backbone = new QComboBox;
-  m_backbone->addItems({QStringLiteral("tresnet_m"), QStringLiteral("tresnet_nano")});
+  for (const auto& b : aia::backbones()) {
+    m_backbone->addItem(QString::fromStdString(b.name));
+    m_backbone->setItemData(m_backbone->count() - 1, QString::fromStdString(b.description), Qt::ToolTipRole);
+  }
+}
+
+void TrainPage::createFields() {
   m_pretrained = new QLineEdit;
   m_pretrained->setPlaceholderText(tr("optional: timm .safetensors or a .pth state_dict"));
-  auto* browse = new QPushButton(tr("Browse..."));
+  m_browse = new QPushButton(tr("Browse..."));
   m_epochs = new QSpinBox;
   m_epochs->setRange(1, 1000);
   m_epochs->setValue(40);
@@ -72,10 +101,17 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_imageSize->setSingleStep(32);
   m_imageSize->setValue(448);
   m_device = new QComboBox;
-  m_device->addItems({QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")});
+  for (const auto& d : aia::devices()) {
+    m_device->addItem(QString::fromStdString(d.name));
+    m_device->setItemData(m_device->count() - 1, QString::fromStdString(d.description), Qt::ToolTipRole);
+  }
   m_mode = new QComboBox;
-  m_mode->addItem(tr("fine-tune the whole network"), QStringLiteral("finetune"));
-  m_mode->addItem(tr("frozen backbone (train the head on cached features)"), QStringLiteral("frozen"));
+  for (const auto& mode : aia::train_modes()) {
+    QString label = QString::fromStdString(mode.description);
+    if (mode.name == "finetune") label = tr("fine-tune the whole network");
+    if (mode.name == "frozen") label = tr("frozen backbone (train the head on cached features)");
+    m_mode->addItem(label, QString::fromStdString(mode.name));
+  }
   m_ema = new QCheckBox(tr("EMA of the weights"));
   m_amp = new QCheckBox(tr("Mi&xed precision (bfloat16)"));
   m_amp->setObjectName(QStringLiteral("mixedPrecision"));
@@ -95,6 +131,9 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_stop = new QPushButton(tr("S&top"));
   m_stop->setObjectName(QStringLiteral("stopButton"));
   m_resume = new QPushButton(tr("&Resume..."));
+  m_loadConfig = new QPushButton(tr("&Load configuration..."));
+  m_loadConfig->setObjectName(QStringLiteral("loadConfiguration"));
+  m_loadConfig->setToolTip(tr("Start from a run's config.json: what you change in the form changes only that field"));
   m_stop->setEnabled(false);
   m_progress = new QProgressBar;
   m_status = new QLabel(tr("Pick a dataset on the Dataset page."));
@@ -108,13 +147,15 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   m_imageSize->setObjectName(QStringLiteral("imageSize"));
   m_outDir->setObjectName(QStringLiteral("runFolder"));
   m_device->setObjectName(QStringLiteral("device"));
+}
 
+QLayout* TrainPage::createForm() {
   auto* form = new QFormLayout;
   form->addRow(tr("&Loss:"), m_loss);
   form->addRow(tr("&Backbone:"), m_backbone);
   auto* pre = new QHBoxLayout;
   pre->addWidget(m_pretrained, 1);
-  pre->addWidget(browse);
+  pre->addWidget(m_browse);
   auto* preLabel = new QLabel(tr("&Pretrained:"));
   preLabel->setBuddy(m_pretrained);
   form->addRow(preLabel, pre);
@@ -131,8 +172,15 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   buttons->addWidget(m_start);
   buttons->addWidget(m_stop);
   buttons->addWidget(m_resume);
+  buttons->addWidget(m_loadConfig);
   buttons->addStretch();
+  auto* column = new QVBoxLayout;
+  column->addLayout(form);
+  column->addLayout(buttons);
+  return column;
+}
 
+void TrainPage::createPlots() {
   m_lossPlot = new QCustomPlot;
   m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
   stylePlot(m_lossPlot);
@@ -154,20 +202,9 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   addGraph(m_f1Plot, tr("N+"), plotColour(7), m_f1Plot->yAxis2);
   m_f1Plot->yAxis->setRange(0, 1);
   connect(m_controller, &TrainingController::datasetReady, this, [this](int labels) { m_labels = labels; });
+}
 
-  auto* left = new QVBoxLayout;
-  left->addLayout(form);
-  left->addLayout(buttons);
-  left->addWidget(m_progress);
-  left->addWidget(m_status);
-  left->addStretch();
-  auto* plots = new QVBoxLayout;
-  plots->addWidget(m_lossPlot);
-  plots->addWidget(m_f1Plot);
-  auto* layout = new QHBoxLayout(this);
-  layout->addLayout(left, 2);
-  layout->addLayout(plots, 3);
-
+void TrainPage::createReplotTimer() {
   m_replot = new QTimer(this);
   m_replot->setSingleShot(true);
   m_replot->setInterval(100);
@@ -203,7 +240,10 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
     m_f1Plot->replot(QCustomPlot::rpQueuedReplot);
   });
-  connect(browse, &QPushButton::clicked, this, [this] {
+}
+
+void TrainPage::connectSignals() {
+  connect(m_browse, &QPushButton::clicked, this, [this] {
     const QString f =
         QFileDialog::getOpenFileName(this, tr("Pretrained weights"), {}, tr("Weights (*.safetensors *.pth *.pt)"));
     if (!f.isEmpty()) m_pretrained->setText(f);
@@ -211,19 +251,18 @@ TrainPage::TrainPage(TrainingController* controller, QWidget* parent) : QWidget(
   connect(m_start, &QPushButton::clicked, this, &TrainPage::start);
   connect(m_stop, &QPushButton::clicked, m_controller, &TrainingController::requestStop);
   connect(m_resume, &QPushButton::clicked, this, &TrainPage::resume);
+  connect(m_loadConfig, &QPushButton::clicked, this, &TrainPage::openConfiguration);
   connect(m_controller, &TrainingController::started, this, &TrainPage::onStarted);
   connect(m_controller, &TrainingController::batchProgressed, this, &TrainPage::onBatch);
   connect(m_controller, &TrainingController::epochFinished, this, &TrainPage::onEpoch);
   connect(m_controller, &TrainingController::finished, this, &TrainPage::onFinished);
   // An experiment's running cell has the curves: each cell starts them afresh.
   connect(m_controller, &TrainingController::cellStarted, this, &TrainPage::onStarted);
-  setDatasetUsable(false, {});
 }
 
 void TrainPage::setRecipeFor(const QString& dataset) {
-  aia::TrainConfig c;
-  c.data.dataset = dataset.toStdString();
-  aia::apply_dataset_recipe(c);
+  if (m_loaded) return;  // a loaded configuration is the recipe
+  const aia::TrainConfig c = aia::recipe_config_for(dataset.toStdString());
   m_backbone->setCurrentText(QString::fromStdString(c.model.backbone));
   m_imageSize->setValue(c.data.image_size);
   m_epochs->setValue(c.optim.epochs);
@@ -231,21 +270,73 @@ void TrainPage::setRecipeFor(const QString& dataset) {
   m_headDropout = c.model.head_dropout;
 }
 
+aia::ConfigOverrides TrainPage::formFields() const {
+  aia::ConfigOverrides o;
+  o.loss = m_loss->currentText().toStdString();
+  o.backbone = m_backbone->currentText().toStdString();
+  o.pretrained = m_pretrained->text().trimmed().toStdString();
+  o.epochs = m_epochs->value();
+  o.batch_size = m_batch->value();
+  o.learning_rate = m_lr->value();
+  o.image_size = m_imageSize->value();
+  o.device = m_device->currentText().toStdString();
+  o.mode = aia::parse_train_mode(m_mode->currentData().toString().toStdString());
+  o.ema = m_ema->isChecked();
+  o.precision = m_amp->isChecked() ? "bfloat16" : "float32";
+  return o;
+}
+
+void TrainPage::showConfig(const aia::TrainConfig& c) {
+  m_loss->setCurrentText(QString::fromStdString(c.loss.name));
+  m_backbone->setCurrentText(QString::fromStdString(c.model.backbone));
+  m_pretrained->setText(QString::fromStdString(c.model.pretrained));
+  m_epochs->setValue(c.optim.epochs);
+  m_batch->setValue(c.optim.batch_size);
+  m_lr->setValue(c.optim.learning_rate);
+  m_imageSize->setValue(c.data.image_size);
+  m_device->setCurrentText(QString::fromStdString(c.run.device));
+  m_mode->setCurrentIndex(m_mode->findData(QString::fromStdString(aia::to_string(c.run.mode))));
+  m_ema->setChecked(c.run.ema);
+  m_amp->setChecked(c.run.amp || c.run.precision == "bfloat16");
+  m_headDropout = c.model.head_dropout;
+  m_outDir->clear();  // a new run: its own folder
+}
+
+bool TrainPage::loadConfiguration(const QString& path) {
+  try {
+    const aia::TrainConfig c = aia::train_config_from_json(aia::read_file(path.toStdString()), path.toStdString());
+    showConfig(c);
+    m_loaded = c;
+    m_loadedForm = formFields();  // what the form shows now is the file's; edits from here on override
+  } catch (const std::exception& e) {
+    m_status->setText(tr("Cannot load the configuration: %1").arg(QString::fromUtf8(e.what())));
+    return false;
+  }
+  m_status->setText(
+      tr("Configuration %1 loaded (dataset %2).").arg(path, QString::fromStdString(m_loaded->data.dataset)));
+  Q_EMIT datasetRequested(QString::fromStdString(m_loaded->data.dataset));
+  return true;
+}
+
+void TrainPage::openConfiguration() {
+  const QString f =
+      QFileDialog::getOpenFileName(this, tr("Load configuration"), m_dataFolder, tr("Configuration (*.json)"));
+  if (!f.isEmpty()) loadConfiguration(f);
+}
+
 aia::TrainConfig TrainPage::config(const QString& dataset) const {
+  // Without a loaded configuration: the defaults and every field of the form
+  // (filled with the dataset's recipe). With one: the file, and only the
+  // fields changed since it was loaded (and the dataset, if another is picked).
   aia::TrainConfig c;
+  if (m_loaded) {
+    c = *m_loaded;
+    aia::apply_overrides(aia::changed_fields(formFields(), m_loadedForm), c);
+  } else {
+    c.model.head_dropout = m_headDropout;
+    aia::apply_overrides(formFields(), c);
+  }
   c.data.dataset = dataset.toStdString();
-  c.loss = aia::loss_preset(m_loss->currentText().toStdString());
-  c.model.backbone = m_backbone->currentText().toStdString();
-  c.model.pretrained = m_pretrained->text().trimmed().toStdString();
-  c.model.head_dropout = m_headDropout;
-  c.optim.epochs = m_epochs->value();
-  c.optim.batch_size = m_batch->value();
-  c.optim.learning_rate = m_lr->value();
-  c.data.image_size = m_imageSize->value();
-  c.run.device = m_device->currentText().toStdString();
-  c.run.mode = aia::parse_train_mode(m_mode->currentData().toString().toStdString());
-  c.run.ema = m_ema->isChecked();
-  c.run.precision = m_amp->isChecked() ? "bfloat16" : "float32";
   c.run.out_dir = m_outDir->text().trimmed().toStdString();
   if (c.run.out_dir.empty() && !m_dataFolder.isEmpty())
     c.run.out_dir = aia::default_run_dir(c, (m_dataFolder + QStringLiteral("/runs")).toStdString());

@@ -3,15 +3,18 @@
 // curves: losses per epoch with a smoothed per-batch train loss, per-class and
 // per-image F1, and N+.
 
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 #include "training_controller.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -36,6 +39,11 @@ class TrainPage : public QWidget {
   QString statusText() const;
   QPushButton* startButton() const { return m_start; }
   QPushButton* stopButton() const { return m_stop; }
+  // Starts from a config.json (a run's): the form shows it, and Start trains
+  // it as it is except for the fields edited afterwards and the dataset
+  // (datasetRequested asks the Dataset page for the file's). False, with the
+  // reason in the status line, for a file that is not a valid configuration.
+  bool loadConfiguration(const QString& path);
 
  public Q_SLOTS:
   void start();
@@ -45,11 +53,21 @@ class TrainPage : public QWidget {
   // Overlays a past run's per-epoch curves (its recorded epochs), dashed; false if it has none.
   bool compareWith(const QString& runDir);
   void clearComparisons();
+  void openConfiguration();
 
  Q_SIGNALS:
   void startRequested(const aia::TrainConfig& config, const QString& resumeDir);
+  void datasetRequested(const QString& nameOrPath);
 
  private:
+  void createChoices();
+  void createFields();
+  QLayout* createForm();
+  void createPlots();
+  void createReplotTimer();
+  void connectSignals();
+  aia::ConfigOverrides formFields() const;  // every field the form shows
+  void showConfig(const aia::TrainConfig& config);
   void onStarted();
   void onBatch(const aia::BatchProgress& b);
   void onEpoch(const aia::EpochReport& e);
@@ -64,7 +82,7 @@ class TrainPage : public QWidget {
   QDoubleSpinBox* m_lr;
   QCheckBox* m_ema;
   QCheckBox* m_amp;
-  QPushButton *m_start, *m_stop, *m_resume;
+  QPushButton *m_start, *m_stop, *m_resume, *m_loadConfig, *m_browse;
   QProgressBar* m_progress;
   QLabel* m_status;
   QCustomPlot *m_lossPlot, *m_f1Plot;
@@ -73,7 +91,9 @@ class TrainPage : public QWidget {
   int m_comparisons = 0;
   double m_headDropout = aia::ModelConfig{}.head_dropout;
   QString m_dataFolder;
-  int m_labels = 0;  // the running dataset's vocabulary size (the N+ axis)
+  std::optional<aia::TrainConfig> m_loaded;  // the loaded configuration, if any
+  aia::ConfigOverrides m_loadedForm;         // the form as it showed that configuration
+  int m_labels = 0;                          // the running dataset's vocabulary size (the N+ axis)
 };
 
 }  // namespace aia::ui

@@ -3,6 +3,11 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+
 namespace aia::ui {
 namespace {
 
@@ -34,7 +39,71 @@ class SignalObserver : public aia::ExperimentObserver {
   QElapsedTimer m_timer;
 };
 
+// Runs f on `owner`'s thread and waits for it, rethrowing what it threw. A
+// stop while the call still waits in the owner's queue abandons it (the owner
+// may be waiting for this thread: closing the window), so this never blocks
+// on a thread that blocks on it; once f has started, it is waited for.
+void runOnOwner(QObject* owner, const std::function<void()>& f, const std::stop_token& stop) {
+  struct Call {
+    std::mutex mutex;
+    std::condition_variable done_cv;
+    bool started = false, done = false, abandoned = false;
+    std::exception_ptr error;
+  };
+  auto call = std::make_shared<Call>();
+  QMetaObject::invokeMethod(
+      owner,
+      [call, f = &f] {
+        {
+          std::lock_guard lock(call->mutex);
+          if (call->abandoned) return;
+          call->started = true;
+        }
+        try {
+          (*f)();
+        } catch (...) {
+          call->error = std::current_exception();
+        }
+        std::lock_guard lock(call->mutex);
+        call->done = true;
+        call->done_cv.notify_all();
+      },
+      Qt::QueuedConnection);
+  std::unique_lock lock(call->mutex);
+  while (!call->done) {
+    if (!call->started && stop.stop_requested()) {
+      call->abandoned = true;
+      throw std::runtime_error("stopped before the project was updated");
+    }
+    call->done_cv.wait_for(lock, std::chrono::milliseconds(50));
+  }
+  if (call->error) std::rethrow_exception(call->error);
+}
+
 }  // namespace
+
+void TrainingWorker::runReviewedTraining(aia::Project* project, const aia::ProjectTrainOptions& options, QObject* owner,
+                                         std::stop_token stop) {
+  try {
+    SignalObserver observer(this);
+    aia::Annotator::Options scoring;
+    scoring.progress = [this](std::size_t done, std::size_t total) {
+      Q_EMIT scoringProgressed(static_cast<int>(done), static_cast<int>(total));
+    };
+    const aia::ReviewedTrainingResult r =
+        aia::train_on_reviewed(*project, options, observer, stop, scoring,
+                               [owner, stop](const std::function<void()>& f) { runOnOwner(owner, f, stop); });
+    QStringList failures;
+    for (const auto& f : r.failures) failures << QString::fromStdString(f);
+    Q_EMIT reviewedTrainingFinished(QString::fromStdString(r.summary), static_cast<int>(r.scored), failures);
+    Q_EMIT finished(r.run.status, QString::fromStdString(r.run.message), QString::fromStdString(r.run.run_dir));
+  } catch (const std::exception& e) {
+    Q_EMIT finished(stop.stop_requested() ? aia::RunStatus::Cancelled : aia::RunStatus::Failed,
+                    QString::fromUtf8(e.what()), {});
+  } catch (...) {
+    Q_EMIT finished(aia::RunStatus::Failed, tr("unknown error in the training thread"), {});
+  }
+}
 
 void TrainingWorker::run(const aia::TrainConfig& config, const QString& resumeDir, std::stop_token stop) {
   // The exception firewall: aia::train() reports failures as a result, and
@@ -81,6 +150,8 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
   connect(m_worker, &TrainingWorker::cellStarted, this, &TrainingController::cellStarted);
   connect(m_worker, &TrainingWorker::datasetReady, this, &TrainingController::datasetReady);
   connect(m_worker, &TrainingWorker::cellFinished, this, &TrainingController::cellFinished);
+  connect(m_worker, &TrainingWorker::scoringProgressed, this, &TrainingController::scoringProgressed);
+  connect(m_worker, &TrainingWorker::reviewedTrainingFinished, this, &TrainingController::reviewedTrainingFinished);
   connect(m_worker, &TrainingWorker::finished, this,
           [this](aia::RunStatus outcome, const QString& message, const QString& runDir) {
             m_running = false;
@@ -96,27 +167,30 @@ TrainingController::~TrainingController() {
   m_thread.wait();
 }
 
-void TrainingController::start(const aia::TrainConfig& config, const QString& resumeDir) {
+void TrainingController::startJob(std::function<void(TrainingWorker*, std::stop_token)> job) {
   if (m_running) return;
   m_running = true;
   m_stop = std::stop_source();
   Q_EMIT started();
   // A typed call, queued into the worker's thread.
   QMetaObject::invokeMethod(
-      m_worker,
-      [worker = m_worker, config, resumeDir, token = m_stop.get_token()] { worker->run(config, resumeDir, token); },
+      m_worker, [worker = m_worker, job = std::move(job), token = m_stop.get_token()] { job(worker, token); },
       Qt::QueuedConnection);
 }
 
+void TrainingController::start(const aia::TrainConfig& config, const QString& resumeDir) {
+  startJob([config, resumeDir](TrainingWorker* w, std::stop_token stop) { w->run(config, resumeDir, stop); });
+}
+
 void TrainingController::startExperiment(const QString& experimentDir) {
-  if (m_running) return;
-  m_running = true;
-  m_stop = std::stop_source();
-  Q_EMIT started();
-  QMetaObject::invokeMethod(
-      m_worker,
-      [worker = m_worker, experimentDir, token = m_stop.get_token()] { worker->runExperiment(experimentDir, token); },
-      Qt::QueuedConnection);
+  startJob([experimentDir](TrainingWorker* w, std::stop_token stop) { w->runExperiment(experimentDir, stop); });
+}
+
+void TrainingController::startReviewedTraining(aia::Project* project, const aia::ProjectTrainOptions& options,
+                                               QObject* owner) {
+  startJob([project, options, owner](TrainingWorker* w, std::stop_token stop) {
+    w->runReviewedTraining(project, options, owner, stop);
+  });
 }
 
 void TrainingController::requestStop() { m_stop.request_stop(); }

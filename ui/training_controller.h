@@ -4,14 +4,17 @@
 // Batch events are throttled at the source. Every run ends with exactly one finished().
 
 #include "aia/experiment/experiment.h"
-#include "aia/training/train_config.h"
+#include "aia/project/project_workflow.h"
+#include "aia/run/train_config.h"
 #include "aia/training/trainer.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 #include <stop_token>
 
@@ -23,6 +26,9 @@ class TrainingWorker : public QObject {
   using QObject::QObject;
   void run(const aia::TrainConfig& config, const QString& resumeDir, std::stop_token stop);
   void runExperiment(const QString& experimentDir, std::stop_token stop);
+  // aia::train_on_reviewed; the project's steps run on `owner`'s thread.
+  void runReviewedTraining(aia::Project* project, const aia::ProjectTrainOptions& options, QObject* owner,
+                           std::stop_token stop);
 
  Q_SIGNALS:
   void cellStarted(const QString& cellId, int index, int count);
@@ -31,6 +37,8 @@ class TrainingWorker : public QObject {
   void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
   void datasetReady(int labels);
+  void scoringProgressed(int done, int total);
+  void reviewedTrainingFinished(const QString& summary, int scored, const QStringList& failures);
   void finished(aia::RunStatus outcome, const QString& message, const QString& runDir);
 };
 
@@ -46,6 +54,12 @@ class TrainingController : public QObject {
   // Runs the experiment's unfinished cells (the folder must hold experiment.json);
   // finished() comes once, after the last cell, with an empty run folder.
   void startExperiment(const QString& experimentDir);
+  // "Train on reviewed images" (aia::train_on_reviewed): the run reports like
+  // any other, then the unreviewed images are scored again
+  // (scoringProgressed), then reviewedTrainingFinished and finished() come.
+  // `project` belongs to `owner` (the Review page), which must keep it until
+  // finished(); every step that touches it runs on the owner's thread.
+  void startReviewedTraining(aia::Project* project, const aia::ProjectTrainOptions& options, QObject* owner);
   void requestStop();
 
  Q_SIGNALS:
@@ -56,9 +70,13 @@ class TrainingController : public QObject {
   void batchProgressed(const aia::BatchProgress& progress);
   void epochFinished(const aia::EpochReport& report);
   void messageLogged(const QString& text);
+  void scoringProgressed(int done, int total);
+  void reviewedTrainingFinished(const QString& summary, int scored, const QStringList& failures);
   void finished(aia::RunStatus outcome, const QString& message, const QString& runDir);
 
  private:
+  // Runs job(worker, stop) in the worker's thread, unless a job runs already.
+  void startJob(std::function<void(TrainingWorker*, std::stop_token)> job);
   QThread m_thread;
   TrainingWorker* m_worker = nullptr;
   std::stop_source m_stop;
@@ -71,3 +89,4 @@ Q_DECLARE_METATYPE(aia::BatchProgress)
 Q_DECLARE_METATYPE(aia::EpochReport)
 Q_DECLARE_METATYPE(aia::RunStatus)
 Q_DECLARE_METATYPE(aia::TrainConfig)
+Q_DECLARE_METATYPE(aia::ProjectTrainOptions)

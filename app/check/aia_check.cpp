@@ -14,7 +14,7 @@
 //
 // Exit status 0 when every check passes, 1 when one fails, 2 on bad usage.
 
-#include "aia/loss/loss_options.h"
+#include "aia/catalogue/catalogue.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/metrics/thresholds_tensor.h"

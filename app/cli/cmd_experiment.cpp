@@ -3,12 +3,14 @@
 #include "commands.h"
 #include "console.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/experiment/experiment.h"
 #include "aia/io/atomic_file.h"
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace aia::cli {
 namespace {
@@ -33,21 +35,22 @@ Runner add_experiment_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("experiment", command_description("experiment"));
   struct Args {
     RecipeArgs recipe;
-    std::string losses = "bce,focal,asymmetric,proposed", seeds = "1", datasets, out, resume, spec;
-    std::string backbones, image_sizes, modes;
+    std::optional<std::string> losses, seeds, datasets, backbones, image_sizes, modes;
+    std::string out, resume, spec;
   };
   auto a = std::make_shared<Args>();
   add_recipe_options(cmd, a->recipe);
   cmd->add_option("--losses", a->losses,
                   "comma-separated losses: bce, focal, asymmetric, proposed, each optionally changed as "
-                  "NAME:key=value:key=value (e.g. focal:gamma_pos=1)")
-      ->capture_default_str();
-  cmd->add_option("--seeds", a->seeds, "comma-separated seeds")->capture_default_str();
-  cmd->add_option("--datasets", a->datasets, "comma-separated datasets (default: --data)");
+                  "NAME:key=value:key=value (e.g. focal:gamma_pos=1); default all four");
+  cmd->add_option("--seeds", a->seeds, "comma-separated seeds (default 1)");
+  cmd->add_option("--datasets", a->datasets, "comma-separated datasets (default: the recipe's dataset)");
   cmd->add_option("--backbones", a->backbones, "optional axis: comma-separated backbones");
   cmd->add_option("--image-sizes", a->image_sizes, "optional axis: comma-separated image sizes");
   cmd->add_option("--modes", a->modes, "optional axis: finetune,frozen");
-  cmd->add_option("--spec", a->spec, "an experiment.json to start from (its recipe and grid; --out still needed)");
+  cmd->add_option("--spec", a->spec,
+                  "an experiment.json to start from (its recipe and grid; each option given changes only its own "
+                  "field or axis; --out still needed)");
   cmd->add_option("--out", a->out, "the experiment folder to create");
   cmd->add_option("--resume", a->resume, "continue the experiment in this folder (finished cells are kept)");
   return [=] {
@@ -56,16 +59,26 @@ Runner add_experiment_command(CLI::App& app) {
       if (a->out.empty()) throw ConfigError("aia experiment needs --out EXP (a new experiment) or --resume EXP");
       ExperimentSpec spec;
       if (!a->spec.empty()) {
+        if (!a->recipe.config_file.empty()) throw ConfigError("give --spec or --config, not both");
         spec = experiment_spec_from_json(read_file(a->spec), a->spec);
+        apply_overrides(a->recipe.given, spec.recipe);
       } else {
         spec.recipe = recipe_config(a->recipe);
-        for (const auto& l : split_grid_list(a->losses)) spec.grid.losses.push_back(parse_grid_loss(l));
-        spec.grid.seeds = parse_grid_ints(a->seeds, "--seeds");
-        spec.grid.datasets =
-            a->datasets.empty() ? std::vector<std::string>{a->recipe.data.dataset} : split_grid_list(a->datasets);
-        spec.grid.backbones = split_grid_list(a->backbones);
-        spec.grid.image_sizes = parse_grid_ints(a->image_sizes, "--image-sizes");
-        for (const auto& m : split_grid_list(a->modes)) spec.grid.modes.push_back(parse_train_mode(m));
+        for (const auto& l : loss_names()) spec.grid.losses.push_back(parse_grid_loss(l));
+        spec.grid.seeds = {1};
+        spec.grid.datasets = {spec.recipe.data.dataset};
+      }
+      if (a->losses) {
+        spec.grid.losses.clear();
+        for (const auto& l : split_grid_list(*a->losses)) spec.grid.losses.push_back(parse_grid_loss(l));
+      }
+      if (a->seeds) spec.grid.seeds = parse_grid_ints(*a->seeds, "--seeds");
+      if (a->datasets) spec.grid.datasets = split_grid_list(*a->datasets);
+      if (a->backbones) spec.grid.backbones = split_grid_list(*a->backbones);
+      if (a->image_sizes) spec.grid.image_sizes = parse_grid_ints(*a->image_sizes, "--image-sizes");
+      if (a->modes) {
+        spec.grid.modes.clear();
+        for (const auto& m : split_grid_list(*a->modes)) spec.grid.modes.push_back(parse_train_mode(m));
       }
       ExperimentFolder(a->out).create(spec);
       dir = a->out;

@@ -3,7 +3,9 @@
 #include "commands.h"
 
 #include "aia/annotate/thresholds_spec.h"
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
+#include "aia/metrics/label_table.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/metrics_json.h"
 #include "aia/metrics/thresholds.h"
@@ -54,17 +56,6 @@ void print_summary(const Metrics& m, std::size_t images, std::size_t labels) {
   std::printf("N+ %d of %zu   mAP %.4f\n", m.n_plus, labels, m.map);
 }
 
-void print_table(const Metrics& m, const std::vector<std::string>& labels) {
-  std::printf("\n%-24s %9s %6s %6s %6s %7s %6s %6s %6s %7s\n", "label", "threshold", "TP", "FP", "FN", "support", "P",
-              "R", "F1", "MCC");
-  for (std::size_t k = 0; k < labels.size(); ++k) {
-    const auto& r = m.per_label[k];
-    std::printf("%-24s %9.4f %6lld %6lld %6lld %7lld %6.3f %6.3f %6.3f %7.3f\n", labels[k].c_str(), r.threshold,
-                static_cast<long long>(r.tp), static_cast<long long>(r.fp), static_cast<long long>(r.fn),
-                static_cast<long long>(r.support), r.precision, r.recall, r.f1, r.mcc);
-  }
-}
-
 }  // namespace
 
 Runner add_metrics_command(CLI::App& app) {
@@ -74,7 +65,8 @@ Runner add_metrics_command(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
   auto table = std::make_shared<bool>(false);
   add_inputs(cmd, *in);
-  cmd->add_option("--thresholds", *thresholds, "a number for every label, or a JSON file {label: threshold}")
+  cmd->add_option("--thresholds", *thresholds,
+                  "a number for every label, or a thresholds file: JSON {label: threshold} or CSV label,threshold")
       ->capture_default_str();
   cmd->add_flag("--json", *json, "print one JSON object");
   cmd->add_flag("--per-label", *table, "print the per-label table too");
@@ -88,7 +80,7 @@ Runner add_metrics_command(CLI::App& app) {
       std::cout << j.dump(2) << '\n';
     } else {
       print_summary(m, l.matrix.images(), l.matrix.labels());
-      if (*table) print_table(m, l.scores.labels);
+      if (*table) std::printf("\n%s", label_table_text(l.scores.labels, m.per_label).c_str());
     }
     return 0;
   };
@@ -100,17 +92,15 @@ Runner add_thresholds_command(CLI::App& app) {
   auto method = std::make_shared<std::string>("mcc-grid");
   auto out = std::make_shared<std::string>();
   add_inputs(cmd, *in);
-  cmd->add_option("--method", *method, "mcc-grid (the paper), mcc or f1 (exact, over every distinct score)")
-      ->check(CLI::IsMember({"mcc-grid", "mcc", "f1"}))
+  cmd->add_option("--method", *method, describe_choices(threshold_strategies()))
+      ->check(CLI::IsMember(names_of(threshold_strategies())))
       ->capture_default_str();
   cmd->add_option("--out", *out, "write the thresholds JSON here (default: print it)");
   return [=] {
     Loaded l = load(*in);
     const auto t = choose_thresholds(l.matrix, parse_threshold_method(*method));
     if (out->empty()) {
-      nlohmann::ordered_json j = nlohmann::ordered_json::object();
-      for (std::size_t k = 0; k < t.size(); ++k) j[l.scores.labels[k]] = t[k];
-      std::cout << j.dump(2) << '\n';
+      std::cout << thresholds_json_text(l.scores.labels, t);
     } else {
       write_thresholds_json(*out, l.scores.labels, t);
       const Metrics m = compute_metrics(l.matrix, t);

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "console.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/project/project_workflow.h"
 #include "aia/training/trainer.h"
@@ -68,20 +69,19 @@ void print_status(const Project& project, const std::string& order, std::size_t 
 
 }  // namespace
 
-Runner add_project_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("project", command_description("project"));
-  cmd->require_subcommand(1);
-  struct Args {
-    std::string project, run, csv, dataset, order = "uncertain", format, out, mode;
-    std::vector<std::string> images;
-    bool no_xmp = false, all = false, with_original = false, unreviewed = false, flags = false, copy = false;
-    std::size_t next = 10;
-    int epochs = 10, max_batches = -1;
-    double learning_rate = 0, holdout = 0.2;
-  };
-  auto a = std::make_shared<Args>();
-  auto runner = std::make_shared<Runner>();  // set by the subcommand that was given
+namespace {
 
+// The options of every `aia project` subcommand; the one given sets the runner.
+struct ProjectArgs {
+  std::string project, run, csv, dataset, order = "uncertain", format, out, mode;
+  std::vector<std::string> images;
+  bool no_xmp = false, all = false, with_original = false, unreviewed = false, flags = false, copy = false;
+  std::size_t next = 10;
+  int epochs = 10, max_batches = -1;
+  double learning_rate = 0, holdout = 0.2;
+};
+
+void add_init(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* init = cmd->add_subcommand("init", "Make a project over image folders, importing the tags they have");
   init->add_option("project", a->project, "project folder (created)")->required();
   init->add_option("--images", a->images, "image folders (several allowed)")->required();
@@ -105,11 +105,13 @@ Runner add_project_command(CLI::App& app) {
       return 0;
     };
   });
+}
 
+void add_status(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* status = cmd->add_subcommand("status", "Progress, the next images to review, likely label errors");
   status->add_option("project", a->project, "project folder")->required();
-  status->add_option("--order", a->order, "file, random or uncertain")
-      ->check(CLI::IsMember({"file", "random", "uncertain"}))
+  status->add_option("--order", a->order, describe_choices(review_orders()))
+      ->check(CLI::IsMember(names_of(review_orders())))
       ->capture_default_str();
   status->add_option("--next", a->next, "how many unreviewed images to list")->capture_default_str();
   status->add_flag("--flags", a->flags, "list tags of reviewed images the model strongly disagrees with");
@@ -120,7 +122,9 @@ Runner add_project_command(CLI::App& app) {
       return 0;
     };
   });
+}
 
+void add_score(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* score_cmd = cmd->add_subcommand("score", "Find new and removed images, then score the unreviewed ones");
   score_cmd->add_option("project", a->project, "project folder")->required();
   score_cmd->add_option("--run", a->run, "score with this run from now on");
@@ -133,7 +137,9 @@ Runner add_project_command(CLI::App& app) {
       return score(project, a->all);
     };
   });
+}
 
+void add_train(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* train_cmd = cmd->add_subcommand("train", "Fine-tune the project's run on the reviewed images, then re-score");
   train_cmd->add_option("project", a->project, "project folder")->required();
   train_cmd->add_flag("--with-original", a->with_original,
@@ -144,8 +150,8 @@ Runner add_project_command(CLI::App& app) {
   train_cmd->add_option("--learning-rate", a->learning_rate, "one-cycle max_lr (default: the run's)")
       ->check(finite_number())
       ->check(CLI::PositiveNumber);
-  train_cmd->add_option("--mode", a->mode, "finetune or frozen (default: the run's)")
-      ->check(CLI::IsMember({"finetune", "frozen"}));
+  train_cmd->add_option("--mode", a->mode, names_or(names_of(train_modes())) + " (default: the run's)")
+      ->check(CLI::IsMember(names_of(train_modes())));
   train_cmd->add_option("--holdout", a->holdout, "share of reviewed images held out as the test split")
       ->check(finite_number())
       ->check(CLI::Range(0.0, 0.9))
@@ -161,26 +167,29 @@ Runner add_project_command(CLI::App& app) {
       options.mode = a->mode;
       options.holdout = a->holdout;
       options.max_batches_per_epoch = a->max_batches;
-      const ProjectTraining training = prepare_project_training(project, options);
-      std::printf("training on %s\n", training.summary().c_str());
       InterruptWatcher interrupts;
       ConsoleObserver observer(&interrupts.source());
-      const RunResult r = train(training.config, observer, interrupts.token());
-      if (r.status == RunStatus::Cancelled) return 130;
-      if (r.status != RunStatus::Succeeded) {
-        std::fprintf(stderr, "aia: training failed: %s\n", r.message.c_str());
+      Annotator::Options scoring;
+      scoring.progress = progress_printer();
+      const ReviewedTrainingResult r = train_on_reviewed(project, options, observer, interrupts.token(), scoring);
+      if (r.run.status == RunStatus::Cancelled) return 130;
+      if (r.run.status != RunStatus::Succeeded) {
+        std::fprintf(stderr, "aia: training failed: %s\n", r.run.message.c_str());
         return kExitFailure;
       }
-      finish_project_training(project, training);
-      std::printf("new run %s; re-scoring the unreviewed images\n", project.data().run.c_str());
-      return score(project, false);
+      for (const auto& f : r.failures) std::fprintf(stderr, "skipped %s\n", f.c_str());
+      std::printf("new run %s\nscored %zu images with %s\n", project.data().run.c_str(), r.scored,
+                  project.data().run.c_str());
+      return interrupts.token().stop_requested() ? 130 : 0;
     };
   });
+}
 
+void add_export(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* export_cmd = cmd->add_subcommand("export", "Write the reviewed tags as a dataset, a CSV or XMP sidecars");
   export_cmd->add_option("project", a->project, "project folder")->required();
-  export_cmd->add_option("--format", a->format, "json (a dataset folder), csv or xmp")
-      ->check(CLI::IsMember({"json", "csv", "xmp"}))
+  export_cmd->add_option("--format", a->format, describe_choices(project_export_formats()))
+      ->check(CLI::IsMember(names_of(project_export_formats())))
       ->required();
   export_cmd->add_option("--out", a->out, "the dataset folder or the CSV file (not used by xmp)");
   export_cmd->add_flag("--include-unreviewed", a->unreviewed, "also images nobody reviewed, with the suggested tags");
@@ -200,7 +209,20 @@ Runner add_project_command(CLI::App& app) {
       return s.failures.empty() ? 0 : kExitFailure;
     };
   });
+}
 
+}  // namespace
+
+Runner add_project_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("project", command_description("project"));
+  cmd->require_subcommand(1);
+  auto a = std::make_shared<ProjectArgs>();
+  auto runner = std::make_shared<Runner>();  // set by the subcommand that was given
+  add_init(cmd, a, runner);
+  add_status(cmd, a, runner);
+  add_score(cmd, a, runner);
+  add_train(cmd, a, runner);
+  add_export(cmd, a, runner);
   return [runner] { return (*runner)(); };
 }
 

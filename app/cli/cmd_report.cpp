@@ -3,6 +3,7 @@
 
 #include "commands.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/experiment/report.h"
 #include "aia/io/atomic_file.h"
 
@@ -22,7 +23,7 @@ Runner add_report_command(CLI::App& app) {
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("experiment", a->dir, "experiment folder")->required()->check(CLI::ExistingDirectory);
-  cmd->add_option("--format", a->format, "md | csv | latex | json")->capture_default_str();
+  cmd->add_option("--format", a->format, join_names(names_of(report_formats())))->capture_default_str();
   cmd->add_option("--out", a->out, "write the report here (default: print it)");
   cmd->add_option("--baseline", a->baseline, "the loss every other is compared with (default: proposed)");
   cmd->add_option("--resamples", a->resamples, "bootstrap resamples")

@@ -10,6 +10,7 @@
 #include "aia/annotate/image_files.h"
 #include "aia/annotate/tagging.h"
 #include "aia/annotate/thresholds_spec.h"
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/inference/inference.h"
 #include "aia/io/atomic_file.h"
@@ -46,32 +47,36 @@ Runner add_train_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("train", command_description("train"));
   struct Args {
     RecipeArgs recipe;
-    std::string loss = "proposedLoss", resume, out;
-    int seed = 1;
+    std::string resume;
     long stop_after_steps = 0;
-    bool evaluate = false;
+    bool evaluate = false, print_config = false;
   };
   auto a = std::make_shared<Args>();
   add_recipe_options(cmd, a->recipe);
-  cmd->add_option("--loss-function,--loss", a->loss,
-                  "BCELoss | FocalLoss | AsymmetricLoss | proposedLoss (or bce, focal, asymmetric, proposed)")
-      ->capture_default_str();
-  cmd->add_option("--seed", a->seed, "random seed")->capture_default_str();
+  ConfigOverrides& given = a->recipe.given;
+  cmd->add_option(
+      "--loss-function,--loss", given.loss,
+      join_names(loss_names()) + " (or the seed's BCELoss, FocalLoss, ...; default " + default_loss() + ")");
+  cmd->add_option("--seed", given.seed, "random seed (default 1)");
   cmd->add_option("--stop-after-steps", a->stop_after_steps,
                   "stop as Ctrl-C does (state saved, resume with --resume) after this many optimiser steps, e.g. "
                   "to fit a cluster job's time limit");
   cmd->add_option("--resume", a->resume, "continue the run in this folder");
-  cmd->add_option("--out", a->out, "run folder (default runs/<dataset>-<loss>-<time>)");
+  cmd->add_option("--out", given.out_dir, "run folder (default: the config's, else runs/<dataset>-<loss>-<time>)");
   cmd->add_flag("--evaluate", a->evaluate, "with --resume: evaluate the run's best checkpoint instead of training");
+  cmd->add_flag("--print-config", a->print_config,
+                "print the config.json this command would train with, and train nothing");
   return [=] {
     if (a->evaluate) {
       if (a->resume.empty()) throw ConfigError("--evaluate needs --resume RUN (the run to evaluate)");
-      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->recipe.device, a->recipe.compute);
+      return evaluate_run(a->resume, "test", {"0.5", "mcc-grid", "mcc", "f1"}, a->recipe.given.device.value_or("auto"),
+                          a->recipe.compute);
     }
-    TrainConfig c = recipe_config(a->recipe);
-    c.loss = loss_preset(a->loss);
-    c.run.seed = a->seed;
-    c.run.out_dir = a->out;
+    const TrainConfig c = recipe_config(a->recipe);
+    if (a->print_config) {
+      std::fputs(to_json(c).c_str(), stdout);
+      return 0;
+    }
 
     InterruptWatcher interrupts;
     ConsoleObserver observer(&interrupts.source(), a->stop_after_steps);
@@ -107,8 +112,10 @@ Runner add_evaluate_command(CLI::App& app) {
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--split", a->split, "test or train")->check(CLI::IsMember({"test", "train"}))->capture_default_str();
-  cmd->add_option("--thresholds", a->thresholds, "0.5, mcc-grid, mcc, f1 or a thresholds JSON file (several allowed)");
-  cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
+  cmd->add_option("--thresholds", a->thresholds,
+                  "a number, " + names_or(names_of(threshold_strategies())) +
+                      " (the run's), or a thresholds JSON or CSV file (several allowed)");
+  cmd->add_option("--device", a->device, join_names(names_of(devices())))->capture_default_str();
   add_compute_options(cmd, a->compute);
   return [=] { return evaluate_run(a->run, a->split, a->thresholds, a->device, a->compute); };
 }
@@ -144,7 +151,7 @@ Runner add_export_scores_command(CLI::App& app) {
   cmd->add_option("--split", a->split, "test or train")->check(CLI::IsMember({"test", "train"}))->capture_default_str();
   cmd->add_option("--out", a->out, "scores CSV to write")->required();
   cmd->add_option("--targets", a->targets, "also write the ground truth CSV here");
-  cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
+  cmd->add_option("--device", a->device, join_names(names_of(devices())))->capture_default_str();
   add_compute_options(cmd, a->compute);
   return [=] {
     const ScoredSplit s = scored(a->run, a->split, a->device, a->compute);
@@ -154,6 +161,39 @@ Runner add_export_scores_command(CLI::App& app) {
     return 0;
   };
 }
+
+namespace {
+
+// "label (0.912), other (0.634)", or a note when no tag is above its threshold.
+std::string tags_text(const std::vector<Tag>& tags, const std::vector<std::string>& vocabulary) {
+  std::string shown;
+  for (const auto& t : tags) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", t.score);
+    shown += (shown.empty() ? "" : ", ") + vocabulary[t.label] + " (" + buf + ")";
+  }
+  return shown.empty() ? "(no tag above its threshold)" : shown;
+}
+
+// Every tag's map over the image into `dir`; returns how many could not be written.
+std::size_t write_heatmaps(Annotator& annotator, const std::string& image, const std::vector<Tag>& tags,
+                           const std::vector<std::string>& vocabulary, const std::string& dir,
+                           Annotator::Method method) {
+  const auto maps = annotator.heatmaps(image, method);
+  std::filesystem::create_directories(dir);
+  std::size_t failed = 0;
+  for (const auto& t : tags) {
+    try {
+      write_png(heatmap_file(dir, image, vocabulary[t.label]), heatmap_overlay(image, maps, t.label));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "no heatmap for %s: %s\n", image.c_str(), e.what());
+      ++failed;
+    }
+  }
+  return failed;
+}
+
+}  // namespace
 
 Runner add_annotate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("annotate", command_description("annotate"));
@@ -172,14 +212,15 @@ Runner add_annotate_command(CLI::App& app) {
   cmd->add_option("--json", a->json,
                   "write a dataset file in the seed's JSON layout (train.json, test.json); the images are copied into "
                   "images/ beside it");
-  cmd->add_option("--thresholds", a->thresholds, "mcc-grid (the run's), mcc, f1, a number, or a JSON file")
+  cmd->add_option(
+         "--thresholds", a->thresholds,
+         names_or(names_of(threshold_strategies())) + " (the run's), a number, or a thresholds JSON or CSV file")
       ->capture_default_str();
   cmd->add_option("--heatmaps", a->heatmaps,
                   "write, for every image and tag, the tag's class activation map over the image as "
                   "DIR/<image>.<tag>.png (one shared colour scale: the sigmoid of the local logit)");
-  cmd->add_option("--heatmap-method", a->heatmap_method,
-                  "cam (exact for this architecture) or grad-cam (the same with negative evidence clipped)")
-      ->check(CLI::IsMember({"cam", "grad-cam"}))
+  cmd->add_option("--heatmap-method", a->heatmap_method, describe_choices(heatmap_methods()))
+      ->check(CLI::IsMember(names_of(heatmap_methods())))
       ->capture_default_str();
   cmd->add_option("--device", a->device, "auto | cpu | cuda")->capture_default_str();
   add_compute_options(cmd, a->compute);
@@ -208,31 +249,10 @@ Runner add_annotate_command(CLI::App& app) {
       }
       const auto tags = tags_above(std::span<const float>(r.scores), thresholds);
       AnnotatedImage row{r.path, tag_names(tags, table.vocabulary), std::move(r.scores)};
-      std::string shown;
-      for (const auto& t : tags) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3f", t.score);
-        shown += (shown.empty() ? "" : ", ") + table.vocabulary[t.label] + " (" + buf + ")";
-      }
-      std::printf("%s: %s\n", row.image.c_str(), shown.empty() ? "(no tag above its threshold)" : shown.c_str());
-      if (!a->heatmaps.empty() && !tags.empty()) {
-        const auto maps = annotator.heatmaps(
-            row.image, a->heatmap_method == "grad-cam" ? Annotator::Method::GradCam : Annotator::Method::Cam);
-        std::filesystem::create_directories(a->heatmaps);
-        const std::string stem = std::filesystem::path(row.image).filename().string();
-        for (const auto& t : tags) {
-          std::string tag = table.vocabulary[t.label];
-          for (char& ch : tag)
-            if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') ch = '_';
-          const std::string out = (std::filesystem::path(a->heatmaps) / (stem + "." + tag + ".png")).string();
-          try {
-            write_png(out, heatmap_overlay(row.image, maps, t.label));
-          } catch (const std::exception& e) {
-            std::fprintf(stderr, "no heatmap for %s: %s\n", row.image.c_str(), e.what());
-            ++failed;
-          }
-        }
-      }
+      std::printf("%s: %s\n", row.image.c_str(), tags_text(tags, table.vocabulary).c_str());
+      if (!a->heatmaps.empty() && !tags.empty())
+        failed += write_heatmaps(annotator, row.image, tags, table.vocabulary, a->heatmaps,
+                                 a->heatmap_method == "grad-cam" ? Annotator::Method::GradCam : Annotator::Method::Cam);
       table.rows.push_back(std::move(row));
     }
     if (!a->csv.empty()) write_annotations_csv(a->csv, table);

@@ -2,6 +2,7 @@
 
 #include "commands.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 
@@ -16,6 +17,7 @@ Runner add_backbones_command(CLI::App& app) {
       std::printf("%-14s features %-5lld default size %-4lld %s\n", b.name.c_str(),
                   static_cast<long long>(b.feature_dim), static_cast<long long>(b.default_image_size),
                   b.description.c_str());
+    for (const auto& h : heads()) std::printf("head %-9s %s\n", h.name.c_str(), h.description.c_str());
     return 0;
   };
 }
@@ -23,7 +25,7 @@ Runner add_backbones_command(CLI::App& app) {
 Runner add_convert_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("convert", command_description("convert"));
   struct Args {
-    std::string in, out, backbone = "tresnet_m", format, prefix;
+    std::string in, out, backbone = default_backbone(), format, prefix;
     long long classes = 0;
     bool timm_head = false, strict = false;
   };

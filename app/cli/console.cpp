@@ -2,6 +2,7 @@
 
 #include "console.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/io/atomic_file.h"
 #include "aia/training/trainer.h"
 
@@ -122,73 +123,58 @@ CLI::Validator finite_number() {
 }
 
 void add_compute_options(CLI::App* cmd, ComputeArgs& a) {
-  cmd->add_option("--precision", a.precision,
-                  "auto (for inference bfloat16 on CPUs with AVX512_BF16 or AMX; float32 for training and elsewhere), "
-                  "float32 or bfloat16 (autocast)")
-      ->check(CLI::IsMember({"auto", "float32", "bfloat16"}))
+  cmd->add_option("--precision", a.precision, describe_choices(precisions()))
+      ->check(CLI::IsMember(names_of(precisions())))
       ->capture_default_str();
-  cmd->add_option("--memory-format", a.memory_format,
-                  "auto (channels-last with bfloat16 or AVX-512, NCHW elsewhere), nchw or channels-last")
-      ->check(CLI::IsMember({"auto", "nchw", "channels-last"}))
+  cmd->add_option("--memory-format", a.memory_format, describe_choices(memory_formats()))
+      ->check(CLI::IsMember(names_of(memory_formats())))
       ->capture_default_str();
 }
 
 void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
-  cmd->add_option("--config", a.config_file, "a config.json to start from (options below override it)");
-  cmd->add_option("--data", a.data.dataset,
-                  "Corel-5k | ESP-Game | IAPR-TC-12 | demo | demo-longtail | a dataset folder")
-      ->capture_default_str();
-  cmd->add_option("--backbone", a.backbone, "tresnet_m (default) or tresnet_nano (default for the demos)");
-  cmd->add_option("--pretrained", a.pretrained, "weights to start from: timm safetensors or a torch.save state_dict");
-  cmd->add_option("--image-size", a.image_size, "pixels (default 448; 64 for the demos)");
-  cmd->add_option("--epochs", a.epochs, "default 40 (30 for the demos)");
-  cmd->add_option("--batch-size", a.batch_size, "default 32");
-  cmd->add_option("--learning-rate", a.lr, "one-cycle max lr (default 1e-4; 2e-3 for the demos)")
+  ConfigOverrides& o = a.given;
+  cmd->add_option("--config", a.config_file,
+                  "a config.json to start from (an option below changes only its own field)");
+  cmd->add_option("--data", o.dataset,
+                  join_names(names_of(datasets())) + " | a dataset folder (default: the config's, else demo)");
+  cmd->add_option(
+      "--backbone", o.backbone,
+      join_names(names_of(backbones())) + " (default " + default_backbone() + "; tresnet_nano for the demos)");
+  cmd->add_option("--pretrained", o.pretrained, "weights to start from: timm safetensors or a torch.save state_dict");
+  cmd->add_option("--image-size", o.image_size, "pixels (default 448; 64 for the demos)");
+  cmd->add_option("--epochs", o.epochs, "default 40 (30 for the demos)");
+  cmd->add_option("--batch-size", o.batch_size, "default 32");
+  cmd->add_option("--learning-rate", o.learning_rate, "one-cycle max lr (default 1e-4; 2e-3 for the demos)")
       ->check(finite_number());
-  cmd->add_option("--device", a.device, "auto | cpu | cuda | cuda:N")->capture_default_str();
-  cmd->add_option("--val-fraction", a.data.val_fraction, "carve a validation split from train for model selection")
+  cmd->add_option("--device", o.device, join_names(names_of(devices())) + " | cuda:N (default auto)");
+  cmd->add_option("--val-fraction", o.val_fraction, "carve a validation split from train for model selection")
       ->check(finite_number());
-  cmd->add_option("--workers", a.data.workers, "image decoding threads")->capture_default_str();
-  cmd->add_option("--cache-mb", a.data.cache_mb, "decoded-image cache (0: off)")->capture_default_str();
-  cmd->add_flag("--ema", a.ema, "evaluate and keep an exponential moving average of the weights");
-  cmd->add_flag("--no-flips", a.no_flips, "no random flips");
-  cmd->add_flag("--no-sync-bn", a.no_sync_bn,
-                "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
-                "process)");
-  cmd->add_flag("--amp", a.amp, "the same as --precision bfloat16");
+  cmd->add_option("--workers", o.workers, "image decoding threads (default 2)");
+  cmd->add_option("--cache-mb", o.cache_mb, "decoded-image cache (0: off; default 1024)");
+  cmd->add_flag_callback(
+      "--ema", [&o] { o.ema = true; }, "evaluate and keep an exponential moving average of the weights");
+  cmd->add_flag_callback(
+      "--no-flips", [&o] { o.flips = false; }, "no random flips");
+  cmd->add_flag_callback(
+      "--no-sync-bn", [&o] { o.sync_batch_norm = false; },
+      "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
+      "process)");
+  cmd->add_flag_callback(
+      "--amp", [&o] { o.amp = true; }, "the same as --precision bfloat16");
   add_compute_options(cmd, a.compute);
-  cmd->add_option("--mode", a.mode,
-                  "finetune (the whole network) or frozen (backbone features extracted once and cached, only the "
-                  "head trained: seconds per epoch on a CPU)")
-      ->check(CLI::IsMember({"finetune", "frozen"}))
-      ->capture_default_str();
-  cmd->add_option("--max-batches", a.max_batches, "cut every epoch after this many batches (smoke tests)");
+  cmd->get_option("--precision")->each([&o](const std::string& v) { o.precision = v; });
+  cmd->get_option("--memory-format")->each([&o](const std::string& v) { o.memory_format = v; });
+  cmd->add_option_function<std::string>(
+         "--mode", [&o](const std::string& m) { o.mode = parse_train_mode(m); },
+         describe_choices(train_modes()) + " (default finetune)")
+      ->check(CLI::IsMember(names_of(train_modes())));
+  cmd->add_option("--max-batches", o.max_batches_per_epoch, "cut every epoch after this many batches (smoke tests)");
 }
 
 TrainConfig recipe_config(const RecipeArgs& a) {
-  const DataConfig& data = a.data;
-  TrainConfig c;
-  if (!a.config_file.empty()) c = train_config_from_json(read_file(a.config_file), a.config_file);
-  c.data.dataset = data.dataset;
-  apply_dataset_recipe(c);  // the demos': minutes on a CPU
-  if (!a.backbone.empty()) c.model.backbone = a.backbone;
-  if (!a.pretrained.empty()) c.model.pretrained = a.pretrained;
-  if (a.image_size) c.data.image_size = a.image_size;
-  if (a.epochs) c.optim.epochs = a.epochs;
-  if (a.batch_size) c.optim.batch_size = a.batch_size;
-  if (a.lr) c.optim.learning_rate = *a.lr;
-  c.run.device = a.device;
-  c.run.ema = a.ema;
-  if (a.amp) c.run.amp = true;
-  if (a.compute.precision != "auto") c.run.precision = a.compute.precision;
-  if (a.compute.memory_format != "auto") c.run.memory_format = a.compute.memory_format;
-  if (a.no_sync_bn) c.run.sync_batch_norm = false;
-  c.run.mode = parse_train_mode(a.mode);
-  c.run.max_batches_per_epoch = a.max_batches;
-  c.data.val_fraction = data.val_fraction;
-  c.data.workers = data.workers;
-  c.data.cache_mb = data.cache_mb;
-  c.data.flips = !a.no_flips;
+  TrainConfig c = a.config_file.empty() ? recipe_config_for(a.given.dataset.value_or("demo"))
+                                        : train_config_from_json(read_file(a.config_file), a.config_file);
+  apply_overrides(a.given, c);
   return c;
 }
 

@@ -4,7 +4,7 @@
 // recipe options of `aia train` and `aia experiment`.
 
 #include "aia/experiment/experiment.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 
 #include <CLI/CLI.hpp>
 
@@ -69,17 +69,18 @@ struct ComputeArgs {
 };
 void add_compute_options(CLI::App* cmd, ComputeArgs& args);
 
+// The recipe options of `aia train` and `aia experiment`: each option given
+// changes exactly its field of the starting config (core's ConfigOverrides),
+// every other field keeps the --config file's value (or, without one, the
+// defaults with the dataset's recipe).
 struct RecipeArgs {
-  std::string config_file, backbone, pretrained, device = "auto", mode = "finetune";
-  DataConfig data;
-  int image_size = 0, epochs = 0, batch_size = 0, max_batches = 0;
-  std::optional<double> lr;  // given: used as it is (validate() refuses <= 0), absent: the recipe's
-  bool ema = false, no_flips = false, amp = false, no_sync_bn = false;
-  ComputeArgs compute;
+  std::string config_file;
+  ConfigOverrides given;
+  ComputeArgs compute;  // the defaults ("auto") for the scoring commands; here only what was given counts
 };
 void add_recipe_options(CLI::App* cmd, RecipeArgs& args);
-// The config from --config (or the defaults), the dataset's recipe
-// (apply_dataset_recipe for --data), then the options given.
+// The config from --config (or the defaults with the recipe of --data), then
+// the options given.
 TrainConfig recipe_config(const RecipeArgs& args);
 
 }  // namespace aia::cli

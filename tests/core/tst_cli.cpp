@@ -2,11 +2,13 @@
 // exit codes, and messages for bad input.
 
 #include "aia/data/dataset.h"
+#include "aia/experiment/experiment.h"
 #include "aia/io/score_table.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/metrics/thresholds_json.h"
 #include "aia/run/run_folder.h"
+#include "aia/run/train_config.h"
 
 #include "tiny_dataset.h"
 
@@ -56,6 +58,10 @@ class TestCli : public QObject {
   void nonFiniteNumbersAreRefused_data();
   void nonFiniteNumbersAreRefused();
   void trainEvaluateExportAnnotate();
+  void recipeOptionChangesOnlyItsField_data();
+  void recipeOptionChangesOnlyItsField();
+  void trainConfigRoundTrip();
+  void experimentSpecKeepsWhatIsNotGiven();
   void experimentAndReport();
   void projectCommands();
 
@@ -324,6 +330,154 @@ void TestCli::trainEvaluateExportAnnotate() {
   QCOMPARE(r.code, 2);
   QVERIFY(r.err.contains("skipped") && r.err.contains("scores.csv"));
   QVERIFY(r.out.contains("test0.png"));
+}
+
+namespace {
+
+// A config in which every field a recipe option sets differs from what the
+// option sets below, and from the defaults where it could hide a copy.
+nlohmann::json base_config(const QString& data) {
+  aia::TrainConfig c;
+  c.data.dataset = data.toStdString();
+  c.data.image_size = 48;
+  c.data.val_fraction = 0.1;
+  c.data.workers = 1;
+  c.data.cache_mb = 3;
+  c.model.backbone = "tresnet_nano";
+  c.model.pretrained = "start.safetensors";
+  c.optim.epochs = 2;
+  c.optim.batch_size = 4;
+  c.optim.learning_rate = 0.003;
+  c.loss = aia::loss_preset("bce");
+  c.run.out_dir = "somewhere";
+  c.run.device = "auto";
+  c.run.seed = 7;
+  c.run.max_batches_per_epoch = 1;
+  return nlohmann::json::parse(aia::to_json(c));
+}
+
+}  // namespace
+
+void TestCli::recipeOptionChangesOnlyItsField_data() {
+  QTest::addColumn<QStringList>("option");
+  QTest::addColumn<QString>("field");  // a JSON pointer; every difference must lie under it
+  QTest::addColumn<QString>("value");  // the new value, as JSON ("" for the loss: checked by name)
+  QTest::newRow("none") << QStringList{} << QString() << QString();
+  QTest::newRow("data") << QStringList{"--data", "other"} << "/data/dataset"
+                        << R"("other")";
+  QTest::newRow("backbone") << QStringList{"--backbone", "tresnet_m"} << "/model/backbone"
+                            << R"("tresnet_m")";
+  QTest::newRow("pretrained") << QStringList{"--pretrained", "w.pth"} << "/model/pretrained"
+                              << R"("w.pth")";
+  QTest::newRow("image-size") << QStringList{"--image-size", "96"} << "/data/image_size"
+                              << "96";
+  QTest::newRow("epochs") << QStringList{"--epochs", "5"} << "/optim/epochs"
+                          << "5";
+  QTest::newRow("batch-size") << QStringList{"--batch-size", "6"} << "/optim/batch_size"
+                              << "6";
+  QTest::newRow("learning-rate") << QStringList{"--learning-rate", "0.0005"} << "/optim/learning_rate"
+                                 << "0.0005";
+  QTest::newRow("device") << QStringList{"--device", "cpu"} << "/run/device"
+                          << R"("cpu")";
+  QTest::newRow("val-fraction") << QStringList{"--val-fraction", "0.25"} << "/data/val_fraction"
+                                << "0.25";
+  QTest::newRow("workers") << QStringList{"--workers", "3"} << "/data/workers"
+                           << "3";
+  QTest::newRow("cache-mb") << QStringList{"--cache-mb", "0"} << "/data/cache_mb"
+                            << "0";
+  QTest::newRow("ema") << QStringList{"--ema"} << "/run/ema"
+                       << "true";
+  QTest::newRow("no-flips") << QStringList{"--no-flips"} << "/data/flips"
+                            << "false";
+  QTest::newRow("no-sync-bn") << QStringList{"--no-sync-bn"} << "/run/sync_batch_norm"
+                              << "false";
+  QTest::newRow("amp") << QStringList{"--amp"} << "/run/amp"
+                       << "true";
+  QTest::newRow("precision") << QStringList{"--precision", "bfloat16"} << "/run/precision"
+                             << R"("bfloat16")";
+  QTest::newRow("memory-format") << QStringList{"--memory-format", "nchw"} << "/run/memory_format"
+                                 << R"("nchw")";
+  QTest::newRow("mode") << QStringList{"--mode", "frozen"} << "/run/mode"
+                        << R"("frozen")";
+  QTest::newRow("max-batches") << QStringList{"--max-batches", "9"} << "/run/max_batches_per_epoch"
+                               << "9";
+  QTest::newRow("loss") << QStringList{"--loss", "focal"} << "/loss" << QString();
+  QTest::newRow("seed") << QStringList{"--seed", "11"} << "/run/seed"
+                        << "11";
+  QTest::newRow("out") << QStringList{"--out", "new-run"} << "/run/out_dir"
+                       << R"("new-run")";
+}
+
+void TestCli::recipeOptionChangesOnlyItsField() {
+  QFETCH(QStringList, option);
+  QFETCH(QString, field);
+  QFETCH(QString, value);
+  const nlohmann::json base = base_config(m_dir.filePath("tiny-config"));
+  const QString path = file("base-config.json", QByteArray::fromStdString(base.dump(2)));
+  const auto r = aia_run(QStringList{"train", "--config", path, "--print-config"} + option);
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const auto printed = nlohmann::json::parse(r.out.toStdString());
+  const auto patch = nlohmann::json::diff(base, printed);
+  if (field.isEmpty()) QVERIFY2(patch.empty(), patch.dump().c_str());
+  for (const auto& op : patch)
+    QVERIFY2(QString::fromStdString(op["path"].get<std::string>()).startsWith(field), patch.dump().c_str());
+  const nlohmann::json::json_pointer pointer(field.toStdString());
+  if (!value.isEmpty()) {
+    QCOMPARE(printed[pointer], nlohmann::json::parse(value.toStdString()));
+  } else if (!field.isEmpty()) {
+    aia::TrainConfig focal;
+    focal.loss = aia::loss_preset("focal");
+    QCOMPARE(printed["loss"], nlohmann::json::parse(aia::to_json(focal))["loss"]);
+  }
+}
+
+void TestCli::trainConfigRoundTrip() {
+  // A run made from options, then trained again from its config.json with only
+  // --out given: the new config.json equals the first in every field but out_dir.
+  const QString data = m_dir.filePath("tiny-roundtrip"), run = m_dir.filePath("rt-run"),
+                again = m_dir.filePath("rt-again");
+  aia::test::make_tiny_dataset(data.toStdString(), 16, 8);
+  auto r =
+      aia_run({"train",      "--data",       data, "--loss",        "bce", "--ema",      "--seed",       "7",
+               "--no-flips", "--epochs",     "1",  "--max-batches", "1",   "--backbone", "tresnet_nano", "--image-size",
+               "32",         "--batch-size", "4",  "--out",         run});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const std::string first = aia::RunFolder(run.toStdString()).config_path();
+  r = aia_run({"train", "--config", QString::fromStdString(first), "--out", again});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  auto a = nlohmann::json::parse(aia::read_file(first));
+  auto b = nlohmann::json::parse(aia::read_file(aia::RunFolder(again.toStdString()).config_path()));
+  QCOMPARE(a["loss"]["name"].get<std::string>(), std::string("bce"));
+  QCOMPARE(a["run"]["seed"].get<int>(), 7);
+  QCOMPARE(a["run"]["ema"].get<bool>(), true);
+  QCOMPARE(a["data"]["flips"].get<bool>(), false);
+  QCOMPARE(b["run"]["out_dir"].get<std::string>(), again.toStdString());
+  a["run"].erase("out_dir");
+  b["run"].erase("out_dir");
+  QVERIFY2(a == b, nlohmann::json::diff(a, b).dump().c_str());
+}
+
+void TestCli::experimentSpecKeepsWhatIsNotGiven() {
+  // --spec with a recipe option and an axis: those change, the rest is the spec's.
+  const QString data = m_dir.filePath("tiny-spec"), exp = m_dir.filePath("spec-exp");
+  aia::test::make_tiny_dataset(data.toStdString(), 16, 8);
+  aia::ExperimentSpec spec;
+  spec.recipe = aia::train_config_from_json(base_config(data).dump(), "base");
+  spec.recipe.data.val_fraction = 0;
+  spec.recipe.model.pretrained.clear();
+  spec.recipe.data.image_size = 32;
+  spec.recipe.optim.epochs = 1;
+  spec.grid.losses = {aia::parse_grid_loss("bce")};
+  spec.grid.seeds = {3};
+  spec.grid.datasets = {data.toStdString()};
+  const QString path = file("spec.json", QByteArray::fromStdString(aia::to_json(spec)));
+  const auto r = aia_run({"experiment", "--spec", path, "--out", exp, "--workers", "2", "--seeds", "4"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  const aia::ExperimentSpec made = aia::ExperimentFolder(exp.toStdString()).read_spec();
+  aia::ExperimentSpec expected = spec;
+  expected.recipe.data.workers = 2;
+  expected.grid.seeds = {4};
+  QCOMPARE(aia::to_json(made), aia::to_json(expected));
 }
 
 void TestCli::experimentAndReport() {

@@ -7,6 +7,7 @@
 
 #include <torch/torch.h>
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/distributed/collective.h"
 #include "aia/errors.h"
 #include "aia/experiment/experiment.h"

@@ -1,6 +1,7 @@
 // Experiments: the grid, the runner (stop, resume, failed cells), the paired
 // bootstrap and the report computed from the run folders alone.
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/data/dataset.h"
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"

@@ -5,8 +5,8 @@
 #include <torch/torch.h>
 
 #include "aia/data/dataset.h"
+#include "aia/data/epoch_order.h"
 #include "aia/data/image_pipeline.h"
-#include "aia/training/epoch_order.h"
 #include "tiny_dataset.h"
 
 #include <QtTest>

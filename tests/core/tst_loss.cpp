@@ -3,6 +3,7 @@
 
 #include <torch/torch.h>  // before Qt: Qt's `slots` macro breaks LibTorch headers
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/loss/loss.h"
 #include "test_support.h"

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
@@ -14,6 +15,7 @@ class TestRegistry : public QObject {
   void initTestCase() { torch::set_num_threads(2); }
   void registry();
   void lightBackboneIsMuchCheaper();
+  void catalogueIsTheOneList();
 };
 
 void TestRegistry::registry() {
@@ -42,6 +44,42 @@ void TestRegistry::lightBackboneIsMuchCheaper() {
   auto m = aia::make_model("tresnet_m", 10);
   auto nano = aia::make_model("tresnet_nano", 10);
   QVERIFY(count(*nano) * 10 < count(*m));
+}
+
+void TestRegistry::catalogueIsTheOneList() {
+  // Every backbone of the catalogue builds, and the registry lists exactly those.
+  std::vector<std::string> listed;
+  for (const auto& b : aia::list_backbones()) listed.push_back(b.name);
+  QCOMPARE(listed, aia::names_of(aia::backbones()));
+  for (const auto& b : aia::backbones()) QVERIFY(aia::has_backbone(b.name));
+  QCOMPARE(aia::default_backbone(), std::string("tresnet_m"));
+  // Every loss preset by both spellings; the default is the paper's.
+  for (const auto& p : aia::loss_presets()) {
+    QCOMPARE(aia::loss_preset(p.name).name, p.name);
+    QCOMPARE(aia::loss_preset(p.seed_name).name, p.name);
+    QVERIFY(aia::validate(p.options).empty());
+  }
+  QCOMPARE(aia::loss_preset(aia::default_loss()).margin_pos, aia::LossOptions{}.margin_pos);
+  try {
+    aia::loss_preset("hinge");
+    QFAIL("hinge is no loss");
+  } catch (const aia::ConfigError& e) {
+    QVERIFY2(std::string(e.what()).find("bce, focal, asymmetric, proposed, BCELoss") != std::string::npos, e.what());
+  }
+  // The demos are flagged; names are unique in every list.
+  QVERIFY(aia::is_demo_dataset("demo") && aia::is_demo_dataset("demo-longtail"));
+  QVERIFY(!aia::is_demo_dataset("Corel-5k") && !aia::is_demo_dataset("/some/folder"));
+  for (const auto& names :
+       {aia::names_of(aia::datasets()), aia::names_of(aia::threshold_strategies()), aia::names_of(aia::precisions()),
+        aia::names_of(aia::memory_formats()), aia::names_of(aia::train_modes()), aia::names_of(aia::review_orders()),
+        aia::names_of(aia::report_formats()), aia::names_of(aia::project_export_formats()), aia::loss_names()}) {
+    std::vector<std::string> sorted = names;
+    std::sort(sorted.begin(), sorted.end());
+    QVERIFY(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+    QVERIFY(!names.empty());
+  }
+  QCOMPARE(aia::join_names({"a", "b", "c"}), std::string("a | b | c"));
+  QCOMPARE(aia::names_or({"a", "b", "c"}), std::string("a, b or c"));
 }
 
 QTEST_GUILESS_MAIN(TestRegistry)

@@ -2,8 +2,8 @@
 // The recipe the tests train with on the tiny dataset (tiny_dataset.h): the
 // light backbone at 32 px, seconds per run on a CPU.
 
-#include "aia/loss/loss_options.h"
-#include "aia/training/train_config.h"
+#include "aia/catalogue/catalogue.h"
+#include "aia/run/train_config.h"
 
 #include <string>
 

@@ -186,7 +186,10 @@ void TestGuiThreads::largeProjectKeepsTheEventLoopTurning() {
   tick.setInterval(5);
   connect(&tick, &QTimer::timeout, this, [&] { ++ticks; });
   tick.start();
+  QSignalSpy opened(&page, &aia::ui::ReviewPage::projectOpened);
   QVERIFY(page.createProject(m_dir.filePath(QStringLiteral("many.project")), {photos}, true));
+  QVERIFY(opened.wait(120000));
+  QCOMPARE(opened.last().at(0).toBool(), true);
   const int whileMaking = ticks;
   tick.stop();
   qInfo("event-loop turns while a project of 20,000 images was made: %d", whileMaking);

@@ -586,6 +586,26 @@ FA_MORE.update({
         "نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)",
 })
 
+# The Train page's loaded configuration and the thresholds file filter.
+DE_MORE.update({
+    "&Load configuration...": "Konfiguration &laden...",
+    "Start from a run's config.json: what you change in the form changes only that field":
+        "Von der config.json eines Laufs ausgehen: was Sie im Formular ändern, ändert nur dieses Feld",
+    "Cannot load the configuration: %1": "Die Konfiguration kann nicht geladen werden: %1",
+    "Configuration %1 loaded (dataset %2).": "Konfiguration %1 geladen (Datensatz %2).",
+    "Load configuration": "Konfiguration laden", "Configuration (*.json)": "Konfiguration (*.json)",
+    "Thresholds (*.json *.csv);;All files (*)": "Schwellenwerte (*.json *.csv);;Alle Dateien (*)",
+})
+FA_MORE.update({
+    "&Load configuration...": "&بارگیری پیکربندی...",
+    "Start from a run's config.json: what you change in the form changes only that field":
+        "از config.json یک اجرا آغاز کن: هر چه در فرم تغییر دهید فقط همان فیلد را تغییر می‌دهد",
+    "Cannot load the configuration: %1": "پیکربندی بارگیری نمی‌شود: %1",
+    "Configuration %1 loaded (dataset %2).": "پیکربندی %1 بارگیری شد (مجموعه‌داده %2).",
+    "Load configuration": "بارگیری پیکربندی", "Configuration (*.json)": "پیکربندی (*.json)",
+    "Thresholds (*.json *.csv);;All files (*)": "آستانه‌ها (*.json *.csv);;همهٔ پرونده‌ها (*)",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

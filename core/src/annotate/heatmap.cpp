@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 
@@ -68,6 +69,14 @@ void write_png(const std::string& path, const RgbImage& image) {
   std::vector<std::uint8_t> bytes;
   if (!cv::imencode(".png", bgr, bytes)) throw InputError(path + ": cannot encode PNG");
   write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+std::string heatmap_file(const std::string& dir, const std::string& image_path, const std::string& tag) {
+  std::string safe = tag;
+  for (char& ch : safe)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') ch = '_';
+  const std::string stem = std::filesystem::path(image_path).filename().string();
+  return (std::filesystem::path(dir) / (stem + "." + safe + ".png")).string();
 }
 
 }  // namespace aia

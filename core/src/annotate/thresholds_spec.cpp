@@ -41,7 +41,7 @@ std::vector<double> resolve_thresholds(const ThresholdsSpec& spec, const std::ve
     case ThresholdsSpec::Kind::Value:
       return std::vector<double>(labels.size(), spec.value);
     case ThresholdsSpec::Kind::File:
-      return read_thresholds_json(spec.file, labels);
+      return read_thresholds_file(spec.file, labels);
     case ThresholdsSpec::Kind::Strategy:
       break;
   }

@@ -1,6 +1,6 @@
 #include "aia/data/image_pipeline.h"
 
-#include "aia/training/epoch_order.h"
+#include "aia/data/epoch_order.h"
 
 #include "aia/errors.h"
 #include "data/image_decode.h"

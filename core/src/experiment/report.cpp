@@ -1,5 +1,6 @@
 #include "aia/experiment/report.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/csv.h"
 #include "aia/metrics/thresholds.h"
@@ -77,7 +78,12 @@ constexpr std::size_t kColumnCount = kReportColumns;
 }  // namespace
 
 const std::vector<std::string>& report_strategies() {
-  static const std::vector<std::string> s = {"0.5", "mcc-grid", "mcc", "f1"};
+  // 0.5 for every label, then the catalogue's strategies.
+  static const std::vector<std::string> s = [] {
+    std::vector<std::string> v{"0.5"};
+    for (const auto& name : names_of(threshold_strategies())) v.push_back(name);
+    return v;
+  }();
   return s;
 }
 
@@ -125,6 +131,175 @@ std::string Comparison::sentence() const {
   return buf;
 }
 
+namespace {
+
+// The loss every other is compared with: the option, else "proposed" when the
+// grid has it, else the grid's first.
+std::string choose_baseline(const ExperimentSpec& spec, const ReportOptions& options) {
+  std::string baseline = options.baseline;
+  if (baseline.empty()) {
+    baseline = spec.grid.losses.front().name;
+    for (const auto& l : spec.grid.losses)
+      if (l.name == "proposed") baseline = l.name;
+  }
+  if (std::none_of(spec.grid.losses.begin(), spec.grid.losses.end(),
+                   [&](const GridLoss& l) { return l.name == baseline; }))
+    throw ConfigError("report: the baseline loss '" + baseline + "' is not in the experiment's grid");
+  return baseline;
+}
+
+// The finished cells of a group with their metrics and outcomes under every
+// strategy; the group's labels, support and test size from the first. A cell
+// that cannot be read is left out with a note.
+std::vector<LoadedCell> load_group(Report& report, ReportGroup& group) {
+  std::vector<LoadedCell> loaded;
+  std::vector<std::string> images;
+  for (const auto& cell : report.cells) {
+    if (cell.group != group.name) continue;
+    group.dataset = cell.dataset;
+    if (cell.state != CellState::Finished) continue;
+    try {
+      const RunFolder run(cell.config.run.out_dir);
+      const ScoredSplit split = run.read_test_scores();
+      if (group.labels.empty()) {
+        group.labels = split.scores.labels;
+        images = split.scores.images;
+      } else if (split.scores.labels != group.labels || split.scores.images != images) {
+        throw InputError("its test images or labels differ from the group's first finished cell");
+      }
+      const LabelMatrix m(split.scores, split.targets);
+      if (group.support.empty()) {
+        group.test_images = m.images();
+        group.support.assign(m.labels(), 0);
+        for (std::size_t j = 0; j < m.labels(); ++j)
+          for (std::size_t i = 0; i < m.images(); ++i) group.support[j] += m.target(i, j) ? 1 : 0;
+      }
+      LoadedCell l;
+      l.cell = &cell;
+      for (const auto& s : report_strategies()) {
+        const auto t = strategy_thresholds(s, run, group.labels);
+        l.metrics.push_back(compute_metrics(m, t));
+        l.outcomes.emplace_back(m, t);
+      }
+      loaded.push_back(std::move(l));
+    } catch (const std::exception& e) {
+      report.notes.push_back("cell " + cell.id + " left out: " + e.what());
+    }
+  }
+  return loaded;
+}
+
+std::vector<const LoadedCell*> cells_of(const std::vector<LoadedCell>& loaded, const std::string& loss) {
+  std::vector<const LoadedCell*> v;
+  for (const auto& l : loaded)
+    if (l.cell->loss == loss) v.push_back(&l);
+  return v;
+}
+
+// Strategy s's rows: mean ± sd over seeds per loss, the best of each column
+// marked, then the published numbers for the dataset.
+void add_rows(ReportGroup& group, const std::vector<LoadedCell>& loaded, const ExperimentSpec& spec, std::size_t s) {
+  const auto& strategies = report_strategies();
+  const std::size_t first = group.rows.size();
+  for (const auto& loss : spec.grid.losses) {
+    const auto cells = cells_of(loaded, loss.name);
+    if (cells.empty()) continue;
+    ReportRow row;
+    row.loss = loss.name;
+    row.strategy = strategies[s];
+    row.f1_low = row.f1_high = kNaN;
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      std::vector<double> v;
+      for (const auto* l : cells) v.push_back(column_value(l->metrics[s], static_cast<ReportColumn>(c)));
+      row.values[c] = mean_sd(v);
+    }
+    row.label_f1.assign(group.labels.size(), 0.0);
+    for (const auto* l : cells) {
+      row.seeds.push_back(l->cell->seed);
+      for (std::size_t j = 0; j < group.labels.size(); ++j)
+        row.label_f1[j] += l->metrics[s].per_label[j].f1 / static_cast<double>(cells.size());
+    }
+    group.rows.push_back(std::move(row));
+  }
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    double best = -std::numeric_limits<double>::infinity();
+    for (std::size_t r = first; r < group.rows.size(); ++r) best = std::max(best, group.rows[r].values[c].mean);
+    for (std::size_t r = first; r < group.rows.size(); ++r)
+      group.rows[r].best[c] = group.rows.size() - first > 1 && group.rows[r].values[c].mean == best;
+  }
+  for (const auto& p : published_results()) {
+    if (p.strategy != strategies[s] || fs::path(group.dataset).filename().string() != p.dataset) continue;
+    ReportRow row;
+    row.loss = "proposed";
+    row.strategy = p.strategy;
+    row.published = true;
+    row.source = "published (the original implementation's README), not ours";
+    row.f1_low = row.f1_high = kNaN;
+    const std::pair<ReportColumn, double> known[] = {{ReportColumn::ClassP, p.precision},
+                                                     {ReportColumn::ClassR, p.recall},
+                                                     {ReportColumn::ClassF1, p.f1},
+                                                     {ReportColumn::NPlus, double(p.n_plus)}};
+    for (const auto& [c, v] : known) row.values[static_cast<std::size_t>(c)] = MeanSd{v, kNaN, 1};
+    group.rows.push_back(std::move(row));
+  }
+}
+
+// The paired bootstrap of every loss against the baseline under strategy s,
+// seed by seed; the rows get their F1 intervals.
+void add_comparisons(ReportGroup& group, const std::vector<LoadedCell>& loaded, const ExperimentSpec& spec,
+                     const std::string& baseline, std::size_t s, const ReportOptions& options) {
+  const std::string& strategy = report_strategies()[s];
+  const auto base = cells_of(loaded, baseline);
+  for (const auto& loss : spec.grid.losses) {
+    if (loss.name == baseline) continue;
+    std::vector<ImageOutcomes> a, b;
+    std::vector<int> seeds;
+    for (const auto* l : cells_of(loaded, loss.name))
+      for (const auto* bl : base)
+        if (bl->cell->seed == l->cell->seed) {
+          a.push_back(l->outcomes[s]);
+          b.push_back(bl->outcomes[s]);
+          seeds.push_back(l->cell->seed);
+        }
+    if (seeds.empty()) continue;
+    const auto stats = paired_bootstrap(a, b, options.bootstrap);
+    for (std::size_t m = 0; m < stats.size(); ++m)
+      group.comparisons.push_back({loss.name, baseline, strategy, kBootstrapMetrics[m], stats[m], seeds});
+    for (auto& r : group.rows) {
+      if (r.published || r.strategy != strategy) continue;
+      if (r.loss == loss.name) r.f1_low = stats[0].a_low, r.f1_high = stats[0].a_high;
+      if (r.loss == baseline) r.f1_low = stats[0].b_low, r.f1_high = stats[0].b_high;
+    }
+  }
+}
+
+// Per-label gains over the baseline under `strategy`, and the gain by label frequency.
+void add_gains(ReportGroup& group, const ExperimentSpec& spec, const std::string& baseline, const std::string& strategy,
+               const ReportOptions& options) {
+  const ReportRow* base_row = group.row(baseline, strategy);
+  for (const auto& loss : spec.grid.losses) {
+    const ReportRow* other = group.row(loss.name, strategy);
+    if (!base_row || !other || loss.name == baseline) continue;
+    std::vector<LabelGain> gains;
+    std::vector<double> values;
+    for (std::size_t j = 0; j < group.labels.size(); ++j) {
+      gains.push_back({loss.name, group.labels[j], group.support[j], base_row->label_f1[j], other->label_f1[j]});
+      values.push_back(gains.back().gain());
+    }
+    std::stable_sort(gains.begin(), gains.end(),
+                     [](const LabelGain& x, const LabelGain& y) { return x.gain() > y.gain(); });
+    const std::size_t k = std::min(options.top_labels, gains.size() / 2);
+    for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[i]);
+    for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[gains.size() - 1 - i]);
+    for (auto bin : frequency_bins(group.support, values, options.frequency_bins)) {
+      bin.loss = loss.name;
+      group.bins.push_back(bin);
+    }
+  }
+}
+
+}  // namespace
+
 Report build_report(const std::string& experiment_dir, const ReportOptions& options) {
   const ExperimentFolder folder(experiment_dir);
   const ExperimentSpec spec = folder.read_spec();
@@ -132,164 +307,27 @@ Report build_report(const std::string& experiment_dir, const ReportOptions& opti
   report.experiment_dir = experiment_dir;
   report.options = options;
   report.cells = folder.cells();
-  report.baseline = options.baseline;
-  if (report.baseline.empty()) {
-    report.baseline = spec.grid.losses.front().name;
-    for (const auto& l : spec.grid.losses)
-      if (l.name == "proposed") report.baseline = l.name;
-  }
-  if (std::none_of(spec.grid.losses.begin(), spec.grid.losses.end(),
-                   [&](const GridLoss& l) { return l.name == report.baseline; }))
-    throw ConfigError("report: the baseline loss '" + report.baseline + "' is not in the experiment's grid");
+  report.baseline = choose_baseline(spec, options);
   const auto& strategies = report_strategies();
-  const auto gain_strategy =
-      std::find(strategies.begin(), strategies.end(), options.gain_strategy) - strategies.begin();
-  if (static_cast<std::size_t>(gain_strategy) == strategies.size())
-    throw ConfigError("report: unknown strategy '" + options.gain_strategy + "' (0.5, mcc-grid, mcc, f1)");
+  const auto gain_strategy = std::find(strategies.begin(), strategies.end(), options.gain_strategy);
+  if (gain_strategy == strategies.end())
+    throw ConfigError("report: unknown strategy '" + options.gain_strategy + "' (" + names_or(report_strategies()) +
+                      ")");
 
   // Groups in the order of their first cell.
   std::vector<std::string> group_names;
   for (const auto& c : report.cells)
     if (std::find(group_names.begin(), group_names.end(), c.group) == group_names.end()) group_names.push_back(c.group);
-
   for (const auto& group_name : group_names) {
     ReportGroup group;
     group.name = group_name;
-    std::vector<LoadedCell> loaded;
-    std::vector<std::string> images;
-    for (const auto& cell : report.cells) {
-      if (cell.group != group_name) continue;
-      group.dataset = cell.dataset;
-      if (cell.state != CellState::Finished) continue;
-      try {
-        const RunFolder run(cell.config.run.out_dir);
-        const ScoredSplit split = run.read_test_scores();
-        if (group.labels.empty()) {
-          group.labels = split.scores.labels;
-          images = split.scores.images;
-        } else if (split.scores.labels != group.labels || split.scores.images != images) {
-          throw InputError("its test images or labels differ from the group's first finished cell");
-        }
-        const LabelMatrix m(split.scores, split.targets);
-        if (group.support.empty()) {
-          group.test_images = m.images();
-          group.support.assign(m.labels(), 0);
-          for (std::size_t j = 0; j < m.labels(); ++j)
-            for (std::size_t i = 0; i < m.images(); ++i) group.support[j] += m.target(i, j) ? 1 : 0;
-        }
-        LoadedCell l;
-        l.cell = &cell;
-        for (const auto& s : strategies) {
-          const auto t = strategy_thresholds(s, run, group.labels);
-          l.metrics.push_back(compute_metrics(m, t));
-          l.outcomes.emplace_back(m, t);
-        }
-        loaded.push_back(std::move(l));
-      } catch (const std::exception& e) {
-        report.notes.push_back("cell " + cell.id + " left out: " + e.what());
-      }
-    }
+    const std::vector<LoadedCell> loaded = load_group(report, group);
     if (loaded.empty()) continue;
-
-    auto cells_of = [&](const std::string& loss) {
-      std::vector<const LoadedCell*> v;
-      for (const auto& l : loaded)
-        if (l.cell->loss == loss) v.push_back(&l);
-      return v;
-    };
-
     for (std::size_t s = 0; s < strategies.size(); ++s) {
-      const std::size_t first = group.rows.size();
-      for (const auto& loss : spec.grid.losses) {
-        const auto cells = cells_of(loss.name);
-        if (cells.empty()) continue;
-        ReportRow row;
-        row.loss = loss.name;
-        row.strategy = strategies[s];
-        row.f1_low = row.f1_high = kNaN;
-        for (std::size_t c = 0; c < kColumnCount; ++c) {
-          std::vector<double> v;
-          for (const auto* l : cells) v.push_back(column_value(l->metrics[s], static_cast<ReportColumn>(c)));
-          row.values[c] = mean_sd(v);
-        }
-        row.label_f1.assign(group.labels.size(), 0.0);
-        for (const auto* l : cells) {
-          row.seeds.push_back(l->cell->seed);
-          for (std::size_t j = 0; j < group.labels.size(); ++j)
-            row.label_f1[j] += l->metrics[s].per_label[j].f1 / static_cast<double>(cells.size());
-        }
-        group.rows.push_back(std::move(row));
-      }
-      for (std::size_t c = 0; c < kColumnCount; ++c) {
-        double best = -std::numeric_limits<double>::infinity();
-        for (std::size_t r = first; r < group.rows.size(); ++r) best = std::max(best, group.rows[r].values[c].mean);
-        for (std::size_t r = first; r < group.rows.size(); ++r)
-          group.rows[r].best[c] = group.rows.size() - first > 1 && group.rows[r].values[c].mean == best;
-      }
-      for (const auto& p : published_results()) {
-        if (p.strategy != strategies[s] || fs::path(group.dataset).filename().string() != p.dataset) continue;
-        ReportRow row;
-        row.loss = "proposed";
-        row.strategy = p.strategy;
-        row.published = true;
-        row.source = "published (the original implementation's README), not ours";
-        row.f1_low = row.f1_high = kNaN;
-        const std::pair<ReportColumn, double> known[] = {{ReportColumn::ClassP, p.precision},
-                                                         {ReportColumn::ClassR, p.recall},
-                                                         {ReportColumn::ClassF1, p.f1},
-                                                         {ReportColumn::NPlus, double(p.n_plus)}};
-        for (const auto& [c, v] : known) row.values[static_cast<std::size_t>(c)] = MeanSd{v, kNaN, 1};
-        group.rows.push_back(std::move(row));
-      }
-
-      // The paired bootstrap of every loss against the baseline, seed by seed.
-      const auto base = cells_of(report.baseline);
-      for (const auto& loss : spec.grid.losses) {
-        if (loss.name == report.baseline) continue;
-        std::vector<ImageOutcomes> a, b;
-        std::vector<int> seeds;
-        for (const auto* l : cells_of(loss.name))
-          for (const auto* bl : base)
-            if (bl->cell->seed == l->cell->seed) {
-              a.push_back(l->outcomes[s]);
-              b.push_back(bl->outcomes[s]);
-              seeds.push_back(l->cell->seed);
-            }
-        if (seeds.empty()) continue;
-        const auto stats = paired_bootstrap(a, b, options.bootstrap);
-        for (std::size_t m = 0; m < stats.size(); ++m)
-          group.comparisons.push_back(
-              {loss.name, report.baseline, strategies[s], kBootstrapMetrics[m], stats[m], seeds});
-        for (auto& r : group.rows) {
-          if (r.published || r.strategy != strategies[s]) continue;
-          if (r.loss == loss.name) r.f1_low = stats[0].a_low, r.f1_high = stats[0].a_high;
-          if (r.loss == report.baseline) r.f1_low = stats[0].b_low, r.f1_high = stats[0].b_high;
-        }
-      }
+      add_rows(group, loaded, spec, s);
+      add_comparisons(group, loaded, spec, report.baseline, s, options);
     }
-
-    // Per-label gains of the baseline, and the gain by label frequency.
-    const std::string& gs = strategies[static_cast<std::size_t>(gain_strategy)];
-    const ReportRow* base_row = group.row(report.baseline, gs);
-    for (const auto& loss : spec.grid.losses) {
-      const ReportRow* other = group.row(loss.name, gs);
-      if (!base_row || !other || loss.name == report.baseline) continue;
-      std::vector<LabelGain> gains;
-      std::vector<double> values;
-      for (std::size_t j = 0; j < group.labels.size(); ++j) {
-        gains.push_back({loss.name, group.labels[j], group.support[j], base_row->label_f1[j], other->label_f1[j]});
-        values.push_back(gains.back().gain());
-      }
-      std::stable_sort(gains.begin(), gains.end(),
-                       [](const LabelGain& x, const LabelGain& y) { return x.gain() > y.gain(); });
-      const std::size_t k = std::min(options.top_labels, gains.size() / 2);
-      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[i]);
-      for (std::size_t i = 0; i < k; ++i) group.gains.push_back(gains[gains.size() - 1 - i]);
-      for (auto bin : frequency_bins(group.support, values, options.frequency_bins)) {
-        bin.loss = loss.name;
-        group.bins.push_back(bin);
-      }
-    }
+    add_gains(group, spec, report.baseline, *gain_strategy, options);
     report.groups.push_back(std::move(group));
   }
   return report;
@@ -320,7 +358,7 @@ ReportFormat parse_report_format(const std::string& name) {
   if (name == "csv") return ReportFormat::Csv;
   if (name == "latex" || name == "tex") return ReportFormat::Latex;
   if (name == "json") return ReportFormat::Json;
-  throw ConfigError("report format must be md, csv, latex or json, got '" + name + "'");
+  throw ConfigError("report format must be " + names_or(names_of(report_formats())) + ", got '" + name + "'");
 }
 
 namespace {
@@ -379,7 +417,8 @@ std::string render_markdown(const Report& r) {
          std::to_string(g.labels.size()) + " labels.\n";
     for (const auto& s : report_strategies()) {
       o += "\n### Thresholds " + s + "\n\n| loss | seeds |";
-      for (std::size_t c = 0; c < kColumnCount; ++c) o += " " + column_name(static_cast<ReportColumn>(c)) + " |";
+      for (std::size_t c = 0; c < kColumnCount; ++c)
+        o.append(" ").append(column_name(static_cast<ReportColumn>(c))).append(" |");
       o += "\n|---|---|";
       for (std::size_t c = 0; c < kColumnCount; ++c) o += "---:|";
       o += "\n";

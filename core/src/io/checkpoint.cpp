@@ -75,11 +75,10 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, const ImportOptions& options) {
-  ImportReport report;
-  if (file.empty()) throw CheckpointError("the weight file holds no tensors");
+namespace {
 
-  // 1. Strip wrapper prefixes shared by every key (DataParallel, the paper's `net.`).
+// 1. Wrapper prefixes shared by every key (DataParallel, the paper's `net.`) stripped.
+NamedTensors strip_prefixes(const NamedTensors& file, ImportReport& report) {
   NamedTensors tensors = file;
   for (bool again = true; again;) {
     again = false;
@@ -94,8 +93,13 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
       }
     }
   }
+  return tensors;
+}
 
-  // 2. Legacy InplaceABN layout: rename, and |w| + 1e-5 for the norm weights.
+// 2. The legacy InplaceABN layout renamed (|w| + 1e-5 for the norm weights);
+// 3. timm's head.fc.* and the paper's head.fc.1.* named as the model names its head.
+std::unordered_map<std::string, torch::Tensor> normalise_keys(const NamedTensors& tensors, const std::string& head,
+                                                              ImportReport& report) {
   std::unordered_map<std::string, torch::Tensor> by_key;
   bool has_current = false, has_legacy = false;
   for (auto& [k, v] : tensors) {
@@ -117,9 +121,6 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
     by_key[key] = value;
   }
   if (legacy) report.messages.push_back("legacy InplaceABN checkpoint: norm weights converted to |w| + 1e-5");
-
-  // 3. Head naming: timm's head.fc.* vs the paper's head.fc.1.*
-  const std::string head = model.head_prefix();
   for (const std::string other : {"head.fc.", "head.fc.1."}) {
     if (other == head) continue;
     for (const char* leaf : {"weight", "bias"}) {
@@ -130,32 +131,37 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
       }
     }
   }
+  return by_key;
+}
 
-  // 4. Match against the model.
-  auto state = model_state(model);
-  std::set<std::string> model_keys;
-  for (auto& [k, v] : state) model_keys.insert(k);
-  std::set<std::string> used;
+struct HeadPlan {
+  bool by_labels = false;
+  torch::Tensor weight, bias;  // the file's head, when mapped by label name
+};
+
+// 4a. What happens to the head: mapped by label name, left fresh because the
+// class count differs (when allowed), or copied like any other tensor.
+HeadPlan plan_head(const ClassifierImpl& model, const std::unordered_map<std::string, torch::Tensor>& by_key,
+                   const std::string& head, const ImportOptions& options, ImportReport& report,
+                   std::set<std::string>& used) {
+  HeadPlan plan;
   const bool head_differs = by_key.count(head + "weight") && by_key.at(head + "weight").dim() == 2 &&
                             by_key.at(head + "weight").size(0) != model.num_classes();
-  const bool by_labels = !options.file_labels.empty() && !options.model_labels.empty();
-  torch::Tensor file_head_weight, file_head_bias;
-  if (by_labels) {
+  plan.by_labels = !options.file_labels.empty() && !options.model_labels.empty();
+  if (plan.by_labels) {
     if (!by_key.count(head + "weight") || !by_key.count(head + "bias"))
       throw CheckpointError("the file has no head (" + head + "weight) to map by label name");
-    file_head_weight = by_key.at(head + "weight");
-    file_head_bias = by_key.at(head + "bias");
-    if (file_head_weight.dim() != 2 || file_head_bias.dim() != 1 ||
-        file_head_weight.size(0) != static_cast<std::int64_t>(options.file_labels.size()) ||
-        file_head_bias.size(0) != file_head_weight.size(0))
-      throw CheckpointError("the file's head has " + std::to_string(file_head_weight.size(0)) + " rows but " +
+    plan.weight = by_key.at(head + "weight");
+    plan.bias = by_key.at(head + "bias");
+    if (plan.weight.dim() != 2 || plan.bias.dim() != 1 ||
+        plan.weight.size(0) != static_cast<std::int64_t>(options.file_labels.size()) ||
+        plan.bias.size(0) != plan.weight.size(0))
+      throw CheckpointError("the file's head has " + std::to_string(plan.weight.size(0)) + " rows but " +
                             std::to_string(options.file_labels.size()) + " labels were given for it");
     if (options.model_labels.size() != static_cast<std::size_t>(model.num_classes()))
       throw CheckpointError("the model has " + std::to_string(model.num_classes()) + " classes but " +
                             std::to_string(options.model_labels.size()) + " labels were given for them");
-    report.head_reset = true;  // the rows are copied one by one below
-    used.insert(head + "weight");
-    used.insert(head + "bias");
+    report.head_reset = true;  // the rows are copied one by one (copy_head_rows)
   } else if (head_differs) {
     if (!options.allow_head_reset)
       throw CheckpointError("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
@@ -164,36 +170,45 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
     report.messages.push_back("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
                               " classes, the model " + std::to_string(model.num_classes()) +
                               ": head left freshly initialised (it must be trained)");
-    used.insert(head + "weight");
-    used.insert(head + "bias");
+  } else {
+    return plan;
   }
+  used.insert(head + "weight");
+  used.insert(head + "bias");
+  return plan;
+}
 
+// 4b. Every model tensor paired with the file's of the same key and shape;
+// missing, unexpected and mismatched keys go to the report or an error.
+std::vector<std::pair<torch::Tensor, torch::Tensor>> match_tensors(
+    ClassifierImpl& model, const std::unordered_map<std::string, torch::Tensor>& by_key, const std::string& head,
+    const ImportOptions& options, ImportReport& report, std::set<std::string>& used) {
   std::vector<std::string> shape_errors;
   std::vector<std::pair<torch::Tensor, torch::Tensor>> copies;
-  {
-    auto params = model.named_parameters(true);
-    auto buffers = model.named_buffers(true);
-    auto target_of = [&](const std::string& key) -> torch::Tensor {
-      if (auto* p = params.find(key)) return *p;
-      if (auto* b = buffers.find(key)) return *b;
-      return {};
-    };
-    for (const auto& key : model_keys) {
-      if (report.head_reset && (key == head + "weight" || key == head + "bias")) continue;
-      auto it = by_key.find(key);
-      if (it == by_key.end()) {
-        // Legacy files have no num_batches_tracked; it only counts BN updates.
-        if (!ends_with(key, "num_batches_tracked")) report.missing.push_back(key);
-        continue;
-      }
-      used.insert(key);
-      torch::Tensor target = target_of(key);
-      if (target.sizes() != it->second.sizes()) {
-        shape_errors.push_back(key + ": file " + c10::str(it->second.sizes()) + ", model " + c10::str(target.sizes()));
-        continue;
-      }
-      copies.emplace_back(target, it->second);
+  auto params = model.named_parameters(true);
+  auto buffers = model.named_buffers(true);
+  auto target_of = [&](const std::string& key) -> torch::Tensor {
+    if (auto* p = params.find(key)) return *p;
+    if (auto* b = buffers.find(key)) return *b;
+    return {};
+  };
+  std::set<std::string> model_keys;
+  for (auto& [k, v] : model_state(model)) model_keys.insert(k);
+  for (const auto& key : model_keys) {
+    if (report.head_reset && (key == head + "weight" || key == head + "bias")) continue;
+    auto it = by_key.find(key);
+    if (it == by_key.end()) {
+      // Legacy files have no num_batches_tracked; it only counts BN updates.
+      if (!ends_with(key, "num_batches_tracked")) report.missing.push_back(key);
+      continue;
     }
+    used.insert(key);
+    torch::Tensor target = target_of(key);
+    if (target.sizes() != it->second.sizes()) {
+      shape_errors.push_back(key + ": file " + c10::str(it->second.sizes()) + ", model " + c10::str(target.sizes()));
+      continue;
+    }
+    copies.emplace_back(target, it->second);
   }
   for (auto& [k, v] : by_key)
     if (!used.count(k)) report.unexpected.push_back(k);
@@ -210,32 +225,48 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
         std::string(report.unexpected.empty() ? "" : " first file key: " + report.unexpected.front()));
   if (options.strict && (!report.missing.empty() || !report.unexpected.empty()))
     throw CheckpointError("strict import failed: " + report.summary());
+  return copies;
+}
 
+// 5. The head's rows copied by label name; new labels keep their fresh rows.
+void copy_head_rows(ClassifierImpl& model, const HeadPlan& plan, const std::string& head, const ImportOptions& options,
+                    ImportReport& report) {
+  std::map<std::string, std::int64_t> row_of;
+  for (std::size_t i = 0; i < options.file_labels.size(); ++i)
+    row_of.emplace(options.file_labels[i], static_cast<std::int64_t>(i));
+  auto params = model.named_parameters(true);
+  torch::Tensor weight = *params.find(head + "weight");
+  torch::Tensor bias = *params.find(head + "bias");
+  if (weight.size(1) != plan.weight.size(1))
+    throw CheckpointError("the file's head takes " + std::to_string(plan.weight.size(1)) + " features, the model's " +
+                          std::to_string(weight.size(1)));
+  for (std::size_t i = 0; i < options.model_labels.size(); ++i) {
+    auto it = row_of.find(options.model_labels[i]);
+    if (it == row_of.end()) continue;
+    const auto row = static_cast<std::int64_t>(i);
+    weight[row].copy_(plan.weight[it->second].to(weight.device(), weight.scalar_type()));
+    bias[row].copy_(plan.bias[it->second].to(bias.device(), bias.scalar_type()));
+    ++report.head_labels_kept;
+  }
+  report.messages.push_back("head mapped by label name: " + std::to_string(report.head_labels_kept) + " of " +
+                            std::to_string(options.model_labels.size()) + " labels keep their weights, " +
+                            std::to_string(options.model_labels.size() - report.head_labels_kept) + " start fresh");
+}
+
+}  // namespace
+
+ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, const ImportOptions& options) {
+  ImportReport report;
+  if (file.empty()) throw CheckpointError("the weight file holds no tensors");
+  const std::string head = model.head_prefix();
+  const auto by_key = normalise_keys(strip_prefixes(file, report), head, report);
+  std::set<std::string> used;
+  const HeadPlan plan = plan_head(model, by_key, head, options, report, used);
+  auto copies = match_tensors(model, by_key, head, options, report, used);
   torch::NoGradGuard no_grad;
   for (auto& [target, source] : copies) target.copy_(source.to(target.device(), target.scalar_type()));
   report.loaded = copies.size();
-  if (by_labels) {
-    std::map<std::string, std::int64_t> row_of;
-    for (std::size_t i = 0; i < options.file_labels.size(); ++i)
-      row_of.emplace(options.file_labels[i], static_cast<std::int64_t>(i));
-    auto params = model.named_parameters(true);
-    torch::Tensor weight = *params.find(head + "weight");
-    torch::Tensor bias = *params.find(head + "bias");
-    if (weight.size(1) != file_head_weight.size(1))
-      throw CheckpointError("the file's head takes " + std::to_string(file_head_weight.size(1)) +
-                            " features, the model's " + std::to_string(weight.size(1)));
-    for (std::size_t i = 0; i < options.model_labels.size(); ++i) {
-      auto it = row_of.find(options.model_labels[i]);
-      if (it == row_of.end()) continue;
-      const auto row = static_cast<std::int64_t>(i);
-      weight[row].copy_(file_head_weight[it->second].to(weight.device(), weight.scalar_type()));
-      bias[row].copy_(file_head_bias[it->second].to(bias.device(), bias.scalar_type()));
-      ++report.head_labels_kept;
-    }
-    report.messages.push_back("head mapped by label name: " + std::to_string(report.head_labels_kept) + " of " +
-                              std::to_string(options.model_labels.size()) + " labels keep their weights, " +
-                              std::to_string(options.model_labels.size() - report.head_labels_kept) + " start fresh");
-  }
+  if (plan.by_labels) copy_head_rows(model, plan, head, options, report);
   return report;
 }
 

@@ -13,8 +13,29 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace aia {
+namespace {
+
+// A tensor's bytes from its shape, the element count checked against the
+// bytes there are before it is multiplied out.
+std::size_t byte_size(const std::vector<std::int64_t>& shape, std::uint64_t element, std::size_t data_size,
+                      const std::function<CheckpointError(const std::string&)>& fail) {
+  const std::uint64_t most = data_size / element;
+  const bool empty = std::find(shape.begin(), shape.end(), 0) != shape.end();
+  std::uint64_t numel = empty ? 0 : 1;
+  for (auto d : shape) {
+    if (d < 0) throw fail("negative dimension");
+    if (empty) continue;
+    if (static_cast<std::uint64_t>(d) > most / numel)
+      throw fail("shape " + nlohmann::json(shape).dump() + " has too many elements for the file");
+    numel *= static_cast<std::uint64_t>(d);
+  }
+  return static_cast<std::size_t>(numel * element);
+}
+
+}  // namespace
 
 NamedTensors read_safetensors(const std::string& path, std::map<std::string, std::string>* metadata) {
   const std::string bytes = read_file(path);
@@ -64,19 +85,9 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
       const auto offsets = integers("data_offsets").get<std::vector<std::uint64_t>>();
       if (offsets.size() != 2 || offsets[0] > offsets[1] || offsets[1] > data_size)
         throw fail("tensor '" + name + "': data_offsets outside the file");
-      // The element count is checked against the bytes there are before it is multiplied out.
-      const std::uint64_t element = c10::elementSize(*dtype);
-      const std::uint64_t most = data_size / element;
-      const bool empty = std::find(shape.begin(), shape.end(), 0) != shape.end();
-      std::uint64_t numel = empty ? 0 : 1;
-      for (auto d : shape) {
-        if (d < 0) throw fail("tensor '" + name + "': negative dimension");
-        if (empty) continue;
-        if (static_cast<std::uint64_t>(d) > most / numel)
-          throw fail("tensor '" + name + "': shape " + info.at("shape").dump() + " has too many elements for the file");
-        numel *= static_cast<std::uint64_t>(d);
-      }
-      const std::size_t expected = static_cast<std::size_t>(numel * element);
+      const std::size_t expected = byte_size(shape, c10::elementSize(*dtype), data_size, [&](const std::string& what) {
+        return fail("tensor '" + name + "': " + what);
+      });
       if (offsets[1] - offsets[0] != expected)
         throw fail("tensor '" + name + "': " + std::to_string(offsets[1] - offsets[0]) + " bytes for shape " +
                    info.at("shape").dump() + " (" + std::to_string(expected) + " expected)");

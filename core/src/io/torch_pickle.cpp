@@ -64,185 +64,224 @@ class Unpickler {
       if (pos_ >= data_.size()) throw error("pickle ends without STOP");
       const std::size_t at = pos_;
       const auto op = static_cast<unsigned char>(data_[pos_++]);
-      switch (op) {
-        case 0x80:
-          read(1);
-          break;  // PROTO
-        case 0x95:
-          read(8);
-          break;  // FRAME
-        case '.':
-          return pop();  // STOP
-        case '(':
-          marks_.push_back(stack_.size());
-          break;
-        case ')':
-          stack_.push_back(make(Value::Kind::Tuple));
-          break;
-        case 't':
-          stack_.push_back(sequence(Value::Kind::Tuple, pop_mark()));
-          break;
-        case 0x85:
-        case 0x86:
-        case 0x87: {  // TUPLE1..3
-          const std::size_t n = op - 0x84u;
-          std::vector<ValuePtr> items(n);
-          for (std::size_t i = n; i-- > 0;) items[i] = pop();
-          stack_.push_back(sequence(Value::Kind::Tuple, std::move(items)));
-          break;
-        }
-        case ']':
-          stack_.push_back(make(Value::Kind::List));
-          break;
-        case 'l':
-          stack_.push_back(sequence(Value::Kind::List, pop_mark()));
-          break;
-        case 'a': {
-          auto v = pop();
-          expect(top(), Value::Kind::List, "APPEND")->items.push_back(v);
-          break;
-        }
-        case 'e': {
-          auto items = pop_mark();
-          auto list = expect(top(), Value::Kind::List, "APPENDS");
-          list->items.insert(list->items.end(), items.begin(), items.end());
-          break;
-        }
-        case '}':
-          stack_.push_back(make(Value::Kind::Dict));
-          break;
-        case 'd': {
-          auto items = pop_mark();
-          auto dict = make(Value::Kind::Dict);
-          set_items(dict, items);
-          stack_.push_back(dict);
-          break;
-        }
-        case 's': {
-          auto v = pop();
-          auto k = pop();
-          expect(top(), Value::Kind::Dict, "SETITEM")->entries.emplace_back(k, v);
-          break;
-        }
-        case 'u': {
-          auto items = pop_mark();
-          set_items(expect(top(), Value::Kind::Dict, "SETITEMS"), items);
-          break;
-        }
-        case 'N':
-          stack_.push_back(make(Value::Kind::None));
-          break;
-        case 0x88:
-        case 0x89: {
-          auto v = make(Value::Kind::Bool);
-          v->i = op == 0x88;
-          stack_.push_back(v);
-          break;
-        }
-        case 'J':
-          push_int(static_cast<std::int32_t>(le(read(4))));
-          break;
-        case 'K':
-          push_int(static_cast<unsigned char>(read(1)[0]));
-          break;
-        case 'M':
-          push_int(static_cast<std::int64_t>(le(read(2))));
-          break;
-        case 0x8a: {  // LONG1
-          const auto n = static_cast<unsigned char>(read(1)[0]);
-          if (n > 8) throw error("integer wider than 64 bits");
-          auto bytes = read(n);
-          std::uint64_t u = le(bytes);
-          if (n && n < 8 && (static_cast<unsigned char>(bytes[n - 1]) & 0x80)) u |= ~0ULL << (8 * n);
-          push_int(static_cast<std::int64_t>(u));
-          break;
-        }
-        case 'G': {  // BINFLOAT, big-endian
-          auto b = read(8);
-          std::uint64_t u = 0;
-          for (char c : b) u = (u << 8) | static_cast<unsigned char>(c);
-          auto v = make(Value::Kind::Float);
-          std::memcpy(&v->f, &u, 8);
-          stack_.push_back(v);
-          break;
-        }
-        case 'X':
-          push_string(read(le(read(4))));
-          break;
-        case 0x8c:
-          push_string(read(static_cast<unsigned char>(read(1)[0])));
-          break;
-        case 0x8d:
-          push_string(read(le(read(8))));
-          break;
-        case 'T':
-          push_string(read(le(read(4))));
-          break;
-        case 'U':
-          push_string(read(static_cast<unsigned char>(read(1)[0])));
-          break;
-        case 'c': {  // GLOBAL "module\nname\n"
-          auto module = read_line();
-          auto name = read_line();
-          push_global(module + "." + name, at);
-          break;
-        }
-        case 0x93: {  // STACK_GLOBAL
-          auto name = pop();
-          auto module = pop();
-          if (name->kind != Value::Kind::String || module->kind != Value::Kind::String)
-            throw error("STACK_GLOBAL needs two strings");
-          push_global(module->s + "." + name->s, at);
-          break;
-        }
-        case 'q':
-          memo_[static_cast<unsigned char>(read(1)[0])] = top();
-          break;
-        case 'r':
-          memo_[le(read(4))] = top();
-          break;
-        case 0x94:
-          memo_[memo_.size()] = top();
-          break;  // MEMOIZE
-        case 'h':
-          stack_.push_back(memo_get(static_cast<unsigned char>(read(1)[0])));
-          break;
-        case 'j':
-          stack_.push_back(memo_get(le(read(4))));
-          break;
-        case '0':
-          pop();
-          break;
-        case '1':
-          pop_mark();
-          break;
-        case '2':
-          stack_.push_back(top());
-          break;
-        case 'R':
-        case 0x81: {  // REDUCE, NEWOBJ
-          auto args = pop();
-          auto callable = pop();
-          stack_.push_back(call(callable, args));
-          break;
-        }
-        case 'Q':
-          stack_.push_back(persistent(pop()));
-          break;
-        case 'b': {  // BUILD: state of an OrderedDict (its _metadata) is ignored
-          pop();
-          if (top()->kind != Value::Kind::Dict && top()->kind != Value::Kind::Tensor)
-            throw error("BUILD on a " + std::string(kind_name(top()->kind)));
-          break;
-        }
-        default: {
-          std::ostringstream o;
-          o << "pickle opcode 0x" << std::hex << static_cast<int>(op) << " at byte " << std::dec << at
-            << " is not used by state_dict files; refusing to load";
-          throw CheckpointError(source_ + ": " + o.str());
-        }
-      }
+      if (op == '.') return pop();  // STOP
+      if (!framing(op) && !containers(op) && !scalars(op) && !memo(op) && !objects(op, at)) refuse(op, at);
     }
+  }
+
+  // PROTO and FRAME: skipped.
+  bool framing(unsigned char op) {
+    switch (op) {
+      case 0x80:
+        read(1);
+        return true;  // PROTO
+      case 0x95:
+        read(8);
+        return true;  // FRAME
+      default:
+        return false;
+    }
+  }
+
+  // Marks, tuples, lists and dicts.
+  bool containers(unsigned char op) {
+    switch (op) {
+      case '(':
+        marks_.push_back(stack_.size());
+        return true;
+      case ')':
+        stack_.push_back(make(Value::Kind::Tuple));
+        return true;
+      case 't':
+        stack_.push_back(sequence(Value::Kind::Tuple, pop_mark()));
+        return true;
+      case 0x85:
+      case 0x86:
+      case 0x87: {  // TUPLE1..3
+        const std::size_t n = op - 0x84u;
+        std::vector<ValuePtr> items(n);
+        for (std::size_t i = n; i-- > 0;) items[i] = pop();
+        stack_.push_back(sequence(Value::Kind::Tuple, std::move(items)));
+        return true;
+      }
+      case ']':
+        stack_.push_back(make(Value::Kind::List));
+        return true;
+      case 'l':
+        stack_.push_back(sequence(Value::Kind::List, pop_mark()));
+        return true;
+      case 'a': {
+        auto v = pop();
+        expect(top(), Value::Kind::List, "APPEND")->items.push_back(v);
+        return true;
+      }
+      case 'e': {
+        auto items = pop_mark();
+        auto list = expect(top(), Value::Kind::List, "APPENDS");
+        list->items.insert(list->items.end(), items.begin(), items.end());
+        return true;
+      }
+      case '}':
+        stack_.push_back(make(Value::Kind::Dict));
+        return true;
+      case 'd': {
+        auto items = pop_mark();
+        auto dict = make(Value::Kind::Dict);
+        set_items(dict, items);
+        stack_.push_back(dict);
+        return true;
+      }
+      case 's': {
+        auto v = pop();
+        auto k = pop();
+        expect(top(), Value::Kind::Dict, "SETITEM")->entries.emplace_back(k, v);
+        return true;
+      }
+      case 'u': {
+        auto items = pop_mark();
+        set_items(expect(top(), Value::Kind::Dict, "SETITEMS"), items);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // None, bools, integers, floats and strings.
+  bool scalars(unsigned char op) {
+    switch (op) {
+      case 'N':
+        stack_.push_back(make(Value::Kind::None));
+        return true;
+      case 0x88:
+      case 0x89: {
+        auto v = make(Value::Kind::Bool);
+        v->i = op == 0x88;
+        stack_.push_back(v);
+        return true;
+      }
+      case 'J':
+        push_int(static_cast<std::int32_t>(le(read(4))));
+        return true;
+      case 'K':
+        push_int(static_cast<unsigned char>(read(1)[0]));
+        return true;
+      case 'M':
+        push_int(static_cast<std::int64_t>(le(read(2))));
+        return true;
+      case 0x8a: {  // LONG1
+        const auto n = static_cast<unsigned char>(read(1)[0]);
+        if (n > 8) throw error("integer wider than 64 bits");
+        auto bytes = read(n);
+        std::uint64_t u = le(bytes);
+        if (n && n < 8 && (static_cast<unsigned char>(bytes[n - 1]) & 0x80)) u |= ~0ULL << (8 * n);
+        push_int(static_cast<std::int64_t>(u));
+        return true;
+      }
+      case 'G': {  // BINFLOAT, big-endian
+        auto b = read(8);
+        std::uint64_t u = 0;
+        for (char c : b) u = (u << 8) | static_cast<unsigned char>(c);
+        auto v = make(Value::Kind::Float);
+        std::memcpy(&v->f, &u, 8);
+        stack_.push_back(v);
+        return true;
+      }
+      case 'X':
+        push_string(read(le(read(4))));
+        return true;
+      case 0x8c:
+        push_string(read(static_cast<unsigned char>(read(1)[0])));
+        return true;
+      case 0x8d:
+        push_string(read(le(read(8))));
+        return true;
+      case 'T':
+        push_string(read(le(read(4))));
+        return true;
+      case 'U':
+        push_string(read(static_cast<unsigned char>(read(1)[0])));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // The memo and the stack's own operations.
+  bool memo(unsigned char op) {
+    switch (op) {
+      case 'q':
+        memo_[static_cast<unsigned char>(read(1)[0])] = top();
+        return true;
+      case 'r':
+        memo_[le(read(4))] = top();
+        return true;
+      case 0x94:
+        memo_[memo_.size()] = top();
+        return true;  // MEMOIZE
+      case 'h':
+        stack_.push_back(memo_get(static_cast<unsigned char>(read(1)[0])));
+        return true;
+      case 'j':
+        stack_.push_back(memo_get(le(read(4))));
+        return true;
+      case '0':
+        pop();
+        return true;
+      case '1':
+        pop_mark();
+        return true;
+      case '2':
+        stack_.push_back(top());
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Globals, calls (only the allowed ones), persistent ids and BUILD.
+  bool objects(unsigned char op, std::size_t at) {
+    switch (op) {
+      case 'c': {  // GLOBAL "module\nname\n"
+        auto module = read_line();
+        auto name = read_line();
+        push_global(module + "." + name, at);
+        return true;
+      }
+      case 0x93: {  // STACK_GLOBAL
+        auto name = pop();
+        auto module = pop();
+        if (name->kind != Value::Kind::String || module->kind != Value::Kind::String)
+          throw error("STACK_GLOBAL needs two strings");
+        push_global(module->s + "." + name->s, at);
+        return true;
+      }
+      case 'R':
+      case 0x81: {  // REDUCE, NEWOBJ
+        auto args = pop();
+        auto callable = pop();
+        stack_.push_back(call(callable, args));
+        return true;
+      }
+      case 'Q':
+        stack_.push_back(persistent(pop()));
+        return true;
+      case 'b': {  // BUILD: state of an OrderedDict (its _metadata) is ignored
+        pop();
+        if (top()->kind != Value::Kind::Dict && top()->kind != Value::Kind::Tensor)
+          throw error("BUILD on a " + std::string(kind_name(top()->kind)));
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  [[noreturn]] void refuse(unsigned char op, std::size_t at) const {
+    std::ostringstream o;
+    o << "pickle opcode 0x" << std::hex << static_cast<int>(op) << " at byte " << std::dec << at
+      << " is not used by state_dict files; refusing to load";
+    throw CheckpointError(source_ + ": " + o.str());
   }
 
  private:

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace aia {
@@ -42,14 +43,29 @@ StoredZip StoredZip::from_bytes(std::string bytes, std::string source) {
   return zip;
 }
 
-void StoredZip::index() {
-  const std::string_view b = bytes_;
-  auto fail = [&](const std::string& what) {
-    return CheckpointError(source_ + ": not a PyTorch zip checkpoint (torch.save of PyTorch >= 1.6): " + what);
-  };
-  // Bytes [at, at + n) lie inside the file (written so that nothing overflows).
-  auto inside = [&](std::uint64_t at, std::uint64_t n) { return at <= b.size() && n <= b.size() - at; };
+namespace {
 
+// Bytes [at, at + n) lie inside the file (written so that nothing overflows).
+bool bytes_inside(std::string_view b, std::uint64_t at, std::uint64_t n) {
+  return at <= b.size() && n <= b.size() - at;
+}
+
+struct Directory {
+  std::uint64_t count = 0, size = 0, at = 0;
+  std::uint64_t end() const { return at + size; }
+};
+
+struct Entry {
+  std::string name;  // with the top folder
+  std::uint64_t data = 0, size = 0;
+  std::uint32_t crc = 0;
+  std::uint64_t header = 0;  // the central directory header's size: where the next one starts
+};
+
+// Reads the central directory's place and entry count from the end record
+// (and its zip64 record).
+Directory find_directory(std::string_view b, const std::function<CheckpointError(const std::string&)>& fail) {
+  auto inside = [&](std::uint64_t at, std::uint64_t n) { return bytes_inside(b, at, n); };
   // The end record: its 22 bytes, then a comment of at most 65,535 bytes that must reach the end of the file.
   if (b.size() < kEndSize) throw fail("shorter than a zip end record");
   std::size_t end = std::string_view::npos;
@@ -82,68 +98,86 @@ void StoredZip::index() {
     throw fail(std::to_string(count) + " entries cannot fit in a central directory of " +
                std::to_string(directory_size) + " bytes");
   if (count == 0) throw fail("the archive is empty");
+  return {count, directory_size, directory_at};
+}
 
-  std::string top;  // the one top folder, with its slash
-  std::uint64_t at = directory_at;
-  const std::uint64_t directory_end = directory_at + directory_size;
-  for (std::uint64_t i = 0; i < count; ++i) {
-    const std::string entry = "entry " + std::to_string(i + 1);
-    if (!inside(at, kCentralSize) || at + kCentralSize > directory_end || le(b, at, 4) != kCentralHeader)
-      throw fail(entry + ": no central directory header at byte " + std::to_string(at));
-    const auto flags = le(b, at + 8, 2);
-    const auto method = le(b, at + 10, 2);
-    const auto crc = static_cast<std::uint32_t>(le(b, at + 16, 4));
-    std::uint64_t packed = le(b, at + 20, 4), size = le(b, at + 24, 4);
-    const auto name_length = le(b, at + 28, 2), extra_length = le(b, at + 30, 2), comment_length = le(b, at + 32, 2);
-    std::uint64_t local = le(b, at + 42, 4);
-    const std::uint64_t variable = name_length + extra_length + comment_length;
-    if (variable > directory_end - at - kCentralSize) throw fail(entry + ": its name runs past the central directory");
-    const std::string name(b.substr(at + kCentralSize, name_length));
-    const std::string_view extra = b.substr(at + kCentralSize + name_length, extra_length);
-    // The zip64 extra field holds, in this order, those of the sizes and the offset that read 0xffffffff.
-    for (std::size_t e = 0; e + 4 <= extra.size();) {
-      const auto id = le(extra, e, 2), length = le(extra, e + 2, 2);
-      if (length > extra.size() - e - 4) throw fail(entry + " (" + name + "): a damaged extra field");
-      if (id == 0x0001) {
-        std::size_t f = e + 4;
-        for (auto* field : {&size, &packed, &local})
-          if (*field == 0xffffffff) {
-            if (f + 8 > e + 4 + length) throw fail(entry + " (" + name + "): a short zip64 extra field");
-            *field = le(extra, f, 8);
-            f += 8;
-          }
-      }
-      e += 4 + length;
+// Entry i, whose central directory header is at byte `at`: checked against
+// its local header, the data area and the one top folder (set by the first).
+Entry read_entry(std::string_view b, std::uint64_t i, std::uint64_t at, const Directory& d, std::string& top,
+                 const std::function<CheckpointError(const std::string&)>& fail) {
+  auto inside = [&](std::uint64_t from, std::uint64_t n) { return bytes_inside(b, from, n); };
+  const std::string entry = "entry " + std::to_string(i + 1);
+  if (!inside(at, kCentralSize) || at + kCentralSize > d.end() || le(b, at, 4) != kCentralHeader)
+    throw fail(entry + ": no central directory header at byte " + std::to_string(at));
+  const auto flags = le(b, at + 8, 2);
+  const auto method = le(b, at + 10, 2);
+  const auto crc = static_cast<std::uint32_t>(le(b, at + 16, 4));
+  std::uint64_t packed = le(b, at + 20, 4), size = le(b, at + 24, 4);
+  const auto name_length = le(b, at + 28, 2), extra_length = le(b, at + 30, 2), comment_length = le(b, at + 32, 2);
+  std::uint64_t local = le(b, at + 42, 4);
+  const std::uint64_t variable = name_length + extra_length + comment_length;
+  if (variable > d.end() - at - kCentralSize) throw fail(entry + ": its name runs past the central directory");
+  const std::string name(b.substr(at + kCentralSize, name_length));
+  const std::string_view extra = b.substr(at + kCentralSize + name_length, extra_length);
+  // The zip64 extra field holds, in this order, those of the sizes and the offset that read 0xffffffff.
+  for (std::size_t e = 0; e + 4 <= extra.size();) {
+    const auto id = le(extra, e, 2), length = le(extra, e + 2, 2);
+    if (length > extra.size() - e - 4) throw fail(entry + " (" + name + "): a damaged extra field");
+    if (id == 0x0001) {
+      std::size_t f = e + 4;
+      for (auto* field : {&size, &packed, &local})
+        if (*field == 0xffffffff) {
+          if (f + 8 > e + 4 + length) throw fail(entry + " (" + name + "): a short zip64 extra field");
+          *field = le(extra, f, 8);
+          f += 8;
+        }
     }
-    if (flags & 0x1) throw fail(entry + " (" + name + ") is encrypted");
-    if (method != 0)
-      throw fail(entry + " (" + name + ") is compressed (method " + std::to_string(method) +
-                 "); torch.save stores records uncompressed");
-    if (packed != size)
-      throw fail(entry + " (" + name + "): stored size " + std::to_string(packed) + " differs from its size " +
-                 std::to_string(size));
-    const auto slash = name.find('/');
-    if (name.empty() || slash == std::string::npos || slash == 0 || slash + 1 == name.size())
-      throw fail(entry + ": name '" + name + "' is not inside a top folder");
-    if (top.empty()) top = name.substr(0, slash + 1);
-    if (name.compare(0, top.size(), top) != 0)
-      throw fail(entry + ": '" + name + "' is outside the top folder '" + top + "'");
+    e += 4 + length;
+  }
+  if (flags & 0x1) throw fail(entry + " (" + name + ") is encrypted");
+  if (method != 0)
+    throw fail(entry + " (" + name + ") is compressed (method " + std::to_string(method) +
+               "); torch.save stores records uncompressed");
+  if (packed != size)
+    throw fail(entry + " (" + name + "): stored size " + std::to_string(packed) + " differs from its size " +
+               std::to_string(size));
+  const auto slash = name.find('/');
+  if (name.empty() || slash == std::string::npos || slash == 0 || slash + 1 == name.size())
+    throw fail(entry + ": name '" + name + "' is not inside a top folder");
+  if (top.empty()) top = name.substr(0, slash + 1);
+  if (name.compare(0, top.size(), top) != 0)
+    throw fail(entry + ": '" + name + "' is outside the top folder '" + top + "'");
 
-    // The local header repeats the name; the data follows it and ends before the central directory.
-    if (!inside(local, kLocalSize) || local + kLocalSize > directory_at || le(b, local, 4) != kLocalHeader)
-      throw fail(entry + " (" + name + "): no local header at byte " + std::to_string(local));
-    const auto local_name = le(b, local + 26, 2), local_extra = le(b, local + 28, 2);
-    const std::uint64_t data = local + kLocalSize + local_name + local_extra;
-    if (local_name != name_length || !inside(local + kLocalSize, local_name) ||
-        b.substr(local + kLocalSize, local_name) != name)
-      throw fail(entry + " (" + name + "): its local header names another file");
-    if (data > directory_at || size > directory_at - data)
-      throw fail(entry + " (" + name + "): " + std::to_string(size) + " bytes at byte " + std::to_string(data) +
-                 " run past the data area");
+  // The local header repeats the name; the data follows it and ends before the central directory.
+  if (!inside(local, kLocalSize) || local + kLocalSize > d.at || le(b, local, 4) != kLocalHeader)
+    throw fail(entry + " (" + name + "): no local header at byte " + std::to_string(local));
+  const auto local_name = le(b, local + 26, 2), local_extra = le(b, local + 28, 2);
+  const std::uint64_t data = local + kLocalSize + local_name + local_extra;
+  if (local_name != name_length || !inside(local + kLocalSize, local_name) ||
+      b.substr(local + kLocalSize, local_name) != name)
+    throw fail(entry + " (" + name + "): its local header names another file");
+  if (data > d.at || size > d.at - data)
+    throw fail(entry + " (" + name + "): " + std::to_string(size) + " bytes at byte " + std::to_string(data) +
+               " run past the data area");
+  return Entry{name, data, size, crc, kCentralSize + variable};
+}
+
+}  // namespace
+
+void StoredZip::index() {
+  const std::string_view b = bytes_;
+  const std::function<CheckpointError(const std::string&)> fail = [&](const std::string& what) {
+    return CheckpointError(source_ + ": not a PyTorch zip checkpoint (torch.save of PyTorch >= 1.6): " + what);
+  };
+  const Directory d = find_directory(b, fail);
+  std::string top;  // the one top folder, with its slash
+  std::uint64_t at = d.at;
+  for (std::uint64_t i = 0; i < d.count; ++i) {
+    const Entry e = read_entry(b, i, at, d, top, fail);
     const auto [it, inserted] = records_.emplace(
-        name.substr(top.size()), Record{static_cast<std::size_t>(data), static_cast<std::size_t>(size), crc});
-    if (!inserted) throw fail(entry + ": '" + name + "' appears twice");
-    at += kCentralSize + variable;
+        e.name.substr(top.size()), Record{static_cast<std::size_t>(e.data), static_cast<std::size_t>(e.size), e.crc});
+    if (!inserted) throw fail("entry " + std::to_string(i + 1) + ": '" + e.name + "' appears twice");
+    at += e.header;
   }
 }
 

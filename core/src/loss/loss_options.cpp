@@ -1,30 +1,8 @@
 #include "aia/loss/loss_options.h"
 
-#include "aia/errors.h"
-
 #include <cmath>
 
 namespace aia {
-
-LossOptions loss_preset(const std::string& name) {
-  LossOptions o;
-  if (name == "bce" || name == "BCELoss") {
-    o = LossOptions{"bce", true, 0, 0, 0, 0, 0, 1e-8};
-  } else if (name == "focal" || name == "FocalLoss") {
-    o = LossOptions{"focal", false, 3, 3, 0, 0, 0, 1e-8};
-  } else if (name == "asymmetric" || name == "asl" || name == "AsymmetricLoss") {
-    o = LossOptions{"asymmetric", false, 4, 0, 0, 0.05, 0, 1e-8};
-  } else if (name == "proposed" || name == "proposedLoss") {
-    o = LossOptions{"proposed", false, 4, 3, 1.1, 0.05, 0.25, 1e-8};
-  } else {
-    throw ConfigError("unknown loss '" + name +
-                      "' (expected bce, focal, asymmetric, proposed or BCELoss, FocalLoss, AsymmetricLoss, "
-                      "proposedLoss)");
-  }
-  return o;
-}
-
-std::vector<std::string> loss_names() { return {"bce", "focal", "asymmetric", "proposed"}; }
 
 std::vector<std::string> validate(const LossOptions& o) {
   std::vector<std::string> problems;

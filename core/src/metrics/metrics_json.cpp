@@ -1,5 +1,7 @@
 #include "aia/metrics/metrics_json.h"
 
+#include "aia/metrics/label_table.h"
+
 namespace aia {
 
 void add_metrics_json(nlohmann::ordered_json& j, const Metrics& m, const std::vector<std::string>* labels) {
@@ -12,20 +14,7 @@ void add_metrics_json(nlohmann::ordered_json& j, const Metrics& m, const std::ve
   j["n_plus"] = m.n_plus;
   j["map"] = m.map;
   if (!labels) return;
-  j["per_label"] = nlohmann::ordered_json::array();
-  for (std::size_t k = 0; k < m.per_label.size(); ++k) {
-    const auto& r = m.per_label[k];
-    j["per_label"].push_back({{"label", (*labels)[k]},
-                              {"threshold", r.threshold},
-                              {"tp", r.tp},
-                              {"fp", r.fp},
-                              {"fn", r.fn},
-                              {"support", r.support},
-                              {"precision", r.precision},
-                              {"recall", r.recall},
-                              {"f1", r.f1},
-                              {"mcc", r.mcc}});
-  }
+  j["per_label"] = label_table_json(*labels, m.per_label);
 }
 
 namespace {

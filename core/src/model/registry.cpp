@@ -1,9 +1,11 @@
 #include "aia/model/registry.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/model/tresnet.h"
 
 #include <functional>
+#include <stdexcept>
 
 namespace aia {
 namespace {
@@ -23,21 +25,35 @@ Classifier make_tresnet(std::vector<int> layers, double width, std::int64_t clas
   return std::make_shared<TResNetImpl>(o);
 }
 
+// The builders of the catalogue's backbones, by name; the names,
+// descriptions and default sizes are the catalogue's.
+struct Builder {
+  const char* name;
+  std::int64_t feature_dim;
+  std::function<Classifier(std::int64_t, double)> make;
+};
+
 const std::vector<Entry>& entries() {
-  static const std::vector<Entry> table = {
-      {{"tresnet_m", "TResNet-M (timm tresnet_m), the paper's backbone: 29.3 M parameters, 5.7 GMACs at 224", 2048,
-        448},
+  static const std::vector<Builder> builders = {
+      {"tresnet_m", 2048,
        [](std::int64_t c, double d) {
          return make_tresnet({3, 4, 11, 3}, 1.0, c, d);
        }},
-      {{"tresnet_nano",
-        "TResNet layout with one block per stage and a quarter of the width (not a timm model, no pretrained "
-        "weights): for demos and tests on a CPU",
-        512, 224},
+      {"tresnet_nano", 512,
        [](std::int64_t c, double d) {
          return make_tresnet({1, 1, 1, 1}, 0.25, c, d);
        }},
   };
+  static const std::vector<Entry> table = [] {
+    std::vector<Entry> t;
+    for (const auto& b : backbones()) {
+      for (const auto& k : builders)
+        if (b.name == k.name) t.push_back({{b.name, b.description, k.feature_dim, b.default_image_size}, k.make});
+      if (t.empty() || t.back().info.name != b.name)
+        throw std::logic_error("the catalogue's backbone " + b.name + " has no builder in registry.cpp");
+    }
+    return t;
+  }();
   return table;
 }
 

@@ -1,6 +1,7 @@
 #include "aia/project/project.h"
 
 #include "aia/annotate/image_files.h"
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 
@@ -55,7 +56,7 @@ ReviewOrder parse_review_order(const std::string& name) {
   if (name == "file") return ReviewOrder::File;
   if (name == "random") return ReviewOrder::Random;
   if (name == "uncertain") return ReviewOrder::Uncertain;
-  throw InputError("the review order must be file, random or uncertain, got '" + name + "'");
+  throw InputError("the review order must be " + names_or(names_of(review_orders())) + ", got '" + name + "'");
 }
 
 namespace {
@@ -677,6 +678,16 @@ std::size_t Project::index_of(const std::string& path) const {
 
 std::string Project::scores_path(const std::string& run_dir) const {
   return (fs::path(impl_->dir) / "scores" / (fs::path(run_dir).filename().string() + ".csv")).string();
+}
+
+std::string new_project_dir(const std::string& data_folder, const std::string& images_folder) {
+  const std::filesystem::path folder = std::filesystem::path(images_folder).lexically_normal();
+  const std::string name = (folder.has_filename() ? folder : folder.parent_path()).filename().string();
+  const std::filesystem::path base = std::filesystem::path(data_folder) / "projects" / name;
+  std::filesystem::path dir = base;
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(dir / "project.json", ec); ++n) dir = base.string() + "-" + std::to_string(n);
+  return dir.string();
 }
 
 }  // namespace aia

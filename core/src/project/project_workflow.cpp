@@ -2,6 +2,7 @@
 
 #include "aia/annotate/annotations.h"
 #include "aia/annotate/tagging.h"
+#include "aia/catalogue/catalogue.h"
 #include "aia/data/dataset.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
@@ -311,23 +312,22 @@ void write_split(const fs::path& file, const std::vector<std::string>& labels,
 
 }  // namespace
 
-ProjectTraining prepare_project_training(const Project& project, const ProjectTrainOptions& options) {
-  const ProjectData& data = project.data();
+namespace {
+
+using TaggedImages = std::vector<std::pair<std::string, std::vector<std::string>>>;  // path, tags
+
+void check_train_options(const ProjectTrainOptions& options) {
   if (!std::isfinite(options.learning_rate) || options.learning_rate < 0)
     throw InputError("the learning rate must be a finite number > 0 (0: the run's), got " +
                      std::to_string(options.learning_rate));
   if (!std::isfinite(options.holdout) || options.holdout < 0 || options.holdout > 0.9)
     throw InputError("the held-out share must be a number in [0, 0.9], got " + std::to_string(options.holdout));
   if (options.epochs < 1) throw InputError("epochs must be >= 1, got " + std::to_string(options.epochs));
-  if (data.run.empty()) throw InputError(project.dir() + ": the project has no run to start from; score it with one");
-  const RunFolder base(data.run);
-  if (!base.has_checkpoint(Checkpoint::Best))
-    throw InputError(data.run + ": the run has no best checkpoint to fine-tune from");
-  const RunInfo info = base.read_info();
-  TrainConfig config = base.read_config();
+}
 
-  std::vector<std::pair<std::string, std::vector<std::string>>> reviewed;  // path, tags
-  std::vector<std::string> reviewed_paths;
+// The reviewed images that have tags, with their current tags.
+TaggedImages reviewed_images(const ProjectData& data) {
+  TaggedImages reviewed;
   for (const auto& image : data.images) {
     if (image.missing || image.state != ReviewState::Reviewed) continue;
     auto tags = current_tags(image);
@@ -337,31 +337,77 @@ ProjectTraining prepare_project_training(const Project& project, const ProjectTr
   if (reviewed.size() < 2)
     throw InputError("review at least two images with tags before training (" + std::to_string(reviewed.size()) +
                      " so far)");
+  return reviewed;
+}
 
-  ProjectTraining out;
-  const std::string name = numbered(data.runs.size() + 1);
-  const fs::path root = fs::path(project.dir()) / "training" / name;
-  std::error_code ec;
-  fs::remove_all(root, ec);
-  fs::create_directories(root / "images");
-  out.dataset_dir = root.string();
+// The dataset under training/<name>/ as it is built: images linked into
+// images/, their tags per split, the vocabulary growing with new tags.
+struct TrainingSet {
+  fs::path root;
+  std::vector<std::string> labels, new_labels;
+  TaggedImages train, test;
 
-  std::vector<std::string> labels = info.vocabulary;
-  auto use_labels = [&](const std::vector<std::string>& tags) {
+  void add(const fs::path& source, const std::string& target, const std::vector<std::string>& tags,
+           TaggedImages& split) {
+    link_or_copy(source, root / "images" / target);
+    split.emplace_back(target, tags);
     for (const auto& t : tags)
       if (!contains(labels, t)) {
         labels.push_back(t);
-        out.new_labels.push_back(t);
+        new_labels.push_back(t);
       }
-  };
-  std::vector<std::pair<std::string, std::vector<std::string>>> train, test;
-  auto add_reviewed = [&](std::size_t k, auto& split) {
-    const fs::path source(reviewed[k].first);
-    const std::string target = "project/" + std::to_string(k) + "_" + source.filename().string();
-    link_or_copy(source, root / "images" / target);
-    split.emplace_back(target, reviewed[k].second);
-    use_labels(reviewed[k].second);
-  };
+  }
+};
+
+// The run the project started from: a run this project trained already holds
+// the reviewed images, so its chain is followed back (each one's pretrained
+// weights are the previous run's best checkpoint).
+std::string origin_run(const ProjectData& data) {
+  std::string origin = data.run;
+  for (int guard = 0; guard < 1000 && contains(data.runs, origin); ++guard) {
+    const std::string pretrained = RunFolder(origin).read_config().model.pretrained;
+    if (pretrained.empty()) break;
+    origin = fs::path(pretrained).parent_path().parent_path().lexically_normal().string();
+  }
+  return origin;
+}
+
+// The origin run's own training set (and its test split as the test split).
+void add_original(TrainingSet& set, const std::string& origin) {
+  ValidationReport report;
+  const Dataset original = load_dataset(RunFolder(origin).read_info().dataset_dir, &report);
+  for (const auto* split : {&original.train, &original.validation, &original.test}) {
+    auto& target_split = split == &original.test ? set.test : set.train;
+    for (const auto& sample : *split) {
+      std::vector<std::string> tags;
+      for (int l : sample.labels) tags.push_back(original.vocabulary[static_cast<std::size_t>(l)]);
+      set.add(fs::path(original.images_dir) / sample.image, "original/" + sample.image, tags, target_split);
+    }
+  }
+}
+
+}  // namespace
+
+ProjectTraining prepare_project_training(const Project& project, const ProjectTrainOptions& options) {
+  const ProjectData& data = project.data();
+  check_train_options(options);
+  if (data.run.empty()) throw InputError(project.dir() + ": the project has no run to start from; score it with one");
+  const RunFolder base(data.run);
+  if (!base.has_checkpoint(Checkpoint::Best))
+    throw InputError(data.run + ": the run has no best checkpoint to fine-tune from");
+  const RunInfo info = base.read_info();
+  TrainConfig config = base.read_config();
+  const TaggedImages reviewed = reviewed_images(data);
+
+  ProjectTraining out;
+  const std::string name = numbered(data.runs.size() + 1);
+  TrainingSet set;
+  set.root = fs::path(project.dir()) / "training" / name;
+  std::error_code ec;
+  fs::remove_all(set.root, ec);
+  fs::create_directories(set.root / "images");
+  out.dataset_dir = set.root.string();
+  set.labels = info.vocabulary;
 
   std::vector<std::size_t> order(reviewed.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
@@ -373,44 +419,21 @@ ProjectTraining prepare_project_training(const Project& project, const ProjectTr
     held = std::min(held, order.size() - 1);
   }
   for (std::size_t j = 0; j < order.size(); ++j) {
-    if (j < held) {
-      add_reviewed(order[j], test);
-    } else {
-      add_reviewed(order[j], train);
-      out.trained_paths.push_back(reviewed[order[j]].first);
-    }
+    const std::size_t k = order[j];
+    const fs::path source(reviewed[k].first);
+    const std::string target = "project/" + std::to_string(k) + "_" + source.filename().string();
+    set.add(source, target, reviewed[k].second, j < held ? set.test : set.train);
+    if (j >= held) out.trained_paths.push_back(reviewed[k].first);
   }
-  if (options.include_original) {
-    // The training set of the run the project started from: a run this project
-    // trained already holds the reviewed images, so its chain is followed back
-    // (each one's pretrained weights are the previous run's best checkpoint).
-    std::string origin = data.run;
-    for (int guard = 0; guard < 1000 && contains(data.runs, origin); ++guard) {
-      const std::string pretrained = RunFolder(origin).read_config().model.pretrained;
-      if (pretrained.empty()) break;
-      origin = fs::path(pretrained).parent_path().parent_path().lexically_normal().string();
-    }
-    ValidationReport report;
-    const Dataset original = load_dataset(RunFolder(origin).read_info().dataset_dir, &report);
-    for (const auto* split : {&original.train, &original.validation, &original.test}) {
-      auto& target_split = split == &original.test ? test : train;
-      for (const auto& sample : *split) {
-        std::vector<std::string> tags;
-        for (int l : sample.labels) tags.push_back(original.vocabulary[static_cast<std::size_t>(l)]);
-        const std::string target = "original/" + sample.image;
-        link_or_copy(fs::path(original.images_dir) / sample.image, root / "images" / target);
-        target_split.emplace_back(target, tags);
-        use_labels(tags);
-      }
-    }
-  }
-  write_split(root / "train.json", labels, train);
-  write_split(root / "test.json", labels, test);
-  write_normalization_file(root.string(), info.normalization);
-  out.train_images = train.size();
-  out.test_images = test.size();
+  if (options.include_original) add_original(set, origin_run(data));
+  write_split(set.root / "train.json", set.labels, set.train);
+  write_split(set.root / "test.json", set.labels, set.test);
+  write_normalization_file(set.root.string(), info.normalization);
+  out.train_images = set.train.size();
+  out.test_images = set.test.size();
+  out.new_labels = set.new_labels;
 
-  config.data.dataset = root.string();
+  config.data.dataset = set.root.string();
   config.data.val_fraction = 0;
   config.model.pretrained = base.checkpoint_path(Checkpoint::Best);
   config.model.pretrained_labels = info.vocabulary;
@@ -432,13 +455,46 @@ void finish_project_training(Project& project, const ProjectTraining& training) 
   project.record_trained_run(training.config.run.out_dir);
 }
 
+ReviewedTrainingResult train_on_reviewed(Project& project, const ProjectTrainOptions& options, TrainObserver& observer,
+                                         std::stop_token stop, Annotator::Options scoring,
+                                         const OwnerThread& on_owner) {
+  auto owner = [&](const std::function<void()>& f) { on_owner ? on_owner(f) : f(); };
+  ReviewedTrainingResult out;
+  ProjectTraining training;
+  owner([&] { training = prepare_project_training(project, options); });
+  out.summary = training.summary();
+  observer.on_message("training on " + out.summary);
+  out.run = train(training.config, observer, stop);
+  if (out.run.status != RunStatus::Succeeded) return out;
+
+  std::vector<std::string> paths;
+  std::string run;
+  owner([&] {
+    finish_project_training(project, training);
+    paths = images_to_score(project.data(), false);
+    run = project.data().run;
+  });
+  if (paths.empty()) return out;
+  observer.on_message("new run " + run + "; scoring " + std::to_string(paths.size()) + " unreviewed images again");
+  scoring.cancelled = [stop, asked = scoring.cancelled] { return stop.stop_requested() || (asked && asked()); };
+  const ScoringResult scored = score_images(run, paths, scoring);
+  if (scoring.cancelled()) {
+    observer.on_message("scoring stopped: the unreviewed images keep their earlier scores");
+    return out;
+  }
+  owner([&] { out.failures = apply_scores(project, scored); });
+  out.scored = scored.results.size() - out.failures.size();
+  return out;
+}
+
 // --- exports --------------------------------------------------------------------------
 
 ProjectExport parse_project_export(const std::string& name) {
   if (name == "json" || name == "dataset") return ProjectExport::Dataset;
   if (name == "csv") return ProjectExport::Csv;
   if (name == "xmp") return ProjectExport::Xmp;
-  throw InputError("the export format must be json, csv or xmp, got '" + name + "'");
+  throw InputError("the export format must be " + names_or(names_of(project_export_formats())) + ", got '" + name +
+                   "'");
 }
 
 ExportSummary export_project(const Project& project, ProjectExport format, const std::string& out,

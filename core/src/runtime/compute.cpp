@@ -1,6 +1,6 @@
 #include "aia/runtime/compute.h"
 
-#include "aia/training/train_step.h"
+#include "aia/runtime/autocast.h"
 
 #include <torch/torch.h>
 

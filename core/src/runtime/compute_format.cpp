@@ -1,5 +1,6 @@
 #include "aia/runtime/compute_format.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 
 #include <cpuid.h>
@@ -111,14 +112,15 @@ Precision parse_precision(const std::string& name, const std::string& field) {
   if (name == "auto" || name.empty()) return Precision::Auto;
   if (name == "float32" || name == "fp32") return Precision::Float32;
   if (name == "bfloat16" || name == "bf16") return Precision::BFloat16;
-  throw ConfigError(field + ": '" + name + "' is not a precision (expected auto, float32 or bfloat16)");
+  throw ConfigError(field + ": '" + name + "' is not a precision (expected " + names_or(names_of(precisions())) + ")");
 }
 
 MemoryFormat parse_memory_format(const std::string& name, const std::string& field) {
   if (name == "auto" || name.empty()) return MemoryFormat::Auto;
   if (name == "nchw") return MemoryFormat::Nchw;
   if (name == "channels-last" || name == "channels_last") return MemoryFormat::ChannelsLast;
-  throw ConfigError(field + ": '" + name + "' is not a memory format (expected auto, nchw or channels-last)");
+  throw ConfigError(field + ": '" + name + "' is not a memory format (expected " +
+                    names_or(names_of(memory_formats())) + ")");
 }
 
 ComputeFormat resolve_compute_format(Precision precision, MemoryFormat format, const std::string& device,

@@ -3,13 +3,13 @@
 #include "aia/training/session.h"
 
 #include "aia/data/demo_dataset.h"
+#include "aia/data/epoch_order.h"
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
 #include "aia/loss/loss.h"
 #include "aia/model/registry.h"
 #include "aia/runtime/compute.h"
 #include "aia/runtime/runtime.h"
-#include "aia/training/epoch_order.h"
 #include "aia/training/run_outputs.h"
 #include "aia/training/sharded_scoring.h"
 

@@ -1,10 +1,10 @@
 #include "aia/training/train_step.h"
 
+#include "aia/data/epoch_order.h"
 #include "aia/errors.h"
 #include "aia/loss/loss.h"
-#include "aia/training/epoch_order.h"
+#include "aia/runtime/autocast.h"
 
-#include <ATen/autocast_mode.h>
 #include <torch/torch.h>
 #include <torch/version.h>
 
@@ -13,63 +13,7 @@
 #include <numeric>
 #include <random>
 
-// LibTorch 2.4 made autocast's switches per device type.
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-#define AIA_AUTOCAST_PER_DEVICE 1
-#else
-#define AIA_AUTOCAST_PER_DEVICE 0
-#endif
-
 namespace aia {
-namespace {
-
-bool autocast_enabled(torch::DeviceType d) {
-#if AIA_AUTOCAST_PER_DEVICE
-  return at::autocast::is_autocast_enabled(d);
-#else
-  return d == torch::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled();
-#endif
-}
-
-void set_autocast(torch::DeviceType d, bool on, at::ScalarType type) {
-#if AIA_AUTOCAST_PER_DEVICE
-  at::autocast::set_autocast_dtype(d, type);
-  at::autocast::set_autocast_enabled(d, on);
-#else
-  if (d == torch::kCUDA) {
-    at::autocast::set_autocast_gpu_dtype(type);
-    at::autocast::set_enabled(on);
-  } else {
-    at::autocast::set_autocast_cpu_dtype(type);
-    at::autocast::set_cpu_enabled(on);
-  }
-#endif
-}
-
-at::ScalarType autocast_type(torch::DeviceType d) {
-#if AIA_AUTOCAST_PER_DEVICE
-  return at::autocast::get_autocast_dtype(d);
-#else
-  return d == torch::kCUDA ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
-#endif
-}
-
-}  // namespace
-
-AutocastScope::AutocastScope(torch::DeviceType device, bool enabled) : device_(device), enabled_(enabled) {
-  if (!enabled_) return;
-  previous_ = autocast_enabled(device_);
-  previous_type_ = autocast_type(device_);
-  set_autocast(device_, true, at::kBFloat16);
-  at::autocast::increment_nesting();
-}
-
-AutocastScope::~AutocastScope() {
-  if (!enabled_) return;
-  // Leaving the outermost scope drops the cached bfloat16 copies of the weights.
-  if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-  set_autocast(device_, previous_, previous_type_);
-}
 
 std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank) {
   constexpr std::uint64_t kRankSpread = 0x9e3779b97f4a7c15ULL;  // 2^64 / golden ratio
@@ -201,7 +145,7 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
 
   TensorTrainResult result;
   for (int epoch = 0; epoch < o.epochs && !result.stopped; ++epoch) {
-    // The epoch's order: the one rule of aia/training/epoch_order.h.
+    // The epoch's order: the one rule of aia/data/epoch_order.h.
     std::vector<std::int64_t> order;
     for (std::size_t i : epoch_order(n, o.seed, epoch)) order.push_back(static_cast<std::int64_t>(i));
     double loss_sum = 0;

@@ -26,6 +26,11 @@ struct RgbImage {
 RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmaps& maps, std::size_t label,
                          double opacity = 0.6, int max_side = 0);
 
+// Where `aia annotate --heatmaps DIR` puts a tag's map of an image:
+// DIR/<image file name>.<tag>.png, the tag's characters other than letters,
+// digits, '-' and '_' written as '_'.
+std::string heatmap_file(const std::string& dir, const std::string& image_path, const std::string& tag);
+
 // Writes `image` as PNG (temporary name, then renamed); throws InputError naming the file.
 void write_png(const std::string& path, const RgbImage& image);
 

@@ -2,7 +2,7 @@
 // "Which thresholds": what --thresholds and the GUI accept, parsed once.
 //   a finite number           the same threshold for every label ("0.5")
 //   mcc-grid | mcc | f1       the run's thresholds chosen by that strategy
-//   anything else             a thresholds JSON file {"label": threshold, ...}
+//   anything else             a thresholds file: JSON {"label": threshold, ...} or CSV label,threshold
 // Plain std types.
 
 #include "aia/metrics/thresholds.h"
@@ -31,7 +31,7 @@ struct ThresholdsSpec {
 ThresholdsSpec parse_thresholds_spec(const std::string& text);
 
 // One threshold per label. A strategy needs `run` (ConfigError without one);
-// files are read strictly (aia::read_thresholds_json). `note`, if given, is
+// files (JSON or CSV) are read strictly (aia::read_thresholds_file). `note`, if given, is
 // set when the 0.5 fallback was taken.
 std::vector<double> resolve_thresholds(const ThresholdsSpec& spec, const std::vector<std::string>& labels,
                                        const RunFolder* run = nullptr, std::string* note = nullptr);

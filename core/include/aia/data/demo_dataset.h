@@ -13,6 +13,8 @@
 
 #include "aia/data/dataset.h"  // cache_dir()
 
+#include "aia/catalogue/catalogue.h"  // is_demo_dataset
+
 #include <functional>
 #include <string>
 
@@ -26,9 +28,6 @@ struct DemoOptions {
   std::string fashion_mnist_dir = "/usr/share/datasets/fashion-mnist";
 };
 
-// "demo" and "demo-longtail": the names the trainer, the CLI and the GUI accept.
-// Inline: train_config.cpp asks it, and the model-free `aia` links no OpenCV.
-inline bool is_demo_dataset(const std::string& name) { return name == "demo" || name == "demo-longtail"; }
 // The options that build the named variant (`name` must be a demo name).
 DemoOptions demo_options(const std::string& name);
 

@@ -11,7 +11,7 @@
 // the next resume. Plain std types.
 
 #include "aia/loss/loss_options.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 #include "aia/training/trainer.h"
 
 #include <optional>

@@ -18,12 +18,6 @@ struct LossOptions {
   double eps = 1e-8;               // log(v) is log(max(v, eps))
 };
 
-// The paper's four settings. Accepts our names (bce, focal, asymmetric,
-// proposed) and the seed's (BCELoss, FocalLoss, AsymmetricLoss, proposedLoss).
-// Throws ConfigError for anything else.
-LossOptions loss_preset(const std::string& name);
-std::vector<std::string> loss_names();
-
 // Every problem at once, one message each; empty when the options are usable.
 std::vector<std::string> validate(const LossOptions& options);
 

@@ -1,5 +1,7 @@
 #pragma once
-// Thresholds files: a JSON object {"label": threshold, ...}. Plain std types.
+// Thresholds files, in two spellings that every reader accepts: a JSON object
+// {"label": threshold, ...} and a CSV with the header label,threshold and a
+// row per label (what Thresholds > Export writes). Plain std types.
 
 #include <string>
 #include <vector>
@@ -9,8 +11,17 @@ namespace aia {
 // Reading checks that every label of `labels` is present with a finite number
 // and names the file and key otherwise; keys not in `labels` are an error too.
 std::vector<double> read_thresholds_json(const std::string& path, const std::vector<std::string>& labels);
-// Written atomically.
+// The same rules for the CSV spelling; errors name the file and line.
+std::vector<double> read_thresholds_csv(const std::string& path, const std::vector<std::string>& labels);
+// Either spelling, told apart by the content (JSON starts with '{').
+std::vector<double> read_thresholds_file(const std::string& path, const std::vector<std::string>& labels);
+
+// The files' text, and the files written atomically.
+std::string thresholds_json_text(const std::vector<std::string>& labels, const std::vector<double>& thresholds);
+std::string thresholds_csv_text(const std::vector<std::string>& labels, const std::vector<double>& thresholds);
 void write_thresholds_json(const std::string& path, const std::vector<std::string>& labels,
                            const std::vector<double>& thresholds);
+void write_thresholds_csv(const std::string& path, const std::vector<std::string>& labels,
+                          const std::vector<double>& thresholds);
 
 }  // namespace aia

@@ -159,6 +159,11 @@ class Project {
 };
 
 // The project file's JSON, for tests and tools.
+// Where a new project over `images_folder` goes by default:
+// <data_folder>/projects/<the folder's name>, then -2, -3, ... while a
+// project already lives there.
+std::string new_project_dir(const std::string& data_folder, const std::string& images_folder);
+
 std::string project_to_json(const ProjectData& data);
 ProjectData project_from_json(const std::string& text, const std::string& source);
 

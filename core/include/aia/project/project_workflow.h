@@ -7,10 +7,12 @@
 
 #include "aia/annotate/annotator.h"
 #include "aia/project/project.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
+#include "aia/training/trainer.h"
 
 #include <cstddef>
 #include <functional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -111,6 +113,27 @@ ProjectTraining prepare_project_training(const Project& project, const ProjectTr
 // After aia::train finished: the run becomes the project's scoring run and
 // the images it trained on are marked.
 void finish_project_training(Project& project, const ProjectTraining& training);
+
+// Runs f on the thread that owns the project (and returns when it has run,
+// rethrowing what it threw). Empty: on the calling thread.
+using OwnerThread = std::function<void(const std::function<void()>&)>;
+
+struct ReviewedTrainingResult {
+  RunResult run;                      // the fine-tuning run's outcome
+  std::string summary;                // what it trained on (ProjectTraining::summary)
+  std::size_t scored = 0;             // unreviewed images scored again with the new run
+  std::vector<std::string> failures;  // "path: reason" of images that could not be scored
+};
+// "Train on reviewed images", the whole of it, for the CLI and the GUI alike:
+// prepare_project_training, aia::train (reporting to `observer`, stopped by
+// `stop`), finish_project_training, then the unreviewed images scored again
+// with the new run (score_images and apply_scores; `scoring` gives progress,
+// and a stop leaves the scores unchanged). Every step that reads or changes
+// `project` runs through `on_owner`; training and scoring run on the calling
+// thread. Throws what prepare_project_training throws (nothing trained yet).
+ReviewedTrainingResult train_on_reviewed(Project& project, const ProjectTrainOptions& options, TrainObserver& observer,
+                                         std::stop_token stop = {}, Annotator::Options scoring = {},
+                                         const OwnerThread& on_owner = {});
 
 // --- exports --------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/run/run_records.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 
 #include <string>
 #include <vector>

@@ -10,6 +10,7 @@
 #include "aia/distributed/collective.h"
 #include "aia/loss/loss_options.h"
 #include "aia/model/classifier.h"
+#include "aia/runtime/autocast.h"
 #include "aia/training/onecycle.h"
 
 #include <torch/optim/adam.h>
@@ -21,21 +22,6 @@
 #include <vector>
 
 namespace aia {
-
-// Turns bfloat16 autocast on for one device type while alive (no-op when
-// `enabled` is false). bfloat16 keeps float32's range, so no loss scaling.
-class AutocastScope {
- public:
-  AutocastScope(torch::DeviceType device, bool enabled);
-  ~AutocastScope();
-  AutocastScope(const AutocastScope&) = delete;
-  AutocastScope& operator=(const AutocastScope&) = delete;
-
- private:
-  torch::DeviceType device_;
-  bool enabled_, previous_ = false;
-  at::ScalarType previous_type_ = at::kBFloat16;
-};
 
 struct StepSettings {
   double beta2 = 0.999;

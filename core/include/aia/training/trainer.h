@@ -8,7 +8,7 @@
 #include "aia/data/dataset.h"
 #include "aia/metrics/metrics.h"
 #include "aia/run/run_records.h"
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 
 #include <stop_token>
 #include <string>

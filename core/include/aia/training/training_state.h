@@ -22,7 +22,7 @@ struct TrainState {
   std::size_t epoch_batches = 0;
   double best_f1 = -1;
   int best_epoch = 0;
-  int epoch_order_version = 0;  // aia/training/epoch_order.h's kEpochOrderVersion when saved (0: before versions)
+  int epoch_order_version = 0;  // aia/data/epoch_order.h's kEpochOrderVersion when saved (0: before versions)
 };
 
 // Written to a temporary name and renamed: the previous file survives a crash.

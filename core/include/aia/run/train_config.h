@@ -3,8 +3,9 @@
 // the paper's recipe as defaults (docs/method.md). Round-trips to JSON; old
 // files load (missing fields keep their defaults). Plain std types.
 
-#include "aia/loss/loss_options.h"
+#include "aia/catalogue/catalogue.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,42 @@ struct TrainConfig {
 // or, for the demo datasets, one that trains in minutes on a CPU
 // (tresnet_nano, 64 px, 30 epochs, lr 2e-3, head dropout 0.1).
 void apply_dataset_recipe(TrainConfig& config);
+
+// The starting point of a run without a config file: the defaults with
+// `dataset` and its recipe (apply_dataset_recipe).
+TrainConfig recipe_config_for(const std::string& dataset);
+
+// What a front end changes on a starting config (a config file, an
+// experiment's recipe, the GUI's loaded configuration): each field that holds
+// a value replaces exactly its field of the config, and nothing else; an
+// empty one leaves the config's value alone. `aia train` and `aia experiment`
+// fill it from the options given, the Train page from the form's edits.
+struct ConfigOverrides {
+  std::optional<std::string> dataset, backbone, pretrained, device, precision, memory_format, out_dir;
+  std::optional<std::string> loss;  // a preset name (loss_preset): replaces the whole loss
+  std::optional<int> image_size, epochs, batch_size, workers, cache_mb, max_batches_per_epoch, seed;
+  std::optional<double> learning_rate, val_fraction;
+  std::optional<bool> ema, flips, amp, sync_batch_norm;
+  std::optional<TrainMode> mode;
+
+  // Calls f(&ConfigOverrides::field) for every field.
+  template <class F>
+  static void for_each_field(F&& f) {
+    f(&ConfigOverrides::dataset), f(&ConfigOverrides::backbone), f(&ConfigOverrides::pretrained);
+    f(&ConfigOverrides::device), f(&ConfigOverrides::precision), f(&ConfigOverrides::memory_format);
+    f(&ConfigOverrides::out_dir), f(&ConfigOverrides::loss), f(&ConfigOverrides::image_size);
+    f(&ConfigOverrides::epochs), f(&ConfigOverrides::batch_size), f(&ConfigOverrides::workers);
+    f(&ConfigOverrides::cache_mb), f(&ConfigOverrides::max_batches_per_epoch), f(&ConfigOverrides::seed);
+    f(&ConfigOverrides::learning_rate), f(&ConfigOverrides::val_fraction), f(&ConfigOverrides::ema);
+    f(&ConfigOverrides::flips), f(&ConfigOverrides::amp), f(&ConfigOverrides::sync_batch_norm);
+    f(&ConfigOverrides::mode);
+  }
+};
+// Throws ConfigError for an unknown loss preset.
+void apply_overrides(const ConfigOverrides& overrides, TrainConfig& config);
+// The fields of `now` whose value differs from `before` (a form read before
+// and after the user's edits); the others empty.
+ConfigOverrides changed_fields(const ConfigOverrides& now, const ConfigOverrides& before);
 
 // Every problem at once, each naming its field ("optim.epochs must be >= 1").
 std::vector<std::string> validate(const TrainConfig& config);

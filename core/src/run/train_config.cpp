@@ -1,4 +1,4 @@
-#include "aia/training/train_config.h"
+#include "aia/run/train_config.h"
 
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
@@ -17,7 +17,7 @@ std::string to_string(TrainMode mode) { return mode == TrainMode::Frozen ? "froz
 TrainMode parse_train_mode(const std::string& name) {
   if (name == "finetune") return TrainMode::FineTune;
   if (name == "frozen") return TrainMode::Frozen;
-  throw ConfigError("run.mode must be finetune or frozen, got '" + name + "'");
+  throw ConfigError("run.mode must be " + names_or(names_of(train_modes())) + ", got '" + name + "'");
 }
 
 void to_json(nlohmann::json& j, TrainMode mode) { j = to_string(mode); }
@@ -80,6 +80,49 @@ std::vector<std::string> validate(const TrainConfig& c) {
     p.emplace_back(e.what());
   }
   return p;
+}
+
+TrainConfig recipe_config_for(const std::string& dataset) {
+  TrainConfig c;
+  c.data.dataset = dataset;
+  apply_dataset_recipe(c);
+  return c;
+}
+
+void apply_overrides(const ConfigOverrides& o, TrainConfig& c) {
+  auto set = [](const auto& value, auto& field) {
+    if (value) field = *value;
+  };
+  set(o.dataset, c.data.dataset);
+  set(o.image_size, c.data.image_size);
+  set(o.val_fraction, c.data.val_fraction);
+  set(o.workers, c.data.workers);
+  set(o.cache_mb, c.data.cache_mb);
+  set(o.flips, c.data.flips);
+  set(o.backbone, c.model.backbone);
+  set(o.pretrained, c.model.pretrained);
+  set(o.epochs, c.optim.epochs);
+  set(o.batch_size, c.optim.batch_size);
+  set(o.learning_rate, c.optim.learning_rate);
+  if (o.loss) c.loss = loss_preset(*o.loss);
+  set(o.out_dir, c.run.out_dir);
+  set(o.device, c.run.device);
+  set(o.seed, c.run.seed);
+  set(o.ema, c.run.ema);
+  set(o.amp, c.run.amp);
+  set(o.precision, c.run.precision);
+  set(o.memory_format, c.run.memory_format);
+  set(o.sync_batch_norm, c.run.sync_batch_norm);
+  set(o.mode, c.run.mode);
+  set(o.max_batches_per_epoch, c.run.max_batches_per_epoch);
+}
+
+ConfigOverrides changed_fields(const ConfigOverrides& now, const ConfigOverrides& before) {
+  ConfigOverrides out = now;
+  ConfigOverrides::for_each_field([&](auto field) {
+    if (now.*field == before.*field) (out.*field).reset();
+  });
+  return out;
 }
 
 std::string to_json(const TrainConfig& config) { return nlohmann::json(config).dump(2) + "\n"; }

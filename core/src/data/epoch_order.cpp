@@ -1,4 +1,4 @@
-#include "aia/training/epoch_order.h"
+#include "aia/data/epoch_order.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,0 +1,82 @@
+#pragma once
+// The one list of every name a user chooses from, with its description and
+// the defaults: losses (with their presets), backbones, heads, datasets (the
+// demos included), threshold strategies, precisions, memory formats, training
+// modes, devices, review orders, report and export formats. The CLI's
+// choices, help texts and error messages and the GUI's combo boxes are made
+// from these lists; adding a loss preset is one entry in catalogue.cpp.
+// Plain std types.
+
+#include "aia/loss/loss_options.h"
+
+#include <string>
+#include <vector>
+
+namespace aia {
+
+// One choice: the name a config file, the CLI and the GUI use, and a
+// sentence for help texts and tooltips.
+struct Choice {
+  std::string name;
+  std::string description;
+};
+
+struct LossPreset {
+  std::string name;       // bce | focal | asymmetric | proposed
+  std::string seed_name;  // the seed's spelling (BCELoss, ...), accepted too
+  std::string description;
+  LossOptions options;
+};
+const std::vector<LossPreset>& loss_presets();
+// The preset the paper proposes (the default of every run).
+const std::string& default_loss();
+// The preset by our name or the seed's ("asl" too). Throws ConfigError
+// listing the known names for anything else.
+LossOptions loss_preset(const std::string& name);
+std::vector<std::string> loss_names();
+
+struct BackboneEntry {
+  std::string name, description;
+  int default_image_size = 448;
+};
+const std::vector<BackboneEntry>& backbones();
+const std::string& default_backbone();
+// The classification heads over a backbone's features.
+const std::vector<Choice>& heads();
+
+struct DatasetEntry {
+  std::string name, description;
+  bool demo = false;  // built from Debian's fashion-mnist, trained with the demo recipe
+};
+// The datasets known by name (any dataset folder is accepted besides).
+const std::vector<DatasetEntry>& datasets();
+bool is_demo_dataset(const std::string& name);
+
+// How per-label thresholds are chosen from a run's training scores (besides a
+// fixed number and a thresholds file).
+const std::vector<Choice>& threshold_strategies();
+const std::vector<Choice>& precisions();
+const std::vector<Choice>& memory_formats();
+const std::vector<Choice>& train_modes();
+const std::vector<Choice>& devices();
+const std::vector<Choice>& review_orders();
+const std::vector<Choice>& report_formats();
+// How a tag's heatmap is computed (aia annotate --heatmap-method, Browse).
+const std::vector<Choice>& heatmap_methods();
+// What an annotation project exports to.
+const std::vector<Choice>& project_export_formats();
+
+// The names of a list, in its order.
+template <class Entry>
+std::vector<std::string> names_of(const std::vector<Entry>& list) {
+  std::vector<std::string> out;
+  for (const auto& e : list) out.push_back(e.name);
+  return out;
+}
+// "a | b | c" (help texts) or "a, b or c" (error messages) from a list of names.
+std::string join_names(const std::vector<std::string>& names, const std::string& separator = " | ");
+std::string names_or(const std::vector<std::string>& names);
+// "a: what a is; b: what b is" (help texts and tooltips).
+std::string describe_choices(const std::vector<Choice>& list);
+
+}  // namespace aia
