@@ -41,8 +41,8 @@ Runner add_experiment_command(CLI::App& app) {
   auto a = std::make_shared<Args>();
   add_recipe_options(cmd, a->recipe);
   cmd->add_option("--losses", a->losses,
-                  "comma-separated losses: bce, focal, asymmetric, proposed, each optionally changed as "
-                  "NAME:key=value:key=value (e.g. focal:gamma_pos=1); default all four");
+                  "comma-separated losses: " + join_names(loss_names(), ", ") +
+                      ", each optionally changed as NAME:key=value:key=value (e.g. focal:gamma_pos=1); default all");
   cmd->add_option("--seeds", a->seeds, "comma-separated seeds (default 1)");
   cmd->add_option("--datasets", a->datasets, "comma-separated datasets (default: the recipe's dataset)");
   cmd->add_option("--backbones", a->backbones, "optional axis: comma-separated backbones");

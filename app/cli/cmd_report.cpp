@@ -25,7 +25,7 @@ Runner add_report_command(CLI::App& app) {
   cmd->add_option("experiment", a->dir, "experiment folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("--format", a->format, join_names(names_of(report_formats())))->capture_default_str();
   cmd->add_option("--out", a->out, "write the report here (default: print it)");
-  cmd->add_option("--baseline", a->baseline, "the loss every other is compared with (default: proposed)");
+  cmd->add_option("--baseline", a->baseline, "the loss every other is compared with (default: " + default_loss() + ")");
   cmd->add_option("--resamples", a->resamples, "bootstrap resamples")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000000));

@@ -133,14 +133,14 @@ std::string Comparison::sentence() const {
 
 namespace {
 
-// The loss every other is compared with: the option, else "proposed" when the
-// grid has it, else the grid's first.
+// The loss every other is compared with: the option, else the default loss
+// (the paper's proposed one) when the grid has it, else the grid's first.
 std::string choose_baseline(const ExperimentSpec& spec, const ReportOptions& options) {
   std::string baseline = options.baseline;
   if (baseline.empty()) {
     baseline = spec.grid.losses.front().name;
     for (const auto& l : spec.grid.losses)
-      if (l.name == "proposed") baseline = l.name;
+      if (l.name == default_loss()) baseline = l.name;
   }
   if (std::none_of(spec.grid.losses.begin(), spec.grid.losses.end(),
                    [&](const GridLoss& l) { return l.name == baseline; }))
@@ -230,7 +230,7 @@ void add_rows(ReportGroup& group, const std::vector<LoadedCell>& loaded, const E
   for (const auto& p : published_results()) {
     if (p.strategy != strategies[s] || fs::path(group.dataset).filename().string() != p.dataset) continue;
     ReportRow row;
-    row.loss = "proposed";
+    row.loss = default_loss();  // the published numbers are the paper's loss
     row.strategy = p.strategy;
     row.published = true;
     row.source = "published (the original implementation's README), not ours";

@@ -23,7 +23,8 @@ std::uint64_t xgetbv0() {
 
 std::string brand() {
   unsigned r[12] = {};
-  if (__get_cpuid_max(0x80000000u, nullptr) < 0x80000004u) return "unknown CPU";
+  // GCC's cpuid.h returns unsigned, clang's int.
+  if (static_cast<unsigned>(__get_cpuid_max(0x80000000u, nullptr)) < 0x80000004u) return "unknown CPU";
   for (unsigned i = 0; i < 3; ++i) __get_cpuid(0x80000002u + i, &r[i * 4], &r[i * 4 + 1], &r[i * 4 + 2], &r[i * 4 + 3]);
   char text[49] = {};
   std::memcpy(text, r, 48);
