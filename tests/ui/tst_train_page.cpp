@@ -132,7 +132,7 @@ void TestTrainPage::loadedConfigurationChangesOnlyEditedFields() {
   auto* page = m_window->trainPage();
   QSignalSpy requested(page, &aia::ui::TrainPage::datasetRequested);
   QSignalSpy loaded(m_window->datasetPage(), &aia::ui::DatasetPage::datasetLoaded);
-  QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("loadConfiguration")), Qt::NoButton);  // no dialog
+  QVERIFY(page->findChild<QPushButton*>(QStringLiteral("loadConfiguration")));  // the button (its dialog is not driven)
   QVERIFY(page->loadConfiguration(path));
   QCOMPARE(requested.size(), 1);
   QCOMPARE(requested.first().at(0).toString(), m_data);  // the Dataset page loads the file's dataset
