@@ -37,6 +37,7 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/label_table.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/metrics/certify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/dataset_stats.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/run/train_config.cpp

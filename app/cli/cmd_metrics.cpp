@@ -5,6 +5,7 @@
 #include "aia/annotate/thresholds_spec.h"
 #include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
+#include "aia/metrics/certify.h"
 #include "aia/metrics/label_table.h"
 #include "aia/metrics/metrics.h"
 #include "aia/metrics/metrics_json.h"
@@ -13,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -58,6 +60,26 @@ void print_summary(const Metrics& m, std::size_t images, std::size_t labels) {
 
 }  // namespace
 
+namespace {
+
+// Certified thresholds of the loaded scores, each label's outcome on stderr.
+std::vector<double> certify(const Loaded& l, const CertifyOptions& options) {
+  std::vector<Certified> details;
+  const auto t = certified_thresholds(l.matrix, options, &details);
+  for (std::size_t j = 0; j < details.size(); ++j) {
+    const Certified& c = details[j];
+    if (c.certified)
+      std::fprintf(stderr, "%-24s certified: > %.2f, precision >= %.3f (%lld of %lld right)\n",
+                   l.scores.labels[j].c_str(), c.threshold, c.lower_bound, static_cast<long long>(c.correct),
+                   static_cast<long long>(c.decided));
+    else
+      std::fprintf(stderr, "%-24s abstains: %s\n", l.scores.labels[j].c_str(), c.reason.c_str());
+  }
+  return t;
+}
+
+}  // namespace
+
 Runner add_metrics_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("metrics", command_description("metrics"));
   auto in = std::make_shared<Inputs>();
@@ -66,13 +88,24 @@ Runner add_metrics_command(CLI::App& app) {
   auto table = std::make_shared<bool>(false);
   add_inputs(cmd, *in);
   cmd->add_option("--thresholds", *thresholds,
-                  "a number for every label, or a thresholds file: JSON {label: threshold} or CSV label,threshold")
+                  "a number for every label, precision:P[@DELTA] (certified on these scores), or a thresholds file: "
+                  "JSON {label: threshold} or CSV label,threshold")
       ->capture_default_str();
   cmd->add_flag("--json", *json, "print one JSON object");
   cmd->add_flag("--per-label", *table, "print the per-label table too");
   return [=] {
     Loaded l = load(*in);
-    const auto t = resolve_thresholds(parse_thresholds_spec(*thresholds), l.scores.labels);
+    const ThresholdsSpec spec = parse_thresholds_spec(*thresholds);
+    std::vector<double> t;
+    if (spec.kind == ThresholdsSpec::Kind::Certified) {
+      std::fprintf(stderr,
+                   "%s: certified on these same scores, so the metrics below are optimistic; certify on other "
+                   "images with aia thresholds --method %s --out FILE and pass FILE here\n",
+                   spec.text.c_str(), spec.text.c_str());
+      t = certify(l, spec.certify);
+    } else {
+      t = resolve_thresholds(spec, l.scores.labels);
+    }
     const Metrics m = compute_metrics(l.matrix, t);
     if (*json) {
       nlohmann::ordered_json j;
@@ -92,13 +125,28 @@ Runner add_thresholds_command(CLI::App& app) {
   auto method = std::make_shared<std::string>("mcc-grid");
   auto out = std::make_shared<std::string>();
   add_inputs(cmd, *in);
-  cmd->add_option("--method", *method, describe_choices(threshold_strategies()))
-      ->check(CLI::IsMember(names_of(threshold_strategies())))
+  const auto names = names_of(threshold_strategies());
+  cmd->add_option("--method", *method,
+                  describe_choices(threshold_strategies()) + "; " + certified_strategy().name + ": " +
+                      certified_strategy().description)
+      ->check(CLI::Validator(
+          [names](std::string& m) -> std::string {
+            if (std::find(names.begin(), names.end(), m) != names.end()) return {};
+            try {
+              parse_precision_spec(m);
+              return {};
+            } catch (const ConfigError& e) {
+              if (is_precision_spec(m)) return e.what();
+              return "expected " + names_or(names) + " or " + certified_strategy().name + ", got '" + m + "'";
+            }
+          },
+          "METHOD"))
       ->capture_default_str();
   cmd->add_option("--out", *out, "write the thresholds JSON here (default: print it)");
   return [=] {
     Loaded l = load(*in);
-    const auto t = choose_thresholds(l.matrix, parse_threshold_method(*method));
+    const auto t = is_precision_spec(*method) ? certify(l, parse_precision_spec(*method))
+                                              : choose_thresholds(l.matrix, parse_threshold_method(*method));
     if (out->empty()) {
       std::cout << thresholds_json_text(l.scores.labels, t);
     } else {

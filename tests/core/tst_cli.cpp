@@ -53,6 +53,7 @@ class TestCli : public QObject {
   void thresholdsCommand_data();
   void thresholdsCommand();
   void thresholdsFileAsInput();
+  void certifiedThresholds();
   void badInput_data();
   void badInput();
   void nonFiniteNumbersAreRefused_data();
@@ -180,6 +181,24 @@ void TestCli::thresholdsCommand() {
   const auto printed = aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", method});
   QCOMPARE(printed.code, 0);
   QCOMPARE(nlohmann::json::parse(printed.out.toStdString())["label0"].get<double>(), want[0]);
+}
+
+void TestCli::certifiedThresholds() {
+  // The certified strategy writes null for an abstaining label; metrics reads it back.
+  const QString out = m_dir.filePath("certified.json");
+  auto r = aia_run(
+      {"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", "precision:0.6@0.2", "--out", out});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.err.contains("certified: >") || r.err.contains("abstains:"), qPrintable(r.err));
+  QFile f(out);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const auto doc = nlohmann::json::parse(f.readAll().toStdString());
+  QCOMPARE(doc.size(), std::size_t(12));
+  r = aia_run({"metrics", "--scores", m_scores, "--targets", m_targets, "--thresholds", out});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  r = aia_run({"thresholds", "--scores", m_scores, "--targets", m_targets, "--method", "precision:1.5"});
+  QCOMPARE(r.code, 2);
+  QVERIFY2(r.err.contains("precision:1.5"), qPrintable(r.err));
 }
 
 void TestCli::thresholdsFileAsInput() {
@@ -324,6 +343,13 @@ void TestCli::trainEvaluateExportAnnotate() {
   QCOMPARE(dataset.vocabulary, aia::test::tiny_vocabulary());
   QCOMPARE(dataset.train[0].labels.size(), std::size_t(4));  // threshold 0: every tag
   QVERIFY(QFile::exists(exported + "/images/test0.png"));
+
+  // Certified thresholds from the run's held-out test split: 16 images certify
+  // no label at precision 0.9, so every label abstains and nothing is tagged.
+  r = aia_run({"annotate", run, data + "/images/test0.png", "--thresholds", "precision:0.9"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.err.contains("precision:0.9@0.1: 0 of 4 labels certified on the run's 16 test images"), qPrintable(r.err));
+  QVERIFY2(r.out.contains("(no tag above its threshold)"), qPrintable(r.out));
 
   // A file that is not an image is reported and skipped, with exit code 2.
   r = aia_run({"annotate", run, m_scores, data + "/images/test0.png"});

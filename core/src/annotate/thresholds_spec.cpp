@@ -15,7 +15,13 @@ namespace aia {
 ThresholdsSpec parse_thresholds_spec(const std::string& text) {
   ThresholdsSpec spec;
   spec.text = text;
-  if (text.empty()) throw ConfigError("thresholds: empty (a number, mcc-grid, mcc, f1 or a JSON file)");
+  if (text.empty())
+    throw ConfigError("thresholds: empty (a number, mcc-grid, mcc, f1, precision:P[@DELTA] or a thresholds file)");
+  if (is_precision_spec(text)) {
+    spec.kind = ThresholdsSpec::Kind::Certified;
+    spec.certify = parse_precision_spec(text);
+    return spec;
+  }
   if (text == "mcc-grid" || text == "mcc" || text == "f1") {
     spec.kind = ThresholdsSpec::Kind::Strategy;
     spec.method = parse_threshold_method(text);
@@ -42,6 +48,23 @@ std::vector<double> resolve_thresholds(const ThresholdsSpec& spec, const std::ve
       return std::vector<double>(labels.size(), spec.value);
     case ThresholdsSpec::Kind::File:
       return read_thresholds_file(spec.file, labels);
+    case ThresholdsSpec::Kind::Certified: {
+      if (!run) throw ConfigError("thresholds '" + spec.text + "' are certified on a run's test split: no run given");
+      const ScoredSplit test = run->read_test_scores();
+      if (test.scores.labels != labels)
+        throw ConfigError("thresholds '" + spec.text + "': the run's test scores have other labels");
+      std::vector<Certified> details;
+      const LabelMatrix m(test.scores, test.targets);
+      auto t = certified_thresholds(m, spec.certify, &details);
+      if (note) {
+        std::size_t certified = 0;
+        for (const auto& c : details) certified += c.certified ? 1 : 0;
+        *note = to_string(spec.certify) + ": " + std::to_string(certified) + " of " + std::to_string(labels.size()) +
+                " labels certified on the run's " + std::to_string(m.images()) +
+                " test images; the others abstain (never tagged)";
+      }
+      return t;
+    }
     case ThresholdsSpec::Kind::Strategy:
       break;
   }

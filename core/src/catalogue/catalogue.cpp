@@ -80,6 +80,13 @@ const std::vector<Choice>& threshold_strategies() {
   return list;
 }
 
+const Choice& certified_strategy() {
+  static const Choice choice{"precision:P[@DELTA]",
+                             "per label, the lowest threshold certified at precision >= P with risk DELTA (default "
+                             "0.1); labels that cannot be certified abstain"};
+  return choice;
+}
+
 const std::vector<Choice>& precisions() {
   static const std::vector<Choice> list = {
       {"auto", "bfloat16 for inference on CPUs with AVX512_BF16 or AMX; float32 for training and elsewhere"},

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -32,6 +33,10 @@ std::vector<double> read_thresholds_json(const std::string& path, const std::vec
   for (const auto& label : labels) {
     auto it = doc.find(label);
     if (it == doc.end()) throw InputError(path + ": no threshold for label '" + label + "'");
+    if (it->is_null()) {  // an abstained label (certified thresholds): never tagged
+      thresholds.push_back(std::numeric_limits<double>::quiet_NaN());
+      continue;
+    }
     if (!it->is_number()) throw InputError(path + ": threshold of '" + label + "' is not a number");
     const double value = it->get<double>();
     if (!std::isfinite(value)) throw InputError(path + ": threshold of '" + label + "' is not finite");
@@ -62,6 +67,11 @@ std::vector<double> read_thresholds_csv(const std::string& path, const std::vect
     if (it == index.end()) throw InputError(at(r) + "'" + r.fields[0].text + "' is not a label of the scores");
     if (seen[it->second]) throw InputError(at(r) + "label '" + label + "' appears twice");
     const std::string& text = r.fields[1].text;
+    if (text.empty() || text == "null") {  // an abstained label: never tagged
+      thresholds[it->second] = std::numeric_limits<double>::quiet_NaN();
+      seen[it->second] = true;
+      continue;
+    }
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc() || end != text.data() + text.size())
@@ -84,7 +94,12 @@ std::vector<double> read_thresholds_file(const std::string& path, const std::vec
 
 std::string thresholds_json_text(const std::vector<std::string>& labels, const std::vector<double>& thresholds) {
   nlohmann::ordered_json doc = nlohmann::ordered_json::object();
-  for (std::size_t j = 0; j < labels.size(); ++j) doc[labels[j]] = thresholds.at(j);
+  for (std::size_t j = 0; j < labels.size(); ++j) {
+    if (std::isnan(thresholds.at(j)))
+      doc[labels[j]] = nullptr;  // abstained
+    else
+      doc[labels[j]] = thresholds[j];
+  }
   return doc.dump(2) + "\n";
 }
 
@@ -92,7 +107,10 @@ std::string thresholds_csv_text(const std::vector<std::string>& labels, const st
   std::string text = "label,threshold\n";
   char number[32];
   for (std::size_t j = 0; j < labels.size(); ++j) {
-    std::snprintf(number, sizeof number, "%.17g", thresholds.at(j));
+    if (std::isnan(thresholds.at(j)))
+      std::snprintf(number, sizeof number, "null");  // abstained
+    else
+      std::snprintf(number, sizeof number, "%.17g", thresholds[j]);
     text += csv::quote_inert(labels[j]) + "," + number + "\n";
   }
   return text;

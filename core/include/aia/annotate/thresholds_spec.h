@@ -2,9 +2,13 @@
 // "Which thresholds": what --thresholds and the GUI accept, parsed once.
 //   a finite number           the same threshold for every label ("0.5")
 //   mcc-grid | mcc | f1       the run's thresholds chosen by that strategy
+//   precision:P[@DELTA]       certified at precision >= P with risk DELTA
+//                             (certify.h), calibrated on the run's test split
+//                             (held out from training); abstaining labels NaN
 //   anything else             a thresholds file: JSON {"label": threshold, ...} or CSV label,threshold
 // Plain std types.
 
+#include "aia/metrics/certify.h"
 #include "aia/metrics/thresholds.h"
 
 #include <string>
@@ -15,11 +19,12 @@ namespace aia {
 class RunFolder;
 
 struct ThresholdsSpec {
-  enum class Kind { Value, Strategy, File };
+  enum class Kind { Value, Strategy, File, Certified };
   Kind kind = Kind::Value;
   double value = 0.5;                                 // Kind::Value
   ThresholdMethod method = ThresholdMethod::MccGrid;  // Kind::Strategy
   std::string file;                                   // Kind::File
+  CertifyOptions certify;                             // Kind::Certified
   std::string text;                                   // as the user wrote it
 
   // Where the run has not chosen the strategy's thresholds (yet): 0.5 for

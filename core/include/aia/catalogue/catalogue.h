@@ -55,6 +55,8 @@ bool is_demo_dataset(const std::string& name);
 // How per-label thresholds are chosen from a run's training scores (besides a
 // fixed number and a thresholds file).
 const std::vector<Choice>& threshold_strategies();
+// The certified strategy, which takes its target and risk: precision:P[@DELTA].
+const Choice& certified_strategy();
 const std::vector<Choice>& precisions();
 const std::vector<Choice>& memory_formats();
 const std::vector<Choice>& train_modes();

@@ -1,7 +1,9 @@
 #pragma once
 // Thresholds files, in two spellings that every reader accepts: a JSON object
 // {"label": threshold, ...} and a CSV with the header label,threshold and a
-// row per label (what Thresholds > Export writes). Plain std types.
+// row per label (what Thresholds > Export writes). A label whose threshold
+// is null (JSON) or null/empty (CSV) abstains: it reads as NaN, which the
+// tagging rule never tags (certified thresholds, certify.h). Plain std types.
 
 #include <string>
 #include <vector>
