@@ -43,24 +43,29 @@
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="62" />
+        <location filename="../ui/review_page.cpp" line="67" />
         <source>margin to the nearest threshold: %1</source>
         <translation>Abstand zur nächsten Schwelle: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="103" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>  (imported)</source>
         <translation>  (importiert)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="104" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>  (kept)</source>
         <translation>  (behalten)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="105" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>  (added)</source>
         <translation>  (hinzugefügt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="129" />
+        <source>  (auto-accepted)</source>
+        <translation>  (automatisch übernommen)</translation>
     </message>
 </context>
 <context>
@@ -790,295 +795,295 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="184" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185" />
+        <location filename="../ui/main_window.cpp" line="187" />
         <source>Folder for runs and experiments</source>
         <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="194" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>new runs and experiments go to %1</source>
         <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="215" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="215" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="216" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214" />
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
         <location filename="../ui/main_window.cpp" line="227" />
         <location filename="../ui/main_window.cpp" line="231" />
         <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export thresholds</source>
         <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244" />
+        <location filename="../ui/main_window.cpp" line="248" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="253" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259" />
+        <location filename="../ui/main_window.cpp" line="263" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="265" />
         <source>&amp;Compare with a past run...</source>
         <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>A run folder whose curves to overlay</source>
         <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>C&amp;lear compared runs</source>
         <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="274" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275" />
+        <location filename="../ui/main_window.cpp" line="279" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277" />
+        <location filename="../ui/main_window.cpp" line="281" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286" />
+        <location filename="../ui/main_window.cpp" line="290" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288" />
+        <location filename="../ui/main_window.cpp" line="292" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295" />
+        <location filename="../ui/main_window.cpp" line="299" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305" />
+        <location filename="../ui/main_window.cpp" line="309" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319" />
+        <location filename="../ui/main_window.cpp" line="323" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344" />
+        <location filename="../ui/main_window.cpp" line="348" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345" />
+        <location filename="../ui/main_window.cpp" line="349" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368" />
+        <location filename="../ui/main_window.cpp" line="372" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
     </message>
@@ -1086,410 +1091,474 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="171" />
         <source>&amp;New project...</source>
         <translation>&amp;Neues Projekt...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>&amp;Open project...</source>
         <translation>Projekt ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="149" />
-        <location filename="../ui/review_page.cpp" line="450" />
+        <location filename="../ui/review_page.cpp" line="178" />
+        <location filename="../ui/review_page.cpp" line="541" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="155" />
+        <location filename="../ui/review_page.cpp" line="250" />
         <source>Most uncertain first</source>
         <translation>Unsicherste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="156" />
+        <location filename="../ui/review_page.cpp" line="251" />
         <source>File order</source>
         <translation>Dateireihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="157" />
+        <location filename="../ui/review_page.cpp" line="252" />
         <source>Random order</source>
         <translation>Zufällig</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="161" />
+        <location filename="../ui/review_page.cpp" line="256" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="164" />
+        <location filename="../ui/review_page.cpp" line="259" />
         <source>All images</source>
         <translation>Alle Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="165" />
+        <location filename="../ui/review_page.cpp" line="260" />
         <source>Likely label errors</source>
         <translation>Wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="166" />
+        <location filename="../ui/review_page.cpp" line="261" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="167" />
+        <location filename="../ui/review_page.cpp" line="173" />
         <source>&amp;Score</source>
         <translation>&amp;Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="168" />
+        <location filename="../ui/review_page.cpp" line="181" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="169" />
+        <location filename="../ui/review_page.cpp" line="174" />
         <source>&amp;Train on reviewed images</source>
         <translation>Auf geprüften Bildern &amp;trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="172" />
+        <location filename="../ui/review_page.cpp" line="184" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="174" />
+        <location filename="../ui/review_page.cpp" line="186" />
         <source>with the run's training set</source>
         <translation>mit der Trainingsmenge des Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="176" />
+        <location filename="../ui/review_page.cpp" line="188" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="182" />
+        <location filename="../ui/review_page.cpp" line="194" />
         <source> epochs</source>
         <translation> Epochen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="183" />
+        <location filename="../ui/review_page.cpp" line="195" />
         <source>Epochs of fine-tuning</source>
         <translation>Epochen der Feinabstimmung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="272" />
+        <source>The precision to certify for auto-accepted tags</source>
+        <translation>Die Präzision, die für automatisch übernommene Schlagwörter zertifiziert wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="273" />
+        <source>Auto-&amp;accept</source>
+        <translation>&amp;Automatisch übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="277" />
+        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
+        <translation>Schlagwörter übernehmen, deren Präzision auf Ihren geprüften Bildern zertifiziert ist (Risiko 0,1), als abwesend zertifizierte ausblenden; Bilder, deren Labels alle entschieden sind, verlassen die Warteschlange. Nichts wird als geprüft markiert; Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="283" />
         <source>E&amp;xport</source>
         <translation>E&amp;xportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="229" />
+        <location filename="../ui/review_page.cpp" line="286" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="230" />
+        <location filename="../ui/review_page.cpp" line="287" />
         <source>Folder for the dataset</source>
         <translation>Ordner für den Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="233" />
+        <location filename="../ui/review_page.cpp" line="290" />
         <source>As an annotations &amp;CSV...</source>
         <translation>Als Annotations-&amp;CSV...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="234" />
+        <location filename="../ui/review_page.cpp" line="291" />
         <source>Annotations CSV</source>
         <translation>Annotations-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="234" />
+        <location filename="../ui/review_page.cpp" line="291" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="237" />
+        <location filename="../ui/review_page.cpp" line="294" />
         <source>Into &amp;XMP sidecars</source>
         <translation>In &amp;XMP-Sidecars</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="197" />
+        <location filename="../ui/review_page.cpp" line="212" />
         <source>Order:</source>
         <translation>Reihenfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="199" />
+        <location filename="../ui/review_page.cpp" line="214" />
         <source>Show:</source>
         <translation>Zeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="207" />
+        <location filename="../ui/review_page.cpp" line="222" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="260" />
+        <location filename="../ui/review_page.cpp" line="317" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="268" />
+        <location filename="../ui/review_page.cpp" line="325" />
         <source>Accept and next (Enter)</source>
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="270" />
+        <location filename="../ui/review_page.cpp" line="327" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="271" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="361" />
+        <location filename="../ui/review_page.cpp" line="418" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="386" />
+        <location filename="../ui/review_page.cpp" line="443" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="366" />
+        <location filename="../ui/review_page.cpp" line="423" />
         <source>project %1 opened: %2 images%3</source>
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="371" />
+        <location filename="../ui/review_page.cpp" line="428" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="397" />
+        <location filename="../ui/review_page.cpp" line="454" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="269" />
+        <location filename="../ui/review_page.cpp" line="326" />
         <source>Skip (Shift+Enter)</source>
         <translation>Überspringen (Umschalt+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="280" />
+        <location filename="../ui/review_page.cpp" line="337" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="412" />
+        <location filename="../ui/review_page.cpp" line="499" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="417" />
-        <source>Folder for the project file (an empty folder; default: %1)</source>
-        <translation>Ordner für die Projektdatei (ein leerer Ordner; Standard: %1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="422" />
+        <location filename="../ui/review_page.cpp" line="500" />
+        <location filename="../ui/review_page.cpp" line="513" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="478" />
+        <location filename="../ui/review_page.cpp" line="500" />
+        <source>&amp;Project folder:</source>
+        <translation>&amp;Projektordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="572" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="496" />
+        <location filename="../ui/review_page.cpp" line="590" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="506" />
+        <location filename="../ui/review_page.cpp" line="600" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="507" />
+        <location filename="../ui/review_page.cpp" line="601" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="539" />
+        <location filename="../ui/review_page.cpp" line="633" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="540" />
+        <location filename="../ui/review_page.cpp" line="634" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="544" />
+        <location filename="../ui/review_page.cpp" line="638" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="547" />
+        <location filename="../ui/review_page.cpp" line="641" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="567" />
+        <location filename="../ui/review_page.cpp" line="661" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="568" />
+        <location filename="../ui/review_page.cpp" line="662" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="569" />
+        <location filename="../ui/review_page.cpp" line="663" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="570" />
+        <location filename="../ui/review_page.cpp" line="664" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="571" />
+        <location filename="../ui/review_page.cpp" line="665" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="572" />
+        <location filename="../ui/review_page.cpp" line="666" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="583" />
+        <location filename="../ui/review_page.cpp" line="668" />
+        <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
+        <translation> · %1 Schlagwörter automatisch übernommen bei ≥ %2 % Präzision (Delta %3) · %4 Bilder brauchen Sie noch</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="683" />
+        <location filename="../ui/review_page.cpp" line="1031" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="612" />
+        <location filename="../ui/review_page.cpp" line="712" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="612" />
-        <location filename="../ui/review_page.cpp" line="639" />
+        <location filename="../ui/review_page.cpp" line="712" />
+        <location filename="../ui/review_page.cpp" line="739" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="625" />
+        <location filename="../ui/review_page.cpp" line="725" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="648" />
+        <location filename="../ui/review_page.cpp" line="748" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="748" />
+        <location filename="../ui/review_page.cpp" line="862" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="864" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="755" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="759" />
-        <location filename="../ui/review_page.cpp" line="848" />
+        <location filename="../ui/review_page.cpp" line="873" />
+        <location filename="../ui/review_page.cpp" line="963" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="800" />
+        <location filename="../ui/review_page.cpp" line="914" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="805" />
+        <location filename="../ui/review_page.cpp" line="919" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="812" />
-        <location filename="../ui/review_page.cpp" line="856" />
+        <location filename="../ui/review_page.cpp" line="926" />
+        <location filename="../ui/review_page.cpp" line="971" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="813" />
-        <location filename="../ui/review_page.cpp" line="872" />
+        <location filename="../ui/review_page.cpp" line="927" />
+        <location filename="../ui/review_page.cpp" line="987" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="817" />
+        <location filename="../ui/review_page.cpp" line="931" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="833" />
-        <location filename="../ui/review_page.cpp" line="867" />
+        <location filename="../ui/review_page.cpp" line="948" />
+        <location filename="../ui/review_page.cpp" line="982" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="970" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="841" />
+        <location filename="../ui/review_page.cpp" line="956" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="475" />
+        <source>New annotation project</source>
+        <translation>Neues Annotationsprojekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="488" />
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="499" />
+        <source>&amp;Images:</source>
+        <translation>&amp;Bilder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="984" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="884" />
+        <location filename="../ui/review_page.cpp" line="1004" />
+        <source>Cannot auto-accept</source>
+        <translation>Automatisches Übernehmen nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1017" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1018" />
+        <source>Labels that abstain:
+%1</source>
+        <translation>Labels, die sich enthalten:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1020" />
+        <source>abstains: %1</source>
+        <translation>enthält sich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1021" />
+        <source>auto-accept</source>
+        <translation>automatisch übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1042" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="886" />
-        <location filename="../ui/review_page.cpp" line="896" />
-        <location filename="../ui/review_page.cpp" line="907" />
+        <location filename="../ui/review_page.cpp" line="1044" />
+        <location filename="../ui/review_page.cpp" line="1054" />
+        <location filename="../ui/review_page.cpp" line="1065" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="894" />
+        <location filename="../ui/review_page.cpp" line="1052" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="905" />
+        <location filename="../ui/review_page.cpp" line="1063" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>

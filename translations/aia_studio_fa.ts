@@ -43,24 +43,29 @@
         <translation>صدور نمودار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="62" />
+        <location filename="../ui/review_page.cpp" line="67" />
         <source>margin to the nearest threshold: %1</source>
         <translation>فاصله تا نزدیک‌ترین آستانه: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="103" />
+        <location filename="../ui/review_page.cpp" line="126" />
         <source>  (imported)</source>
         <translation>  (واردشده)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="104" />
+        <location filename="../ui/review_page.cpp" line="127" />
         <source>  (kept)</source>
         <translation>  (نگه‌داشته)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="105" />
+        <location filename="../ui/review_page.cpp" line="128" />
         <source>  (added)</source>
         <translation>  (افزوده)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="129" />
+        <source>  (auto-accepted)</source>
+        <translation>  (پذیرش خودکار)</translation>
     </message>
 </context>
 <context>
@@ -790,295 +795,295 @@
         <translation>آماده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>Preferences</source>
         <translation>ترجیحات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="184" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185" />
+        <location filename="../ui/main_window.cpp" line="187" />
         <source>Folder for runs and experiments</source>
         <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192" />
+        <location filename="../ui/main_window.cpp" line="194" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>new runs and experiments go to %1</source>
         <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="213" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="215" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="215" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="216" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="214" />
+        <location filename="../ui/main_window.cpp" line="218" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Export predictions</source>
         <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
         <location filename="../ui/main_window.cpp" line="227" />
         <location filename="../ui/main_window.cpp" line="231" />
         <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Export per-label metrics</source>
         <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export thresholds</source>
         <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export annotations</source>
         <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244" />
+        <location filename="../ui/main_window.cpp" line="248" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="253" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254" />
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>&amp;Preferences...</source>
         <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259" />
+        <location filename="../ui/main_window.cpp" line="263" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="265" />
         <source>&amp;Compare with a past run...</source>
         <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="266" />
         <source>A run folder whose curves to overlay</source>
         <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>Cannot compare</source>
         <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>C&amp;lear compared runs</source>
         <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="274" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275" />
+        <location filename="../ui/main_window.cpp" line="279" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277" />
+        <location filename="../ui/main_window.cpp" line="281" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286" />
+        <location filename="../ui/main_window.cpp" line="290" />
         <source>wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288" />
+        <location filename="../ui/main_window.cpp" line="292" />
         <source>nothing to export yet</source>
         <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295" />
+        <location filename="../ui/main_window.cpp" line="299" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305" />
+        <location filename="../ui/main_window.cpp" line="309" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319" />
+        <location filename="../ui/main_window.cpp" line="323" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344" />
+        <location filename="../ui/main_window.cpp" line="348" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345" />
+        <location filename="../ui/main_window.cpp" line="349" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368" />
+        <location filename="../ui/main_window.cpp" line="372" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>
@@ -1086,410 +1091,474 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="147" />
+        <location filename="../ui/review_page.cpp" line="171" />
         <source>&amp;New project...</source>
         <translation>پروژهٔ &amp;تازه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="148" />
+        <location filename="../ui/review_page.cpp" line="172" />
         <source>&amp;Open project...</source>
         <translation>&amp;گشودن پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="149" />
-        <location filename="../ui/review_page.cpp" line="450" />
+        <location filename="../ui/review_page.cpp" line="178" />
+        <location filename="../ui/review_page.cpp" line="541" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="155" />
+        <location filename="../ui/review_page.cpp" line="250" />
         <source>Most uncertain first</source>
         <translation>نامطمئن‌ترین‌ها نخست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="156" />
+        <location filename="../ui/review_page.cpp" line="251" />
         <source>File order</source>
         <translation>ترتیب پرونده‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="157" />
+        <location filename="../ui/review_page.cpp" line="252" />
         <source>Random order</source>
         <translation>ترتیب تصادفی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="161" />
+        <location filename="../ui/review_page.cpp" line="256" />
         <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
         <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="164" />
+        <location filename="../ui/review_page.cpp" line="259" />
         <source>All images</source>
         <translation>همهٔ تصویرها</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="165" />
+        <location filename="../ui/review_page.cpp" line="260" />
         <source>Likely label errors</source>
         <translation>خطاهای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="166" />
+        <location filename="../ui/review_page.cpp" line="261" />
         <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
         <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="167" />
+        <location filename="../ui/review_page.cpp" line="173" />
         <source>&amp;Score</source>
         <translation>&amp;امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="168" />
+        <location filename="../ui/review_page.cpp" line="181" />
         <source>Score the unreviewed images with the project's run (or the open run)</source>
         <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="169" />
+        <location filename="../ui/review_page.cpp" line="174" />
         <source>&amp;Train on reviewed images</source>
         <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="172" />
+        <location filename="../ui/review_page.cpp" line="184" />
         <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
         <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="174" />
+        <location filename="../ui/review_page.cpp" line="186" />
         <source>with the run's training set</source>
         <translation>همراه با دادهٔ آموزشی اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="176" />
+        <location filename="../ui/review_page.cpp" line="188" />
         <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
         <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="182" />
+        <location filename="../ui/review_page.cpp" line="194" />
         <source> epochs</source>
         <translation> دوره</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="183" />
+        <location filename="../ui/review_page.cpp" line="195" />
         <source>Epochs of fine-tuning</source>
         <translation>دوره‌های تنظیم دقیق</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="227" />
+        <location filename="../ui/review_page.cpp" line="272" />
+        <source>The precision to certify for auto-accepted tags</source>
+        <translation>دقتی که برای برچسب‌های پذیرفته‌شدهٔ خودکار تضمین می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="273" />
+        <source>Auto-&amp;accept</source>
+        <translation>&amp;پذیرش خودکار</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="277" />
+        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
+        <translation>برچسب‌هایی را بپذیر که دقتشان روی تصویرهای بازبینی‌شدهٔ شما تضمین شده است (ریسک ۰٫۱)، برچسب‌هایی را که نبودنشان تضمین شده پنهان کن؛ تصویرهایی که همهٔ برچسب‌هایشان تعیین شده از صف بیرون می‌روند. چیزی بازبینی‌شده علامت نمی‌خورد؛ واگرد آن را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="283" />
         <source>E&amp;xport</source>
         <translation>&amp;برون‌بری</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="229" />
+        <location filename="../ui/review_page.cpp" line="286" />
         <source>As a &amp;dataset (JSON layout)...</source>
         <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="230" />
+        <location filename="../ui/review_page.cpp" line="287" />
         <source>Folder for the dataset</source>
         <translation>پوشه برای مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="233" />
+        <location filename="../ui/review_page.cpp" line="290" />
         <source>As an annotations &amp;CSV...</source>
         <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="234" />
+        <location filename="../ui/review_page.cpp" line="291" />
         <source>Annotations CSV</source>
         <translation>CSV حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="234" />
+        <location filename="../ui/review_page.cpp" line="291" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="237" />
+        <location filename="../ui/review_page.cpp" line="294" />
         <source>Into &amp;XMP sidecars</source>
         <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="197" />
+        <location filename="../ui/review_page.cpp" line="212" />
         <source>Order:</source>
         <translation>ترتیب:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="199" />
+        <location filename="../ui/review_page.cpp" line="214" />
         <source>Show:</source>
         <translation>نمایش:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="207" />
+        <location filename="../ui/review_page.cpp" line="222" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="260" />
+        <location filename="../ui/review_page.cpp" line="317" />
         <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
         <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="268" />
+        <location filename="../ui/review_page.cpp" line="325" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="270" />
+        <location filename="../ui/review_page.cpp" line="327" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="271" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="361" />
+        <location filename="../ui/review_page.cpp" line="418" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="386" />
+        <location filename="../ui/review_page.cpp" line="443" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="366" />
+        <location filename="../ui/review_page.cpp" line="423" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="371" />
+        <location filename="../ui/review_page.cpp" line="428" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="397" />
+        <location filename="../ui/review_page.cpp" line="454" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="269" />
+        <location filename="../ui/review_page.cpp" line="326" />
         <source>Skip (Shift+Enter)</source>
         <translation>رد شدن (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="280" />
+        <location filename="../ui/review_page.cpp" line="337" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="412" />
+        <location filename="../ui/review_page.cpp" line="499" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="417" />
-        <source>Folder for the project file (an empty folder; default: %1)</source>
-        <translation>پوشه برای پروندهٔ پروژه (پوشه‌ای خالی؛ پیش‌فرض: %1)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="422" />
+        <location filename="../ui/review_page.cpp" line="500" />
+        <location filename="../ui/review_page.cpp" line="513" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="478" />
+        <location filename="../ui/review_page.cpp" line="500" />
+        <source>&amp;Project folder:</source>
+        <translation>پوشهٔ &amp;پروژه:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="572" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="496" />
+        <location filename="../ui/review_page.cpp" line="590" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="506" />
+        <location filename="../ui/review_page.cpp" line="600" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="507" />
+        <location filename="../ui/review_page.cpp" line="601" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="539" />
+        <location filename="../ui/review_page.cpp" line="633" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="540" />
+        <location filename="../ui/review_page.cpp" line="634" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="544" />
+        <location filename="../ui/review_page.cpp" line="638" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="547" />
+        <location filename="../ui/review_page.cpp" line="641" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="567" />
+        <location filename="../ui/review_page.cpp" line="661" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="568" />
+        <location filename="../ui/review_page.cpp" line="662" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="569" />
+        <location filename="../ui/review_page.cpp" line="663" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="570" />
+        <location filename="../ui/review_page.cpp" line="664" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="571" />
+        <location filename="../ui/review_page.cpp" line="665" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="572" />
+        <location filename="../ui/review_page.cpp" line="666" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="583" />
+        <location filename="../ui/review_page.cpp" line="668" />
+        <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
+        <translation> · %1 برچسب با دقت ≥ %2٪ (دلتا %3) خودکار پذیرفته شد · %4 تصویر هنوز به شما نیاز دارد</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="683" />
+        <location filename="../ui/review_page.cpp" line="1031" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="612" />
+        <location filename="../ui/review_page.cpp" line="712" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="612" />
-        <location filename="../ui/review_page.cpp" line="639" />
+        <location filename="../ui/review_page.cpp" line="712" />
+        <location filename="../ui/review_page.cpp" line="739" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="625" />
+        <location filename="../ui/review_page.cpp" line="725" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="648" />
+        <location filename="../ui/review_page.cpp" line="748" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="855" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="748" />
+        <location filename="../ui/review_page.cpp" line="862" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="864" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="755" />
+        <location filename="../ui/review_page.cpp" line="869" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="759" />
-        <location filename="../ui/review_page.cpp" line="848" />
+        <location filename="../ui/review_page.cpp" line="873" />
+        <location filename="../ui/review_page.cpp" line="963" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="800" />
+        <location filename="../ui/review_page.cpp" line="914" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="805" />
+        <location filename="../ui/review_page.cpp" line="919" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="812" />
-        <location filename="../ui/review_page.cpp" line="856" />
+        <location filename="../ui/review_page.cpp" line="926" />
+        <location filename="../ui/review_page.cpp" line="971" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="813" />
-        <location filename="../ui/review_page.cpp" line="872" />
+        <location filename="../ui/review_page.cpp" line="927" />
+        <location filename="../ui/review_page.cpp" line="987" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="817" />
+        <location filename="../ui/review_page.cpp" line="931" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="833" />
-        <location filename="../ui/review_page.cpp" line="867" />
+        <location filename="../ui/review_page.cpp" line="948" />
+        <location filename="../ui/review_page.cpp" line="982" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="970" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="841" />
+        <location filename="../ui/review_page.cpp" line="956" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="475" />
+        <source>New annotation project</source>
+        <translation>پروژهٔ حاشیه‌نویسی تازه</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="488" />
+        <source>Browse...</source>
+        <translation>مرور...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="499" />
+        <source>&amp;Images:</source>
+        <translation>&amp;تصویرها:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="984" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="884" />
+        <location filename="../ui/review_page.cpp" line="1004" />
+        <source>Cannot auto-accept</source>
+        <translation>پذیرش خودکار ممکن نیست</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1017" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1018" />
+        <source>Labels that abstain:
+%1</source>
+        <translation>برچسب‌هایی که رأی نمی‌دهند:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1020" />
+        <source>abstains: %1</source>
+        <translation>رأی نمی‌دهد: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1021" />
+        <source>auto-accept</source>
+        <translation>پذیرش خودکار</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1042" />
         <source>exported %1 reviewed images as a dataset in %2</source>
         <translation>%1 تصویر بازبینی‌شده به‌صورت مجموعه‌داده در %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="886" />
-        <location filename="../ui/review_page.cpp" line="896" />
-        <location filename="../ui/review_page.cpp" line="907" />
+        <location filename="../ui/review_page.cpp" line="1044" />
+        <location filename="../ui/review_page.cpp" line="1054" />
+        <location filename="../ui/review_page.cpp" line="1065" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="894" />
+        <location filename="../ui/review_page.cpp" line="1052" />
         <source>exported %1 reviewed images to %2</source>
         <translation>%1 تصویر بازبینی‌شده به %2 برون‌بری شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="905" />
+        <location filename="../ui/review_page.cpp" line="1063" />
         <source>wrote the XMP sidecars of %1 reviewed images</source>
         <translation>پرونده‌های XMP همراهِ %1 تصویر بازبینی‌شده نوشته شد</translation>
     </message>

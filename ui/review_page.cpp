@@ -11,9 +11,13 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -35,6 +39,7 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <utility>
 
 namespace aia::ui {
 
@@ -92,6 +97,24 @@ class ImageEditCommand : public QUndoCommand {
   aia::ProjectImage m_before, m_after;
 };
 
+// Auto-accept as one undo step: every record it changed, before and after.
+// The first redo is the auto-accept itself, already applied by core.
+class AutoAcceptCommand : public QUndoCommand {
+ public:
+  AutoAcceptCommand(ReviewPage* page, std::vector<ReviewPage::RecordChange> changes, const QString& text)
+      : QUndoCommand(text), m_page(page), m_changes(std::move(changes)) {}
+  void undo() override { m_page->applyRecords(m_changes, false); }
+  void redo() override {
+    if (std::exchange(m_applied, false)) return;
+    m_page->applyRecords(m_changes, true);
+  }
+
+ private:
+  ReviewPage* m_page;
+  std::vector<ReviewPage::RecordChange> m_changes;
+  bool m_applied = true;
+};
+
 namespace {
 
 constexpr qint64 kIdleCapMs = 300000;  // a review longer than 5 minutes counts as 5 (the user left)
@@ -103,6 +126,7 @@ QString chipText(int position, const aia::Chip& chip) {
   if (chip.source == aia::Chip::Source::Imported) text += QObject::tr("  (imported)");
   if (chip.source == aia::Chip::Source::Kept) text += QObject::tr("  (kept)");
   if (chip.source == aia::Chip::Source::Added) text += QObject::tr("  (added)");
+  if (chip.auto_accepted) text += QObject::tr("  (auto-accepted)");
   return text;
 }
 
@@ -146,27 +170,15 @@ ReviewPage::ReviewPage(QWidget* parent) : QWidget(parent) {
 QLayout* ReviewPage::createToolbar() {
   auto* newButton = new QPushButton(tr("&New project..."));
   auto* openButton = new QPushButton(tr("&Open project..."));
+  m_scoreButton = new QPushButton(tr("&Score"));
+  m_trainButton = new QPushButton(tr("&Train on reviewed images"));
+  // Clicking them leaves the keyboard in the review view (their mnemonics work):
+  // a disabled button would otherwise hand its focus to the next field.
+  for (auto* b : {newButton, openButton, m_scoreButton, m_trainButton}) b->setFocusPolicy(Qt::NoFocus);
   m_title = new QLabel(tr("No project. Make one from a folder of images, or open one."));
   m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  m_order = new QComboBox;
-  m_order->setObjectName(QStringLiteral("reviewOrder"));
-  for (const auto& order : aia::review_orders()) {
-    QString label = QString::fromStdString(order.description);
-    if (order.name == "uncertain") label = tr("Most uncertain first");
-    if (order.name == "file") label = tr("File order");
-    if (order.name == "random") label = tr("Random order");
-    m_order->addItem(label, QString::fromStdString(order.name));
-  }
-  m_order->setToolTip(
-      tr("Most uncertain first: images whose closest label score is nearest that label's MCC threshold"));
-  m_show = new QComboBox;
-  m_show->setObjectName(QStringLiteral("reviewShow"));
-  m_show->addItem(tr("All images"));
-  m_show->addItem(tr("Likely label errors"));
-  m_show->setToolTip(tr("Reviewed images with a tag the model, scored out of fold, strongly disagrees with"));
-  m_scoreButton = new QPushButton(tr("&Score"));
+  createOrderChoices();
   m_scoreButton->setToolTip(tr("Score the unreviewed images with the project's run (or the open run)"));
-  m_trainButton = new QPushButton(tr("&Train on reviewed images"));
   m_trainButton->setObjectName(QStringLiteral("trainOnReviewed"));
   m_trainButton->setToolTip(
       tr("Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are "
@@ -181,6 +193,7 @@ QLayout* ReviewPage::createToolbar() {
   m_epochs->setValue(10);
   m_epochs->setSuffix(tr(" epochs"));
   m_epochs->setToolTip(tr("Epochs of fine-tuning"));
+  createAcceptControls();
   createExportButton();
 
   auto* top = new QHBoxLayout;
@@ -191,6 +204,8 @@ QLayout* ReviewPage::createToolbar() {
   top->addWidget(m_trainButton);
   top->addWidget(m_epochs);
   top->addWidget(m_withOriginal);
+  top->addWidget(m_acceptTarget);
+  top->addWidget(m_acceptButton);
   top->addWidget(m_exportButton);
 
   auto* second = new QHBoxLayout;
@@ -213,6 +228,10 @@ QLayout* ReviewPage::createToolbar() {
   connect(openButton, &QPushButton::clicked, this, &ReviewPage::openProjectDialog);
   connect(m_scoreButton, &QPushButton::clicked, this, [this] { scoreImages(false); });
   connect(m_trainButton, &QPushButton::clicked, this, &ReviewPage::trainOnReviewed);
+  connect(m_acceptButton, &QPushButton::clicked, this, [this] {
+    autoAccept(m_acceptTarget->value());
+    m_list->setFocus();
+  });
   connect(m_cancel, &QPushButton::clicked, this, &ReviewPage::cancelScoring);
   connect(m_order, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
   connect(m_show, &QComboBox::currentIndexChanged, this, [this] { rebuildOrder(); });
@@ -222,9 +241,47 @@ QLayout* ReviewPage::createToolbar() {
   return rowsLayout;
 }
 
+// The review order and the filter (all images, or the likely label errors).
+void ReviewPage::createOrderChoices() {
+  m_order = new QComboBox;
+  m_order->setObjectName(QStringLiteral("reviewOrder"));
+  for (const auto& order : aia::review_orders()) {
+    QString label = QString::fromStdString(order.description);
+    if (order.name == "uncertain") label = tr("Most uncertain first");
+    if (order.name == "file") label = tr("File order");
+    if (order.name == "random") label = tr("Random order");
+    m_order->addItem(label, QString::fromStdString(order.name));
+  }
+  m_order->setToolTip(
+      tr("Most uncertain first: images whose closest label score is nearest that label's MCC threshold"));
+  m_show = new QComboBox;
+  m_show->setObjectName(QStringLiteral("reviewShow"));
+  m_show->addItem(tr("All images"));
+  m_show->addItem(tr("Likely label errors"));
+  m_show->setToolTip(tr("Reviewed images with a tag the model, scored out of fold, strongly disagrees with"));
+}
+
+// Auto-accept: the precision to certify and the button.
+void ReviewPage::createAcceptControls() {
+  m_acceptTarget = new QDoubleSpinBox;
+  m_acceptTarget->setObjectName(QStringLiteral("acceptPrecision"));
+  m_acceptTarget->setRange(0.5, 0.999);
+  m_acceptTarget->setDecimals(3);
+  m_acceptTarget->setSingleStep(0.01);
+  m_acceptTarget->setValue(0.95);
+  m_acceptTarget->setToolTip(tr("The precision to certify for auto-accepted tags"));
+  m_acceptButton = new QPushButton(tr("Auto-&accept"));
+  m_acceptButton->setObjectName(QStringLiteral("autoAccept"));
+  m_acceptButton->setFocusPolicy(Qt::NoFocus);
+  m_acceptButton->setToolTip(
+      tr("Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; "
+         "images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back."));
+}
+
 // Export, with its menu: a dataset, a CSV, XMP sidecars.
 void ReviewPage::createExportButton() {
   m_exportButton = new QPushButton(tr("E&xport"));
+  m_exportButton->setFocusPolicy(Qt::NoFocus);
   auto* exportMenu = new QMenu(m_exportButton);
   exportMenu->addAction(tr("As a &dataset (JSON layout)..."), this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the dataset"));
@@ -409,13 +466,47 @@ void ReviewPage::closeProject() {
 }
 
 void ReviewPage::newProjectDialog() {
-  const QString images = QFileDialog::getExistingDirectory(this, tr("Folder of images to annotate"));
-  if (images.isEmpty()) return;
+  // One dialog: the images, and where the project goes (filled in from the
+  // images' folder until the user types a place of their own). Asynchronous:
+  // no nested event loop.
+  auto* dialog = new QDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setObjectName(QStringLiteral("newProjectDialog"));
+  dialog->setWindowTitle(tr("New annotation project"));
+  auto* images = new QLineEdit;
+  images->setObjectName(QStringLiteral("projectImages"));
+  images->setMinimumWidth(420);
+  auto* place = new QLineEdit;
+  place->setObjectName(QStringLiteral("projectPlace"));
   const QString base = m_dataFolder.isEmpty() ? QDir::homePath() : m_dataFolder;
-  const QString suggested = QString::fromStdString(aia::new_project_dir(base.toStdString(), images.toStdString()));
-  const QString dir = QFileDialog::getExistingDirectory(
-      this, tr("Folder for the project file (an empty folder; default: %1)").arg(suggested), base);
-  createProject(dir.isEmpty() ? suggested : dir, {images});
+  auto suggest = [base, place](const QString& folder) {
+    if (!place->isModified() && !folder.isEmpty())
+      place->setText(QString::fromStdString(aia::new_project_dir(base.toStdString(), folder.toStdString())));
+  };
+  connect(images, &QLineEdit::textChanged, dialog, suggest);
+  auto browse = [dialog](QLineEdit* field, const QString& title) {
+    auto* button = new QPushButton(tr("Browse..."));
+    connect(button, &QPushButton::clicked, dialog, [dialog, field, title] {
+      const QString dir = QFileDialog::getExistingDirectory(dialog, title, field->text());
+      if (!dir.isEmpty()) field->setText(dir);
+    });
+    auto* row = new QHBoxLayout;
+    row->addWidget(field, 1);
+    row->addWidget(button);
+    return row;
+  };
+  auto* form = new QFormLayout(dialog);
+  form->addRow(tr("&Images:"), browse(images, tr("Folder of images to annotate")));
+  form->addRow(tr("&Project folder:"), browse(place, tr("Annotation project folder")));
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+  connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+  form->addRow(buttons);
+  connect(dialog, &QDialog::accepted, this, [this, images, place] {
+    if (!images->text().trimmed().isEmpty() && !place->text().trimmed().isEmpty())
+      createProject(place->text().trimmed(), {images->text().trimmed()});
+  });
+  dialog->open();
 }
 
 void ReviewPage::openProjectDialog() {
@@ -453,6 +544,7 @@ void ReviewPage::rebuildOrder() {
   m_scoreButton->setEnabled(writable && !m_busy);
   m_trainButton->setEnabled(writable && !m_busy);
   m_exportButton->setEnabled(open);
+  m_acceptButton->setEnabled(writable && !m_busy);
   m_tagEdit->setEnabled(writable);
   if (open) {
     QStringList words;
@@ -465,11 +557,13 @@ void ReviewPage::rebuildOrder() {
     auto it = std::find(m_rows.begin(), m_rows.end(), static_cast<std::size_t>(keep));
     if (it != m_rows.end()) row = static_cast<int>(it - m_rows.begin());
   } else if (open) {  // start at the first image that needs a look
-    for (std::size_t r = 0; r < m_rows.size(); ++r)
-      if (m_project->data().images[m_rows[r]].state == aia::ReviewState::Unreviewed) {
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+      const aia::ProjectImage& image = m_project->data().images[m_rows[r]];
+      if (image.state == aia::ReviewState::Unreviewed && !image.auto_decided) {
         row = static_cast<int>(r);
         break;
       }
+    }
   }
   if (!m_rows.empty()) {
     showImage(row);
@@ -570,6 +664,12 @@ void ReviewPage::updateProgress() {
   if (p.scored < p.total) text += tr(" \u00b7 %1 not scored").arg(p.total - p.scored);
   if (p.missing) text += tr(" \u00b7 %1 missing").arg(p.missing);
   if (m_show->currentIndex() == 1) text += tr(" \u00b7 %1 likely label errors").arg(m_flags.size());
+  if (m_lastAccept && (p.auto_accepted_tags || p.auto_decided))
+    text += tr(" \u00b7 %1 tags auto-accepted at \u2265 %2% precision (delta %3) \u00b7 %4 images still need you")
+                .arg(p.auto_accepted_tags)
+                .arg(m_lastAccept->target * 100, 0, 'g', 4)
+                .arg(m_lastAccept->delta)
+                .arg(p.need_review);
   m_progress->setText(text);
 }
 
@@ -652,12 +752,25 @@ void ReviewPage::skipAndNext() {
 void ReviewPage::moveToNextUnreviewed() {
   for (std::size_t step = 1; step <= m_rows.size(); ++step) {
     const std::size_t r = (static_cast<std::size_t>(std::max(m_row, 0)) + step) % m_rows.size();
-    if (m_project->data().images[m_rows[r]].state == aia::ReviewState::Unreviewed) {
+    const aia::ProjectImage& image = m_project->data().images[m_rows[r]];
+    if (image.state == aia::ReviewState::Unreviewed && !image.auto_decided) {
       showImage(static_cast<int>(r));
       return;
     }
   }
   next();  // everything is reviewed: just move on
+}
+
+void ReviewPage::showFirstToReview() {
+  if (!m_project) return;
+  for (std::size_t r = 0; r < m_rows.size(); ++r) {
+    const aia::ProjectImage& image = m_project->data().images[m_rows[r]];
+    if (image.state == aia::ReviewState::Unreviewed && !image.auto_decided) {
+      showImage(static_cast<int>(r));
+      break;
+    }
+  }
+  m_list->setFocus();
 }
 
 void ReviewPage::next() {
@@ -732,6 +845,7 @@ void ReviewPage::setBusy(bool busy, const QString& what) {
   const bool writable = m_project && !m_project->read_only();
   m_scoreButton->setEnabled(writable && !busy);
   m_trainButton->setEnabled(writable && !busy);
+  m_acceptButton->setEnabled(writable && !busy);
 }
 
 void ReviewPage::scoreImages(bool all) {
@@ -818,6 +932,7 @@ void ReviewPage::storeScores(const aia::ScoringResult& result, const QString& fa
   }
   m_undo.clear();  // the records changed under the undo history
   rebuildOrder();
+  showFirstToReview();  // the new order's first, not the image that was current
   Q_EMIT scoringFinished(static_cast<int>(result.results.size()));
 }
 
@@ -872,7 +987,50 @@ void ReviewPage::trainingFinished(aia::RunStatus outcome, const QString& message
   Q_EMIT messageLogged(tr("scored %1 images with %2").arg(m_reviewedScored).arg(runDir));
   m_undo.clear();  // the records changed under the undo history
   rebuildOrder();
+  showFirstToReview();
   Q_EMIT scoringFinished(m_reviewedScored);
+}
+
+// --- certified auto-accept ----------------------------------------------------------
+
+void ReviewPage::autoAccept(double precision) {
+  if (!m_project || m_project->read_only() || m_busy) return;
+  const std::vector<aia::ProjectImage> before = m_project->data().images;
+  const aia::CertifyOptions options{precision, 0.1};
+  aia::AcceptReport report;
+  try {
+    report = aia::auto_accept(*m_project, options);
+  } catch (const std::exception& e) {
+    fail(tr("Cannot auto-accept"), QString::fromStdString(e.what()));
+    return;
+  }
+  std::vector<RecordChange> changes;
+  const auto& after = m_project->data().images;
+  for (std::size_t i = 0; i < before.size() && i < after.size(); ++i)
+    if (before[i].auto_accepted != after[i].auto_accepted || before[i].auto_rejected != after[i].auto_rejected ||
+        before[i].auto_decided != after[i].auto_decided)
+      changes.push_back({i, before[i], after[i]});
+  m_lastAccept = options;
+  QStringList abstained;
+  for (const auto& l : report.labels)
+    if (!l.accept.certified)
+      abstained << tr("%1: %2").arg(QString::fromStdString(l.label), QString::fromStdString(l.accept.reason));
+  m_progress->setToolTip(abstained.isEmpty() ? QString() : tr("Labels that abstain:\n%1").arg(abstained.join('\n')));
+  Q_EMIT messageLogged(QString::fromStdString(report.summary()));
+  for (const auto& line : abstained) Q_EMIT messageLogged(tr("abstains: %1").arg(line));
+  if (!changes.empty()) m_undo.push(new AutoAcceptCommand(this, std::move(changes), tr("auto-accept")));
+  rebuildOrder();
+  Q_EMIT autoAccepted(static_cast<int>(report.accepted_tags), static_cast<int>(report.need_review));
+}
+
+void ReviewPage::applyRecords(const std::vector<RecordChange>& changes, bool after) {
+  if (!m_project) return;
+  try {
+    for (const auto& c : changes) m_project->set_image(c.index, after ? c.after : c.before);
+  } catch (const std::exception& e) {
+    fail(tr("The edit was not saved"), QString::fromStdString(e.what()));
+  }
+  rebuildOrder();
 }
 
 // --- exports ----------------------------------------------------------------------------

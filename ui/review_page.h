@@ -26,6 +26,7 @@ class QProgressBar;
 class QPushButton;
 class QCheckBox;
 class QSpinBox;
+class QDoubleSpinBox;
 class QStringListModel;
 class QToolButton;
 class QHBoxLayout;
@@ -38,6 +39,10 @@ class ReviewListModel;
 class ReviewPage : public QWidget {
   Q_OBJECT
  public:
+  struct RecordChange {
+    std::size_t index;
+    aia::ProjectImage before, after;
+  };
   explicit ReviewPage(QWidget* parent = nullptr);
   ~ReviewPage() override;
 
@@ -75,6 +80,8 @@ class ReviewPage : public QWidget {
   void scoreImages(bool all = false);
   void cancelScoring();
   void trainOnReviewed();
+  // Certified auto-accept at `precision` (risk 0.1) over the reviewed images: one undo step.
+  void autoAccept(double precision);
   // From the TrainingController running aia::train_on_reviewed for this page.
   void scoringProgressed(int done, int total);
   void reviewedTrainingFinished(const QString& summary, int scored, const QStringList& failures);
@@ -96,6 +103,7 @@ class ReviewPage : public QWidget {
   void trainRequested(const aia::ProjectTrainOptions& options);
   void projectOpened(bool ok);
   void scoringFinished(int images);
+  void autoAccepted(int tags, int imagesLeft);
   void imageShown(int index);
 
  protected:
@@ -104,8 +112,11 @@ class ReviewPage : public QWidget {
 
  private:
   friend class ImageEditCommand;
+  friend class AutoAcceptCommand;
   QLayout* createToolbar();
   void createExportButton();
+  void createAcceptControls();
+  void createOrderChoices();
   QWidget* createReviewPane();
   void applyRecord(std::size_t index, const aia::ProjectImage& record);  // from the undo stack
   void edit(const aia::ProjectImage& after, const QString& what);
@@ -114,7 +125,9 @@ class ReviewPage : public QWidget {
   void refresh();  // chips, progress, the list row
   void updateProgress();
   void moveToNextUnreviewed();
+  void showFirstToReview();  // the first image in the order that needs the user
   void setBusy(bool busy, const QString& what = {});
+  void applyRecords(const std::vector<RecordChange>& changes, bool after);
   void storeScores(const aia::ScoringResult& result, const QString& failure);
   void fail(const QString& title, const QString& text);
   QString runForScoring() const;
@@ -149,6 +162,9 @@ class ReviewPage : public QWidget {
   QPushButton* m_exportButton;
   QCheckBox* m_withOriginal;
   QSpinBox* m_epochs;
+  QDoubleSpinBox* m_acceptTarget;
+  QPushButton* m_acceptButton;
+  std::optional<aia::CertifyOptions> m_lastAccept;  // the last auto-accept's target and risk
   QUndoStack m_undo;
   QString m_runDir;
   QString m_dataFolder;

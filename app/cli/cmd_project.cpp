@@ -45,12 +45,15 @@ void print_status(const Project& project, const std::string& order, std::size_t 
               project.dir().c_str(), p.total, p.reviewed, p.skipped, p.scored, p.missing, p.seconds_per_image);
   std::printf("  vocabulary: %zu labels; scoring run: %s\n", project.data().vocabulary.size(),
               project.data().run.empty() ? "none" : project.data().run.c_str());
+  if (p.auto_decided || p.auto_accepted_tags)
+    std::printf("  certified: %zu tags auto-accepted; %zu unreviewed images decided, %zu still need you\n",
+                p.auto_accepted_tags, p.auto_decided, p.need_review);
   if (listed > 0) {
     std::printf("next to review (%s order):\n", order.c_str());
     std::size_t shown = 0;
     for (std::size_t i : review_order(project.data(), parse_review_order(order))) {
       const auto& image = project.data().images[i];
-      if (image.state != ReviewState::Unreviewed) continue;
+      if (image.state != ReviewState::Unreviewed || image.auto_decided) continue;
       std::printf("  %s  margin %s  [%s]\n", image.path.c_str(),
                   std::isnan(image.margin) ? "-" : std::to_string(image.margin).substr(0, 5).c_str(),
                   join_tag_list(current_tags(image), "; ").c_str());
@@ -79,6 +82,7 @@ struct ProjectArgs {
   std::size_t next = 10;
   int epochs = 10, max_batches = -1;
   double learning_rate = 0, holdout = 0.2;
+  double precision = 0.95, delta = 0.1;
 };
 
 void add_init(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
@@ -185,6 +189,39 @@ void add_train(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::
   });
 }
 
+void add_accept(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
+  auto* accept = cmd->add_subcommand(
+      "accept",
+      "Auto-accept tags at a certified precision, calibrated on the reviewed images (nothing is marked reviewed)");
+  accept->add_option("project", a->project, "project folder")->required();
+  accept->add_option("--precision", a->precision, "the precision to certify, in (0, 1)")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  accept->add_option("--delta", a->delta, "the risk that a certified label misses it, in (0, 1)")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  accept->callback([a, runner] {
+    *runner = [a] {
+      Project project = open_for_edits(a->project);
+      const AcceptReport r = auto_accept(project, {a->precision, a->delta});
+      std::printf("%s\n", r.summary().c_str());
+      std::printf("calibrated on %zu reviewed images\n", r.calibration_images);
+      for (const auto& l : r.labels) {
+        if (l.accept.certified)
+          std::printf("  %-20s accepted when > %.2f (precision >= %.3f)", l.label.c_str(), l.accept.threshold,
+                      l.accept.lower_bound);
+        else
+          std::printf("  %-20s abstains: %s", l.label.c_str(), l.accept.reason.c_str());
+        if (l.reject.certified) std::printf("; absent when <= %.2f", l.reject.threshold);
+        std::printf("\n");
+      }
+      return 0;
+    };
+  });
+}
+
 void add_export(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::shared_ptr<Runner>& runner) {
   auto* export_cmd = cmd->add_subcommand("export", "Write the reviewed tags as a dataset, a CSV or XMP sidecars");
   export_cmd->add_option("project", a->project, "project folder")->required();
@@ -222,6 +259,7 @@ Runner add_project_command(CLI::App& app) {
   add_status(cmd, a, runner);
   add_score(cmd, a, runner);
   add_train(cmd, a, runner);
+  add_accept(cmd, a, runner);
   add_export(cmd, a, runner);
   return [runner] { return (*runner)(); };
 }

@@ -614,6 +614,18 @@ void TestCli::projectCommands() {
   r = aia_run({"project", "status", project, "--flags"});
   QVERIFY2(r.code == 0 && r.out.contains("12 reviewed") && r.out.contains("likely label errors:"),
            qPrintable(r.out + r.err));
+  // Certified auto-accept: the new run has scored no reviewed image it did not train on, so nothing can be
+  // certified yet, and it says so; nothing is marked reviewed.
+  r = aia_run({"project", "accept", project, "--precision", "0.9"});
+  QVERIFY2(r.code == 0, qPrintable(r.err));
+  QVERIFY2(r.out.contains("0 tags auto-accepted at >= 90% precision (delta 0.1)") &&
+               r.out.contains("no reviewed image scored by the project's run to calibrate on yet") &&
+               r.out.contains("abstains: 0 positives"),
+           qPrintable(r.out));
+  r = aia_run({"project", "status", project});
+  QVERIFY2(r.out.contains("12 reviewed"), qPrintable(r.out));
+  r = aia_run({"project", "accept", project, "--precision", "1.5"});
+  QCOMPARE(r.code, 2);
   const QString exported = m_dir.filePath("proj-dataset");
   r = aia_run({"project", "export", project, "--format", "json", "--out", exported});
   QVERIFY2(r.code == 0 && r.out.contains("exported 12 images"), qPrintable(r.out + r.err));

@@ -14,6 +14,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/checkpoint.h"
+#include "aia/io/score_table.h"
 #include "aia/io/xmp_sidecar.h"
 #include "aia/model/registry.h"
 #include "aia/project/project_workflow.h"
@@ -30,6 +31,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -81,6 +83,7 @@ class TestProject : public QObject {
   void uncertaintyOrder();
   void headGrowsByLabelName();
   void trainingOnCorrectionsRaisesTheirScores();
+  void autoAcceptIsCertifiedAndJournaled();
 
  private:
   std::string folder(const std::string& name, int images);
@@ -521,6 +524,116 @@ void TestProject::trainingOnCorrectionsRaisesTheirScores() {
   const aia::Dataset exported = aia::load_dataset(out, &report);
   QCOMPARE(exported.train.size() + exported.test.size(), std::size_t(40));
   QVERIFY(std::find(exported.vocabulary.begin(), exported.vocabulary.end(), "square") != exported.vocabulary.end());
+}
+
+void TestProject::autoAcceptIsCertifiedAndJournaled() {
+  // 600 images, two labels: "sky" well separated by its score, "cat" not at
+  // all. The user reviewed 400 (their tags are the truth); the project's run
+  // scored everything. Scores are synthetic, written where scoring puts them.
+  const std::string photos = m_dir.filePath("accept-photos").toStdString();
+  fs::create_directories(photos);
+  for (int i = 0; i < 600; ++i) write_png(photos + "/" + std::to_string(1000 + i) + ".png", i % 200);
+  const std::string dir = m_dir.filePath("accept.project").toStdString();
+  aia::Project project = aia::Project::create(dir, {photos});
+  const std::string run = m_dir.filePath("accept-run").toStdString();
+  fs::create_directories(run);
+  project.set_run(run);
+  std::mt19937_64 rng(5);
+  std::uniform_real_distribution<double> u(0, 1);
+  aia::ScoreTable scores;
+  scores.labels = {"sky", "cat"};
+  std::map<std::string, Strings> truth;
+  for (std::size_t i = 0; i < project.data().images.size(); ++i) {
+    aia::ProjectImage im = project.data().images[i];
+    const bool sky = u(rng) < 0.4, cat = u(rng) < 0.3;
+    const double sky_score = sky ? 0.6 + 0.4 * u(rng) : 0.4 * u(rng);
+    scores.images.push_back(im.path);
+    scores.values.insert(scores.values.end(), {sky_score, u(rng)});
+    truth[im.path] = {};
+    if (sky) truth[im.path].push_back("sky");
+    if (cat) truth[im.path].push_back("cat");
+    im.scored_by = fs::path(run).filename().string();
+    im.margin = 0.1;
+    if (i < 400) {  // reviewed: exactly the true tags
+      for (const auto& t : truth[im.path]) im = aia::add_tag(im, t);
+      im = aia::mark_reviewed(im, 1);
+    }
+    project.set_image(i, im);
+  }
+  fs::create_directories(fs::path(project.scores_path(run)).parent_path());
+  aia::write_score_csv(project.scores_path(run), scores);
+
+  aia::AcceptReport r;
+  try {
+    r = aia::auto_accept(project, {0.95, 0.1});
+  } catch (const std::exception& e) {
+    QFAIL(e.what());
+  }
+  QCOMPARE(r.calibration_images, std::size_t(400));
+  QCOMPARE(r.labels.size(), std::size_t(2));
+  QVERIFY(r.labels[0].accept.certified && r.labels[0].reject.certified);  // sky: both bands
+  QVERIFY(!r.labels[1].accept.certified);                                 // cat: its score says nothing
+  QVERIFY2(!r.labels[1].accept.reason.empty(), r.labels[1].accept.reason.c_str());
+  QVERIFY2(r.summary().find("tags auto-accepted at >= 95% precision (delta 0.1)") != std::string::npos,
+           r.summary().c_str());
+  // Nothing is marked reviewed; the accepted sky tags are right on the new images; no image is fully decided
+  // (cat abstains), so every unreviewed image still needs the user.
+  std::size_t accepted = 0, right = 0;
+  for (const auto& im : project.data().images) {
+    if (im.state != aia::ReviewState::Unreviewed) continue;
+    QVERIFY(!im.auto_decided);
+    for (const auto& t : im.auto_accepted) {
+      ++accepted;
+      right += std::find(truth[im.path].begin(), truth[im.path].end(), t) != truth[im.path].end() ? 1 : 0;
+    }
+  }
+  QCOMPARE(aia::progress_of(project.data()).reviewed, std::size_t(400));
+  QCOMPARE(accepted, r.accepted_tags);
+  QVERIFY(accepted > 40);
+  QVERIFY2(double(right) / double(accepted) >= 0.95, qPrintable(QString::number(double(right) / accepted)));
+  QCOMPARE(r.need_review, std::size_t(200));
+  // An auto-accepted tag is on, marked as such, and the user can turn it off (an ordinary edit).
+  std::size_t k = 0;
+  while (project.data().images[k].auto_accepted.empty()) ++k;
+  aia::ProjectImage im = project.data().images[k];
+  QVERIFY(aia::current_tags(im) == Strings{"sky"} || aia::current_tags(im).front() == "sky");
+  bool marked = false;
+  for (const auto& chip : aia::chips_of(im)) marked = marked || (chip.tag == "sky" && chip.auto_accepted);
+  QVERIFY(marked);
+  im = aia::toggle_tag(im, "sky");
+  QVERIFY(std::find(aia::current_tags(im).begin(), aia::current_tags(im).end(), "sky") == aia::current_tags(im).end());
+
+  // A label that is certified both ways decides images: with cat's scores made as telling as sky's, images leave
+  // the queue (ordered last) without being counted as reviewed; all of it survives reopening (journaled).
+  for (std::size_t i = 0; i < scores.rows(); ++i) scores.values[i * 2 + 1] = scores.values[i * 2];
+  for (std::size_t i = 0; i < 400; ++i) {
+    aia::ProjectImage reviewed = project.data().images[i];
+    const bool sky =
+        std::find(truth[reviewed.path].begin(), truth[reviewed.path].end(), "sky") != truth[reviewed.path].end();
+    const bool has_cat =
+        std::find(reviewed.accepted.begin(), reviewed.accepted.end(), "cat") != reviewed.accepted.end() ||
+        std::find(reviewed.added.begin(), reviewed.added.end(), "cat") != reviewed.added.end();
+    if (sky != has_cat) reviewed = aia::toggle_tag(reviewed, "cat");
+    project.set_image(i, reviewed);
+  }
+  aia::write_score_csv(project.scores_path(run), scores);
+  const aia::AcceptReport both = aia::auto_accept(project, {0.95, 0.1});
+  QVERIFY(both.decided_images > 100);
+  const auto order = aia::review_order(project.data(), aia::ReviewOrder::File);
+  bool seen_decided = false;
+  for (std::size_t i : order) {
+    const auto& image = project.data().images[i];
+    const bool decided = image.auto_decided && image.state == aia::ReviewState::Unreviewed;
+    QVERIFY(!(seen_decided && !decided));  // the decided ones come last
+    seen_decided = seen_decided || decided;
+  }
+  QCOMPARE(aia::progress_of(project.data()).auto_decided, both.decided_images);
+  const std::vector<aia::ProjectImage> kept = project.data().images;
+  project = aia::Project::open(dir);  // the old instance wrote its snapshot and released the lock
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    QCOMPARE(project.data().images[i].auto_accepted, kept[i].auto_accepted);
+    QCOMPARE(project.data().images[i].auto_decided, kept[i].auto_decided);
+  }
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -53,9 +53,16 @@ void TestReviewPage::reviewWithKeys() {
   new QAbstractItemModelTester(page->list()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, this);
   QCOMPARE(page->list()->model()->rowCount(), 8);
   QSignalSpy scored(page, &aia::ui::ReviewPage::scoringFinished);
+  m_window->activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+  page->list()->setFocus();
   QTest::mouseClick(page->scoreButton(), Qt::LeftButton);
   QVERIFY(scored.wait(60000));
   QCOMPARE(scored.last().at(0).toInt(), 8);
+  // The keys still go to the review view (not to the epochs field), and the
+  // review starts at the new order's first image.
+  QVERIFY(page->list()->hasFocus());
+  QCOMPARE(page->list()->currentIndex().row(), 0);
   QVERIFY2(page->progressLabel()->text().startsWith(QStringLiteral("0 of 8 reviewed")),
            qPrintable(page->progressLabel()->text()));
   QTRY_VERIFY_WITH_TIMEOUT(!page->imageLabel()->pixmap().isNull(), 10000);
@@ -120,6 +127,17 @@ void TestReviewPage::reviewWithKeys() {
   QCOMPARE(page->project()->data().images[std::size_t(skipped)].state, aia::ReviewState::Skipped);
   QCOMPARE(lastJournalRecord(dir).value(QStringLiteral("state")).toString(), QStringLiteral("skipped"));
   screenshot(m_window->tabs()->indexOf(page), QStringLiteral("review"));
+
+  // Auto-accept with three reviewed images: nothing can be certified yet, each label says why; nothing changes.
+  QSignalSpy accepted(page, &aia::ui::ReviewPage::autoAccepted);
+  const int reviewedBefore = static_cast<int>(aia::progress_of(page->project()->data()).reviewed);
+  QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("autoAccept")), Qt::LeftButton);
+  QCOMPARE(accepted.size(), 1);
+  QCOMPARE(accepted.first().at(0).toInt(), 0);
+  QVERIFY2(page->progressLabel()->toolTip().contains(QStringLiteral("positives; at least")),
+           qPrintable(page->progressLabel()->toolTip()));
+  QCOMPARE(static_cast<int>(aia::progress_of(page->project()->data()).reviewed), reviewedBefore);
+  QVERIFY(page->list()->hasFocus());
 
   // A second instance opens the project read-only, with the reason shown.
   {

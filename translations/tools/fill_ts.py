@@ -606,6 +606,40 @@ FA_MORE.update({
     "Thresholds (*.json *.csv);;All files (*)": "آستانه‌ها (*.json *.csv);;همهٔ پرونده‌ها (*)",
 })
 
+# Certified auto-accept and the one-dialog New project on the Review page.
+DE_MORE.update({
+    "  (auto-accepted)": "  (automatisch übernommen)",
+    "The precision to certify for auto-accepted tags": "Die Präzision, die für automatisch übernommene Schlagwörter zertifiziert wird",
+    "Auto-&accept": "&Automatisch übernehmen",
+    "Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.":
+        "Schlagwörter übernehmen, deren Präzision auf Ihren geprüften Bildern zertifiziert ist (Risiko 0,1), als "
+        "abwesend zertifizierte ausblenden; Bilder, deren Labels alle entschieden sind, verlassen die Warteschlange. "
+        "Nichts wird als geprüft markiert; Rückgängig nimmt es zurück.",
+    "&Project folder:": "&Projektordner:",
+    " · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you":
+        " · %1 Schlagwörter automatisch übernommen bei ≥ %2 % Präzision (Delta %3) · %4 Bilder brauchen Sie noch",
+    "New annotation project": "Neues Annotationsprojekt", "&Images:": "&Bilder:",
+    "Cannot auto-accept": "Automatisches Übernehmen nicht möglich",
+    "Labels that abstain:\n%1": "Labels, die sich enthalten:\n%1", "abstains: %1": "enthält sich: %1",
+    "auto-accept": "automatisch übernehmen",
+})
+FA_MORE.update({
+    "  (auto-accepted)": "  (پذیرش خودکار)",
+    "The precision to certify for auto-accepted tags": "دقتی که برای برچسب‌های پذیرفته‌شدهٔ خودکار تضمین می‌شود",
+    "Auto-&accept": "&پذیرش خودکار",
+    "Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.":
+        "برچسب‌هایی را بپذیر که دقتشان روی تصویرهای بازبینی‌شدهٔ شما تضمین شده است (ریسک ۰٫۱)، برچسب‌هایی را که "
+        "نبودنشان تضمین شده پنهان کن؛ تصویرهایی که همهٔ برچسب‌هایشان تعیین شده از صف بیرون می‌روند. چیزی "
+        "بازبینی‌شده علامت نمی‌خورد؛ واگرد آن را برمی‌گرداند.",
+    "&Project folder:": "پوشهٔ &پروژه:",
+    " · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you":
+        " · %1 برچسب با دقت ≥ %2٪ (دلتا %3) خودکار پذیرفته شد · %4 تصویر هنوز به شما نیاز دارد",
+    "New annotation project": "پروژهٔ حاشیه‌نویسی تازه", "&Images:": "&تصویرها:",
+    "Cannot auto-accept": "پذیرش خودکار ممکن نیست",
+    "Labels that abstain:\n%1": "برچسب‌هایی که رأی نمی‌دهند:\n%1", "abstains: %1": "رأی نمی‌دهد: %1",
+    "auto-accept": "پذیرش خودکار",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

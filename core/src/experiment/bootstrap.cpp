@@ -141,16 +141,18 @@ std::array<BootstrapStat, 3> paired_bootstrap(const std::vector<ImageOutcomes>& 
     std::tie(s.low, s.high) = interval(diffs[m], options.confidence);
     std::tie(s.a_low, s.a_high) = interval(sa[m], options.confidence);
     std::tie(s.b_low, s.b_high) = interval(sb[m], options.confidence);
-    double mean_abs = 0;
-    for (double d : diffs[m]) mean_abs += std::abs(d) / static_cast<double>(n);
-    std::size_t c = 0;
-    // A small tolerance keeps ties ties when sums of doubles differ in their last bits.
-    const double observed = std::abs(s.observed) - 1e-12;
-    for (double d : diffs[m])
-      if (std::abs(d) - mean_abs >= observed) ++c;
-    // No observed difference is nothing to attribute to chance: p = 1 (the
-    // centred count would call 0 unlikely whenever some resamples differ).
-    s.p_value = s.observed == 0 ? 1.0 : static_cast<double>(c + 1) / static_cast<double>(n + 1);
+    // The percentile interval inverted: twice the share of resampled
+    // differences on the far side of 0 (ties with 0 count on both sides), at
+    // least one resample's worth. It is <= 1 - confidence exactly when the
+    // interval excludes 0, so the verdict and the p-value never disagree.
+    std::size_t at_most_zero = 0, at_least_zero = 0;
+    for (double d : diffs[m]) {
+      at_most_zero += d <= 0 ? 1 : 0;
+      at_least_zero += d >= 0 ? 1 : 0;
+    }
+    const double far = static_cast<double>(std::max<std::size_t>(1, 2 * std::min(at_most_zero, at_least_zero)));
+    // No observed difference is nothing to attribute to chance: p = 1.
+    s.p_value = s.observed == 0 ? 1.0 : std::min(1.0, far / static_cast<double>(n));
   }
   return stats;
 }

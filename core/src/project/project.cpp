@@ -85,6 +85,8 @@ bool proposed(const ProjectImage& image, const std::string& tag) {
 bool is_on(const ProjectImage& image, const std::string& tag) {
   if (contains(image.rejected, tag)) return false;
   if (contains(image.accepted, tag) || contains(image.added, tag)) return true;
+  if (contains(image.auto_accepted, tag)) return true;
+  if (contains(image.auto_rejected, tag)) return false;
   return proposed(image, tag);
 }
 
@@ -94,7 +96,11 @@ std::vector<Chip> chips_of(const ProjectImage& image) {
   std::vector<Chip> chips;
   std::set<std::string> seen;
   for (const auto& s : image.suggested)
-    if (seen.insert(s.tag).second) chips.push_back({s.tag, s.score, Chip::Source::Suggested, is_on(image, s.tag)});
+    if (seen.insert(s.tag).second && !(contains(image.auto_rejected, s.tag) && !is_on(image, s.tag)))
+      chips.push_back({s.tag, s.score, Chip::Source::Suggested, is_on(image, s.tag)});
+  for (const auto& t : image.auto_accepted)  // certified present, though not among the suggestions
+    if (seen.insert(t).second)
+      chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Suggested, is_on(image, t)});
   for (const auto& t : image.imported)
     if (seen.insert(t).second)
       chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Imported, is_on(image, t)});
@@ -104,6 +110,9 @@ std::vector<Chip> chips_of(const ProjectImage& image) {
   for (const auto& t : image.added)
     if (seen.insert(t).second)
       chips.push_back({t, std::numeric_limits<float>::quiet_NaN(), Chip::Source::Added, is_on(image, t)});
+  for (auto& chip : chips)
+    chip.auto_accepted = chip.on && contains(image.auto_accepted, chip.tag) && !contains(image.accepted, chip.tag) &&
+                         !contains(image.added, chip.tag);
   return chips;
 }
 
@@ -191,6 +200,10 @@ std::vector<std::size_t> review_order(const ProjectData& data, ReviewOrder order
       return ma < mb;
     });
   }
+  // Images certified thresholds decided wait behind those that need the user.
+  std::stable_partition(out.begin(), out.end(), [&](std::size_t i) {
+    return !(data.images[i].auto_decided && data.images[i].state == ReviewState::Unreviewed);
+  });
   return out;
 }
 
@@ -209,6 +222,13 @@ ProjectProgress progress_of(const ProjectData& data) {
     }
     if (image.state == ReviewState::Skipped) ++p.skipped;
     if (!std::isnan(image.margin)) ++p.scored;
+    if (image.state == ReviewState::Unreviewed) {
+      if (image.auto_decided)
+        ++p.auto_decided;
+      else
+        ++p.need_review;
+      p.auto_accepted_tags += image.auto_accepted.size();
+    }
   }
   p.seconds_per_image = p.reviewed ? seconds / static_cast<double>(p.reviewed) : 0.0;
   return p;
@@ -238,6 +258,9 @@ json image_to_json(const ProjectImage& im) {
   if (im.missing) j["missing"] = true;
   if (im.changed) j["changed"] = true;
   if (im.trained) j["trained"] = true;
+  if (!im.auto_accepted.empty()) j["auto_accepted"] = im.auto_accepted;
+  if (!im.auto_rejected.empty()) j["auto_rejected"] = im.auto_rejected;
+  if (im.auto_decided) j["auto_decided"] = true;
   return j;
 }
 
@@ -294,6 +317,11 @@ ProjectImage image_from_json(const json& j, const std::string& where) {
   im.missing = j.value("missing", false);
   im.changed = j.value("changed", false);
   im.trained = j.value("trained", false);
+  im.auto_accepted = string_list(j, "auto_accepted", where);
+  im.auto_rejected = string_list(j, "auto_rejected", where);
+  if (j.contains("auto_decided") && !j["auto_decided"].is_boolean())
+    throw InputError(where + ": 'auto_decided' must be true or false");
+  im.auto_decided = j.value("auto_decided", false);
   return im;
 }
 

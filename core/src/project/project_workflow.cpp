@@ -8,12 +8,14 @@
 #include "aia/io/atomic_file.h"
 #include "aia/io/score_table.h"
 #include "aia/io/xmp_sidecar.h"
+#include "aia/metrics/certify.h"
 #include "aia/run/run_folder.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -221,6 +223,9 @@ std::vector<std::string> apply_scores(Project& project, const ScoringResult& sco
     image.margin = decision_margin(result.scores, scoring.thresholds);
     image.scored_by = run_name;
     image.changed = false;
+    image.auto_accepted.clear();  // decided on the earlier scores: auto_accept decides again
+    image.auto_rejected.clear();
+    image.auto_decided = false;
     rows[image.path].assign(result.scores.begin(), result.scores.end());
   }
   ScoreTable table;
@@ -485,6 +490,84 @@ ReviewedTrainingResult train_on_reviewed(Project& project, const ProjectTrainOpt
   owner([&] { out.failures = apply_scores(project, scored); });
   out.scored = scored.results.size() - out.failures.size();
   return out;
+}
+
+// --- certified auto-accept ----------------------------------------------------------
+
+std::string AcceptReport::summary() const {
+  char head[200];
+  std::snprintf(head, sizeof head, "%zu tags auto-accepted at >= %g%% precision (delta %g) · %zu images still need you",
+                accepted_tags, options.target * 100, options.delta, need_review);
+  std::string s = head;
+  s += " · " + std::to_string(decided_images) + " images decided";
+  if (calibration_images == 0) s += " · no reviewed image scored by the project's run to calibrate on yet";
+  return s;
+}
+
+AcceptReport auto_accept(Project& project, const CertifyOptions& options) {
+  const ProjectData& data = project.data();
+  if (data.run.empty()) throw InputError(project.dir() + ": the project has no run; score it with one first");
+  const std::string run_name = fs::path(data.run).filename().string();
+  const std::string scores_path = project.scores_path(data.run);
+  if (!fs::exists(scores_path)) throw InputError(project.dir() + ": no scores of " + run_name + " yet; score first");
+  const ScoreTable scores = read_score_csv(scores_path, CsvContent::Scores);
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t r = 0; r < scores.rows(); ++r) row_of[scores.images[r]] = r;
+
+  // Calibration: reviewed images this run scored and did not train on (out of
+  // fold), their tags now as the truth.
+  ScoreTable cal_scores, cal_targets;
+  cal_scores.labels = cal_targets.labels = scores.labels;
+  for (const auto& image : data.images) {
+    const auto it = row_of.find(image.path);
+    if (image.missing || image.state != ReviewState::Reviewed || image.trained || image.scored_by != run_name ||
+        it == row_of.end())
+      continue;
+    const auto tags = current_tags(image);
+    cal_scores.images.push_back(image.path);
+    for (std::size_t l = 0; l < scores.cols(); ++l) {
+      cal_scores.values.push_back(scores.at(it->second, l));
+      cal_targets.values.push_back(contains(tags, scores.labels[l]) ? 1 : 0);
+    }
+  }
+  cal_targets.images = cal_scores.images;
+  AcceptReport report;
+  report.options = options;
+  report.calibration_images = cal_scores.rows();
+  const LabelMatrix calibration(cal_scores, cal_targets);
+  for (std::size_t l = 0; l < scores.cols(); ++l) {
+    const SortedLabel sorted(calibration, l);
+    report.labels.push_back({scores.labels[l], certify_precision(sorted, options), certify_absence(sorted, options)});
+  }
+
+  // Every unreviewed image this run scored: each label accepted, rejected or left to the user.
+  for (std::size_t i = 0; i < data.images.size(); ++i) {
+    ProjectImage image = data.images[i];
+    const auto it = row_of.find(image.path);
+    if (image.missing || image.state != ReviewState::Unreviewed || image.scored_by != run_name || it == row_of.end())
+      continue;
+    image.auto_accepted.clear();
+    image.auto_rejected.clear();
+    std::size_t decided = 0;
+    for (std::size_t l = 0; l < scores.cols(); ++l) {
+      const double s = scores.at(it->second, l);
+      const LabelCertificate& c = report.labels[l];
+      const bool accept = c.accept.certified && s > c.accept.threshold;
+      const bool reject = c.reject.certified && s <= c.reject.threshold;
+      if (accept && !reject) image.auto_accepted.push_back(c.label);
+      if (reject && !accept) image.auto_rejected.push_back(c.label);
+      decided += accept != reject ? 1 : 0;
+    }
+    image.auto_decided = decided == scores.cols();
+    report.accepted_tags += image.auto_accepted.size();
+    report.decided_images += image.auto_decided ? 1 : 0;
+    report.need_review += image.auto_decided ? 0 : 1;
+    const ProjectImage& before = data.images[i];
+    if (image.auto_accepted != before.auto_accepted || image.auto_rejected != before.auto_rejected ||
+        image.auto_decided != before.auto_decided)
+      project.set_image(i, image);  // journaled
+  }
+  return report;
 }
 
 // --- exports --------------------------------------------------------------------------

@@ -49,7 +49,7 @@ struct BootstrapStat {
   double observed = 0;  // mean over pairs of (a - b) on the whole test set
   double low = 0;       // percentile interval of the resampled difference
   double high = 0;
-  double p_value = 1;            // (c + 1) / (n + 1), see below
+  double p_value = 1;            // two-sided, from the same resamples as the interval, see below
   std::vector<double> per_pair;  // the observed difference of each pair (seed)
   double a_low = 0, a_high = 0;  // percentile intervals of a's and b's own (pair-averaged) value
   double b_low = 0, b_high = 0;
@@ -61,13 +61,13 @@ struct BootstrapStat {
 // resample's statistic is the pair-averaged difference a - b. The interval
 // holds the central `confidence` of the resampled differences (sorted,
 // indices floor(n (1 - confidence) / 2) and n - 1 - that, as sacreBLEU).
-// p-value: with d_r the resampled |a - b| and m their mean, c counts the
-// resamples with d_r - m >= |observed| (the null hypothesis centred on 0);
-// p = (c + 1) / (n + 1). sacreBLEU counts ">" where this counts ">=": they
-// differ only on ties, which integer N+ has many of, and ">=" is the
-// conservative side (a model against itself gets p = 1, not 1 / (n + 1)).
-// An observed difference of exactly 0 gets p = 1: the centred count would
-// otherwise call it unlikely whenever some resamples differ (N+ often).
+// p-value: the interval inverted, 2 min(#{d_r <= 0}, #{d_r >= 0}) / n over
+// the resampled differences d_r (at least 1 / n): the smallest 1 - confidence
+// at which the percentile interval would exclude 0. So p <= 1 - confidence
+// exactly when this interval excludes 0, and the verdict and the p-value
+// always agree (sacreBLEU's centred count could say p = 0.0005 of an interval
+// that touches 0, as integer N+ often does). An observed difference of exactly
+// 0 gets p = 1.
 // Throws InputError when the pairs do not share their images and labels.
 std::array<BootstrapStat, 3> paired_bootstrap(const std::vector<ImageOutcomes>& a, const std::vector<ImageOutcomes>& b,
                                               const BootstrapOptions& options);

@@ -46,6 +46,13 @@ struct ProjectImage {
   std::vector<std::string> added;     // tags the user typed
   double review_seconds = 0;          // time spent on it in the review view
   bool trained = false;               // a project run was fine-tuned on it
+  // Decided by certified thresholds (auto_accept in project_workflow.h), never
+  // by the user: tags certified present (on, unless the user turns them off)
+  // and tags certified absent (hidden, unless the user turns them on). An
+  // unreviewed image whose every label is decided leaves the review queue; it
+  // is not counted as reviewed.
+  std::vector<std::string> auto_accepted, auto_rejected;
+  bool auto_decided = false;
 };
 
 // The tag chips of an image, in display order: suggestions by score, then
@@ -56,7 +63,8 @@ struct Chip {
   std::string tag;
   float score = std::numeric_limits<float>::quiet_NaN();  // NaN: the model has no score for it
   Source source = Source::Suggested;
-  bool on = false;  // part of the image's tags now
+  bool on = false;             // part of the image's tags now
+  bool auto_accepted = false;  // on because certified thresholds accepted it, not the user
 };
 std::vector<Chip> chips_of(const ProjectImage& image);
 
@@ -99,11 +107,15 @@ struct ProjectData {
 //    are the scoring run's per-label MCC thresholds (thresholds.json, the
 //    paper's MCC grid), not 0.5: the image with a label closest to its decision
 //    boundary comes first. Unscored images come last, in file order.
+// In every order, unreviewed images that certified thresholds decided
+// (auto_decided) come after those that still need the user.
 std::vector<std::size_t> review_order(const ProjectData& data, ReviewOrder order);
 
 struct ProjectProgress {
   std::size_t total = 0, reviewed = 0, skipped = 0, missing = 0, scored = 0;
-  double seconds_per_image = 0;  // mean review time of the reviewed images
+  std::size_t auto_decided = 0, auto_accepted_tags = 0;  // unreviewed images decided, tags accepted, by certification
+  std::size_t need_review = 0;                           // unreviewed images not decided
+  double seconds_per_image = 0;                          // mean review time of the reviewed images
 };
 ProjectProgress progress_of(const ProjectData& data);
 
@@ -158,12 +170,12 @@ class Project {
   std::unique_ptr<Impl> impl_;
 };
 
-// The project file's JSON, for tests and tools.
 // Where a new project over `images_folder` goes by default:
 // <data_folder>/projects/<the folder's name>, then -2, -3, ... while a
 // project already lives there.
 std::string new_project_dir(const std::string& data_folder, const std::string& images_folder);
 
+// The project file's JSON, for tests and tools.
 std::string project_to_json(const ProjectData& data);
 ProjectData project_from_json(const std::string& text, const std::string& source);
 

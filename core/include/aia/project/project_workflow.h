@@ -6,6 +6,7 @@
 // Plain std types.
 
 #include "aia/annotate/annotator.h"
+#include "aia/metrics/certify.h"
 #include "aia/project/project.h"
 #include "aia/run/train_config.h"
 #include "aia/training/trainer.h"
@@ -134,6 +135,31 @@ struct ReviewedTrainingResult {
 ReviewedTrainingResult train_on_reviewed(Project& project, const ProjectTrainOptions& options, TrainObserver& observer,
                                          std::stop_token stop = {}, Annotator::Options scoring = {},
                                          const OwnerThread& on_owner = {});
+
+// --- certified auto-accept -----------------------------------------------------------
+
+struct LabelCertificate {
+  std::string label;
+  Certified accept;  // tagged when score > accept.threshold, at precision >= the target
+  Certified reject;  // absent when score <= reject.threshold, at NPV >= the target
+};
+struct AcceptReport {
+  CertifyOptions options;
+  std::size_t calibration_images = 0;  // reviewed, scored out of fold by the project's run
+  std::vector<LabelCertificate> labels;
+  std::size_t accepted_tags = 0, decided_images = 0, need_review = 0;
+  // "N tags auto-accepted at >= 95% precision (delta 0.1) · M images still need you · K images decided"
+  std::string summary() const;
+};
+// Calibrates on the reviewed images that the project's run scored without
+// having trained on them (their current tags are the truth): per label, the
+// threshold certified at precision >= target (certify_precision) and the one
+// certified absent at NPV >= target (certify_absence). Then every unreviewed
+// image that run scored gets its auto-accepted tags, its hidden (certified
+// absent) tags, and auto_decided when every label is decided; each changed
+// record is journaled (set_image). Nothing is marked reviewed. Throws
+// InputError when the project has no run or no scores of it.
+AcceptReport auto_accept(Project& project, const CertifyOptions& options);
 
 // --- exports --------------------------------------------------------------------------
 
