@@ -16,6 +16,7 @@
 #include "aia/project/project_workflow.h"
 #include "aia/runtime/runtime.h"
 #include "aia/training/trainer.h"
+#include "review_simulation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,56 +35,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Quiet : public aia::TrainObserver {
- public:
-  void on_message(const std::string&) override {}
-};
+using namespace aia::bench;
 
 struct Settings {
   int seeds = 3, batches = 6, pool = 900, initial = 100, batch = 50, base_epochs = 15, tune_epochs = 8;
   std::string out = "/tmp/aia-active-review";
 };
-
-void link(const fs::path& from, const fs::path& to) {
-  fs::create_directories(to.parent_path());
-  std::error_code ec;
-  fs::create_hard_link(from, to, ec);
-  if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-}
-
-void write_split(const fs::path& file, const aia::Dataset& d, const std::vector<aia::Sample>& samples) {
-  nlohmann::json j{{"labels", d.vocabulary}, {"samples", nlohmann::json::array()}};
-  for (const auto& s : samples) {
-    std::vector<std::string> tags;
-    for (int l : s.labels) tags.push_back(d.vocabulary[static_cast<std::size_t>(l)]);
-    j["samples"].push_back({{"image_name", s.image}, {"image_labels", tags}});
-  }
-  aia::write_file_atomically(file.string(), j.dump() + "\n");
-}
-
-double mean(const std::vector<double>& v) {
-  double s = 0;
-  for (double x : v) s += x;
-  return v.empty() ? 0 : s / double(v.size());
-}
-
-double sd(const std::vector<double>& v) {
-  if (v.size() < 2) return 0;
-  const double m = mean(v);
-  double s = 0;
-  for (double x : v) s += (x - m) * (x - m);
-  return std::sqrt(s / double(v.size() - 1));
-}
-
-// The oracle: the image's tags become exactly the true ones, through the same edits the review view makes.
-aia::ProjectImage oracle_review(aia::ProjectImage image, const std::vector<std::string>& truth) {
-  for (const auto& t : aia::current_tags(image))
-    if (std::find(truth.begin(), truth.end(), t) == truth.end()) image = aia::toggle_tag(image, t);
-  const auto now = aia::current_tags(image);
-  for (const auto& t : truth)
-    if (std::find(now.begin(), now.end(), t) == now.end()) image = aia::add_tag(image, t);
-  return aia::mark_reviewed(image, 0);
-}
 
 std::string svg_plot(const std::map<std::string, std::map<int, std::vector<double>>>& curves, int max_x) {
   const int w = 640, h = 400, left = 60, right = 150, top = 20, bottom = 50;
