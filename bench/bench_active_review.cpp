@@ -125,25 +125,9 @@ int main(int argc, char** argv) {
   for (int seed = 1; seed <= set.seeds; ++seed) {
     const fs::path root = fs::path(set.out) / ("seed" + std::to_string(seed));
     fs::remove_all(root);
-    std::vector<aia::Sample> shuffled = d.train;
-    std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
-    std::shuffle(shuffled.begin(), shuffled.end(), rng);
-    const std::vector<aia::Sample> initial(shuffled.begin(), shuffled.begin() + set.initial);
-    const std::vector<aia::Sample> pool(shuffled.begin() + set.initial, shuffled.begin() + set.initial + set.pool);
-    // The starting run: trained on a small labelled set.
-    const fs::path start = root / "initial";
-    for (const auto* split : {&initial, &d.test})
-      for (const auto& s : *split) link(fs::path(d.images_dir) / s.image, start / "images" / s.image);
-    write_split(start / "train.json", d, initial);
-    write_split(start / "test.json", d, d.test);
-    std::map<std::string, std::vector<std::string>> truth;
-    for (const auto& s : pool) {
-      const fs::path target = root / "pool" / s.image;
-      link(fs::path(d.images_dir) / s.image, target);
-      std::vector<std::string> tags;
-      for (int l : s.labels) tags.push_back(d.vocabulary[static_cast<std::size_t>(l)]);
-      truth[fs::absolute(target).lexically_normal().string()] = tags;
-    }
+    const Pool prepared = prepare_pool(d, root, seed, set.initial, set.pool);
+    const fs::path& start = prepared.start;
+    const auto& truth = prepared.truth;
     aia::TrainConfig base;
     base.data.dataset = "demo";
     aia::apply_dataset_recipe(base);

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <random>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -65,6 +67,36 @@ inline aia::ProjectImage oracle_review(aia::ProjectImage image, const std::vecto
   for (const auto& t : truth)
     if (std::find(now.begin(), now.end(), t) == now.end()) image = aia::add_tag(image, t);
   return aia::mark_reviewed(image, 0);
+}
+
+// A seed's split of a dataset's training images: `initial` of them as the
+// starting run's dataset under root/initial (with the test split), the next
+// `pool` linked into root/pool, their true tags by absolute path.
+struct Pool {
+  std::filesystem::path start;                            // the starting run's dataset folder
+  std::map<std::string, std::vector<std::string>> truth;  // pool image -> its true tags
+};
+
+inline Pool prepare_pool(const aia::Dataset& d, const std::filesystem::path& root, int seed, int initial, int pool) {
+  std::vector<aia::Sample> shuffled = d.train;
+  std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  const std::vector<aia::Sample> first(shuffled.begin(), shuffled.begin() + initial);
+  const std::vector<aia::Sample> rest(shuffled.begin() + initial, shuffled.begin() + initial + pool);
+  Pool out;
+  out.start = root / "initial";
+  for (const auto* split : {&first, &d.test})
+    for (const auto& s : *split) link(std::filesystem::path(d.images_dir) / s.image, out.start / "images" / s.image);
+  write_split(out.start / "train.json", d, first);
+  write_split(out.start / "test.json", d, d.test);
+  for (const auto& s : rest) {
+    const std::filesystem::path target = root / "pool" / s.image;
+    link(std::filesystem::path(d.images_dir) / s.image, target);
+    std::vector<std::string> tags;
+    for (int l : s.labels) tags.push_back(d.vocabulary[static_cast<std::size_t>(l)]);
+    out.truth[std::filesystem::absolute(target).lexically_normal().string()] = tags;
+  }
+  return out;
 }
 
 }  // namespace aia::bench
