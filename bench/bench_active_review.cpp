@@ -93,23 +93,15 @@ std::string svg_plot(const std::map<std::string, std::map<int, std::vector<doubl
 
 int main(int argc, char** argv) {
   Settings set;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--seeds")
-      set.seeds = std::stoi(v);
-    else if (a == "--batches")
-      set.batches = std::stoi(v);
-    else if (a == "--pool")
-      set.pool = std::stoi(v);
-    else if (a == "--initial")
-      set.initial = std::stoi(v);
-    else if (a == "--out")
-      set.out = v;
-    else {
-      std::fprintf(stderr, "unknown option %s\n", a.c_str());
-      return 2;
-    }
-  }
+  if (!parse_options(argc, argv,
+                     {
+                         {"--seeds", [&](const std::string& v) { set.seeds = std::stoi(v); }},
+                         {"--batches", [&](const std::string& v) { set.batches = std::stoi(v); }},
+                         {"--pool", [&](const std::string& v) { set.pool = std::stoi(v); }},
+                         {"--initial", [&](const std::string& v) { set.initial = std::stoi(v); }},
+                         {"--out", [&](const std::string& v) { set.out = v; }},
+                     }))
+    return 2;
   aia::configure_runtime({});
   const auto started = std::chrono::steady_clock::now();
   const std::string demo = aia::dataset_location("demo", [](const std::string& m) { std::printf("%s\n", m.c_str()); });

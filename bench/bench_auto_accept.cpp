@@ -68,27 +68,17 @@ Point measure(const aia::Project& project, const std::map<std::string, std::vect
 
 int main(int argc, char** argv) {
   Settings set;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--seeds")
-      set.seeds = std::stoi(v);
-    else if (a == "--pool")
-      set.pool = std::stoi(v);
-    else if (a == "--initial")
-      set.initial = std::stoi(v);
-    else if (a == "--epochs")
-      set.base_epochs = std::stoi(v);
-    else if (a == "--target")
-      set.target = std::stod(v);
-    else if (a == "--delta")
-      set.delta = std::stod(v);
-    else if (a == "--out")
-      set.out = v;
-    else {
-      std::fprintf(stderr, "unknown option %s\n", a.c_str());
-      return 2;
-    }
-  }
+  if (!parse_options(argc, argv,
+                     {
+                         {"--seeds", [&](const std::string& v) { set.seeds = std::stoi(v); }},
+                         {"--pool", [&](const std::string& v) { set.pool = std::stoi(v); }},
+                         {"--initial", [&](const std::string& v) { set.initial = std::stoi(v); }},
+                         {"--epochs", [&](const std::string& v) { set.base_epochs = std::stoi(v); }},
+                         {"--target", [&](const std::string& v) { set.target = std::stod(v); }},
+                         {"--delta", [&](const std::string& v) { set.delta = std::stod(v); }},
+                         {"--out", [&](const std::string& v) { set.out = v; }},
+                     }))
+    return 2;
   aia::configure_runtime({});
   const auto started = std::chrono::steady_clock::now();
   const std::vector<int> checkpoints = {50, 100, 200, 400};

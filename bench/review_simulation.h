@@ -13,7 +13,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <random>
 #include <string>
@@ -26,6 +28,20 @@ class Quiet : public aia::TrainObserver {
  public:
   void on_message(const std::string&) override {}
 };
+
+// "--name value" pairs into the setters given; false (with a message) for an unknown name.
+inline bool parse_options(int argc, char** argv,
+                          const std::map<std::string, std::function<void(const std::string&)>>& setters) {
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const auto it = setters.find(argv[i]);
+    if (it == setters.end()) {
+      std::fprintf(stderr, "unknown option %s\n", argv[i]);
+      return false;
+    }
+    it->second(argv[i + 1]);
+  }
+  return true;
+}
 
 inline void link(const std::filesystem::path& from, const std::filesystem::path& to) {
   std::filesystem::create_directories(to.parent_path());
