@@ -13,12 +13,12 @@
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="36" />
+        <location filename="../ui/thresholds_page.cpp" line="37" />
         <source>threshold of %1</source>
         <translation>Schwellenwert von %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="68" />
+        <location filename="../ui/thresholds_page.cpp" line="69" />
         <source>per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8</source>
         <translation>je Klasse P %1  R %2  F1 %3   je Bild P %4  R %5  F1 %6   N+ %7   mAP %8</translation>
     </message>
@@ -1489,6 +1489,26 @@
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
+        <location filename="../ui/review_page.cpp" line="1041" />
+        <source> (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)</source>
+        <translation> (%1 davon durch zertifizierte Schwellenwerte entschieden, nicht geprüft; %2 automatisch übernommene Schlagwörter markiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1050" />
+        <source>exported %1 images as a dataset in %2</source>
+        <translation>%1 Bilder als Datensatz nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1060" />
+        <source>exported %1 images to %2</source>
+        <translation>%1 Bilder nach %2 exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="1071" />
+        <source>wrote the XMP sidecars of %1 images</source>
+        <translation>XMP-Begleitdateien von %1 Bildern geschrieben</translation>
+    </message>
+    <message>
         <location filename="../ui/review_page.cpp" line="956" />
         <source>training</source>
         <translation>Training</translation>
@@ -1541,379 +1561,454 @@
         <translation>automatisch übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1042" />
-        <source>exported %1 reviewed images as a dataset in %2</source>
-        <translation>%1 geprüfte Bilder als Datensatz nach %2 exportiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="1044" />
-        <location filename="../ui/review_page.cpp" line="1054" />
-        <location filename="../ui/review_page.cpp" line="1065" />
+        <location filename="../ui/review_page.cpp" line="1052" />
+        <location filename="../ui/review_page.cpp" line="1062" />
+        <location filename="../ui/review_page.cpp" line="1073" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="1052" />
-        <source>exported %1 reviewed images to %2</source>
-        <translation>%1 geprüfte Bilder nach %2 exportiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="1063" />
-        <source>wrote the XMP sidecars of %1 reviewed images</source>
-        <translation>XMP-Sidecars von %1 geprüften Bildern geschrieben</translation>
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdModel</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="96" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>label</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="96" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>frequency</source>
         <translation>Häufigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="96" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>threshold</source>
         <translation>Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="96" />
+        <location filename="../ui/thresholds_page.cpp" line="98" />
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="97" />
+        <location filename="../ui/thresholds_page.cpp" line="99" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="97" />
+        <location filename="../ui/thresholds_page.cpp" line="99" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="97" />
+        <location filename="../ui/thresholds_page.cpp" line="99" />
         <source>MCC</source>
         <translation>MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="97" />
+        <location filename="../ui/thresholds_page.cpp" line="99" />
         <source>TP</source>
         <translation>TP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="98" />
+        <location filename="../ui/thresholds_page.cpp" line="100" />
         <source>FP</source>
         <translation>FP</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="98" />
+        <location filename="../ui/thresholds_page.cpp" line="100" />
         <source>FN</source>
         <translation>FN</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="100" />
+        <source>certified</source>
+        <translation>zertifiziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="117" />
+        <source>none (never tagged)</source>
+        <translation>keiner (nie vergeben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="143" />
+        <source>abstains: %1</source>
+        <translation>enthält sich: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="144" />
+        <source>none (abstained: %1)</source>
+        <translation>keiner (enthalten: %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="145" />
+        <source>none (moved from the certified %1)</source>
+        <translation>keiner (vom zertifizierten %1 verschoben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="146" />
+        <source>precision ≥ %1 (δ %2)</source>
+        <translation>Präzision ≥ %1 (δ %2)</translation>
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdPlots</name>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="56" />
+        <location filename="../ui/threshold_plots.cpp" line="58" />
         <source>test score (drag the line to move the threshold)</source>
         <translation>Test-Score (die Linie ziehen, um den Schwellenwert zu verschieben)</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="57" />
+        <location filename="../ui/threshold_plots.cpp" line="59" />
         <source>share of the class</source>
         <translation>Anteil der Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="60" />
+        <location filename="../ui/threshold_plots.cpp" line="62" />
         <source>recall</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="61" />
+        <location filename="../ui/threshold_plots.cpp" line="63" />
         <source>precision</source>
         <translation>Präzision</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="63" />
+        <location filename="../ui/threshold_plots.cpp" line="65" />
         <source>threshold (drag the line)</source>
         <translation>Schwellenwert (die Linie ziehen)</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="64" />
+        <location filename="../ui/threshold_plots.cpp" line="66" />
         <source>F1, MCC</source>
         <translation>F1, MCC</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="68" />
+        <location filename="../ui/threshold_plots.cpp" line="70" />
         <source>labels, sorted by F1 at their thresholds (click a bar to select its label)</source>
         <translation>Labels, nach F1 bei ihren Schwellenwerten sortiert (einen Balken anklicken wählt sein Label)</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="69" />
+        <location filename="../ui/threshold_plots.cpp" line="71" />
         <source>test F1</source>
         <translation>Test-F1</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="72" />
+        <location filename="../ui/threshold_plots.cpp" line="74" />
         <source>one threshold for every label</source>
         <translation>ein Schwellenwert für jedes Label</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="73" />
+        <location filename="../ui/threshold_plots.cpp" line="75" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="75" />
-        <location filename="../ui/threshold_plots.cpp" line="130" />
+        <location filename="../ui/threshold_plots.cpp" line="77" />
+        <location filename="../ui/threshold_plots.cpp" line="132" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="80" />
+        <location filename="../ui/threshold_plots.cpp" line="82" />
         <source>Per-label F1</source>
         <translation>F1 je Label</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="81" />
+        <location filename="../ui/threshold_plots.cpp" line="83" />
         <source>One global threshold</source>
         <translation>Ein globaler Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="111" />
+        <location filename="../ui/threshold_plots.cpp" line="113" />
         <source>This run kept no training-split scores (runs from before they were kept): the curves show the test split only.</source>
         <translation>Dieser Lauf hat keine Scores der Trainingsmenge (Läufe von vor deren Speicherung): die Kurven zeigen nur die Testmenge.</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="127" />
+        <location filename="../ui/threshold_plots.cpp" line="129" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="128" />
+        <location filename="../ui/threshold_plots.cpp" line="130" />
         <source>per-image F1</source>
         <translation>F1 je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="196" />
+        <location filename="../ui/threshold_plots.cpp" line="198" />
         <source>positives (%1 test images)</source>
         <translation>Positive (%1 Testbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="197" />
+        <location filename="../ui/threshold_plots.cpp" line="199" />
         <source>negatives (%1)</source>
         <translation>Negative (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="219" />
+        <location filename="../ui/threshold_plots.cpp" line="221" />
         <source>F1, %1</source>
         <translation>F1, %1</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="220" />
+        <location filename="../ui/threshold_plots.cpp" line="222" />
         <source>MCC, %1</source>
         <translation>MCC, %1</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="226" />
+        <location filename="../ui/threshold_plots.cpp" line="228" />
         <source>test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="228" />
+        <location filename="../ui/threshold_plots.cpp" line="230" />
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="233" />
+        <location filename="../ui/threshold_plots.cpp" line="235" />
         <source>%1, test</source>
         <translation>%1, Test</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="237" />
+        <location filename="../ui/threshold_plots.cpp" line="239" />
         <source>0.5</source>
         <translation>0,5</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="238" />
+        <location filename="../ui/threshold_plots.cpp" line="240" />
         <source>MCC grid</source>
         <translation>MCC-Raster</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="239" />
+        <location filename="../ui/threshold_plots.cpp" line="241" />
         <source>exact MCC</source>
         <translation>exaktes MCC</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="240" />
+        <location filename="../ui/threshold_plots.cpp" line="242" />
         <source>exact F1</source>
         <translation>exaktes F1</translation>
     </message>
     <message>
-        <location filename="../ui/threshold_plots.cpp" line="252" />
+        <location filename="../ui/threshold_plots.cpp" line="255" />
         <source>current</source>
         <translation>aktuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="276" />
+        <source>target precision %1</source>
+        <translation>Zielpräzision %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="281" />
+        <source>target %1: abstains (%2)</source>
+        <translation>Ziel %1: enthält sich (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/threshold_plots.cpp" line="286" />
+        <source>certified ≥ %1 at threshold %2 (δ %3)</source>
+        <translation>zertifiziert ≥ %1 bei Schwellenwert %2 (δ %3)</translation>
     </message>
 </context>
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="178" />
+        <location filename="../ui/thresholds_page.cpp" line="200" />
         <source>Select a label to move its threshold.</source>
         <translation>Wählen Sie ein Label, um seinen Schwellenwert zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="184" />
+        <location filename="../ui/thresholds_page.cpp" line="206" />
         <source>strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="184" />
+        <location filename="../ui/thresholds_page.cpp" line="206" />
         <source>per-class P</source>
         <translation>P je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="184" />
+        <location filename="../ui/thresholds_page.cpp" line="206" />
         <source>per-class R</source>
         <translation>R je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="184" />
+        <location filename="../ui/thresholds_page.cpp" line="206" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="184" />
+        <location filename="../ui/thresholds_page.cpp" line="206" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="240" />
+        <location filename="../ui/thresholds_page.cpp" line="221" />
+        <source>The precision to certify</source>
+        <translation>Die zu zertifizierende Präzision</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="228" />
+        <source>δ </source>
+        <translation>δ </translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="229" />
+        <source>The risk that a certified label's precision on new images is below the target</source>
+        <translation>Das Risiko, dass die Präzision eines zertifizierten Labels auf neuen Bildern unter dem Ziel liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="279" />
         <source>MCC &amp;grid (paper)</source>
         <translation>MCC-&amp;Raster (Artikel)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="241" />
+        <location filename="../ui/thresholds_page.cpp" line="280" />
         <source>Exact &amp;MCC</source>
         <translation>Exakter &amp;MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="242" />
+        <location filename="../ui/thresholds_page.cpp" line="281" />
         <source>Exact &amp;F1</source>
         <translation>Exakter &amp;F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="243" />
+        <location filename="../ui/thresholds_page.cpp" line="282" />
         <source>Set all &amp;to</source>
         <translation>Alle &amp;setzen auf</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="246" />
+        <location filename="../ui/thresholds_page.cpp" line="285" />
         <source>Thresholds chosen on the training split when the run finished</source>
         <translation>Schwellenwerte, gewählt auf der Trainingsmenge, als der Lauf endete</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="247" />
+        <location filename="../ui/thresholds_page.cpp" line="286" />
         <source>The same threshold for every label</source>
         <translation>Derselbe Schwellenwert für jedes Label</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="254" />
+        <location filename="../ui/thresholds_page.cpp" line="287" />
+        <source>Pre&amp;cision ≥</source>
+        <translation>Prä&amp;zision ≥</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="290" />
+        <source>Per label, the lowest threshold certified to keep this precision on new images like the test split's, with probability 1 - δ; a label that cannot be certified is never tagged</source>
+        <translation>Je Label der niedrigste Schwellenwert, der diese Präzision auf neuen Bildern wie denen der Testmenge mit Wahrscheinlichkeit 1 - δ einhält; ein Label, das nicht zertifiziert werden kann, wird nie vergeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="302" />
         <source>MCC-grid thresholds</source>
         <translation>MCC-Raster-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="257" />
+        <location filename="../ui/thresholds_page.cpp" line="305" />
         <source>exact MCC thresholds</source>
         <translation>exakte MCC-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="260" />
+        <location filename="../ui/thresholds_page.cpp" line="308" />
         <source>exact F1 thresholds</source>
         <translation>exakte F1-Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="263" />
+        <location filename="../ui/thresholds_page.cpp" line="311" />
         <source>global threshold</source>
         <translation>globaler Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="277" />
+        <location filename="../ui/thresholds_page.cpp" line="326" />
         <source>0.5</source>
         <translation>0,5</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="278" />
+        <location filename="../ui/thresholds_page.cpp" line="327" />
         <source>MCC grid (paper)</source>
         <translation>MCC-Raster (Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="279" />
+        <location filename="../ui/thresholds_page.cpp" line="328" />
         <source>exact MCC</source>
         <translation>exaktes MCC</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="280" />
+        <location filename="../ui/thresholds_page.cpp" line="329" />
         <source>exact F1</source>
         <translation>exaktes F1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="299" />
+        <location filename="../ui/thresholds_page.cpp" line="355" />
+        <source>precision ≥ %1, δ %2: certified on %3 images, measured on the other %4</source>
+        <translation>Präzision ≥ %1, δ %2: zertifiziert auf %3 Bildern, gemessen auf den anderen %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="371" />
+        <source>thresholds certified at precision ≥ %1 (δ %2)</source>
+        <translation>Schwellenwerte zertifiziert bei Präzision ≥ %1 (δ %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="372" />
+        <source>%1 of %2 labels certified at precision ≥ %3 with risk δ %4 on the run's %5 test images; the others abstain (never tagged). The numbers on this page are on those same images, so they do not check the promise: the strategies table's certified row does.</source>
+        <translation>%1 von %2 Labels zertifiziert bei Präzision ≥ %3 mit Risiko δ %4 auf den %5 Testbildern des Laufs; die anderen enthalten sich (nie vergeben). Die Zahlen dieser Seite stammen von denselben Bildern und prüfen das Versprechen daher nicht: die zertifizierte Zeile der Strategietabelle tut es.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="386" />
         <source>Open a finished run (File &gt; Open run) or train one to tune its thresholds.</source>
         <translation>Einen fertigen Lauf öffnen (Datei &gt; Lauf öffnen) oder einen trainieren, um seine Schwellenwerte einzustellen.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="302" />
+        <location filename="../ui/thresholds_page.cpp" line="389" />
         <source>Test split, current thresholds: %1</source>
         <translation>Testmenge, aktuelle Schwellenwerte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="306" />
+        <location filename="../ui/thresholds_page.cpp" line="392" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="345" />
+        <location filename="../ui/thresholds_page.cpp" line="394" />
+        <source>never tagged</source>
+        <translation>nie vergeben</translation>
+    </message>
+    <message>
+        <location filename="../ui/thresholds_page.cpp" line="433" />
         <source>thresholds saved to %1</source>
         <translation>Schwellenwerte in %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="347" />
+        <location filename="../ui/thresholds_page.cpp" line="435" />
         <source>cannot save thresholds: %1</source>
         <translation>Schwellenwerte können nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="354" />
+        <location filename="../ui/thresholds_page.cpp" line="442" />
         <source>thresholds from %1</source>
         <translation>Schwellenwerte aus %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="356" />
+        <location filename="../ui/thresholds_page.cpp" line="444" />
         <source>cannot load thresholds: %1</source>
         <translation>Schwellenwerte können nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="361" />
+        <location filename="../ui/thresholds_page.cpp" line="449" />
         <source>Save thresholds</source>
         <translation>Schwellenwerte speichern</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="361" />
+        <location filename="../ui/thresholds_page.cpp" line="449" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="367" />
+        <location filename="../ui/thresholds_page.cpp" line="455" />
         <source>Load thresholds</source>
         <translation>Schwellenwerte laden</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="367" />
+        <location filename="../ui/thresholds_page.cpp" line="455" />
         <source>Thresholds (*.json *.csv);;All files (*)</source>
         <translation>Schwellenwerte (*.json *.csv);;Alle Dateien (*)</translation>
     </message>

@@ -111,6 +111,7 @@ class ReviewPage : public QWidget {
   void keyPressEvent(QKeyEvent* event) override;
 
  private:
+  static QString autoDecidedNote(const aia::ExportSummary& s);
   friend class ImageEditCommand;
   friend class AutoAcceptCommand;
   QLayout* createToolbar();

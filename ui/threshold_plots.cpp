@@ -30,6 +30,8 @@ QCPItemStraightLine* verticalLine(QCustomPlot* plot, const QColor& colour) {
 
 void placeLine(QCPItemStraightLine* line, double x) {
   if (!line) return;
+  line->setVisible(!std::isnan(x));  // a label that abstains has no threshold to draw
+  if (std::isnan(x)) return;
   line->point1->setCoords(x, 0);
   line->point2->setCoords(x, 1);
 }
@@ -248,10 +250,48 @@ void ThresholdPlots::showLabel(int label) {
     point->setScatterStyle(QCPScatterStyle(shapes[k], plotColour(static_cast<int>(k) + 2), 9));
     point->addData(row.recall, row.precision);
   }
+  addCertificate(label, test);
   m_operating = m_pr->addGraph();
   m_operating->setName(tr("current"));
   m_operating->setLineStyle(QCPGraph::lsNone);
   m_operating->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, plotColour(5), 11));
+}
+
+void ThresholdPlots::setCertified(std::vector<aia::Certified> certified, aia::CertifyOptions options) {
+  m_certified = std::move(certified);
+  m_certifyOptions = options;
+  if (m_run && m_label >= 0) {
+    const int label = m_label;
+    showLabel(label);
+    m_pr->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
+// The last certification on the precision-recall plot: the target, and the
+// certified lower bound from the certified operating point on, or why the
+// label abstains (in the legend).
+void ThresholdPlots::addCertificate(int label, const aia::SortedLabel& test) {
+  if (label < 0 || static_cast<std::size_t>(label) >= m_certified.size()) return;
+  const aia::Certified& c = m_certified[static_cast<std::size_t>(label)];
+  auto* target = graph(m_pr, tr("target precision %1").arg(m_certifyOptions.target), plotColour(6), Qt::DotLine);
+  target->setObjectName(QStringLiteral("certifyTarget"));
+  target->addData(0, m_certifyOptions.target);
+  target->addData(1, m_certifyOptions.target);
+  if (!c.certified) {
+    target->setName(tr("target %1: abstains (%2)").arg(m_certifyOptions.target).arg(QString::fromStdString(c.reason)));
+    return;
+  }
+  const auto row = aia::label_curve(test, {c.threshold}).front();
+  auto* bound = graph(m_pr,
+                      tr("certified \u2265 %1 at threshold %2 (\u03b4 %3)")
+                          .arg(c.lower_bound, 0, 'f', 3)
+                          .arg(c.threshold, 0, 'f', 2)
+                          .arg(m_certifyOptions.delta),
+                      plotColour(5), Qt::DashLine);
+  bound->setObjectName(QStringLiteral("certifiedBound"));
+  bound->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, plotColour(5), 10));
+  bound->addData(0, c.lower_bound);  // the bound holds at the certified threshold: drawn across, marked there
+  bound->addData(row.recall, c.lower_bound);
 }
 
 bool ThresholdPlots::eventFilter(QObject* watched, QEvent* event) {

@@ -8,6 +8,7 @@
 // per-class F1, per-image F1 and N+ under one global threshold. Every number
 // comes from core (label_curve, global_curve, IncrementalMetrics' rows).
 
+#include "aia/metrics/certify.h"
 #include "aia/metrics/metrics.h"
 #include "run_data.h"
 
@@ -30,6 +31,9 @@ class ThresholdPlots : public QWidget {
   void setRun(std::shared_ptr<const RunData> run);
   // The selected label and its threshold; `rows` every label's row at the current thresholds.
   void update(int label, const std::vector<aia::LabelRow>& rows);
+  // Each label's certificate (aia::certified_thresholds' details), drawn on
+  // the precision-recall plot; empty: none.
+  void setCertified(std::vector<aia::Certified> certified, aia::CertifyOptions options);
 
   QCustomPlot* histogram() const { return m_hist; }
   QCustomPlot* precisionRecall() const { return m_pr; }
@@ -48,6 +52,7 @@ class ThresholdPlots : public QWidget {
 
  private:
   void showLabel(int label);
+  void addCertificate(int label, const aia::SortedLabel& test);
   QCustomPlot *m_hist, *m_pr, *m_curves, *m_bars, *m_global;
   QCPItemStraightLine *m_histLine = nullptr, *m_curvesLine = nullptr, *m_globalLine = nullptr;
   QCPGraph* m_operating = nullptr;
@@ -56,6 +61,8 @@ class ThresholdPlots : public QWidget {
   std::shared_ptr<const RunData> m_run;
   std::vector<double> m_grid;  // thresholds the curves are drawn at
   std::vector<int> m_barOrder;
+  std::vector<aia::Certified> m_certified;
+  aia::CertifyOptions m_certifyOptions;
   int m_label = -1;
   double m_threshold = 0.5;
   bool m_dragging = false;

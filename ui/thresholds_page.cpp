@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
+#include "aia/metrics/certify.h"
 #include "aia/metrics/label_table.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/metrics/thresholds_json.h"
@@ -82,6 +83,7 @@ void ThresholdModel::reset(std::shared_ptr<const RunData> run, const std::vector
   beginResetModel();
   m_run = std::move(run);
   m_metrics = m_run ? std::make_unique<aia::IncrementalMetrics>(m_run->matrix, thresholds) : nullptr;
+  m_certified.clear();
   endResetModel();
   Q_EMIT metricsChanged();
 }
@@ -95,7 +97,7 @@ QVariant ThresholdModel::headerData(int section, Qt::Orientation orientation, in
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   static const char* names[] = {QT_TR_NOOP("label"), QT_TR_NOOP("frequency"), QT_TR_NOOP("threshold"), QT_TR_NOOP("P"),
                                 QT_TR_NOOP("R"),     QT_TR_NOOP("F1"),        QT_TR_NOOP("MCC"),       QT_TR_NOOP("TP"),
-                                QT_TR_NOOP("FP"),    QT_TR_NOOP("FN")};
+                                QT_TR_NOOP("FP"),    QT_TR_NOOP("FN"),        QT_TR_NOOP("certified")};
   return tr(names[section]);
 }
 
@@ -111,7 +113,8 @@ QVariant ThresholdModel::data(const QModelIndex& index, int role) const {
     case Frequency:
       return qlonglong(row.support);
     case Threshold:
-      return role == Qt::EditRole ? QVariant(row.threshold) : QVariant(QString::number(row.threshold, 'f', 4));
+      if (role == Qt::EditRole) return row.threshold;
+      return std::isnan(row.threshold) ? tr("none (never tagged)") : QString::number(row.threshold, 'f', 4);
     case Precision:
       return QString::number(row.precision, 'f', 3);
     case Recall:
@@ -126,8 +129,27 @@ QVariant ThresholdModel::data(const QModelIndex& index, int role) const {
       return qlonglong(row.fp);
     case FN:
       return qlonglong(row.fn);
+    case Certificate:
+      return certificateText(label, row.threshold);
   }
   return {};
+}
+
+// "≥ 0.912" while the label's threshold is the certified one; why it abstains; or that it moved.
+QVariant ThresholdModel::certificateText(std::size_t label, double threshold) const {
+  if (label >= m_certified.size()) return QString();
+  const aia::Certified& c = m_certified[label];
+  if (!c.certified)
+    return std::isnan(threshold) ? tr("abstains: %1").arg(QString::fromStdString(c.reason))
+                                 : tr("none (abstained: %1)").arg(QString::fromStdString(c.reason));
+  if (threshold != c.threshold) return tr("none (moved from the certified %1)").arg(c.threshold, 0, 'f', 2);
+  return tr("precision \u2265 %1 (\u03b4 %2)").arg(c.lower_bound, 0, 'f', 3).arg(m_certifyOptions.delta);
+}
+
+void ThresholdModel::setCertified(std::vector<aia::Certified> certified, aia::CertifyOptions options) {
+  m_certified = std::move(certified);
+  m_certifyOptions = options;
+  if (rowCount() > 0) Q_EMIT dataChanged(index(0, Certificate), index(rowCount() - 1, Certificate));
 }
 
 Qt::ItemFlags ThresholdModel::flags(const QModelIndex& index) const {
@@ -146,19 +168,33 @@ bool ThresholdModel::setData(const QModelIndex& index, const QVariant& value, in
 
 void ThresholdModel::applyThreshold(int label, double value) {
   m_metrics->set_threshold(static_cast<std::size_t>(label), value);
-  Q_EMIT dataChanged(index(label, Threshold), index(label, FN));
+  Q_EMIT dataChanged(index(label, Threshold), index(label, Certificate));
   Q_EMIT metricsChanged();
 }
 
 void ThresholdModel::applyAll(const std::vector<double>& values) {
   for (std::size_t j = 0; j < values.size(); ++j) m_metrics->set_threshold(j, values[j]);
-  Q_EMIT dataChanged(index(0, Threshold), index(rowCount() - 1, FN));
+  Q_EMIT dataChanged(index(0, Threshold), index(rowCount() - 1, Certificate));
   Q_EMIT metricsChanged();
 }
 
 std::vector<double> ThresholdModel::thresholds() const {
   return m_metrics ? m_metrics->thresholds() : std::vector<double>{};
 }
+
+namespace {
+
+QDoubleSpinBox* numberBox(const QString& name, double low, double high, int decimals, double step, double value) {
+  auto* box = new QDoubleSpinBox;
+  box->setObjectName(name);
+  box->setRange(low, high);
+  box->setDecimals(decimals);
+  box->setSingleStep(step);
+  box->setValue(value);
+  return box;
+}
+
+}  // namespace
 
 ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_table = new QTableView;
@@ -185,11 +221,12 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   m_strategies->setEditTriggers(QAbstractItemView::NoEditTriggers);
   m_strategies->verticalHeader()->setVisible(false);
   m_strategies->setMaximumHeight(150);
-  m_global = new QDoubleSpinBox;
-  m_global->setRange(0, 1);
-  m_global->setDecimals(3);
-  m_global->setSingleStep(0.05);
-  m_global->setValue(0.5);
+  m_global = numberBox(QStringLiteral("oneThreshold"), 0, 1, 3, 0.05, 0.5);
+  m_target = numberBox(QStringLiteral("certifyTarget"), 0.5, 0.99, 2, 0.01, aia::CertifyOptions{}.target);
+  m_target->setToolTip(tr("The precision to certify"));
+  m_delta = numberBox(QStringLiteral("certifyDelta"), 0.01, 0.5, 2, 0.01, aia::CertifyOptions{}.delta);
+  m_delta->setPrefix(tr("\u03b4 "));
+  m_delta->setToolTip(tr("The risk that a certified label's precision on new images is below the target"));
 
   QLayout* buttons = createStrategyButtons();
   auto* sliderRow = new QHBoxLayout;
@@ -228,8 +265,10 @@ ThresholdsPage::ThresholdsPage(QWidget* parent) : QWidget(parent) {
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { selectLabel(current.row()); });
   connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
+    const double current =
+        m_selected >= 0 && m_model.metrics() ? m_model.metrics()->threshold(static_cast<std::size_t>(m_selected)) : 0;
     if (m_selected >= 0 && m_model.metrics() &&
-        std::abs(m_model.metrics()->threshold(static_cast<std::size_t>(m_selected)) * kSliderSteps - value) >= 0.5)
+        (std::isnan(current) || std::abs(current * kSliderSteps - value) >= 0.5))
       setThreshold(m_selected, double(value) / kSliderSteps);
     if (!m_slider->isSliderDown()) endGesture();  // a key or a click on the groove: one step each
   });
@@ -245,11 +284,20 @@ QLayout* ThresholdsPage::createStrategyButtons() {
   for (auto* b : {grid, mcc, f1, global})
     b->setToolTip(tr("Thresholds chosen on the training split when the run finished"));
   global->setToolTip(tr("The same threshold for every label"));
+  auto* certified = new QPushButton(tr("Pre&cision \u2265"));
+  certified->setObjectName(QStringLiteral("certifyButton"));
+  certified->setToolTip(
+      tr("Per label, the lowest threshold certified to keep this precision on new images like the test split's, "
+         "with probability 1 - \u03b4; a label that cannot be certified is never tagged"));
   auto* buttons = new QHBoxLayout;
   for (auto* b : {grid, mcc, f1}) buttons->addWidget(b);
   buttons->addWidget(global);
   buttons->addWidget(m_global);
+  buttons->addWidget(certified);
+  buttons->addWidget(m_target);
+  buttons->addWidget(m_delta);
   buttons->addStretch();
+  connect(certified, &QPushButton::clicked, this, [this] { certify(m_target->value(), m_delta->value()); });
   connect(grid, &QPushButton::clicked, this, [this] {
     if (m_run) setAll(m_run->grid, tr("MCC-grid thresholds"));
   });
@@ -272,24 +320,63 @@ void ThresholdsPage::setRun(std::shared_ptr<const RunData> run) {
   m_plots->setRun(m_run);
   m_model.reset(m_run, m_run ? m_run->grid : std::vector<double>{});
   m_strategies->setRowCount(0);
+  m_plots->setCertified({}, {});
   if (!m_run) return;
   const std::pair<QString, std::vector<double>> rows[] = {
       {tr("0.5"), std::vector<double>(m_run->scores.labels.size(), 0.5)},
       {tr("MCC grid (paper)"), m_run->grid},
       {tr("exact MCC"), m_run->exactMcc},
       {tr("exact F1"), m_run->exactF1}};
-  for (const auto& [name, t] : rows) {
-    const auto m = aia::compute_metrics(m_run->matrix, t);
-    const int r = m_strategies->rowCount();
-    m_strategies->insertRow(r);
-    m_strategies->setItem(r, 0, new QTableWidgetItem(name));
-    m_strategies->setItem(r, 1, new QTableWidgetItem(QString::number(m.per_class_precision, 'f', 4)));
-    m_strategies->setItem(r, 2, new QTableWidgetItem(QString::number(m.per_class_recall, 'f', 4)));
-    m_strategies->setItem(r, 3, new QTableWidgetItem(QString::number(m.per_class_f1, 'f', 4)));
-    m_strategies->setItem(r, 4, new QTableWidgetItem(QString::number(m.n_plus)));
-  }
+  for (const auto& [name, t] : rows) addStrategyRow(name, aia::compute_metrics(m_run->matrix, t));
+  addCertifiedRow();
   m_table->resizeColumnsToContents();
   if (m_model.rowCount() > 0) m_table->selectRow(0);
+}
+
+void ThresholdsPage::addStrategyRow(const QString& name, const aia::Metrics& m) {
+  const int r = m_strategies->rowCount();
+  m_strategies->insertRow(r);
+  m_strategies->setItem(r, 0, new QTableWidgetItem(name));
+  m_strategies->setItem(r, 1, new QTableWidgetItem(QString::number(m.per_class_precision, 'f', 4)));
+  m_strategies->setItem(r, 2, new QTableWidgetItem(QString::number(m.per_class_recall, 'f', 4)));
+  m_strategies->setItem(r, 3, new QTableWidgetItem(QString::number(m.per_class_f1, 'f', 4)));
+  m_strategies->setItem(r, 4, new QTableWidgetItem(QString::number(m.n_plus)));
+}
+
+// The certified strategy measured honestly: certified on one half of the test
+// images, its metrics on the other (the row evaluation.json and reports have).
+void ThresholdsPage::addCertifiedRow() {
+  const std::vector<std::string>& images = m_run->scores.images;
+  std::size_t calibration = 0;
+  for (const auto& image : images) calibration += aia::in_calibration_half(image) ? 1 : 0;
+  if (calibration == 0 || calibration == images.size()) return;
+  const aia::CertifyOptions options;
+  const auto h = aia::certify_held_out(m_run->matrix, images, options);
+  addStrategyRow(tr("precision \u2265 %1, \u03b4 %2: certified on %3 images, measured on the other %4")
+                     .arg(options.target)
+                     .arg(options.delta)
+                     .arg(h.calibration.size())
+                     .arg(h.evaluation.size()),
+                 aia::compute_metrics(aia::select_images(m_run->matrix, h.evaluation), h.thresholds));
+}
+
+void ThresholdsPage::certify(double target, double delta) {
+  if (!m_run) return;
+  const aia::CertifyOptions options{target, delta};
+  std::vector<aia::Certified> details;
+  const auto thresholds = aia::certified_thresholds(m_run->matrix, options, &details);
+  const auto certified = std::count_if(details.begin(), details.end(), [](const auto& c) { return c.certified; });
+  m_model.setCertified(details, options);
+  m_plots->setCertified(details, options);
+  setAll(thresholds, tr("thresholds certified at precision \u2265 %1 (\u03b4 %2)").arg(target).arg(delta));
+  Q_EMIT messageLogged(tr("%1 of %2 labels certified at precision \u2265 %3 with risk \u03b4 %4 on the run's %5 test "
+                          "images; the others abstain (never tagged). The numbers on this page are on those same "
+                          "images, so they do not check the promise: the strategies table's certified row does.")
+                           .arg(certified)
+                           .arg(details.size())
+                           .arg(target)
+                           .arg(delta)
+                           .arg(m_run->matrix.images()));
 }
 
 QString ThresholdsPage::summaryText() const { return m_summary->text(); }
@@ -302,10 +389,11 @@ void ThresholdsPage::updateSummary() {
   m_summary->setText(tr("Test split, current thresholds: %1").arg(metricsLine(m_model.metrics()->summary())));
   if (m_selected >= 0) {
     const double t = m_model.metrics()->threshold(static_cast<std::size_t>(m_selected));
-    m_sliderLabel->setText(
-        tr("%1: %2").arg(m_model.data(m_model.index(m_selected, 0), Qt::DisplayRole).toString()).arg(t, 0, 'f', 3));
+    m_sliderLabel->setText(tr("%1: %2")
+                               .arg(m_model.data(m_model.index(m_selected, 0), Qt::DisplayRole).toString())
+                               .arg(std::isnan(t) ? tr("never tagged") : QString::number(t, 'f', 3)));
     const QSignalBlocker block(m_slider);
-    m_slider->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps)));
+    if (!std::isnan(t)) m_slider->setValue(static_cast<int>(std::lround(std::clamp(t, 0.0, 1.0) * kSliderSteps)));
   }
 }
 

@@ -5,6 +5,7 @@
 // re-inference). Strategies fill all thresholds at once and are compared side
 // by side; every change can be undone.
 
+#include "aia/metrics/certify.h"
 #include "aia/metrics/metrics.h"
 #include "run_data.h"
 
@@ -30,7 +31,7 @@ namespace aia::ui {
 class ThresholdModel : public QAbstractTableModel {
   Q_OBJECT
  public:
-  enum Column { Label, Frequency, Threshold, Precision, Recall, F1, Mcc, TP, FP, FN, ColumnCount };
+  enum Column { Label, Frequency, Threshold, Precision, Recall, F1, Mcc, TP, FP, FN, Certificate, ColumnCount };
   using QAbstractTableModel::QAbstractTableModel;
   void reset(std::shared_ptr<const RunData> run, const std::vector<double>& thresholds);
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -45,14 +46,21 @@ class ThresholdModel : public QAbstractTableModel {
   void applyAll(const std::vector<double>& values);
   const aia::IncrementalMetrics* metrics() const { return m_metrics.get(); }
   std::vector<double> thresholds() const;
+  // The last certification (Precision >=): each label's certificate, shown
+  // while its threshold is the certified one. Empty: none made.
+  void setCertified(std::vector<aia::Certified> certified, aia::CertifyOptions options);
+  const std::vector<aia::Certified>& certified() const { return m_certified; }
 
  Q_SIGNALS:
   void thresholdEditRequested(int label, double oldValue, double newValue);
   void metricsChanged();
 
  private:
+  QVariant certificateText(std::size_t label, double threshold) const;
   std::shared_ptr<const RunData> m_run;
   std::unique_ptr<aia::IncrementalMetrics> m_metrics;
+  std::vector<aia::Certified> m_certified;
+  aia::CertifyOptions m_certifyOptions;
 };
 
 class ThresholdsPage : public QWidget {
@@ -73,6 +81,9 @@ class ThresholdsPage : public QWidget {
   void setThreshold(int label, double value);
   void endGesture();
   void setAll(const std::vector<double>& values, const QString& what);
+  // Every label's threshold certified at precision >= target with risk delta
+  // on the run's test split (abstaining labels get none); one undo step.
+  void certify(double target, double delta);
   void save(const QString& path);
   void load(const QString& path);
   void saveAs();
@@ -86,6 +97,8 @@ class ThresholdsPage : public QWidget {
 
  private:
   QLayout* createStrategyButtons();
+  void addStrategyRow(const QString& name, const aia::Metrics& m);
+  void addCertifiedRow();
   void updateSummary();
   void selectLabel(int label);
   ThresholdModel m_model;
@@ -97,6 +110,8 @@ class ThresholdsPage : public QWidget {
   QLabel* m_summary;
   QTableWidget* m_strategies;
   QDoubleSpinBox* m_global;
+  QDoubleSpinBox* m_target;
+  QDoubleSpinBox* m_delta;
   int m_selected = -1;
   int m_gesture = 0;  // which drag the next setThreshold belongs to
   ThresholdPlots* m_plots;

@@ -78,7 +78,8 @@ namespace {
 struct ProjectArgs {
   std::string project, run, csv, dataset, order = "uncertain", format, out, mode;
   std::vector<std::string> images;
-  bool no_xmp = false, all = false, with_original = false, unreviewed = false, flags = false, copy = false;
+  bool no_xmp = false, all = false, with_original = false, unreviewed = false, flags = false, copy = false,
+       reviewed_only = false;
   std::size_t next = 10;
   int epochs = 10, max_batches = -1;
   double learning_rate = 0, holdout = 0.2;
@@ -230,6 +231,8 @@ void add_export(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std:
       ->required();
   export_cmd->add_option("--out", a->out, "the dataset folder or the CSV file (not used by xmp)");
   export_cmd->add_flag("--include-unreviewed", a->unreviewed, "also images nobody reviewed, with the suggested tags");
+  export_cmd->add_flag("--reviewed-only", a->reviewed_only,
+                       "leave out the images that certified thresholds decided (aia project accept)");
   export_cmd->add_flag("--copy", a->copy, "json: copy the images (default: hard links where possible)");
   export_cmd->callback([a, runner] {
     *runner = [a] {
@@ -239,10 +242,16 @@ void add_export(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std:
       const Project project = Project::open(a->project, true);
       ProjectExportOptions options;
       options.include_unreviewed = a->unreviewed;
+      options.include_auto_decided = !a->reviewed_only;
       options.link_images = !a->copy;
       const ExportSummary s = export_project(project, format, a->out, options);
       for (const auto& f : s.failures) std::fprintf(stderr, "failed %s\n", f.c_str());
       std::printf("exported %zu images%s%s\n", s.images, a->out.empty() ? "" : " to ", a->out.c_str());
+      if (s.auto_decided || s.auto_accepted_tags)
+        std::printf(
+            "%zu of them decided by certified thresholds, no person reviewed them; %zu auto-accepted tags "
+            "marked\n",
+            s.auto_decided, s.auto_accepted_tags);
       return s.failures.empty() ? 0 : kExitFailure;
     };
   });

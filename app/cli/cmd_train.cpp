@@ -248,7 +248,7 @@ Runner add_annotate_command(CLI::App& app) {
         continue;
       }
       const auto tags = tags_above(std::span<const float>(r.scores), thresholds);
-      AnnotatedImage row{r.path, tag_names(tags, table.vocabulary), std::move(r.scores)};
+      AnnotatedImage row{r.path, tag_names(tags, table.vocabulary), std::move(r.scores), {}};
       std::printf("%s: %s\n", row.image.c_str(), tags_text(tags, table.vocabulary).c_str());
       if (!a->heatmaps.empty() && !tags.empty())
         failed += write_heatmaps(annotator, row.image, tags, table.vocabulary, a->heatmaps,

@@ -84,8 +84,8 @@ void TestAnnotations::tagListsSplitTrimAndDeduplicate() {
 void TestAnnotations::csvRoundTripsEveryScore() {
   aia::AnnotationsTable t;
   t.vocabulary = {"sky", "sea", "sand"};
-  t.rows.push_back({"/p/one.jpg", {"sea", "sky"}, {0.75f, 0.875f, 0.0625f}});
-  t.rows.push_back({"/p/two, with comma.jpg", {}, {0.1f, 0.2f, 0.3f}});
+  t.rows.push_back({"/p/one.jpg", {"sea", "sky"}, {0.75f, 0.875f, 0.0625f}, {}});
+  t.rows.push_back({"/p/two, with comma.jpg", {}, {0.1f, 0.2f, 0.3f}, {}});
   const std::string path = m_dir.filePath("a.csv").toStdString();
   aia::write_annotations_csv(path, t);
   QVERIFY(aia::read_file(path).rfind("image,tags,sky,sea,sand\n", 0) == 0);
@@ -101,7 +101,7 @@ void TestAnnotations::csvRoundTripsEveryScore() {
 void TestAnnotations::csvCellsAreInertAndReadBack() {
   aia::AnnotationsTable t;
   t.vocabulary = {"=cmd"};
-  t.rows.push_back({"-rf.jpg", {"=cmd", "+x"}, {0.5f}});
+  t.rows.push_back({"-rf.jpg", {"=cmd", "+x"}, {0.5f}, {}});
   const std::string path = m_dir.filePath("inert.csv").toStdString();
   aia::write_annotations_csv(path, t);
   const std::string text = aia::read_file(path);
@@ -146,7 +146,7 @@ void TestAnnotations::datasetExportAddsNewTags() {
   std::ofstream(source) << "not really a png, copied as it is";
   aia::AnnotationsTable t;
   t.vocabulary = {"sky"};
-  t.rows.push_back({source.string(), {"sky", "kite"}, {}});
+  t.rows.push_back({source.string(), {"sky", "kite"}, {}, {}});
   const std::string json = m_dir.filePath("export/train.json").toStdString();
   aia::write_annotations_dataset(json, t);
   const std::string text = aia::read_file(json);

@@ -69,6 +69,7 @@ class TestCertify : public QObject {
   void guaranteeHolds();
   void absenceGuaranteeHolds();
   void tooFewPositivesSaySo();
+  void heldOutHalves();
 };
 
 void TestCertify::binomialTail() {
@@ -197,6 +198,34 @@ void TestCertify::tooFewPositivesSaySo() {
   QVERIFY(std::isnan(t[0]));
   QVERIFY(!details[0].certified);
   QCOMPARE(details[0].reason, std::string("7 positives; at least 50 needed"));  // 0.9^50 <= 0.1 / 19
+}
+
+void TestCertify::heldOutHalves() {
+  const Synthetic truth;
+  std::mt19937_64 rng(11);
+  const aia::LabelMatrix m = truth.draw(2000, rng);
+  std::vector<std::string> names;
+  for (int i = 0; i < 2000; ++i) names.push_back("photos/" + std::to_string(i) + ".jpg");
+  const aia::CertifyOptions options{0.82, 0.1};
+  const auto h = aia::certify_held_out(m, names, options);
+  // The halves partition the images by name, near evenly, the same every time.
+  QCOMPARE(h.calibration.size() + h.evaluation.size(), m.images());
+  QVERIFY(h.calibration.size() > 800 && h.evaluation.size() > 800);
+  for (const auto i : h.calibration) QVERIFY(aia::in_calibration_half(names[i]));
+  for (const auto i : h.evaluation) QVERIFY(!aia::in_calibration_half(names[i]));
+  QCOMPARE(aia::certify_held_out(m, names, options).evaluation, h.evaluation);
+  // Certified on the calibration half alone; judged on the other half.
+  const auto expected = aia::certified_thresholds(aia::select_images(m, h.calibration), options);
+  QCOMPARE(h.thresholds.size(), expected.size());
+  QVERIFY(h.thresholds[0] == expected[0] || (std::isnan(h.thresholds[0]) && std::isnan(expected[0])));
+  QCOMPARE(h.labels_certified, std::size_t(h.details[0].certified ? 1 : 0));
+  QCOMPARE(h.labels_certified, std::size_t(1));  // 1,000 calibration images are plenty at 0.82
+  const auto held = aia::count_label(aia::select_images(m, h.evaluation), 0, h.thresholds[0]);
+  QCOMPARE(h.labels_tagging, std::size_t(held.tp + held.fp > 0 ? 1 : 0));
+  QCOMPARE(h.labels_meeting_target,
+           std::size_t(double(held.tp) >= options.target * double(held.tp + held.fp) && held.tp + held.fp > 0 ? 1 : 0));
+  names.pop_back();
+  QVERIFY_THROWS_EXCEPTION(aia::InputError, aia::certify_held_out(m, names, options));
 }
 
 QTEST_GUILESS_MAIN(TestCertify)

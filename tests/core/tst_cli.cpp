@@ -551,7 +551,7 @@ void TestCli::experimentAndReport() {
       QVERIFY(found);
     }
   }
-  QCOMPARE(report["groups"][0]["comparisons"].size(), std::size_t(12));
+  QCOMPARE(report["groups"][0]["comparisons"].size(), std::size_t(15));  // 3 metrics x 5 strategies
   for (const QString format : {"md", "csv", "latex"}) {
     r = aia_run({"report", exp, "--format", format, "--resamples", "50", "--out", m_dir.filePath("report." + format)});
     QVERIFY2(r.code == 0, qPrintable(r.err));

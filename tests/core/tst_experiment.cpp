@@ -9,6 +9,7 @@
 #include "aia/experiment/experiment.h"
 #include "aia/experiment/report.h"
 #include "aia/io/atomic_file.h"
+#include "aia/metrics/certify.h"
 #include "aia/metrics/metrics.h"
 #include "aia/run/run_folder.h"
 
@@ -304,8 +305,30 @@ void TestExperiment::reportEqualsTheMetricsOfEachCell() {
       const auto& np = row->values[static_cast<std::size_t>(aia::ReportColumn::NPlus)];
       QCOMPARE(np.mean, (per_seed[0].n_plus + per_seed[1].n_plus) / 2.0);
     }
+  // The certified row: each cell certified on one half of its test images by
+  // name and measured on the other, recomputed here from the cell's files.
+  const std::string certified = aia::to_string(aia::CertifyOptions{});
+  QCOMPARE(aia::report_strategies().back(), certified);
+  for (const std::string loss : {"bce", "proposed"}) {
+    double n_plus = 0;
+    for (const int seed : {1, 2}) {
+      const aia::RunFolder run(
+          (fs::path(m_uninterrupted) / "cells" / ("tiny_" + loss + "_s" + std::to_string(seed))).string());
+      const auto split = run.read_test_scores();
+      const aia::LabelMatrix m(split.scores, split.targets);
+      const auto h = aia::certify_held_out(m, split.scores.images, aia::CertifyOptions{});
+      QCOMPARE(h.calibration.size() + h.evaluation.size(), m.images());
+      for (const auto i : h.calibration) QVERIFY(aia::in_calibration_half(split.scores.images[i]));
+      n_plus += aia::compute_metrics(aia::select_images(m, h.evaluation), h.thresholds).n_plus / 2.0;
+    }
+    const auto* row = g.row(loss, certified);
+    QVERIFY(row);
+    QCOMPARE(row->values[static_cast<std::size_t>(aia::ReportColumn::NPlus)].mean, n_plus);
+  }
+  QCOMPARE(g.certified.size(), std::size_t(2));
+  QVERIFY(QString::fromStdString(g.certified[0]).contains("measured on the other"));
   // One comparison per metric and strategy against the baseline, paired over both seeds.
-  QCOMPARE(g.comparisons.size(), std::size_t(3 * 4));
+  QCOMPARE(g.comparisons.size(), std::size_t(3 * 5));
   QCOMPARE(g.comparisons[0].seeds, std::vector<int>({1, 2}));
   QCOMPARE(g.comparisons[0].stat.per_pair.size(), std::size_t(2));
   QVERIFY(!g.gains.empty() && !g.bins.empty());

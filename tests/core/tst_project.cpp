@@ -634,6 +634,49 @@ void TestProject::autoAcceptIsCertifiedAndJournaled() {
     QCOMPARE(project.data().images[i].auto_accepted, kept[i].auto_accepted);
     QCOMPARE(project.data().images[i].auto_decided, kept[i].auto_decided);
   }
+
+  // Exports hold the decided images and say which tags no person confirmed: the CSV's auto_accepted column
+  // (read back), the dataset's auto_accepted_labels, the XMP tag tree; --reviewed-only leaves them out.
+  std::size_t marked_tags = 0;
+  for (const auto& image : project.data().images)
+    if (image.auto_decided && image.state == aia::ReviewState::Unreviewed) marked_tags += image.auto_accepted.size();
+  const std::string csv = m_dir.filePath("accept.csv").toStdString();
+  const aia::ExportSummary s = aia::export_project(project, aia::ProjectExport::Csv, csv);
+  QCOMPARE(s.images, std::size_t(400) + both.decided_images);
+  QCOMPARE(s.auto_decided, both.decided_images);
+  QVERIFY(s.auto_accepted_tags >= marked_tags && s.auto_accepted_tags > 0);
+  const aia::AnnotationsTable table = aia::read_annotations_csv(csv);
+  QCOMPARE(table.vocabulary, project.data().vocabulary);
+  std::size_t read_marked = 0;
+  for (const auto& row : table.rows) {
+    read_marked += row.auto_accepted.size();
+    for (const auto& t : row.auto_accepted) QVERIFY(std::find(row.tags.begin(), row.tags.end(), t) != row.tags.end());
+  }
+  QCOMPARE(read_marked, s.auto_accepted_tags);
+  aia::ProjectExportOptions reviewed_only;
+  reviewed_only.include_auto_decided = false;
+  const auto only = aia::export_project(project, aia::ProjectExport::Csv, csv, reviewed_only);
+  QCOMPARE(only.images, std::size_t(400));
+  QCOMPARE(only.auto_accepted_tags, std::size_t(0));
+  const std::string dataset = m_dir.filePath("accept-dataset").toStdString();
+  aia::export_project(project, aia::ProjectExport::Dataset, dataset);
+  std::size_t in_json = 0;
+  for (const char* split : {"train.json", "test.json"}) {
+    const auto doc = nlohmann::json::parse(aia::read_file(dataset + "/" + split));  // alive through the loop
+    for (const auto& sample : doc["samples"])
+      in_json += sample.value("auto_accepted_labels", std::vector<std::string>{}).size();
+  }
+  QCOMPARE(in_json, s.auto_accepted_tags);
+  QVERIFY(aia::export_project(project, aia::ProjectExport::Xmp, "").failures.empty());
+  std::size_t decided = 0;
+  while (!(project.data().images[decided].auto_decided && !project.data().images[decided].auto_accepted.empty()))
+    ++decided;
+  const auto keywords = aia::read_image_keywords(project.data().images[decided].path);
+  QVERIFY(std::find(keywords.begin(), keywords.end(), project.data().images[decided].auto_accepted.front()) !=
+          keywords.end());
+  QVERIFY(aia::read_file(aia::xmp_sidecar_path(project.data().images[decided].path))
+              .find(std::string(aia::kAutoAcceptedTagPrefix) + project.data().images[decided].auto_accepted.front()) !=
+          std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -174,7 +174,8 @@ void TestRunFolder::evaluationAndTestScoresRoundTrip() {
   QCOMPARE(kept.scores.values, train.scores.values);
   QCOMPARE(kept.targets.values, train.targets.values);
   const auto evaluation = run.read_evaluation();
-  QCOMPARE(evaluation.strategies.size(), std::size_t(4));
+  QCOMPARE(evaluation.strategies.size(), std::size_t(4) + evaluation.certified.size());
+  QCOMPARE(evaluation.certified.size(), outputs.evaluation.certified.size());
   QCOMPARE(evaluation.strategies[1].first, std::string("mcc-grid"));
   QCOMPARE(evaluation.images, std::size_t(2));
   QVERIFY(std::abs(evaluation.strategies[1].second.per_class_f1 -
@@ -183,6 +184,16 @@ void TestRunFolder::evaluationAndTestScoresRoundTrip() {
   QCOMPARE(back.scores.values, test.scores.values);
   QCOMPARE(back.targets.images, test.scores.images);
   QCOMPARE(run.read_thresholds(aia::ThresholdMethod::MccGrid, {"a", "b"}), outputs.grid);
+  // A certified row's summary survives the file.
+  auto with = outputs.evaluation;
+  with.certified = {{"precision:0.9@0.1", 40, 35, 2, 1, 1, 1}};
+  run.write_evaluation(with);
+  const auto c = run.read_evaluation().certified;
+  QCOMPARE(c.size(), std::size_t(1));
+  QCOMPARE(c[0].strategy, std::string("precision:0.9@0.1"));
+  QCOMPARE(c[0].calibration_images, std::size_t(40));
+  QCOMPARE(c[0].evaluation_images, std::size_t(35));
+  QCOMPARE(c[0].labels_meeting_target, std::size_t(1));
 }
 
 void TestRunFolder::scoredSplitDropsUndecodedRows() {

@@ -64,6 +64,10 @@ class GuiTest : public QObject {
   // The fixture; call from initTestCase.
   void initWindow() {
     QStandardPaths::setTestModeEnabled(true);
+    // Settings of this process only: ctest runs some of these executables twice
+    // at once (forwards and reversed), and a shared file lets one overwrite the other's.
+    for (const auto format : {QSettings::NativeFormat, QSettings::IniFormat})
+      QSettings::setPath(format, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     qputenv("AIA_CACHE_DIR", m_dir.filePath("cache").toUtf8());
     m_data = m_dir.filePath("tiny");
     aia::test::make_tiny_dataset(m_data.toStdString(), 48, 16);

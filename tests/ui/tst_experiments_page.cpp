@@ -38,8 +38,8 @@ void TestExperimentsPage::experimentFromAClick() {
   QCOMPARE(m_window->currentRun(), m_run);  // an experiment opens no run
   for (int r = 0; r < 2; ++r) QCOMPARE(page->queue()->item(r, 3)->text(), QStringLiteral("finished"));
   QTRY_VERIFY_WITH_TIMEOUT(
-      page->report() && page->report()->groups.size() == 1 && page->report()->groups[0].rows.size() == 8,
-      30000);  // 2 losses x 4 strategies
+      page->report() && page->report()->groups.size() == 1 && page->report()->groups[0].rows.size() == 10,
+      30000);  // 2 losses x 5 strategies (0.5, mcc-grid, mcc, f1, the held-out precision:0.9@0.1)
   QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isRunning() && updated.size() > 0, 30000);
   QTest::qWait(100);
   // The table shows the MCC-grid rows, the bars one per loss with intervals, the scatter the labels.

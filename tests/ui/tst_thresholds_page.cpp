@@ -1,6 +1,7 @@
 // The Thresholds page: the slider and the dragged line move a label's
 // threshold (one drag, one undo step) with core's metrics, the strategy
-// buttons, and exports that Load reads back.
+// buttons, the certified Precision >= strategy, and exports that Load reads
+// back.
 
 #include "gui_fixture.h"
 
@@ -12,6 +13,7 @@ class TestThresholdsPage : public aia::test::GuiTest {
   void thresholdLineDrags();
   void twoDragsUndoSeparately();
   void exportsReadBack();
+  void precisionStrategyCertifies();
   void cleanupTestCase() { closeWindow(); }
 };
 
@@ -122,6 +124,74 @@ void TestThresholdsPage::exportsReadBack() {
   page->load(broken.fileName());
   QCOMPARE(page->model()->thresholds(), exported);
   QVERIFY2(m_window->logText().contains(QStringLiteral("broken.csv:3:")), qPrintable(m_window->logText().right(300)));
+}
+
+void TestThresholdsPage::precisionStrategyCertifies() {
+  m_window->openRun(m_run);
+  auto* page = m_window->thresholdsPage();
+  m_window->tabs()->setCurrentWidget(page);
+  const auto run = aia::ui::RunData::load(m_run);
+  // The strategies table has the certified row measured on the held-out half (when the split has two halves).
+  std::size_t calibration = 0;
+  for (const auto& image : run->scores.images) calibration += aia::in_calibration_half(image) ? 1 : 0;
+  const bool halves = calibration > 0 && calibration < run->scores.images.size();
+  auto* strategies = page->findChildren<QTableWidget*>().front();
+  QCOMPARE(strategies->rowCount(), halves ? 5 : 4);
+  if (halves) QVERIFY(strategies->item(4, 0)->text().contains(QStringLiteral("measured on the other")));
+  // A real click with a target and a risk typed in: core's certified thresholds, one undo step.
+  const std::vector<double> before = page->model()->thresholds();
+  const int steps = page->undoStack()->count();
+  auto* target = page->findChild<QDoubleSpinBox*>(QStringLiteral("certifyTarget"));
+  auto* delta = page->findChild<QDoubleSpinBox*>(QStringLiteral("certifyDelta"));
+  target->setValue(0.6);
+  delta->setValue(0.3);
+  QTest::mouseClick(page->findChild<QPushButton*>(QStringLiteral("certifyButton")), Qt::LeftButton);
+  std::vector<aia::Certified> details;
+  const auto expected = aia::certified_thresholds(run->matrix, {0.6, 0.3}, &details);
+  const auto got = page->model()->thresholds();
+  QCOMPARE(got.size(), expected.size());
+  for (std::size_t j = 0; j < got.size(); ++j) {
+    QVERIFY(got[j] == expected[j] || (std::isnan(got[j]) && std::isnan(expected[j])));
+    // Each label says whether it is certified, with its bound, or why it abstains.
+    const QString text =
+        page->model()->index(int(j), aia::ui::ThresholdModel::Certificate).data(Qt::DisplayRole).toString();
+    if (details[j].certified)
+      QVERIFY2(text.contains(QString::number(details[j].lower_bound, 'f', 3)), qPrintable(text));
+    else
+      QVERIFY2(text.contains(QString::fromStdString(details[j].reason)), qPrintable(text));
+  }
+  QCOMPARE(page->undoStack()->count(), steps + 1);
+  QVERIFY(m_window->logText().contains(QStringLiteral("labels certified at precision")));
+  // The precision-recall plot shows the target; a certified label its bound where it holds.
+  page->table()->selectRow(0);
+  QTest::qWait(50);
+  auto* pr = page->plots()->precisionRecall();
+  auto named = [pr](const QString& name) -> QCPGraph* {
+    for (int g = 0; g < pr->graphCount(); ++g)
+      if (pr->graph(g)->objectName() == name) return pr->graph(g);
+    return nullptr;
+  };
+  QVERIFY(named(QStringLiteral("certifyTarget")));
+  QCOMPARE(named(QStringLiteral("certifyTarget"))->data()->at(0)->value, 0.6);
+  QCOMPARE(named(QStringLiteral("certifiedBound")) != nullptr, details[0].certified);
+  aia::Certified shown;
+  shown.certified = true;
+  shown.threshold = 0.5;
+  shown.lower_bound = 0.71;
+  page->plots()->setCertified(std::vector<aia::Certified>(details.size(), shown), {0.7, 0.1});
+  QVERIFY(named(QStringLiteral("certifiedBound")));
+  QCOMPARE(named(QStringLiteral("certifiedBound"))->data()->at(0)->value, 0.71);
+  // Moving a threshold takes its promise away; undo gives back the thresholds before.
+  page->setThreshold(0, 0.999);
+  page->endGesture();
+  QVERIFY(page->model()
+              ->index(0, aia::ui::ThresholdModel::Certificate)
+              .data()
+              .toString()
+              .startsWith(QStringLiteral("none")));
+  page->undoStack()->undo();
+  page->undoStack()->undo();
+  QCOMPARE(page->model()->thresholds(), before);
 }
 
 void TestThresholdsPage::twoDragsUndoSeparately() {

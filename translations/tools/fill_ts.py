@@ -640,6 +640,71 @@ FA_MORE.update({
     "auto-accept": "پذیرش خودکار",
 })
 
+# Certified thresholds on the Thresholds page; exports that mark auto-accepted tags.
+DE_MORE.update({
+    " (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)":
+        " (%1 davon durch zertifizierte Schwellenwerte entschieden, nicht geprüft; %2 automatisch übernommene Schlagwörter markiert)",
+    "%1: %2": "%1: %2",
+    "Pre&cision ≥": "Prä&zision ≥",
+    "The precision to certify": "Die zu zertifizierende Präzision",
+    "The risk that a certified label's precision on new images is below the target":
+        "Das Risiko, dass die Präzision eines zertifizierten Labels auf neuen Bildern unter dem Ziel liegt",
+    "δ ": "δ ",
+    "certified ≥ %1 at threshold %2 (δ %3)": "zertifiziert ≥ %1 bei Schwellenwert %2 (δ %3)",
+    "exported %1 images as a dataset in %2": "%1 Bilder als Datensatz nach %2 exportiert",
+    "exported %1 images to %2": "%1 Bilder nach %2 exportiert",
+    "never tagged": "nie vergeben",
+    "none (abstained: %1)": "keiner (enthalten: %1)",
+    "none (moved from the certified %1)": "keiner (vom zertifizierten %1 verschoben)",
+    "none (never tagged)": "keiner (nie vergeben)",
+    "precision ≥ %1 (δ %2)": "Präzision ≥ %1 (δ %2)",
+    "precision ≥ %1, δ %2: certified on %3 images, measured on the other %4":
+        "Präzision ≥ %1, δ %2: zertifiziert auf %3 Bildern, gemessen auf den anderen %4",
+    "target %1: abstains (%2)": "Ziel %1: enthält sich (%2)",
+    "target precision %1": "Zielpräzision %1",
+    "thresholds certified at precision ≥ %1 (δ %2)": "Schwellenwerte zertifiziert bei Präzision ≥ %1 (δ %2)",
+    "wrote the XMP sidecars of %1 images": "XMP-Begleitdateien von %1 Bildern geschrieben",
+    "certified": "zertifiziert",
+    "Per label, the lowest threshold certified to keep this precision on new images like the test split's, with probability 1 - δ; a label that cannot be certified is never tagged":
+        "Je Label der niedrigste Schwellenwert, der diese Präzision auf neuen Bildern wie denen der Testmenge mit "
+        "Wahrscheinlichkeit 1 - δ einhält; ein Label, das nicht zertifiziert werden kann, wird nie vergeben",
+    "%1 of %2 labels certified at precision ≥ %3 with risk δ %4 on the run's %5 test images; the others abstain (never tagged). The numbers on this page are on those same images, so they do not check the promise: the strategies table's certified row does.":
+        "%1 von %2 Labels zertifiziert bei Präzision ≥ %3 mit Risiko δ %4 auf den %5 Testbildern des Laufs; die "
+        "anderen enthalten sich (nie vergeben). Die Zahlen dieser Seite stammen von denselben Bildern und prüfen das "
+        "Versprechen daher nicht: die zertifizierte Zeile der Strategietabelle tut es.",
+})
+FA_MORE.update({
+    " (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)":
+        " (%1 از آن‌ها را آستانه‌های تضمین‌شده تعیین کردند، بازبینی نشده؛ %2 برچسب پذیرفته‌شدهٔ خودکار علامت خورد)",
+    "%1: %2": "%1: %2",
+    "Pre&cision ≥": "&دقت ≥",
+    "The precision to certify": "دقتی که باید تضمین شود",
+    "The risk that a certified label's precision on new images is below the target":
+        "ریسک آن‌که دقت یک برچسب تضمین‌شده روی تصویرهای تازه کمتر از هدف باشد",
+    "δ ": "δ ",
+    "certified ≥ %1 at threshold %2 (δ %3)": "تضمین‌شده ≥ %1 در آستانهٔ %2 (δ %3)",
+    "exported %1 images as a dataset in %2": "%1 تصویر به صورت مجموعه‌داده در %2 صادر شد",
+    "exported %1 images to %2": "%1 تصویر به %2 صادر شد",
+    "never tagged": "هرگز برچسب نمی‌خورد",
+    "none (abstained: %1)": "هیچ (رأی نداد: %1)",
+    "none (moved from the certified %1)": "هیچ (از مقدار تضمین‌شدهٔ %1 جابه‌جا شد)",
+    "none (never tagged)": "هیچ (هرگز برچسب نمی‌خورد)",
+    "precision ≥ %1 (δ %2)": "دقت ≥ %1 (δ %2)",
+    "precision ≥ %1, δ %2: certified on %3 images, measured on the other %4":
+        "دقت ≥ %1، δ %2: تضمین‌شده روی %3 تصویر، سنجیده روی %4 تصویر دیگر",
+    "target %1: abstains (%2)": "هدف %1: رأی نمی‌دهد (%2)",
+    "target precision %1": "دقت هدف %1",
+    "thresholds certified at precision ≥ %1 (δ %2)": "آستانه‌ها با دقت ≥ %1 تضمین شدند (δ %2)",
+    "wrote the XMP sidecars of %1 images": "پرونده‌های همراه XMP برای %1 تصویر نوشته شد",
+    "certified": "تضمین‌شده",
+    "Per label, the lowest threshold certified to keep this precision on new images like the test split's, with probability 1 - δ; a label that cannot be certified is never tagged":
+        "برای هر برچسب، پایین‌ترین آستانه‌ای که تضمین شده این دقت را روی تصویرهای تازهٔ همانند بخش آزمون با "
+        "احتمال ۱ - δ نگه دارد؛ برچسبی که تضمین نشود هرگز زده نمی‌شود",
+    "%1 of %2 labels certified at precision ≥ %3 with risk δ %4 on the run's %5 test images; the others abstain (never tagged). The numbers on this page are on those same images, so they do not check the promise: the strategies table's certified row does.":
+        "%1 از %2 برچسب با دقت ≥ %3 و ریسک δ %4 روی %5 تصویر آزمون اجرا تضمین شد؛ بقیه رأی نمی‌دهند (هرگز زده "
+        "نمی‌شوند). عددهای این صفحه روی همین تصویرها هستند و وعده را نمی‌سنجند: سطر تضمین‌شدهٔ جدول راهبردها می‌سنجد.",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

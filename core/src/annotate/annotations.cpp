@@ -69,7 +69,9 @@ float parse_score(const csv::Field& f, const std::string& path, std::size_t line
 }  // namespace
 
 void write_annotations_csv(const std::string& path, const AnnotationsTable& table) {
-  std::string text = "image,tags";
+  const bool marked = std::any_of(table.rows.begin(), table.rows.end(),
+                                  [](const AnnotatedImage& row) { return !row.auto_accepted.empty(); });
+  std::string text = marked ? "image,tags,auto_accepted" : "image,tags";
   for (const auto& l : table.vocabulary) {
     text += ',';
     text += csv::quote_inert(l);
@@ -79,6 +81,10 @@ void write_annotations_csv(const std::string& path, const AnnotationsTable& tabl
     text += csv::quote_inert(row.image);
     text += ',';
     text += csv::quote_inert(join_tag_list(row.tags));
+    if (marked) {
+      text += ',';
+      text += csv::quote_inert(join_tag_list(row.auto_accepted));
+    }
     for (std::size_t j = 0; j < table.vocabulary.size(); ++j) {
       text += ',';
       if (j < row.scores.size()) text += score_text(row.scores[j]);
@@ -129,8 +135,9 @@ AnnotationsTable read_annotations_csv(const std::string& path) {
     throw InputError(path + ":1: expected a header starting image,tags");
   AnnotationsTable table;
   const bool older = header.size() == 3 && header[2].text == "scores";  // image,tags,scores (tag scores only)
+  const std::size_t first = header.size() > 2 && header[2].text == "auto_accepted" ? 3 : 2;  // the first label's
   if (!older)
-    for (std::size_t k = 2; k < header.size(); ++k) table.vocabulary.push_back(plain(header[k].text));
+    for (std::size_t k = first; k < header.size(); ++k) table.vocabulary.push_back(plain(header[k].text));
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t j = 0; j < table.vocabulary.size(); ++j) index[table.vocabulary[j]] = j;
   for (std::size_t r = 1; r < records.size(); ++r) {
@@ -141,8 +148,9 @@ AnnotationsTable read_annotations_csv(const std::string& path) {
     AnnotatedImage row;
     row.image = plain(cell(rec, 0));
     row.tags = split_tag_list(plain(cell(rec, 1)));
+    if (first == 3) row.auto_accepted = split_tag_list(plain(cell(rec, 2)));
     if (!older) {
-      for (std::size_t k = 2; k < rec.fields.size(); ++k)
+      for (std::size_t k = first; k < rec.fields.size(); ++k)
         row.scores.push_back(parse_score(rec.fields[k], path, rec.line));
     } else {
       const std::vector<std::string> scores = split_fields(cell(rec, 2));  // one per tag, repeats allowed
@@ -184,7 +192,9 @@ void write_annotations_dataset(const std::string& json_path, const AnnotationsTa
       if (!link || ec) fs::copy_file(source, target, ec);
       if (ec) throw DatasetError(target.string() + ": cannot copy " + a.image + ": " + ec.message());
     }
-    samples.push_back({{"image_name", target.filename().string()}, {"image_labels", a.tags}});
+    nlohmann::ordered_json sample = {{"image_name", target.filename().string()}, {"image_labels", a.tags}};
+    if (!a.auto_accepted.empty()) sample["auto_accepted_labels"] = a.auto_accepted;  // which no person confirmed
+    samples.push_back(sample);
   }
   nlohmann::ordered_json doc;
   doc["samples"] = samples;
@@ -196,7 +206,7 @@ std::vector<FailedImage> write_xmp_sidecars(const AnnotationsTable& table) {
   std::vector<FailedImage> failed;
   for (const auto& row : table.rows) {
     try {
-      write_xmp_tags(row.image, row.tags);
+      write_xmp_tags(row.image, row.tags, row.auto_accepted);
     } catch (const std::exception& e) {
       failed.push_back({row.image, e.what()});
     }

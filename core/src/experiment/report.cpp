@@ -3,6 +3,7 @@
 #include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/csv.h"
+#include "aia/metrics/certify.h"
 #include "aia/metrics/thresholds.h"
 #include "aia/run/run_folder.h"
 
@@ -65,12 +66,36 @@ struct LoadedCell {
   const Cell* cell = nullptr;
   std::vector<Metrics> metrics;         // per strategy
   std::vector<ImageOutcomes> outcomes;  // per strategy
+  std::size_t labels_certified = 0, labels_tagging = 0, labels_meeting_target = 0, evaluation_images = 0;
 };
 
 std::vector<double> strategy_thresholds(const std::string& strategy, const RunFolder& run,
                                         const std::vector<std::string>& labels) {
   if (strategy == "0.5") return std::vector<double>(labels.size(), 0.5);
   return run.read_thresholds(parse_threshold_method(strategy), labels);
+}
+
+// The certified strategy: thresholds certified on the calibration half of the
+// test images, judged on the other half (certify_held_out). With too few
+// images for two halves every label abstains.
+void add_certified(LoadedCell& l, const LabelMatrix& m, const std::vector<std::string>& images,
+                   const CertifyOptions& options) {
+  std::size_t calibration = 0;
+  for (const auto& image : images) calibration += in_calibration_half(image) ? 1 : 0;
+  if (calibration == 0 || calibration == images.size()) {
+    const std::vector<double> abstain(m.labels(), kNaN);
+    l.metrics.push_back(compute_metrics(m, abstain));
+    l.outcomes.emplace_back(m, abstain);
+    return;
+  }
+  const HeldOutCertification h = certify_held_out(m, images, options);
+  const LabelMatrix evaluation = select_images(m, h.evaluation);
+  l.metrics.push_back(compute_metrics(evaluation, h.thresholds));
+  l.outcomes.emplace_back(evaluation, h.thresholds);
+  l.labels_certified = h.labels_certified;
+  l.labels_tagging = h.labels_tagging;
+  l.labels_meeting_target = h.labels_meeting_target;
+  l.evaluation_images = h.evaluation.size();
 }
 
 constexpr std::size_t kColumnCount = kReportColumns;
@@ -82,6 +107,7 @@ const std::vector<std::string>& report_strategies() {
   static const std::vector<std::string> s = [] {
     std::vector<std::string> v{"0.5"};
     for (const auto& name : names_of(threshold_strategies())) v.push_back(name);
+    v.push_back(to_string(CertifyOptions{}));
     return v;
   }();
   return s;
@@ -177,6 +203,10 @@ std::vector<LoadedCell> load_group(Report& report, ReportGroup& group) {
       LoadedCell l;
       l.cell = &cell;
       for (const auto& s : report_strategies()) {
+        if (is_precision_spec(s)) {
+          add_certified(l, m, split.scores.images, parse_precision_spec(s));
+          continue;
+        }
         const auto t = strategy_thresholds(s, run, group.labels);
         l.metrics.push_back(compute_metrics(m, t));
         l.outcomes.emplace_back(m, t);
@@ -298,6 +328,27 @@ void add_gains(ReportGroup& group, const ExperimentSpec& spec, const std::string
   }
 }
 
+// What the certified row promised and kept, per loss, summed over seeds.
+void add_certified_notes(ReportGroup& group, const std::vector<LoadedCell>& loaded, const ExperimentSpec& spec) {
+  const std::string strategy = to_string(CertifyOptions{});
+  for (const auto& loss : spec.grid.losses) {
+    std::size_t certified = 0, tagging = 0, kept = 0, cells = 0, images = 0;
+    for (const auto* l : cells_of(loaded, loss.name)) {
+      certified += l->labels_certified;
+      tagging += l->labels_tagging;
+      kept += l->labels_meeting_target;
+      images = l->evaluation_images;
+      ++cells;
+    }
+    if (cells == 0) continue;
+    group.certified.push_back(loss.name + ", " + strategy + ": thresholds certified on half of the test images, " +
+                              "measured on the other " + std::to_string(images) + "; " + std::to_string(certified) +
+                              " label certificates over " + std::to_string(cells) + " seed(s), " +
+                              std::to_string(kept) + " of the " + std::to_string(tagging) +
+                              " that tagged kept precision >= target there; abstaining labels tag nothing");
+  }
+}
+
 }  // namespace
 
 Report build_report(const std::string& experiment_dir, const ReportOptions& options) {
@@ -328,6 +379,7 @@ Report build_report(const std::string& experiment_dir, const ReportOptions& opti
       add_comparisons(group, loaded, spec, report.baseline, s, options);
     }
     add_gains(group, spec, report.baseline, *gain_strategy, options);
+    add_certified_notes(group, loaded, spec);
     report.groups.push_back(std::move(group));
   }
   return report;
@@ -432,6 +484,9 @@ std::string render_markdown(const Report& r) {
         }
         o += "\n";
       }
+      if (is_precision_spec(s))
+        for (const auto& c : g.certified) o += "\n- " + c;
+      if (is_precision_spec(s) && !g.certified.empty()) o += "\n";
     }
     if (!g.comparisons.empty()) {
       o += "\n### Against " + r.baseline + "\n\n" + bootstrap_text(r) + ".\n\n";
@@ -565,6 +620,7 @@ std::string render_json(const Report& r) {
     jg["test_images"] = g.test_images;
     jg["labels"] = g.labels;
     jg["support"] = g.support;
+    jg["certified"] = g.certified;
     jg["rows"] = nlohmann::ordered_json::array();
     for (const auto& row : g.rows) {
       nlohmann::ordered_json jr = {{"loss", row.loss}, {"strategy", row.strategy}, {"published", row.published}};

@@ -121,13 +121,16 @@ std::vector<std::string> read_image_keywords(const std::string& image, std::vect
 
 std::string xmp_sidecar_path(const std::string& image) { return image + ".xmp"; }
 
-void write_xmp_tags(const std::string& image, const std::vector<std::string>& tags) {
+void write_xmp_tags(const std::string& image, const std::vector<std::string>& tags,
+                    const std::vector<std::string>& auto_accepted) {
   std::lock_guard lock(g_xmp_mutex);
   initialize();
   const std::string path = xmp_sidecar_path(image);
   Exiv2::XmpData xmp = parse(path);
   set_array(xmp, "Xmp.dc.subject", Exiv2::xmpBag, merged(values_of(xmp, "Xmp.dc.subject"), tags));
-  set_array(xmp, "Xmp.digiKam.TagsList", Exiv2::xmpSeq, merged(values_of(xmp, "Xmp.digiKam.TagsList"), tags));
+  std::vector<std::string> tree = tags;
+  for (const auto& t : auto_accepted) tree.push_back(kAutoAcceptedTagPrefix + t);
+  set_array(xmp, "Xmp.digiKam.TagsList", Exiv2::xmpSeq, merged(values_of(xmp, "Xmp.digiKam.TagsList"), tree));
   std::string packet;
   if (Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::omitPacketWrapper) != 0)
     throw Error(path + ": cannot encode the XMP packet");

@@ -203,4 +203,38 @@ std::vector<double> certified_thresholds(const LabelMatrix& m, const CertifyOpti
   return thresholds;
 }
 
+bool in_calibration_half(const std::string& image) {
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
+  for (const unsigned char c : image) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h % 2 == 0;
+}
+
+HeldOutCertification certify_held_out(const LabelMatrix& m, const std::vector<std::string>& images,
+                                      const CertifyOptions& options) {
+  if (images.size() != m.images())
+    throw InputError("certify_held_out: " + std::to_string(images.size()) + " image names for " +
+                     std::to_string(m.images()) + " images");
+  HeldOutCertification h;
+  h.options = options;
+  for (std::size_t i = 0; i < images.size(); ++i)
+    (in_calibration_half(images[i]) ? h.calibration : h.evaluation).push_back(i);
+  if (h.calibration.empty() || h.evaluation.empty())
+    throw InputError("certify_held_out: " + std::to_string(images.size()) +
+                     " images do not make a calibration half and an evaluation half");
+  h.thresholds = certified_thresholds(select_images(m, h.calibration), options, &h.details);
+  const LabelMatrix evaluation = select_images(m, h.evaluation);
+  for (std::size_t j = 0; j < m.labels(); ++j) {
+    if (!h.details[j].certified) continue;
+    ++h.labels_certified;
+    const LabelCounts c = count_label(evaluation, j, h.thresholds[j]);
+    if (c.tp + c.fp == 0) continue;
+    ++h.labels_tagging;
+    if (static_cast<double>(c.tp) >= options.target * static_cast<double>(c.tp + c.fp)) ++h.labels_meeting_target;
+  }
+  return h;
+}
+
 }  // namespace aia

@@ -29,6 +29,20 @@ LabelMatrix::LabelMatrix(const ScoreTable& scores, const ScoreTable& targets)
     throw InputError("scores and targets are not aligned (same images and labels in the same order)");
 }
 
+LabelMatrix select_images(const LabelMatrix& m, const std::vector<std::size_t>& images) {
+  std::vector<double> scores, targets;
+  scores.reserve(images.size() * m.labels());
+  targets.reserve(images.size() * m.labels());
+  for (const std::size_t i : images) {
+    if (i >= m.images()) throw InputError("select_images: image " + std::to_string(i) + " is out of range");
+    for (std::size_t j = 0; j < m.labels(); ++j) {
+      scores.push_back(m.score(i, j));
+      targets.push_back(m.target(i, j) ? 1.0 : 0.0);
+    }
+  }
+  return LabelMatrix(images.size(), m.labels(), scores, targets);
+}
+
 double mcc(const LabelCounts& c) {
   const double tp = static_cast<double>(c.tp), fp = static_cast<double>(c.fp);
   const double fn = static_cast<double>(c.fn), tn = static_cast<double>(c.tn);

@@ -585,12 +585,20 @@ ExportSummary export_project(const Project& project, ProjectExport format, const
   const ProjectData& data = project.data();
   AnnotationsTable table;
   table.vocabulary = data.vocabulary;
+  ExportSummary summary;
   for (const auto& image : data.images) {
     if (image.missing) continue;
-    if (image.state != ReviewState::Reviewed && !options.include_unreviewed) continue;
-    table.rows.push_back({image.path, current_tags(image), {}});
+    const bool reviewed = image.state == ReviewState::Reviewed;
+    if (!reviewed && !options.include_unreviewed && !(image.auto_decided && options.include_auto_decided)) continue;
+    AnnotatedImage row{image.path, current_tags(image), {}, {}};
+    if (!reviewed)  // what a person has not confirmed is marked
+      for (const auto& t : row.tags)
+        if (std::find(image.auto_accepted.begin(), image.auto_accepted.end(), t) != image.auto_accepted.end())
+          row.auto_accepted.push_back(t);
+    summary.auto_decided += !reviewed && image.auto_decided ? 1 : 0;
+    summary.auto_accepted_tags += row.auto_accepted.size();
+    table.rows.push_back(std::move(row));
   }
-  ExportSummary summary;
   summary.images = table.rows.size();
   switch (format) {
     case ProjectExport::Csv:

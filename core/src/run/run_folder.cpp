@@ -197,6 +197,12 @@ Evaluation RunFolder::read_evaluation() const {
     e.thresholds_chosen_on = j.value("thresholds_chosen_on", "train");
     for (const auto& [name, metrics] : j.at("strategies").items())
       e.strategies.emplace_back(name, metrics_from_json(metrics));
+    if (j.contains("certified"))
+      for (const auto& [name, c] : j.at("certified").items())
+        e.certified.push_back({name, c.at("calibration_images").get<std::size_t>(),
+                               c.at("evaluation_images").get<std::size_t>(), c.at("labels").get<std::size_t>(),
+                               c.at("labels_certified").get<std::size_t>(), c.at("labels_tagging").get<std::size_t>(),
+                               c.at("labels_meeting_target").get<std::size_t>()});
     return e;
   } catch (const nlohmann::json::exception& e) {
     throw InputError(path + ": " + e.what());
@@ -213,6 +219,16 @@ void RunFolder::write_evaluation(const Evaluation& evaluation) const {
     nlohmann::ordered_json m;
     add_metrics_json(m, metrics);
     j["strategies"][name] = m;
+  }
+  if (!evaluation.certified.empty()) {
+    j["certified"] = nlohmann::ordered_json::object();
+    for (const auto& c : evaluation.certified)
+      j["certified"][c.strategy] = {{"calibration_images", c.calibration_images},
+                                    {"evaluation_images", c.evaluation_images},
+                                    {"labels", c.labels},
+                                    {"labels_certified", c.labels_certified},
+                                    {"labels_tagging", c.labels_tagging},
+                                    {"labels_meeting_target", c.labels_meeting_target}};
   }
   write_file_atomically(evaluation_path(), j.dump(2) + "\n");
 }

@@ -2,7 +2,22 @@
 
 #include "aia/training/run_outputs.h"
 
+#include "aia/metrics/certify.h"
+
 namespace aia {
+
+void add_certified_row(Evaluation& evaluation, const LabelMatrix& test, const std::vector<std::string>& images,
+                       const CertifyOptions& options) {
+  std::size_t calibration = 0;
+  for (const auto& image : images) calibration += in_calibration_half(image) ? 1 : 0;
+  if (calibration == 0 || calibration == images.size()) return;  // no halves to certify on and judge on
+  const HeldOutCertification h = certify_held_out(test, images, options);
+  Metrics m = compute_metrics(select_images(test, h.evaluation), h.thresholds);
+  m.per_label.clear();
+  evaluation.strategies.emplace_back(to_string(options), m);
+  evaluation.certified.push_back({to_string(options), h.calibration.size(), h.evaluation.size(), test.labels(),
+                                  h.labels_certified, h.labels_tagging, h.labels_meeting_target});
+}
 
 RunOutputs choose_and_evaluate(const ScoredSplit& train_split, const ScoredSplit& test_split) {
   const LabelMatrix train(train_split.scores, train_split.targets);
@@ -23,6 +38,7 @@ RunOutputs choose_and_evaluate(const ScoredSplit& train_split, const ScoredSplit
   add(to_string(ThresholdMethod::MccGrid), out.grid);
   add(to_string(ThresholdMethod::Mcc), out.exact_mcc);
   add(to_string(ThresholdMethod::F1), out.exact_f1);
+  add_certified_row(out.evaluation, test, test_split.scores.images, CertifyOptions{});
   return out;
 }
 

@@ -364,6 +364,12 @@ void Session::finish() {
     (*log_)("test, " + name + ": per-class P " + std::to_string(m.per_class_precision) + " R " +
             std::to_string(m.per_class_recall) + " F1 " + std::to_string(m.per_class_f1) + ", N+ " +
             std::to_string(m.n_plus));
+  for (const auto& c : outputs.evaluation.certified)
+    (*log_)("test, " + c.strategy + ": certified on " + std::to_string(c.calibration_images) +
+            " images, measured on the other " + std::to_string(c.evaluation_images) + ": " +
+            std::to_string(c.labels_certified) + " of " + std::to_string(c.labels) + " labels certified, " +
+            std::to_string(c.labels_meeting_target) + " of the " + std::to_string(c.labels_tagging) +
+            " that tagged kept the target");
   if (writes()) write_run_outputs(folder_, outputs, train, test);
 }
 

@@ -6,6 +6,8 @@
 // `tags` are the accepted tags (';'-separated, highest score first as
 // suggested, or as the user edited them); then every label's score, so the
 // file can be thresholded again. Text cells are made inert for spreadsheets.
+// When some row has auto-accepted tags a column `auto_accepted` follows
+// `tags` (image,tags,auto_accepted,<label 1>,...) and names them.
 // The older CLI format `image,tags,scores` (scores of the listed tags only)
 // is still read. Plain std types.
 
@@ -22,6 +24,9 @@ struct AnnotatedImage {
   std::string image;              // a path to the image file
   std::vector<std::string> tags;  // accepted tags
   std::vector<float> scores;      // one per vocabulary label (NaN: unknown), or empty
+  // Those of `tags` that certified thresholds accepted and no person has
+  // confirmed (a project's auto-accepted tags); exports mark them.
+  std::vector<std::string> auto_accepted;
 };
 
 struct AnnotationsTable {

@@ -26,7 +26,9 @@ struct ReportOptions {
   std::size_t frequency_bins = 4;          // label-frequency bins (quantiles of test support)
 };
 
-// The strategies of a report, in this order: "0.5", "mcc-grid", "mcc", "f1".
+// The strategies of a report, in this order: "0.5", "mcc-grid", "mcc", "f1",
+// then "precision:0.9@0.1" (certified on half of each test split, measured
+// on the other half: its rows are over that half only).
 const std::vector<std::string>& report_strategies();
 
 // The report's columns, in this order.
@@ -94,6 +96,7 @@ struct ReportGroup {
   std::vector<Comparison> comparisons;
   std::vector<LabelGain> gains;  // per loss: the top gains, then the top losses
   std::vector<FrequencyBin> bins;
+  std::vector<std::string> certified;  // per loss: what the certified row promised and kept, in words
   const ReportRow* row(const std::string& loss, const std::string& strategy) const;
 };
 

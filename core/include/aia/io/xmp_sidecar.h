@@ -13,8 +13,13 @@ namespace aia {
 std::string xmp_sidecar_path(const std::string& image);  // "photo.jpg" -> "photo.jpg.xmp"
 
 // Writes (atomically) or merges the sidecar of `image`. Throws aia::Error
-// naming the sidecar when an existing one cannot be parsed.
-void write_xmp_tags(const std::string& image, const std::vector<std::string>& tags);
+// naming the sidecar when an existing one cannot be parsed. Tags in
+// `auto_accepted` (certified, no person confirmed them) are also filed in
+// digiKam:TagsList under "AIA Studio/auto-accepted/<tag>", a tag tree a photo
+// manager can filter by.
+void write_xmp_tags(const std::string& image, const std::vector<std::string>& tags,
+                    const std::vector<std::string>& auto_accepted = {});
+inline constexpr const char* kAutoAcceptedTagPrefix = "AIA Studio/auto-accepted/";
 
 // Every keyword a photo manager may have given `image`: its sidecars
 // (photo.jpg.xmp and photo.xmp) and the XMP and IPTC embedded in the file;

@@ -69,4 +69,24 @@ double clopper_pearson_lower(std::int64_t n, std::int64_t k, double alpha);
 std::vector<double> certified_thresholds(const LabelMatrix& m, const CertifyOptions& options,
                                          std::vector<Certified>* details = nullptr);
 
+// Certified thresholds judged on images they were not certified on: the
+// images split in two halves by a hash of their names (FNV-1a, even: the
+// calibration half), so an image is on the same side in every run and cell
+// that scores it. Thresholds are certified on the calibration half; the
+// evaluation half is what the metrics of this strategy are computed on.
+bool in_calibration_half(const std::string& image);
+
+struct HeldOutCertification {
+  CertifyOptions options;
+  std::vector<std::size_t> calibration, evaluation;  // image indices of each half
+  std::vector<double> thresholds;                    // NaN: the label abstains
+  std::vector<Certified> details;
+  std::size_t labels_certified = 0;
+  std::size_t labels_tagging = 0;         // certified labels that tag an image of the evaluation half
+  std::size_t labels_meeting_target = 0;  // of those, the ones whose precision there is >= the target
+};
+// `images` names m's rows. Throws InputError when either half is empty.
+HeldOutCertification certify_held_out(const LabelMatrix& m, const std::vector<std::string>& images,
+                                      const CertifyOptions& options);
+
 }  // namespace aia

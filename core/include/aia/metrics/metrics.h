@@ -39,6 +39,9 @@ class LabelMatrix {
   std::vector<std::uint8_t> targets_;
 };
 
+// The rows `images` (indices into m) of m, in that order.
+LabelMatrix select_images(const LabelMatrix& m, const std::vector<std::size_t>& images);
+
 // One label's scores split by target and sorted ascending: the form every
 // threshold search and the ranking metrics work on.
 struct SortedLabel {

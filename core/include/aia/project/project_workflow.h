@@ -167,17 +167,22 @@ enum class ProjectExport { Dataset, Csv, Xmp };
 ProjectExport parse_project_export(const std::string& name);  // "json", "csv", "xmp"; throws InputError
 
 struct ProjectExportOptions {
-  bool include_unreviewed = false;  // also images nobody reviewed, with their current (suggested) tags
-  bool link_images = true;          // the dataset export: hard links where possible, else copies
-  double test_fraction = 0.2;       // the dataset export's test split (seeded by the project)
+  bool include_unreviewed = false;   // also images nobody reviewed, with their current (suggested) tags
+  bool include_auto_decided = true;  // images auto_accept decided entirely (their auto-accepted tags marked)
+  bool link_images = true;           // the dataset export: hard links where possible, else copies
+  double test_fraction = 0.2;        // the dataset export's test split (seeded by the project)
 };
 struct ExportSummary {
   std::size_t images = 0;
-  std::vector<std::string> failures;  // "path: reason"
+  std::size_t auto_decided = 0;        // of them, images decided by certified thresholds, not by a person
+  std::size_t auto_accepted_tags = 0;  // tags marked auto-accepted in the export
+  std::vector<std::string> failures;   // "path: reason"
 };
 // Dataset: `out` is a folder that receives train.json, test.json and images/.
 // CSV: `out` is the annotations CSV. XMP: every image's sidecar is merged
-// (other metadata and keywords kept); `out` is unused.
+// (other metadata and keywords kept); `out` is unused. Tags that certified
+// thresholds accepted on an image no person reviewed are marked in each
+// format (annotations.h, xmp_sidecar.h).
 ExportSummary export_project(const Project& project, ProjectExport format, const std::string& out,
                              const ProjectExportOptions& options = {});
 

@@ -39,13 +39,25 @@ struct EpochReport {
   std::size_t skipped_images = 0;
 };
 
+// A certified strategy's row ("precision:0.9@0.1"): its thresholds certified
+// on the calibration half of the test split, its metrics on the other half
+// (aia::certify_held_out), and how many labels kept the promise there.
+struct CertifiedSummary {
+  std::string strategy;
+  std::size_t calibration_images = 0, evaluation_images = 0;
+  std::size_t labels = 0, labels_certified = 0;
+  std::size_t labels_tagging = 0, labels_meeting_target = 0;
+};
+
 // The test split under each threshold strategy ("0.5", "mcc-grid", "mcc", "f1"),
-// the thresholds chosen on `thresholds_chosen_on`.
+// the thresholds chosen on `thresholds_chosen_on`; a certified strategy's
+// metrics are on its evaluation half only (see `certified`).
 struct Evaluation {
   std::string split = "test";
   std::size_t images = 0;
   std::string thresholds_chosen_on = "train";
   std::vector<std::pair<std::string, Metrics>> strategies;
+  std::vector<CertifiedSummary> certified;
 };
 
 // Scores and 0/1 targets of the same images and labels, aligned.

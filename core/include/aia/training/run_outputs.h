@@ -3,6 +3,7 @@
 // split by each strategy (the paper's MCC grid, exact MCC, exact F1), the test
 // split evaluated under 0.5 and each of them, and the test scores. Plain std types.
 
+#include "aia/metrics/certify.h"
 #include "aia/run/run_folder.h"
 
 #include <vector>
@@ -14,7 +15,12 @@ struct RunOutputs {
   Evaluation evaluation;
 };
 
+// Also the certified row (CertifyOptions' defaults: precision:0.9@0.1) when the test split has two halves.
 RunOutputs choose_and_evaluate(const ScoredSplit& train, const ScoredSplit& test);
+
+// Adds `options`' row to `evaluation`: certified on one half of `test`, measured on the other.
+void add_certified_row(Evaluation& evaluation, const LabelMatrix& test, const std::vector<std::string>& images,
+                       const CertifyOptions& options);
 
 // thresholds*.json, evaluation.json, the training split's and the test split's scores and targets
 // (the test split's last: they mark the run finished).
