@@ -80,9 +80,7 @@ std::vector<double> strategy_thresholds(const std::string& strategy, const RunFo
 // images for two halves every label abstains.
 void add_certified(LoadedCell& l, const LabelMatrix& m, const std::vector<std::string>& images,
                    const CertifyOptions& options) {
-  std::size_t calibration = 0;
-  for (const auto& image : images) calibration += in_calibration_half(image) ? 1 : 0;
-  if (calibration == 0 || calibration == images.size()) {
+  if (!has_both_halves(images)) {
     const std::vector<double> abstain(m.labels(), kNaN);
     l.metrics.push_back(compute_metrics(m, abstain));
     l.outcomes.emplace_back(m, abstain);

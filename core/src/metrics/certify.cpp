@@ -212,6 +212,12 @@ bool in_calibration_half(const std::string& image) {
   return h % 2 == 0;
 }
 
+bool has_both_halves(const std::vector<std::string>& images) {
+  std::size_t calibration = 0;
+  for (const auto& image : images) calibration += in_calibration_half(image) ? 1 : 0;
+  return calibration > 0 && calibration < images.size();
+}
+
 HeldOutCertification certify_held_out(const LabelMatrix& m, const std::vector<std::string>& images,
                                       const CertifyOptions& options) {
   if (images.size() != m.images())

@@ -8,9 +8,7 @@ namespace aia {
 
 void add_certified_row(Evaluation& evaluation, const LabelMatrix& test, const std::vector<std::string>& images,
                        const CertifyOptions& options) {
-  std::size_t calibration = 0;
-  for (const auto& image : images) calibration += in_calibration_half(image) ? 1 : 0;
-  if (calibration == 0 || calibration == images.size()) return;  // no halves to certify on and judge on
+  if (!has_both_halves(images)) return;  // no halves to certify on and judge on
   const HeldOutCertification h = certify_held_out(test, images, options);
   Metrics m = compute_metrics(select_images(test, h.evaluation), h.thresholds);
   m.per_label.clear();

@@ -85,6 +85,8 @@ struct HeldOutCertification {
   std::size_t labels_tagging = 0;         // certified labels that tag an image of the evaluation half
   std::size_t labels_meeting_target = 0;  // of those, the ones whose precision there is >= the target
 };
+// Whether `images` fall in both halves (in_calibration_half), so that certify_held_out can run.
+bool has_both_halves(const std::vector<std::string>& images);
 // `images` names m's rows. Throws InputError when either half is empty.
 HeldOutCertification certify_held_out(const LabelMatrix& m, const std::vector<std::string>& images,
                                       const CertifyOptions& options);
