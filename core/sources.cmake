@@ -45,6 +45,7 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/io/zip_archive.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_header.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_decode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_codecs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/bootstrap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/report.cpp

@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   # core: LibTorch (CPU) with Gloo for c10d, OpenCV, JSON, fast BLAS and allocator
   libtorch-dev libgloo-dev libopencv-dev nlohmann-json3-dev
+  # the image formats OpenCV does not read: HEIC and AVIF, GIF, camera RAW, JPEG XL
+  libheif-dev libgif-dev libraw-dev libjxl-dev
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev
@@ -20,6 +22,8 @@ packages=(
   python3-torchvision python3-pil
   # XMP sidecars, and the tools that check them and the package
   libexiv2-dev libimage-exiftool-perl desktop-file-utils appstream dpkg-dev file lintian help2man
+  # real encoders for the image-format tests and the fuzz seeds (heif-enc, cjxl)
+  libheif-examples libjxl-tools
   # formatting (.ci/run fails on a difference)
   clang-format
   # the sanitizer presets and the libFuzzer harnesses (clang's runtimes)

@@ -1,28 +1,16 @@
 #include "image_decode.h"
 
-#include "aia/data/image_header.h"
-
-#include <QFile>
-#include <QImageReader>
-
-#include <string_view>
+#include "aia/data/image_reader.h"
 
 namespace aia::ui {
 
 QImage decodeToFit(const QString& path, const QSize& box) {
-  // Core's header guard first (a known format with a size in its header):
-  // the same rule as every decode in core. 1 MiB reaches the frame header
-  // behind the largest EXIF, XMP and ICC segments cameras write.
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return {};
-  const QByteArray head = file.read(1 << 20);
-  if (!aia::read_image_header(std::string_view(head.constData(), static_cast<std::size_t>(head.size())))) return {};
-  file.close();
-  QImageReader reader(path);
-  reader.setAutoTransform(true);
-  const QSize size = reader.size();
-  if (size.isValid()) reader.setScaledSize(size.scaled(box, Qt::KeepAspectRatio));
-  return reader.read();
+  // Core's one guarded decode: the header guard, the pixel cap, every format
+  // core reads (HEIC, RAW and GIF included) and the orientation the file records.
+  std::string why;
+  const auto rgb = aia::read_image_rgb(path.toStdString(), box.width(), box.height(), &why);
+  if (!rgb) return {};
+  return QImage(rgb->pixels.data(), rgb->width, rgb->height, rgb->width * 3, QImage::Format_RGB888).copy();
 }
 
 }  // namespace aia::ui

@@ -62,7 +62,7 @@ void TestAnnotations::imageFilesByExtensionFoldersRecursively() {
   for (const char* f : {"a.JPG", "b.png", "notes.txt", "deeper/c.webp", "deeper/d.jpeg.bak"})
     std::ofstream(root / f) << "x";
   QVERIFY(aia::is_image_file("photo.TIFF"));
-  QVERIFY(!aia::is_image_file("photo.gif"));
+  QVERIFY(!aia::is_image_file("photo.psd"));
   QVERIFY(!aia::is_image_file("jpg"));
   const auto found = aia::collect_image_files(
       {root.string(), (root / "notes.txt").string(), (root / "missing.png").string(), (root / "b.png").string()});

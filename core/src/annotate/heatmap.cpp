@@ -24,7 +24,7 @@ RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmap
   if (!std::filesystem::is_regular_file(image_path)) throw InputError(image_path + ": no such image file");
   cv::Mat bgr;
   std::string why;
-  if (!detail::decode_image_bgr(image_path, bgr, &why, kDefaultMaxImagePixels))
+  if (!detail::decode_image_bgr(image_path, bgr, &why, kDefaultMaxImagePixels, max_side))
     throw InputError(image_path + ": cannot decode the image (" + why + ")");
   if (max_side > 0 && std::max(bgr.cols, bgr.rows) != max_side) {
     const double f = static_cast<double>(max_side) / std::max(bgr.cols, bgr.rows);

@@ -2,6 +2,8 @@
 
 #include "aia/annotate/image_files.h"
 
+#include "aia/data/image_reader.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -11,7 +13,11 @@ namespace fs = std::filesystem;
 namespace aia {
 
 const std::vector<std::string>& image_extensions() {
-  static const std::vector<std::string> extensions{".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"};
+  static const std::vector<std::string> extensions = [] {
+    std::vector<std::string> all;
+    for (const auto& format : image_formats()) all.insert(all.end(), format.extensions.begin(), format.extensions.end());
+    return all;
+  }();
   return extensions;
 }
 

@@ -1,8 +1,12 @@
 // Each reader checks the bytes it needs are there before reading them.
 // References: JPEG (ITU T.81, B.1.1: markers and frame headers), PNG (IHDR,
 // the first chunk), BMP (BITMAPCOREHEADER and BITMAPINFOHEADER and later),
-// TIFF 6.0 (the first IFD's ImageWidth and ImageLength), WebP (the RIFF
-// container's VP8, VP8L and VP8X chunks).
+// TIFF 6.0 (the first IFD's ImageWidth and ImageLength; DNGVersion marks a
+// DNG), WebP (the RIFF container's VP8, VP8L and VP8X chunks), GIF89a (the
+// logical screen), ISO/IEC 14496-12 and 23008-12 (the box tree: ftyp's
+// brands, meta > iprp > ipco > ispe), JPEG XL (ISO/IEC 18181-2: the bare
+// codestream's and the container's signatures), and the signatures of the
+// RAW formats that are not plain TIFF (RAF, ORF, RW2; CR2's "CR" at byte 8).
 
 #include "aia/data/image_header.h"
 
@@ -20,12 +24,30 @@ std::uint64_t le(std::string_view b, std::size_t at, int n) {
   return u;
 }
 
+ImageHeader sized(const char* format, std::uint64_t width, std::uint64_t height) {
+  ImageHeader h;
+  h.format = format, h.width = width, h.height = height;
+  return h;
+}
+ImageHeader undeclared(const char* format) {
+  ImageHeader h;
+  h.format = format, h.size_declared = false;
+  return h;
+}
+
 std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
   std::size_t i = 2;
+  std::string warning;
   while (i + 4 <= b.size()) {
     if (static_cast<unsigned char>(b[i]) != 0xFF) {
-      if (why) *why = "JPEG: a marker was expected at byte " + std::to_string(i);
-      return std::nullopt;
+      // libjpeg skips to the next 0xFF with a warning ("extraneous bytes before marker"); so do we.
+      const std::size_t next = b.find('\xFF', i);
+      if (next == std::string_view::npos) break;
+      if (warning.empty())
+        warning = "JPEG: " + std::to_string(next - i) + " extraneous bytes before a marker at byte " +
+                  std::to_string(i) + " (skipped, as libjpeg does)";
+      i = next;
+      continue;
     }
     const auto marker = static_cast<unsigned char>(b[i + 1]);
     if (marker == 0xFF) {  // fill byte
@@ -42,7 +64,9 @@ std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
     // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
     if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
       if (i + 9 > b.size() || length < 7) break;
-      return ImageHeader{"JPEG", be(b, i + 7, 2), be(b, i + 5, 2)};
+      ImageHeader h = sized("JPEG", be(b, i + 7, 2), be(b, i + 5, 2));
+      h.warning = warning;
+      return h;
     }
     i += 2 + length;
   }
@@ -63,15 +87,18 @@ std::optional<ImageHeader> tiff(std::string_view b, std::string* why) {
     return std::nullopt;
   }
   const std::uint64_t count = num(ifd, 2);
-  ImageHeader h{"TIFF", 0, 0};
+  ImageHeader h = sized("TIFF", 0, 0);
+  bool dng = false;
   for (std::uint64_t e = 0; e < count; ++e) {
     const std::uint64_t at = ifd + 2 + 12 * e;
     if (at + 12 > b.size()) break;
     const auto tag = num(at, 2), type = num(at + 2, 2);
+    if (tag == 50706) dng = true;  // DNGVersion
     if (tag != 256 && tag != 257) continue;
     const std::uint64_t value = type == 3 ? num(at + 8, 2) : type == 4 ? num(at + 8, 4) : 0;
     (tag == 256 ? h.width : h.height) = value;
   }
+  if (dng) return undeclared("RAW");  // IFD0 holds the preview; LibRaw reads the sensor's size
   if (!h.width || !h.height) {
     if (why) *why = "TIFF without ImageWidth and ImageLength in its first directory";
     return std::nullopt;
@@ -81,14 +108,79 @@ std::optional<ImageHeader> tiff(std::string_view b, std::string* why) {
 
 std::optional<ImageHeader> webp(std::string_view b, std::string* why) {
   const std::string_view chunk = b.substr(12, 4);
-  if (chunk == "VP8 " && b.size() >= 30) return ImageHeader{"WebP", le(b, 26, 2) & 0x3fff, le(b, 28, 2) & 0x3fff};
+  if (chunk == "VP8 " && b.size() >= 30) return sized("WebP", le(b, 26, 2) & 0x3fff, le(b, 28, 2) & 0x3fff);
   if (chunk == "VP8L" && b.size() >= 25) {
     const std::uint64_t bits = le(b, 21, 4);
-    return ImageHeader{"WebP", (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1};
+    return sized("WebP", (bits & 0x3fff) + 1, ((bits >> 14) & 0x3fff) + 1);
   }
-  if (chunk == "VP8X" && b.size() >= 30) return ImageHeader{"WebP", le(b, 24, 3) + 1, le(b, 27, 3) + 1};
+  if (chunk == "VP8X" && b.size() >= 30) return sized("WebP", le(b, 24, 3) + 1, le(b, 27, 3) + 1);
   if (why) *why = "WebP without a VP8, VP8L or VP8X header";
   return std::nullopt;
+}
+
+// ISO base media boxes (HEIF, AVIF, CR3): [size u32][type] or [1][type][size u64]; size 0 runs to the end.
+struct Box {
+  std::string_view type, body;
+};
+
+std::optional<Box> box_at(std::string_view b, std::size_t at) {
+  if (at + 8 > b.size()) return std::nullopt;
+  std::uint64_t size = be(b, at, 4);
+  std::size_t head = 8;
+  if (size == 1) {
+    if (at + 16 > b.size()) return std::nullopt;
+    size = be(b, at + 8, 8);
+    head = 16;
+  } else if (size == 0) {
+    size = b.size() - at;
+  }
+  if (size < head || size > b.size() - at) return std::nullopt;
+  return Box{b.substr(at + 4, 4), b.substr(at + head, size - head)};
+}
+
+std::optional<std::string_view> child(std::string_view body, std::string_view type) {
+  for (std::size_t at = 0; auto box = box_at(body, at);) {
+    if (box->type == type) return box->body;
+    at = static_cast<std::size_t>(box->body.data() - body.data()) + box->body.size();
+  }
+  return std::nullopt;
+}
+
+std::optional<ImageHeader> iso_media(std::string_view b, std::string* why) {
+  const auto ftyp = box_at(b, 0);
+  const std::string_view brands = ftyp ? ftyp->body : std::string_view();
+  auto has_brand = [&](std::string_view brand) {
+    for (std::size_t at = 0; at + 4 <= brands.size(); at += 4)
+      if (at != 4 && brands.substr(at, 4) == brand) return true;  // major, then compatible (skipping the version)
+    return false;
+  };
+  if (has_brand("crx ")) return undeclared("RAW");  // Canon CR3
+  const char* format = has_brand("avif") || has_brand("avis") ? "AVIF"
+                       : has_brand("heic") || has_brand("heix") || has_brand("mif1") || has_brand("msf1") ||
+                               has_brand("heim") || has_brand("heis")
+                           ? "HEIF"
+                           : nullptr;
+  if (!format) {
+    if (why)
+      *why = "an ISO media file that is not HEIF, AVIF or CR3 (brand '" + std::string(brands.substr(0, 4)) + "')";
+    return std::nullopt;
+  }
+  ImageHeader h = sized(format, 0, 0);
+  const auto meta = child(b, "meta");
+  const auto iprp = meta && meta->size() > 4 ? child(meta->substr(4), "iprp") : std::nullopt;  // meta is a full box
+  const auto ipco = iprp ? child(*iprp, "ipco") : std::nullopt;
+  for (std::size_t at = 0; ipco;) {
+    const auto box = box_at(*ipco, at);
+    if (!box) break;
+    if (box->type == "ispe" && box->body.size() >= 12 && be(box->body, 4, 4) * be(box->body, 8, 4) > h.width * h.height)
+      h.width = be(box->body, 4, 4), h.height = be(box->body, 8, 4);
+    at = static_cast<std::size_t>(box->body.data() - ipco->data()) + box->body.size();
+  }
+  if (!h.width || !h.height) {
+    if (why) *why = std::string(format) + " without an image size (no ispe property in meta/iprp/ipco)";
+    return std::nullopt;
+  }
+  return h;
 }
 
 }  // namespace
@@ -110,27 +202,36 @@ std::optional<ImageHeader> read_image_header(std::string_view b, std::string* wh
       if (why) *why = "PNG without an IHDR chunk";
       return std::nullopt;
     }
-    return ImageHeader{"PNG", be(b, 16, 4), be(b, 20, 4)};
+    return sized("PNG", be(b, 16, 4), be(b, 20, 4));
   }
   if (starts("BM") && b.size() >= 26) {
     const std::uint64_t dib = le(b, 14, 4);
-    if (dib == 12) return ImageHeader{"BMP", le(b, 18, 2), le(b, 20, 2)};
+    if (dib == 12) return sized("BMP", le(b, 18, 2), le(b, 20, 2));
     if (dib >= 40) {
       auto magnitude = [&](std::size_t at) {
         const auto v = static_cast<std::int64_t>(static_cast<std::int32_t>(le(b, at, 4)));
         return static_cast<std::uint64_t>(v < 0 ? -v : v);
       };
-      return ImageHeader{"BMP", magnitude(18), magnitude(22)};
+      return sized("BMP", magnitude(18), magnitude(22));
     }
     if (why) *why = "BMP with an unknown header size " + std::to_string(dib);
     return std::nullopt;
   }
   if ((starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
        starts(std::string_view("II+\0", 4)) || starts(std::string_view("MM\0+", 4))) &&
-      b.size() >= 8)
+      b.size() >= 8) {
+    if (b.size() >= 10 && b.substr(8, 2) == "CR") return undeclared("RAW");  // Canon CR2
     return tiff(b, why);
+  }
   if (starts("RIFF") && b.size() >= 16 && b.substr(8, 4) == "WEBP") return webp(b, why);
-  if (why) *why = "not a JPEG, PNG, BMP, TIFF or WebP file";
+  if ((starts("GIF87a") || starts("GIF89a")) && b.size() >= 10) return sized("GIF", le(b, 6, 2), le(b, 8, 2));
+  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return iso_media(b, why);
+  if (starts("\xFF\x0A") || starts(std::string_view("\0\0\0\x0CJXL \r\n\x87\n", 12))) return undeclared("JPEG XL");
+  if (starts("FUJIFILMCCD-RAW") || starts("IIRO") || starts("IIRS") || starts("MMOR") ||
+      starts(std::string_view("IIU\0", 4)))
+    return undeclared("RAW");  // RAF, ORF, RW2
+  if (why)
+    *why = "not an image format this application reads (JPEG, PNG, BMP, TIFF, WebP, GIF, HEIC, AVIF, JPEG XL, RAW)";
   return std::nullopt;
 }
 

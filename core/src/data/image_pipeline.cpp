@@ -19,7 +19,7 @@ namespace aia {
 bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
                     std::uint64_t max_pixels) {
   cv::Mat image;
-  if (!detail::decode_image_bgr(path, image, error, max_pixels)) return false;
+  if (!detail::decode_image_bgr(path, image, error, max_pixels, size)) return false;
   cv::Mat rgb, resized;
   cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
   const bool shrinking = image.cols > size || image.rows > size;

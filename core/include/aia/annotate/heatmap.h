@@ -8,17 +8,13 @@
 // Browse page and `aia annotate --heatmaps` both draw with this. Plain std types.
 
 #include "aia/annotate/annotator.h"
+#include "aia/data/image_reader.h"  // RgbImage
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace aia {
-
-struct RgbImage {
-  int width = 0, height = 0;
-  std::vector<std::uint8_t> pixels;  // RGB, row-major, width * height * 3
-};
 
 // The image at `image_path`, its longer side scaled to `max_side` (0: as it
 // is), with `label`'s map of `maps` over it. Throws InputError naming the file

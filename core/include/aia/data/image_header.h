@@ -1,9 +1,14 @@
 #pragma once
 // The image header guard: the format and the size an image file declares,
-// read from its first bytes before any decoder sees it. Only the formats
-// users have (JPEG, PNG, BMP, TIFF, WebP) pass; a file whose header does not
-// say its size, or says a size over the pixel cap, is refused before a single
-// pixel is allocated. Every decode in core goes through it.
+// read from its bytes before any decoder sees them. Only the formats users
+// have pass: JPEG, PNG, BMP, TIFF, WebP, GIF, HEIF (HEIC) and AVIF, JPEG XL
+// and camera RAW. For the first eight the size comes from the header itself
+// (HEIF and AVIF: the largest `ispe` property of the container); for JPEG
+// XL and RAW the format's own library reads the size from the metadata, and
+// the decode checks it against the cap before it asks for a single pixel.
+// A file whose header does not say its size, or says one over the pixel
+// cap, is refused before a pixel is allocated. Every decode in core goes
+// through it. Plain std types.
 
 #include <cstdint>
 #include <optional>
@@ -15,8 +20,11 @@ namespace aia {
 constexpr std::uint64_t kDefaultMaxImagePixels = 100'000'000;  // a decompression-bomb guard
 
 struct ImageHeader {
-  const char* format = "";  // "JPEG", "PNG", "BMP", "TIFF", "WebP"
+  // "JPEG", "PNG", "BMP", "TIFF", "WebP", "GIF", "HEIF", "AVIF", "JPEG XL", "RAW"
+  const char* format = "";
   std::uint64_t width = 0, height = 0;
+  bool size_declared = true;  // false: the decoder's metadata pass gives it (JPEG XL, RAW)
+  std::string warning;        // damage the decoder tolerates, for the log ("3 bytes before a marker ...")
 };
 
 // The header, or nullopt with `why` set (an unknown format, a header cut short, no size).

@@ -1,0 +1,32 @@
+#pragma once
+// The decoders behind the guarded decode (image_decode.cpp) for the formats
+// OpenCV does not read: HEIF and AVIF (libheif), GIF (giflib), camera RAW
+// (LibRaw) and JPEG XL (libjxl). Each takes the whole file in memory, checks
+// the size the format's metadata gives against `max_pixels` before it asks
+// for pixels, applies the orientation the container records, and returns
+// 8-bit BGR (OpenCV's order) or false with `error` saying in words what is
+// wrong. Private to core (OpenCV types).
+
+#include <opencv2/core.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace aia::detail {
+
+// The primary image, with the container's rotation and mirroring (irot, imir).
+bool decode_heif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
+// The first frame over the background colour, at the logical screen's size.
+bool decode_gif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
+// The embedded JPEG preview when its shorter side is at least `min_side`, else
+// the demosaiced sensor data (camera white balance, sRGB); the camera's
+// orientation applied either way.
+bool decode_raw(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels, int min_side);
+// The first frame, with the codestream's orientation.
+bool decode_jxl(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
+
+// The error for an image of w x h pixels over the cap, or "" when within it.
+std::string over_cap(const char* format, std::uint64_t w, std::uint64_t h, std::uint64_t max_pixels);
+
+}  // namespace aia::detail
