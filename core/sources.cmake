@@ -4,6 +4,7 @@
 
 set(engine_std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/io/atomic_file.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/contained_path.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/score_table.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics.cpp

@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="28" />
+        <location filename="../ui/annotate_page.cpp" line="29" />
         <source>edit tags</source>
         <translation>Schlagwörter bearbeiten</translation>
     </message>
@@ -71,130 +71,145 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="70" />
-        <location filename="../ui/annotate_page.cpp" line="168" />
+        <location filename="../ui/annotate_page.cpp" line="72" />
+        <location filename="../ui/annotate_page.cpp" line="188" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>tags (editable, separated by ;)</source>
         <translation>Schlagwörter (editierbar, getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>scores</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="80" />
-        <location filename="../ui/annotate_page.cpp" line="298" />
+        <location filename="../ui/annotate_page.cpp" line="82" />
+        <location filename="../ui/annotate_page.cpp" line="336" />
         <source>Select an image to see it large.</source>
         <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="87" />
+        <location filename="../ui/annotate_page.cpp" line="89" />
         <source>&amp;Open images...</source>
         <translation>Bilder &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="88" />
+        <location filename="../ui/annotate_page.cpp" line="90" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="89" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="90" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="93" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>Alle Bilder aus der Liste entfernen (die Dateien bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="94" />
         <source>&amp;Review as a project...</source>
         <translation>Als Projekt &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="97" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="123" />
+        <source>skipped file</source>
+        <translation>übersprungene Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="123" />
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="125" />
+        <source>Files under the dropped folders that were not tagged, and why</source>
+        <translation>Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="160" />
         <source>Images to annotate</source>
         <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="156" />
+        <location filename="../ui/annotate_page.cpp" line="176" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="162" />
+        <location filename="../ui/annotate_page.cpp" line="182" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="196" />
         <source>cannot annotate: %1</source>
         <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="181" />
+        <location filename="../ui/annotate_page.cpp" line="201" />
         <source>model loaded for annotation: %1</source>
         <translation>Modell zum Annotieren geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="310" />
+        <location filename="../ui/annotate_page.cpp" line="348" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="153" />
-        <location filename="../ui/annotate_page.cpp" line="220" />
+        <location filename="../ui/annotate_page.cpp" line="169" />
+        <location filename="../ui/annotate_page.cpp" line="242" />
         <source>skipped %1: %2</source>
-        <translation>%1 übersprungen: %2</translation>
+        <translation>übersprungen %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="160" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="171" />
+        <location filename="../ui/annotate_page.cpp" line="191" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="188" />
+        <location filename="../ui/annotate_page.cpp" line="208" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="245" />
+        <location filename="../ui/annotate_page.cpp" line="272" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="282" />
+        <location filename="../ui/annotate_page.cpp" line="320" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="285" />
+        <location filename="../ui/annotate_page.cpp" line="323" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
@@ -1102,7 +1117,7 @@
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="178" />
-        <location filename="../ui/review_page.cpp" line="541" />
+        <location filename="../ui/review_page.cpp" line="543" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
     </message>
@@ -1272,7 +1287,7 @@
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="443" />
+        <location filename="../ui/review_page.cpp" line="445" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
@@ -1282,12 +1297,12 @@
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="428" />
+        <location filename="../ui/review_page.cpp" line="430" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="454" />
+        <location filename="../ui/review_page.cpp" line="456" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
@@ -1302,268 +1317,273 @@
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="499" />
+        <location filename="../ui/review_page.cpp" line="428" />
+        <source>skipped %1: %2</source>
+        <translation>übersprungen %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="501" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="500" />
-        <location filename="../ui/review_page.cpp" line="513" />
+        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="515" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="500" />
+        <location filename="../ui/review_page.cpp" line="502" />
         <source>&amp;Project folder:</source>
         <translation>&amp;Projektordner:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="572" />
+        <location filename="../ui/review_page.cpp" line="574" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="590" />
+        <location filename="../ui/review_page.cpp" line="592" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="600" />
+        <location filename="../ui/review_page.cpp" line="602" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="601" />
+        <location filename="../ui/review_page.cpp" line="603" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="633" />
+        <location filename="../ui/review_page.cpp" line="635" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="634" />
+        <location filename="../ui/review_page.cpp" line="636" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="638" />
+        <location filename="../ui/review_page.cpp" line="640" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="641" />
+        <location filename="../ui/review_page.cpp" line="643" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="661" />
+        <location filename="../ui/review_page.cpp" line="663" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="662" />
+        <location filename="../ui/review_page.cpp" line="664" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="663" />
+        <location filename="../ui/review_page.cpp" line="665" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="664" />
+        <location filename="../ui/review_page.cpp" line="666" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="665" />
+        <location filename="../ui/review_page.cpp" line="667" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="666" />
+        <location filename="../ui/review_page.cpp" line="668" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="668" />
+        <location filename="../ui/review_page.cpp" line="670" />
         <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
         <translation> · %1 Schlagwörter automatisch übernommen bei ≥ %2 % Präzision (Delta %3) · %4 Bilder brauchen Sie noch</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="683" />
-        <location filename="../ui/review_page.cpp" line="1031" />
+        <location filename="../ui/review_page.cpp" line="685" />
+        <location filename="../ui/review_page.cpp" line="1033" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="712" />
+        <location filename="../ui/review_page.cpp" line="714" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="712" />
-        <location filename="../ui/review_page.cpp" line="739" />
+        <location filename="../ui/review_page.cpp" line="714" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="725" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="748" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="857" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="857" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="862" />
+        <location filename="../ui/review_page.cpp" line="864" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="864" />
+        <location filename="../ui/review_page.cpp" line="866" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="871" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="873" />
-        <location filename="../ui/review_page.cpp" line="963" />
+        <location filename="../ui/review_page.cpp" line="875" />
+        <location filename="../ui/review_page.cpp" line="965" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="914" />
+        <location filename="../ui/review_page.cpp" line="916" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="919" />
+        <location filename="../ui/review_page.cpp" line="921" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="926" />
-        <location filename="../ui/review_page.cpp" line="971" />
+        <location filename="../ui/review_page.cpp" line="928" />
+        <location filename="../ui/review_page.cpp" line="973" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="927" />
-        <location filename="../ui/review_page.cpp" line="987" />
+        <location filename="../ui/review_page.cpp" line="929" />
+        <location filename="../ui/review_page.cpp" line="989" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="931" />
+        <location filename="../ui/review_page.cpp" line="933" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="948" />
-        <location filename="../ui/review_page.cpp" line="982" />
+        <location filename="../ui/review_page.cpp" line="950" />
+        <location filename="../ui/review_page.cpp" line="984" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="970" />
+        <location filename="../ui/review_page.cpp" line="972" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1041" />
+        <location filename="../ui/review_page.cpp" line="1043" />
         <source> (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)</source>
         <translation> (%1 davon durch zertifizierte Schwellenwerte entschieden, nicht geprüft; %2 automatisch übernommene Schlagwörter markiert)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1050" />
+        <location filename="../ui/review_page.cpp" line="1052" />
         <source>exported %1 images as a dataset in %2</source>
         <translation>%1 Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1060" />
+        <location filename="../ui/review_page.cpp" line="1062" />
         <source>exported %1 images to %2</source>
         <translation>%1 Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1071" />
+        <location filename="../ui/review_page.cpp" line="1073" />
         <source>wrote the XMP sidecars of %1 images</source>
         <translation>XMP-Begleitdateien von %1 Bildern geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="956" />
+        <location filename="../ui/review_page.cpp" line="958" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="475" />
+        <location filename="../ui/review_page.cpp" line="477" />
         <source>New annotation project</source>
         <translation>Neues Annotationsprojekt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="488" />
+        <location filename="../ui/review_page.cpp" line="490" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="499" />
+        <location filename="../ui/review_page.cpp" line="501" />
         <source>&amp;Images:</source>
         <translation>&amp;Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="984" />
+        <location filename="../ui/review_page.cpp" line="986" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1004" />
+        <location filename="../ui/review_page.cpp" line="1006" />
         <source>Cannot auto-accept</source>
         <translation>Automatisches Übernehmen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1017" />
+        <location filename="../ui/review_page.cpp" line="1019" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1018" />
+        <location filename="../ui/review_page.cpp" line="1020" />
         <source>Labels that abstain:
 %1</source>
         <translation>Labels, die sich enthalten:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1020" />
+        <location filename="../ui/review_page.cpp" line="1022" />
         <source>abstains: %1</source>
         <translation>enthält sich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1021" />
+        <location filename="../ui/review_page.cpp" line="1023" />
         <source>auto-accept</source>
         <translation>automatisch übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1052" />
-        <location filename="../ui/review_page.cpp" line="1062" />
-        <location filename="../ui/review_page.cpp" line="1073" />
+        <location filename="../ui/review_page.cpp" line="1054" />
+        <location filename="../ui/review_page.cpp" line="1064" />
+        <location filename="../ui/review_page.cpp" line="1075" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -1813,37 +1833,37 @@
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="200" />
+        <location filename="../ui/thresholds_page.cpp" line="214" />
         <source>Select a label to move its threshold.</source>
         <translation>Wählen Sie ein Label, um seinen Schwellenwert zu verschieben.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>strategy</source>
         <translation>Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class P</source>
         <translation>P je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class R</source>
         <translation>R je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="221" />
+        <location filename="../ui/thresholds_page.cpp" line="226" />
         <source>The precision to certify</source>
         <translation>Die zu zertifizierende Präzision</translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="28" />
+        <location filename="../ui/annotate_page.cpp" line="29" />
         <source>edit tags</source>
         <translation>ویرایش برچسب‌ها</translation>
     </message>
@@ -71,130 +71,145 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="70" />
-        <location filename="../ui/annotate_page.cpp" line="168" />
+        <location filename="../ui/annotate_page.cpp" line="72" />
+        <location filename="../ui/annotate_page.cpp" line="188" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>tags (editable, separated by ;)</source>
         <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="73" />
+        <location filename="../ui/annotate_page.cpp" line="75" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="80" />
-        <location filename="../ui/annotate_page.cpp" line="298" />
+        <location filename="../ui/annotate_page.cpp" line="82" />
+        <location filename="../ui/annotate_page.cpp" line="336" />
         <source>Select an image to see it large.</source>
         <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="87" />
+        <location filename="../ui/annotate_page.cpp" line="89" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="88" />
+        <location filename="../ui/annotate_page.cpp" line="90" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="89" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="90" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="93" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="94" />
         <source>&amp;Review as a project...</source>
         <translation>&amp;بازبینی به‌صورت پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="97" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="123" />
+        <source>skipped file</source>
+        <translation>پرونده‌ی ردشده</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="123" />
+        <source>reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="125" />
+        <source>Files under the dropped folders that were not tagged, and why</source>
+        <translation>پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="160" />
         <source>Images to annotate</source>
         <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="156" />
+        <location filename="../ui/annotate_page.cpp" line="176" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="162" />
+        <location filename="../ui/annotate_page.cpp" line="182" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="196" />
         <source>cannot annotate: %1</source>
         <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="181" />
+        <location filename="../ui/annotate_page.cpp" line="201" />
         <source>model loaded for annotation: %1</source>
         <translation>مدل برای برچسب‌گذاری بارگذاری شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="310" />
+        <location filename="../ui/annotate_page.cpp" line="348" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="153" />
-        <location filename="../ui/annotate_page.cpp" line="220" />
+        <location filename="../ui/annotate_page.cpp" line="169" />
+        <location filename="../ui/annotate_page.cpp" line="242" />
         <source>skipped %1: %2</source>
-        <translation>%1 رد شد: %2</translation>
+        <translation>رد شد %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="144" />
+        <location filename="../ui/annotate_page.cpp" line="160" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="171" />
+        <location filename="../ui/annotate_page.cpp" line="191" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="188" />
+        <location filename="../ui/annotate_page.cpp" line="208" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="245" />
+        <location filename="../ui/annotate_page.cpp" line="272" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="282" />
+        <location filename="../ui/annotate_page.cpp" line="320" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="285" />
+        <location filename="../ui/annotate_page.cpp" line="323" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
@@ -1102,7 +1117,7 @@
     </message>
     <message>
         <location filename="../ui/review_page.cpp" line="178" />
-        <location filename="../ui/review_page.cpp" line="541" />
+        <location filename="../ui/review_page.cpp" line="543" />
         <source>No project. Make one from a folder of images, or open one.</source>
         <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
     </message>
@@ -1272,7 +1287,7 @@
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="443" />
+        <location filename="../ui/review_page.cpp" line="445" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
@@ -1282,12 +1297,12 @@
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="428" />
+        <location filename="../ui/review_page.cpp" line="430" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="454" />
+        <location filename="../ui/review_page.cpp" line="456" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
@@ -1302,268 +1317,273 @@
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="499" />
+        <location filename="../ui/review_page.cpp" line="428" />
+        <source>skipped %1: %2</source>
+        <translation>رد شد %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_page.cpp" line="501" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="500" />
-        <location filename="../ui/review_page.cpp" line="513" />
+        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="515" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="500" />
+        <location filename="../ui/review_page.cpp" line="502" />
         <source>&amp;Project folder:</source>
         <translation>پوشهٔ &amp;پروژه:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="572" />
+        <location filename="../ui/review_page.cpp" line="574" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="590" />
+        <location filename="../ui/review_page.cpp" line="592" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="600" />
+        <location filename="../ui/review_page.cpp" line="602" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="601" />
+        <location filename="../ui/review_page.cpp" line="603" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="633" />
+        <location filename="../ui/review_page.cpp" line="635" />
         <source>A tag of this image; click or press its number to reject it</source>
         <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="634" />
+        <location filename="../ui/review_page.cpp" line="636" />
         <source>Not a tag of this image; click or press its number to accept it</source>
         <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="638" />
+        <location filename="../ui/review_page.cpp" line="640" />
         <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="641" />
+        <location filename="../ui/review_page.cpp" line="643" />
         <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
         <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="661" />
+        <location filename="../ui/review_page.cpp" line="663" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="662" />
+        <location filename="../ui/review_page.cpp" line="664" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="663" />
+        <location filename="../ui/review_page.cpp" line="665" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="664" />
+        <location filename="../ui/review_page.cpp" line="666" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="665" />
+        <location filename="../ui/review_page.cpp" line="667" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="666" />
+        <location filename="../ui/review_page.cpp" line="668" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="668" />
+        <location filename="../ui/review_page.cpp" line="670" />
         <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
         <translation> · %1 برچسب با دقت ≥ %2٪ (دلتا %3) خودکار پذیرفته شد · %4 تصویر هنوز به شما نیاز دارد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="683" />
-        <location filename="../ui/review_page.cpp" line="1031" />
+        <location filename="../ui/review_page.cpp" line="685" />
+        <location filename="../ui/review_page.cpp" line="1033" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="712" />
+        <location filename="../ui/review_page.cpp" line="714" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="712" />
-        <location filename="../ui/review_page.cpp" line="739" />
+        <location filename="../ui/review_page.cpp" line="714" />
+        <location filename="../ui/review_page.cpp" line="741" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="725" />
+        <location filename="../ui/review_page.cpp" line="727" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="748" />
+        <location filename="../ui/review_page.cpp" line="750" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="857" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="855" />
+        <location filename="../ui/review_page.cpp" line="857" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="862" />
+        <location filename="../ui/review_page.cpp" line="864" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="864" />
+        <location filename="../ui/review_page.cpp" line="866" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="869" />
+        <location filename="../ui/review_page.cpp" line="871" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="873" />
-        <location filename="../ui/review_page.cpp" line="963" />
+        <location filename="../ui/review_page.cpp" line="875" />
+        <location filename="../ui/review_page.cpp" line="965" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="914" />
+        <location filename="../ui/review_page.cpp" line="916" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="919" />
+        <location filename="../ui/review_page.cpp" line="921" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="926" />
-        <location filename="../ui/review_page.cpp" line="971" />
+        <location filename="../ui/review_page.cpp" line="928" />
+        <location filename="../ui/review_page.cpp" line="973" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="927" />
-        <location filename="../ui/review_page.cpp" line="987" />
+        <location filename="../ui/review_page.cpp" line="929" />
+        <location filename="../ui/review_page.cpp" line="989" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="931" />
+        <location filename="../ui/review_page.cpp" line="933" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="948" />
-        <location filename="../ui/review_page.cpp" line="982" />
+        <location filename="../ui/review_page.cpp" line="950" />
+        <location filename="../ui/review_page.cpp" line="984" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="970" />
+        <location filename="../ui/review_page.cpp" line="972" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1041" />
+        <location filename="../ui/review_page.cpp" line="1043" />
         <source> (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)</source>
         <translation> (%1 از آن‌ها را آستانه‌های تضمین‌شده تعیین کردند، بازبینی نشده؛ %2 برچسب پذیرفته‌شدهٔ خودکار علامت خورد)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1050" />
+        <location filename="../ui/review_page.cpp" line="1052" />
         <source>exported %1 images as a dataset in %2</source>
         <translation>%1 تصویر به صورت مجموعه‌داده در %2 صادر شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1060" />
+        <location filename="../ui/review_page.cpp" line="1062" />
         <source>exported %1 images to %2</source>
         <translation>%1 تصویر به %2 صادر شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1071" />
+        <location filename="../ui/review_page.cpp" line="1073" />
         <source>wrote the XMP sidecars of %1 images</source>
         <translation>پرونده‌های همراه XMP برای %1 تصویر نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="956" />
+        <location filename="../ui/review_page.cpp" line="958" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="475" />
+        <location filename="../ui/review_page.cpp" line="477" />
         <source>New annotation project</source>
         <translation>پروژهٔ حاشیه‌نویسی تازه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="488" />
+        <location filename="../ui/review_page.cpp" line="490" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="499" />
+        <location filename="../ui/review_page.cpp" line="501" />
         <source>&amp;Images:</source>
         <translation>&amp;تصویرها:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="984" />
+        <location filename="../ui/review_page.cpp" line="986" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1004" />
+        <location filename="../ui/review_page.cpp" line="1006" />
         <source>Cannot auto-accept</source>
         <translation>پذیرش خودکار ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1017" />
+        <location filename="../ui/review_page.cpp" line="1019" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1018" />
+        <location filename="../ui/review_page.cpp" line="1020" />
         <source>Labels that abstain:
 %1</source>
         <translation>برچسب‌هایی که رأی نمی‌دهند:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1020" />
+        <location filename="../ui/review_page.cpp" line="1022" />
         <source>abstains: %1</source>
         <translation>رأی نمی‌دهد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1021" />
+        <location filename="../ui/review_page.cpp" line="1023" />
         <source>auto-accept</source>
         <translation>پذیرش خودکار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1052" />
-        <location filename="../ui/review_page.cpp" line="1062" />
-        <location filename="../ui/review_page.cpp" line="1073" />
+        <location filename="../ui/review_page.cpp" line="1054" />
+        <location filename="../ui/review_page.cpp" line="1064" />
+        <location filename="../ui/review_page.cpp" line="1075" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
     </message>
@@ -1813,37 +1833,37 @@
 <context>
     <name>aia::ui::ThresholdsPage</name>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="200" />
+        <location filename="../ui/thresholds_page.cpp" line="214" />
         <source>Select a label to move its threshold.</source>
         <translation>برچسبی برگزینید تا آستانه‌اش را جابه‌جا کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>strategy</source>
         <translation>راهبرد</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class P</source>
         <translation>P هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class R</source>
         <translation>R هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="206" />
+        <location filename="../ui/thresholds_page.cpp" line="220" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/thresholds_page.cpp" line="221" />
+        <location filename="../ui/thresholds_page.cpp" line="226" />
         <source>The precision to certify</source>
         <translation>دقتی که باید تضمین شود</translation>
     </message>

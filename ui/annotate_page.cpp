@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QUndoCommand>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -63,6 +64,7 @@ struct AnnotatePage::Outcome {
   std::shared_ptr<aia::Annotator> annotator;
   quint64 generation = 0;
   QStringList images;
+  std::vector<aia::RejectedPath> collected;  // what the collection of the inputs did not take
 };
 
 AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
@@ -114,7 +116,21 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   connect(xmp, &QPushButton::clicked, this, &AnnotatePage::writeXmpSidecars);
   connect(clearButton, &QPushButton::clicked, this, &AnnotatePage::clear);
   auto* split = new QSplitter(Qt::Horizontal);
-  split->addWidget(m_table);
+  m_summary = new QLabel;
+  m_summary->setObjectName(QStringLiteral("annotateSummary"));
+  m_skipped = new QTreeWidget;
+  m_skipped->setObjectName(QStringLiteral("skippedFiles"));
+  m_skipped->setHeaderLabels({tr("skipped file"), tr("reason")});
+  m_skipped->setRootIsDecorated(false);
+  m_skipped->setToolTip(tr("Files under the dropped folders that were not tagged, and why"));
+  m_skipped->hide();
+  auto* tables = new QSplitter(Qt::Vertical);
+  tables->addWidget(m_table);
+  tables->addWidget(m_skipped);
+  tables->setStretchFactor(0, 4);
+  tables->setStretchFactor(1, 1);
+  layout->addWidget(m_summary);
+  split->addWidget(tables);
   split->addWidget(m_preview);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
@@ -151,7 +167,11 @@ void AnnotatePage::addPaths(const QStringList& paths) {
   const aia::ImageFiles files = aia::collect_image_files(inputs);  // core's rule of what an image is
   for (const auto& r : files.rejected)
     Q_EMIT messageLogged(tr("skipped %1: %2").arg(QString::fromStdString(r.path), QString::fromStdString(r.reason)));
-  if (files.images.empty()) return;
+  listSkipped(files.rejected);  // never silent: each file not taken is listed with its reason
+  if (files.images.empty()) {
+    m_summary->setText(QString::fromStdString(aia::skipped_summary(0, files.rejected)));
+    return;
+  }
   if (m_runDir.isEmpty()) {
     Q_EMIT messageLogged(tr("no trained run to annotate with: train one or open a run folder (File > Open run)"));
     return;
@@ -190,34 +210,37 @@ void AnnotatePage::addPaths(const QStringList& paths) {
     m_vocabulary = m_annotator->vocabulary();
     showResults(o);
   });
-  watcher->setFuture(QtConcurrent::run(
-      &m_pool, [annotator = m_annotator, run = m_runDir, generation = m_runGeneration, images]() mutable {
-        Outcome o;
-        o.generation = generation;
-        o.images = images;
-        try {
-          if (!annotator) annotator = std::make_shared<aia::Annotator>(run.toStdString());
-          std::vector<std::string> files;
-          for (const QString& f : images) files.push_back(f.toStdString());
-          o.results = annotator->annotate(files);
-          for (const auto& r : o.results)
-            o.thumbnails.push_back(r.ok ? thumbnail(QString::fromStdString(r.path)) : QImage());
-          o.annotator = annotator;
-        } catch (const std::exception& e) {
-          o.failure = QString::fromUtf8(e.what());
-        }
-        return o;
-      }));
+  watcher->setFuture(QtConcurrent::run(&m_pool, [annotator = m_annotator, run = m_runDir, generation = m_runGeneration,
+                                                 images, collected = files.rejected]() mutable {
+    Outcome o;
+    o.collected = std::move(collected);
+    o.generation = generation;
+    o.images = images;
+    try {
+      if (!annotator) annotator = std::make_shared<aia::Annotator>(run.toStdString());
+      std::vector<std::string> files;
+      for (const QString& f : images) files.push_back(f.toStdString());
+      o.results = annotator->annotate(files);
+      for (const auto& r : o.results)
+        o.thumbnails.push_back(r.ok ? thumbnail(QString::fromStdString(r.path)) : QImage());
+      o.annotator = annotator;
+    } catch (const std::exception& e) {
+      o.failure = QString::fromUtf8(e.what());
+    }
+    return o;
+  }));
 }
 
 void AnnotatePage::showResults(const Outcome& o) {
   m_applying = true;
   int added = 0;
+  std::vector<aia::RejectedPath> undecodable;
   for (std::size_t i = 0; i < o.results.size(); ++i) {
     const auto& r = o.results[i];
     const QString path = QString::fromStdString(r.path);
     if (!r.ok) {
       Q_EMIT messageLogged(tr("skipped %1: %2").arg(path, QString::fromStdString(r.error)));
+      undecodable.push_back({r.path, r.error, "not decodable"});
       continue;
     }
     aia::AnnotatedImage row = aia::tag_image(r.path, r.scores, m_vocabulary, m_thresholds);
@@ -242,6 +265,10 @@ void AnnotatePage::showResults(const Outcome& o) {
   }
   m_applying = false;
   m_table->setColumnWidth(1, std::max(m_table->columnWidth(1), 320));
+  listSkipped(undecodable);
+  std::vector<aia::RejectedPath> skipped = o.collected;
+  skipped.insert(skipped.end(), undecodable.begin(), undecodable.end());
+  m_summary->setText(QString::fromStdString(aia::skipped_summary(static_cast<std::size_t>(added), skipped)));
   Q_EMIT messageLogged(tr("annotated %n image(s)", nullptr, added));
   Q_EMIT annotated(added);
 }
@@ -252,6 +279,17 @@ void AnnotatePage::clear() {
   m_undo.clear();
   m_table->setRowCount(0);
   m_rows.clear();
+  m_skipped->clear();
+  m_skipped->hide();
+  m_summary->clear();
+}
+
+void AnnotatePage::listSkipped(const std::vector<aia::RejectedPath>& skipped) {
+  for (const auto& s : skipped) {
+    auto* item = new QTreeWidgetItem(m_skipped, {QString::fromStdString(s.path), QString::fromStdString(s.reason)});
+    item->setToolTip(0, QString::fromStdString(s.path));
+  }
+  m_skipped->setVisible(m_skipped->topLevelItemCount() > 0);
 }
 
 std::vector<std::string> AnnotatePage::rowTags(int row) const {

@@ -14,8 +14,10 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTableWidgetItem;
+class QTreeWidget;
 
 #include "aia/annotate/annotations.h"
+#include "aia/annotate/image_files.h"
 
 namespace aia {
 class Annotator;
@@ -33,6 +35,8 @@ class AnnotatePage : public QWidget {
   QTableWidget* table() const { return m_table; }
   QLabel* preview() const { return m_preview; }  // the selected image, large
   QPushButton* reviewButton() const { return m_reviewButton; }
+  QTreeWidget* skippedList() const { return m_skipped; }  // files not tagged, with their reasons
+  QLabel* summary() const { return m_summary; }           // "N tagged, M skipped: ..." of the last batch
   bool exportAnnotations(const QString& path) const;
   // The edited tags as a dataset file in the seed's JSON layout (images copied beside it).
   bool exportDatasetJson(const QString& path) const;
@@ -58,12 +62,15 @@ class AnnotatePage : public QWidget {
  private:
   struct Outcome;
   void showResults(const Outcome& outcome);
+  void listSkipped(const std::vector<aia::RejectedPath>& skipped);
   std::vector<std::string> rowTags(int row) const;
   void showPreview(int row);
 
   QTableWidget* m_table;
   QLabel* m_hint;
   QLabel* m_preview;
+  QLabel* m_summary;
+  QTreeWidget* m_skipped;
   QPushButton* m_reviewButton;
   int m_previewGeneration = 0;
   QUndoStack m_undo;

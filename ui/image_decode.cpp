@@ -10,7 +10,10 @@ QImage decodeToFit(const QString& path, const QSize& box) {
   std::string why;
   const auto rgb = aia::read_image_rgb(path.toStdString(), box.width(), box.height(), &why);
   if (!rgb) return {};
-  return QImage(rgb->pixels.data(), rgb->width, rgb->height, rgb->width * 3, QImage::Format_RGB888).copy();
+  const QImage image(rgb->pixels.data(), rgb->width, rgb->height, rgb->width * 3, QImage::Format_RGB888);
+  if (rgb->width < box.width() && rgb->height < box.height())  // a small image fills the box, as before
+    return image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+  return image.copy();
 }
 
 }  // namespace aia::ui

@@ -405,7 +405,7 @@ bool ReviewPage::openInBackground(std::function<Opened()> work, const QString& f
     try {
       return work();
     } catch (const std::exception& e) {
-      return Opened{nullptr, QString::fromStdString(e.what()), {}, false};
+      return Opened{nullptr, QString::fromStdString(e.what()), {}, false, {}};
     }
   }));
   return true;
@@ -424,6 +424,8 @@ void ReviewPage::adoptProject(const Opened& o, bool quiet) {
                              .arg(QString::fromStdString(m_project->dir()))
                              .arg(m_project->data().images.size())
                              .arg(o.info.isEmpty() ? QString() : QStringLiteral("; ") + o.info));
+  for (const auto& s : o.skipped)  // never silent: each file the project does not take, with its reason
+    Q_EMIT messageLogged(tr("skipped %1: %2").arg(QString::fromStdString(s.path), QString::fromStdString(s.reason)));
   if (m_project->read_only() && !quiet)
     QMessageBox::information(this, tr("Read-only"), QString::fromStdString(m_project->read_only_reason()));
   QSettings().setValue(QStringLiteral("lastProject"), QString::fromStdString(m_project->dir()));
@@ -438,7 +440,7 @@ bool ReviewPage::createProject(const QString& dir, const QStringList& folders, b
       [dir = dir.toStdString(), list] {
         auto project = std::make_shared<aia::Project>(aia::Project::create(dir, list));
         const aia::TagImport imported = aia::import_xmp_tags(*project);
-        return Opened{project, {}, QString::fromStdString(imported.summary()), true};
+        return Opened{project, {}, QString::fromStdString(imported.summary()), true, project->rescan().skipped};
       },
       tr("Cannot make the project"), quiet);
 }
@@ -447,9 +449,9 @@ bool ReviewPage::openProject(const QString& dir, bool quiet) {
   return openInBackground(
       [dir = dir.toStdString()] {
         auto project = std::make_shared<aia::Project>(aia::Project::open(dir));
-        QString scan;
-        if (!project->read_only()) scan = QString::fromStdString(project->rescan().summary());
-        return Opened{project, {}, scan, false};
+        if (project->read_only()) return Opened{project, {}, {}, false, {}};
+        const aia::ScanResult scan = project->rescan();
+        return Opened{project, {}, QString::fromStdString(scan.summary()), false, scan.skipped};
       },
       tr("Cannot open the project"), quiet);
 }

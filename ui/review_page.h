@@ -136,6 +136,7 @@ class ReviewPage : public QWidget {
     std::shared_ptr<aia::Project> project;
     QString error, info;
     bool made = false;  // a new project (info: the XMP import) rather than an opened one (info: the scan)
+    std::vector<aia::RejectedPath> skipped;  // the files under its folders that are not taken, with their reasons
   };
   bool openInBackground(std::function<Opened()> work, const QString& failure, bool quiet);
   void adoptProject(const Opened& opened, bool quiet);

@@ -97,7 +97,10 @@ void add_init(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::s
   init->callback([a, runner] {
     *runner = [a] {
       Project project = Project::create(a->project, a->images);
-      std::printf("%s: %zu images\n", project.dir().c_str(), project.data().images.size());
+      const ScanResult scan = project.rescan();  // what the folders hold that the project does not take
+      for (const auto& s : scan.skipped) std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
+      std::printf("%s: %zu images%s\n", project.dir().c_str(), project.data().images.size(),
+                  scan.skipped.empty() ? "" : ("; " + skip_counts(scan.skipped)).c_str());
       if (!a->no_xmp) std::printf("XMP: %s\n", import_xmp_tags(project).summary().c_str());
       if (!a->csv.empty())
         std::printf("%s: %s\n", a->csv.c_str(), import_annotations_csv(project, a->csv).summary().c_str());
@@ -137,7 +140,9 @@ void add_score(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::
   score_cmd->callback([a, runner] {
     *runner = [a] {
       Project project = open_for_edits(a->project);
-      std::printf("scan: %s\n", project.rescan().summary().c_str());
+      const ScanResult scan = project.rescan();
+      for (const auto& s : scan.skipped) std::fprintf(stderr, "skipped %s: %s\n", s.path.c_str(), s.reason.c_str());
+      std::printf("scan: %s\n", scan.summary().c_str());
       if (!a->run.empty()) project.set_run(a->run);
       return score(project, a->all);
     };

@@ -240,11 +240,12 @@ Runner add_annotate_command(CLI::App& app) {
     options.progress = progress_printer();
     AnnotationsTable table;
     table.vocabulary = annotator.vocabulary();
-    std::size_t failed = files.rejected.size();
+    std::vector<RejectedPath> skipped = files.rejected;
+    std::size_t failed = 0;
     for (auto& r : annotator.annotate(files.images, options)) {
       if (!r.ok) {
         std::fprintf(stderr, "skipped %s: %s\n", r.path.c_str(), r.error.c_str());
-        ++failed;
+        skipped.push_back({r.path, r.error, "not decodable"});
         continue;
       }
       const auto tags = tags_above(std::span<const float>(r.scores), thresholds);
@@ -264,6 +265,12 @@ Runner add_annotate_command(CLI::App& app) {
       std::printf("wrote %zu XMP sidecars\n", table.rows.size() - xmp_failed.size());
       failed += xmp_failed.size();
     }
+    // Never silent: what was tagged and, by reason, what was not. Files in a folder that are not images
+    // only inform; a named input that is not taken, or an image that cannot be decoded, makes the exit status 2.
+    std::fprintf(stderr, "%s\n", skipped_summary(table.rows.size(), skipped).c_str());
+    for (const auto& s : skipped)
+      failed += s.kind == "not decodable" || s.kind == "unreadable" ||
+                std::find(a->inputs.begin(), a->inputs.end(), s.path) != a->inputs.end();
     return failed == 0 ? 0 : kExitBadInput;
   };
 }

@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
+
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -61,17 +65,31 @@ void TestAnnotations::imageFilesByExtensionFoldersRecursively() {
   fs::create_directories(root / "deeper");
   for (const char* f : {"a.JPG", "b.png", "notes.txt", "deeper/c.webp", "deeper/d.jpeg.bak"})
     std::ofstream(root / f) << "x";
-  QVERIFY(aia::is_image_file("photo.TIFF"));
+  std::ofstream(root / "deeper" / "no-extension", std::ios::binary) << "\x89PNG\r\n\x1a\n";  // an image by content
+  QVERIFY(::mkfifo((root / "stuck.jpg").c_str(), 0600) == 0);    // opening it would block: never opened
+  fs::create_directory_symlink(root, root / "deeper" / "loop");  // a link back up: the walk ends
+  fs::create_symlink(root / "gone.png", root / "dangling.png");
+  QVERIFY(aia::is_image_file("photo.TIFF") && aia::is_image_file("photo.gif") && aia::is_image_file("IMG_1.HEIC"));
   QVERIFY(!aia::is_image_file("photo.psd"));
   QVERIFY(!aia::is_image_file("jpg"));
   const auto found = aia::collect_image_files(
       {root.string(), (root / "notes.txt").string(), (root / "missing.png").string(), (root / "b.png").string()});
-  QCOMPARE(found.images.size(), std::size_t(3));  // b.png named twice, listed once
+  QCOMPARE(found.images.size(), std::size_t(4));  // b.png named twice, listed once; no-extension by its signature
   for (const auto& f : found.images) QVERIFY2(fs::path(f).is_absolute(), f.c_str());
   QVERIFY(std::is_sorted(found.images.begin(), found.images.end()));
-  QCOMPARE(found.rejected.size(), std::size_t(2));
-  QCOMPARE(found.rejected[0].reason, std::string("not an image file"));
-  QCOMPARE(found.rejected[1].reason, std::string("no such file or folder"));
+  std::map<std::string, std::string> reasons;
+  for (const auto& r : found.rejected) reasons[fs::path(r.path).filename().string() + " " + r.kind] = r.reason;
+  QCOMPARE(found.rejected.size(), std::size_t(7));  // notes.txt twice (in the folder and named)
+  QCOMPARE(reasons["notes.txt unsupported format"], std::string("not an image format this application reads (.txt)"));
+  QCOMPARE(reasons["d.jpeg.bak unsupported format"], std::string("not an image format this application reads (.bak)"));
+  QCOMPARE(reasons["stuck.jpg not a regular file"], std::string("not a regular file (a FIFO)"));
+  QVERIFY(reasons["loop link loop"].find("a link back to a folder already searched") == 0);
+  QCOMPARE(reasons["dangling.png no such file or folder"], std::string("a link to nothing"));
+  QCOMPARE(reasons["missing.png no such file or folder"], std::string("no such file or folder"));
+  QCOMPARE(aia::skipped_summary(4, found.rejected),
+           std::string("4 tagged, 7 skipped: 3 unsupported format, 1 not a regular file, 1 link loop, "
+                       "2 no such file or folder"));
+  QCOMPARE(aia::skipped_summary(2, {}), std::string("2 tagged"));
   QVERIFY(aia::image_file_patterns().find("*.jpg *.jpeg") == 0);
 }
 

@@ -10,6 +10,7 @@
 #include "aia/run/run_folder.h"
 #include "aia/run/train_config.h"
 
+#include "test_images.h"
 #include "tiny_dataset.h"
 
 #include <QtTest>
@@ -22,6 +23,8 @@
 #include <nlohmann/json.hpp>
 
 #include <random>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -356,6 +359,35 @@ void TestCli::trainEvaluateExportAnnotate() {
   QCOMPARE(r.code, 2);
   QVERIFY(r.err.contains("skipped") && r.err.contains("scores.csv"));
   QVERIFY(r.out.contains("test0.png"));
+  QVERIFY2(r.err.contains("1 tagged, 1 skipped: 1 unsupported format"), qPrintable(r.err));
+
+  // A dropped folder as phones and cameras fill it: a HEIC (heif-enc), a GIF, a FIFO named like a JPEG
+  // (never opened: opening it would block), a text file and a damaged JPEG. Every file is tagged or named.
+  const QString phone = m_dir.filePath("phone");
+  QVERIFY(QDir().mkpath(phone));
+  QVERIFY(QFile::copy(data + "/images/test0.png", phone + "/a.png"));
+  QString failed =
+      aia::test::run_tool(QStringLiteral("heif-enc"), {"-q", "90", "-o", phone + "/b.heic", phone + "/a.png"});
+  QVERIFY2(failed.isEmpty(), qPrintable(failed));
+  QVERIFY(cv::imwrite((phone + "/c.gif.png").toStdString(), cv::imread((phone + "/a.png").toStdString())));
+  failed = aia::test::run_tool(AIA_PYTHON3,
+                               {"-c", "import sys; from PIL import Image; Image.open(sys.argv[1]).save(sys.argv[2])",
+                                phone + "/c.gif.png", phone + "/c.gif"});
+  QVERIFY2(failed.isEmpty(), qPrintable(failed));
+  QVERIFY(QFile::remove(phone + "/c.gif.png"));
+  QVERIFY(::mkfifo((phone + "/stuck.jpg").toLocal8Bit().constData(), 0600) == 0);
+  QFile notes(phone + "/notes.txt"), broken(phone + "/broken.jpg");
+  QVERIFY(notes.open(QIODevice::WriteOnly) && notes.write("x") == 1 && broken.open(QIODevice::WriteOnly) &&
+          broken.write("\xFF\xD8\xFF\xE0 cut") > 0);
+  notes.close(), broken.close();
+  r = aia_run({"annotate", run, phone});
+  QCOMPARE(r.code, 2);  // the damaged JPEG
+  for (const char* tagged : {"a.png: ", "b.heic: ", "c.gif: "}) QVERIFY2(r.out.contains(tagged), qPrintable(r.out));
+  QVERIFY2(r.err.contains("stuck.jpg: not a regular file (a FIFO)"), qPrintable(r.err));
+  QVERIFY2(r.err.contains("notes.txt: not an image format this application reads (.txt)"), qPrintable(r.err));
+  QVERIFY2(r.err.contains("broken.jpg: JPEG"), qPrintable(r.err));
+  QVERIFY2(r.err.contains("3 tagged, 3 skipped: 1 unsupported format, 1 not decodable, 1 not a regular file"),
+           qPrintable(r.err));
 }
 
 namespace {

@@ -84,6 +84,7 @@ class TestProject : public QObject {
   void headGrowsByLabelName();
   void trainingOnCorrectionsRaisesTheirScores();
   void autoAcceptIsCertifiedAndJournaled();
+  void pathsStayInsideTheFolders();
 
  private:
   std::string folder(const std::string& name, int images);
@@ -677,6 +678,56 @@ void TestProject::autoAcceptIsCertifiedAndJournaled() {
   QVERIFY(aia::read_file(aia::xmp_sidecar_path(project.data().images[decided].path))
               .find(std::string(aia::kAutoAcceptedTagPrefix) + project.data().images[decided].auto_accepted.front()) !=
           std::string::npos);
+}
+
+void TestProject::pathsStayInsideTheFolders() {
+  // A shared project.json whose image path climbs out of its folders is refused, naming the file and the
+  // entry; before this check, `aia project export --format json --copy` copied /etc/passwd into the export.
+  const std::string images = folder("contained", 2);
+  const std::string dir = m_dir.filePath("contained.project").toStdString();
+  { aia::Project::create(dir, {images}); }
+  const std::string path = (fs::path(dir) / "project.json").string();
+  const std::string good = aia::read_file(path);
+  std::string text = good;
+  const std::string first = fs::absolute(images + "/img0.png").lexically_normal().string();
+  text.replace(text.find(first), first.size(), images + "/../../../../../../etc/passwd");
+  write_text(path, text);
+  std::string error = error_of([&] { aia::Project::open(dir); });
+  QVERIFY2(error.find("project.json: images[0]: the image path '") != std::string::npos &&
+               error.find("etc/passwd' lies outside the project's image folders") != std::string::npos,
+           error.c_str());
+  QCOMPARE(aia::read_file(path), text);  // left as it is
+  // The same path arriving through the journal is refused with its line.
+  write_text(path, good);
+  write_text((fs::path(dir) / "journal.jsonl").string(),
+             "{\"image\": {\"path\": \"" + images + "/../../../etc/passwd\"}}\n");
+  error = error_of([&] { aia::Project::open(dir); });
+  QVERIFY2(error.find("journal.jsonl: line 1: the image path") != std::string::npos, error.c_str());
+  fs::remove(fs::path(dir) / "journal.jsonl");
+
+  // A link inside an image folder that leads out of it: named by the scan, never read, never exported.
+  const std::string outside = m_dir.filePath("outside-secret.png").toStdString();
+  write_png(outside);
+  fs::create_symlink(outside, images + "/link.png");
+  aia::Project project = aia::Project::open(dir);
+  const aia::ScanResult r = project.rescan();
+  QCOMPARE(r.added, std::size_t(0));
+  QCOMPARE(r.skipped.size(), std::size_t(1));
+  QCOMPARE(r.skipped[0].kind, std::string("outside its folders"));
+  QVERIFY2(r.summary().find("1 skipped: 1 outside its folders") != std::string::npos, r.summary().c_str());
+  for (std::size_t i = 0; i < project.data().images.size(); ++i)
+    project.set_image(i, aia::mark_reviewed(aia::add_tag(project.data().images[i], "kept"), 1));
+  // A link made after the scan, to a record that was inside: the export refuses to read it.
+  fs::remove(images + "/img1.png");
+  fs::create_symlink(outside, images + "/img1.png");
+  const std::string exported = m_dir.filePath("contained-export").toStdString();
+  const aia::ExportSummary summary = aia::export_project(project, aia::ProjectExport::Dataset, exported);
+  QCOMPARE(summary.images, std::size_t(1));
+  QCOMPARE(summary.failures.size(), std::size_t(1));
+  QVERIFY2(summary.failures[0].find("leads outside the project's image folders") != std::string::npos,
+           summary.failures[0].c_str());
+  for (const auto& entry : fs::recursive_directory_iterator(exported))
+    QVERIFY2(entry.path().filename() != "img1.png", entry.path().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -3,6 +3,12 @@
 // (annotations CSV, XMP sidecars, a dataset in the JSON layout).
 
 #include "gui_fixture.h"
+#include "test_images.h"
+
+#include <QMimeData>
+#include <QTreeWidget>
+
+#include <sys/stat.h>
 
 class TestAnnotatePage : public aia::test::GuiTest {
   Q_OBJECT
@@ -10,6 +16,7 @@ class TestAnnotatePage : public aia::test::GuiTest {
   void initTestCase() { initWindow(); }
   void tagsPreviewAndUndo();
   void exports();
+  void phoneFolderDroppedNothingSilent();
   void cleanupTestCase() { closeWindow(); }
 };
 
@@ -30,7 +37,12 @@ void TestAnnotatePage::tagsPreviewAndUndo() {
   QCOMPARE(table->rowCount(), 1);
   QCOMPARE(table->item(0, 0)->text(), QStringLiteral("test0.png"));
   QVERIFY(!table->item(0, 2)->text().isEmpty());  // scores shown
-  QVERIFY(m_window->logText().contains(QStringLiteral("skipped %1: not an image file").arg(text)));
+  QVERIFY(m_window->logText().contains(
+      QStringLiteral("skipped %1: not an image format this application reads (.txt)").arg(text)));
+  QCOMPARE(page->skippedList()->topLevelItemCount(), 1);  // listed on the page too, with its reason
+  QCOMPARE(page->skippedList()->topLevelItem(0)->text(1),
+           QStringLiteral("not an image format this application reads (.txt)"));
+  QCOMPARE(page->summary()->text(), QStringLiteral("1 tagged, 1 skipped: 1 unsupported format"));
   // The selected image shows large beside the list; the headers are not cut off.
   QSignalSpy shown(page, &aia::ui::AnnotatePage::previewShown);
   table->setCurrentCell(0, 0);
@@ -72,6 +84,40 @@ void TestAnnotatePage::exports() {
            (std::vector<std::string>{"=HYPERLINK(1)", "red"}));
   QVERIFY(m_window->annotatePage()->exportDatasetJson(m_dir.filePath("export/train.json")));
   QVERIFY(QFile::exists(m_dir.filePath("export/images/test0.png")));
+}
+
+void TestAnnotatePage::phoneFolderDroppedNothingSilent() {
+  // A folder as a phone fills it, dropped on the window: a HEIC (made by heif-enc) is tagged beside the PNG,
+  // a FIFO named like a JPEG is listed with its reason and never opened (opening it would block the thread).
+  m_window->openRun(m_run);
+  auto* page = m_window->annotatePage();
+  page->clear();
+  const QString folder = m_dir.filePath(QStringLiteral("phone"));
+  QVERIFY(QDir().mkpath(folder));
+  QVERIFY(QFile::copy(m_data + QStringLiteral("/images/test1.png"), folder + QStringLiteral("/a.png")));
+  const QString failed =
+      aia::test::run_tool(QStringLiteral("heif-enc"),
+                          {"-q", "90", "-o", folder + QStringLiteral("/b.heic"), folder + QStringLiteral("/a.png")});
+  QVERIFY2(failed.isEmpty(), qPrintable(failed));
+  QVERIFY(::mkfifo(QFile::encodeName(folder + QStringLiteral("/stuck.jpg")).constData(), 0600) == 0);
+  QMimeData mime;
+  mime.setUrls({QUrl::fromLocalFile(folder)});
+  const QPoint at = m_window->rect().center();
+  QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(m_window.get(), &enter);
+  QVERIFY(enter.isAccepted());
+  QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+  QSignalSpy annotated(page, &aia::ui::AnnotatePage::annotated);
+  QApplication::sendEvent(m_window.get(), &drop);
+  QVERIFY(annotated.wait(60000));
+  QCOMPARE(annotated.first().at(0).toInt(), 2);
+  QCOMPARE(page->table()->item(1, 0)->text(), QStringLiteral("b.heic"));
+  QVERIFY(!page->table()->item(1, 0)->icon().isNull());  // its thumbnail, through core's decode
+  QCOMPARE(page->skippedList()->topLevelItemCount(), 1);
+  QVERIFY(page->skippedList()->isVisibleTo(page));
+  QCOMPARE(page->skippedList()->topLevelItem(0)->text(1), QStringLiteral("not a regular file (a FIFO)"));
+  QCOMPARE(page->summary()->text(), QStringLiteral("2 tagged, 1 skipped: 1 not a regular file"));
+  screenshot(m_window->tabs()->indexOf(page), QStringLiteral("annotate-skipped"));
 }
 
 QTEST_MAIN(TestAnnotatePage)

@@ -40,7 +40,8 @@ void TestMainWindow::dropGoesToAnnotateAndSkipsNonImages() {
   QCOMPARE(table->rowCount(), 1);
   QCOMPARE(table->item(0, 0)->text(), QStringLiteral("test0.png"));
   QVERIFY(!table->item(0, 2)->text().isEmpty());  // scores shown
-  QVERIFY(m_window->logText().contains(QStringLiteral("skipped %1: not an image file").arg(text)));
+  QVERIFY(m_window->logText().contains(
+      QStringLiteral("skipped %1: not an image format this application reads (.txt)").arg(text)));
   delete mime;
 }
 

@@ -135,6 +135,10 @@ FA = {
 }
 
 DE_MORE = {
+    "skipped file": "übersprungene Datei", "reason": "Grund",
+    "Files under the dropped folders that were not tagged, and why":
+        "Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum",
+    "skipped %1: %2": "übersprungen %1: %2",
     "per-image F1 %1": "F1 je Bild %1", "threshold of %1": "Schwellenwert von %1",
     "per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8":
         "je Klasse P %1  R %2  F1 %3   je Bild P %4  R %5  F1 %6   N+ %7   mAP %8",
@@ -255,6 +259,10 @@ DE_MORE = {
 }
 
 FA_MORE = {
+    "skipped file": "پرونده‌ی ردشده", "reason": "دلیل",
+    "Files under the dropped folders that were not tagged, and why":
+        "پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن",
+    "skipped %1: %2": "رد شد %1: %2",
     "per-image F1 %1": "F1 هر تصویر %1", "threshold of %1": "آستانهٔ %1",
     "per-class P %1  R %2  F1 %3   per-image P %4  R %5  F1 %6   N+ %7   mAP %8":
         "هر کلاس P %1  R %2  F1 %3   هر تصویر P %4  R %5  F1 %6   N+ %7   mAP %8",

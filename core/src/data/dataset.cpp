@@ -2,6 +2,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/contained_path.h"
 #include "aia/io/csv.h"
 
 #include <nlohmann/json.hpp>
@@ -98,14 +99,8 @@ bool image_name_is_safe(const std::string& images_dir, const std::string& name) 
     if (part == "..") return false;
   const fs::path full = fs::path(images_dir) / p;
   std::error_code ec;
-  if (!fs::exists(full, ec)) return true;  // missing is reported separately
-  const fs::path real = fs::weakly_canonical(full, ec);
-  const fs::path base = fs::weakly_canonical(images_dir, ec);
-  if (ec) return false;
-  auto r = real.begin();
-  for (auto b = base.begin(); b != base.end(); ++b, ++r)
-    if (r == real.end() || *r != *b) return false;  // a link that leads out
-  return true;
+  if (!fs::exists(full, ec)) return true;               // missing is reported separately
+  return resolves_inside(full.string(), {images_dir});  // a link that leads out is not safe
 }
 
 namespace {

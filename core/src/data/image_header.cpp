@@ -106,6 +106,20 @@ std::optional<ImageHeader> tiff(std::string_view b, std::string* why) {
   return h;
 }
 
+std::optional<ImageHeader> bmp(std::string_view b, std::string* why) {
+  const std::uint64_t dib = le(b, 14, 4);
+  if (dib == 12) return sized("BMP", le(b, 18, 2), le(b, 20, 2));
+  if (dib >= 40) {
+    auto magnitude = [&](std::size_t at) {
+      const auto v = static_cast<std::int64_t>(static_cast<std::int32_t>(le(b, at, 4)));
+      return static_cast<std::uint64_t>(v < 0 ? -v : v);
+    };
+    return sized("BMP", magnitude(18), magnitude(22));
+  }
+  if (why) *why = "BMP with an unknown header size " + std::to_string(dib);
+  return std::nullopt;
+}
+
 std::optional<ImageHeader> webp(std::string_view b, std::string* why) {
   const std::string_view chunk = b.substr(12, 4);
   if (chunk == "VP8 " && b.size() >= 30) return sized("WebP", le(b, 26, 2) & 0x3fff, le(b, 28, 2) & 0x3fff);
@@ -146,25 +160,23 @@ std::optional<std::string_view> child(std::string_view body, std::string_view ty
   return std::nullopt;
 }
 
-std::optional<ImageHeader> iso_media(std::string_view b, std::string* why) {
+// The format an ISO media file's brands name (major, then compatible): HEIF, AVIF, RAW (CR3) or none.
+const char* iso_format(std::string_view b) {
   const auto ftyp = box_at(b, 0);
   const std::string_view brands = ftyp ? ftyp->body : std::string_view();
   auto has_brand = [&](std::string_view brand) {
     for (std::size_t at = 0; at + 4 <= brands.size(); at += 4)
-      if (at != 4 && brands.substr(at, 4) == brand) return true;  // major, then compatible (skipping the version)
+      if (at != 4 && brands.substr(at, 4) == brand) return true;  // skipping the minor version
     return false;
   };
-  if (has_brand("crx ")) return undeclared("RAW");  // Canon CR3
-  const char* format = has_brand("avif") || has_brand("avis") ? "AVIF"
-                       : has_brand("heic") || has_brand("heix") || has_brand("mif1") || has_brand("msf1") ||
-                               has_brand("heim") || has_brand("heis")
-                           ? "HEIF"
-                           : nullptr;
-  if (!format) {
-    if (why)
-      *why = "an ISO media file that is not HEIF, AVIF or CR3 (brand '" + std::string(brands.substr(0, 4)) + "')";
-    return std::nullopt;
-  }
+  if (has_brand("crx ")) return "RAW";  // Canon CR3
+  if (has_brand("avif") || has_brand("avis")) return "AVIF";
+  for (const char* brand : {"heic", "heix", "mif1", "msf1", "heim", "heis"})
+    if (has_brand(brand)) return "HEIF";
+  return nullptr;
+}
+
+std::optional<ImageHeader> iso_media(std::string_view b, const char* format, std::string* why) {
   ImageHeader h = sized(format, 0, 0);
   const auto meta = child(b, "meta");
   const auto iprp = meta && meta->size() > 4 ? child(meta->substr(4), "iprp") : std::nullopt;  // meta is a full box
@@ -185,8 +197,26 @@ std::optional<ImageHeader> iso_media(std::string_view b, std::string* why) {
 
 }  // namespace
 
-std::optional<ImageHeader> read_image_header(std::string_view b, std::string* why) {
+const char* sniff_image_format(std::string_view b) {
   auto starts = [&](std::string_view magic) { return b.substr(0, magic.size()) == magic; };
+  if (starts("\xFF\xD8\xFF")) return "JPEG";
+  if (starts("\x89PNG\r\n\x1a\n")) return "PNG";
+  if (starts("BM") && b.size() >= 26) return "BMP";
+  if (starts("FUJIFILMCCD-RAW") || starts("IIRO") || starts("IIRS") || starts("MMOR") ||
+      starts(std::string_view("IIU\0", 4)))
+    return "RAW";  // RAF, ORF, RW2
+  if ((starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
+       starts(std::string_view("II+\0", 4)) || starts(std::string_view("MM\0+", 4))) &&
+      b.size() >= 8)
+    return b.size() >= 10 && b.substr(8, 2) == "CR" ? "RAW" : "TIFF";  // Canon CR2 says "CR" at byte 8
+  if (starts("RIFF") && b.size() >= 16 && b.substr(8, 4) == "WEBP") return "WebP";
+  if ((starts("GIF87a") || starts("GIF89a")) && b.size() >= 10) return "GIF";
+  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return iso_format(b);
+  if (starts("\xFF\x0A") || starts(std::string_view("\0\0\0\x0CJXL \r\n\x87\n", 12))) return "JPEG XL";
+  return nullptr;
+}
+
+std::optional<ImageHeader> read_image_header(std::string_view b, std::string* why) {
   // OpenCV picks its decoder by signature, not by what we read here: every
   // signature it knows is at the start of the file, where ours exclude the
   // others, except DICOM's "DICM" at byte 128. A file that fails its own
@@ -196,42 +226,27 @@ std::optional<ImageHeader> read_image_header(std::string_view b, std::string* wh
     if (why) *why = "DICOM data at byte 128 (not an image format this application reads)";
     return std::nullopt;
   }
-  if (starts("\xFF\xD8\xFF")) return jpeg(b, why);
-  if (starts("\x89PNG\r\n\x1a\n")) {
+  const std::string_view format = sniff_image_format(b) ? sniff_image_format(b) : "";
+  if (format == "JPEG") return jpeg(b, why);
+  if (format == "PNG") {
     if (b.size() < 24 || b.substr(12, 4) != "IHDR") {
       if (why) *why = "PNG without an IHDR chunk";
       return std::nullopt;
     }
     return sized("PNG", be(b, 16, 4), be(b, 20, 4));
   }
-  if (starts("BM") && b.size() >= 26) {
-    const std::uint64_t dib = le(b, 14, 4);
-    if (dib == 12) return sized("BMP", le(b, 18, 2), le(b, 20, 2));
-    if (dib >= 40) {
-      auto magnitude = [&](std::size_t at) {
-        const auto v = static_cast<std::int64_t>(static_cast<std::int32_t>(le(b, at, 4)));
-        return static_cast<std::uint64_t>(v < 0 ? -v : v);
-      };
-      return sized("BMP", magnitude(18), magnitude(22));
-    }
-    if (why) *why = "BMP with an unknown header size " + std::to_string(dib);
-    return std::nullopt;
-  }
-  if ((starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
-       starts(std::string_view("II+\0", 4)) || starts(std::string_view("MM\0+", 4))) &&
-      b.size() >= 8) {
-    if (b.size() >= 10 && b.substr(8, 2) == "CR") return undeclared("RAW");  // Canon CR2
-    return tiff(b, why);
-  }
-  if (starts("RIFF") && b.size() >= 16 && b.substr(8, 4) == "WEBP") return webp(b, why);
-  if ((starts("GIF87a") || starts("GIF89a")) && b.size() >= 10) return sized("GIF", le(b, 6, 2), le(b, 8, 2));
-  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return iso_media(b, why);
-  if (starts("\xFF\x0A") || starts(std::string_view("\0\0\0\x0CJXL \r\n\x87\n", 12))) return undeclared("JPEG XL");
-  if (starts("FUJIFILMCCD-RAW") || starts("IIRO") || starts("IIRS") || starts("MMOR") ||
-      starts(std::string_view("IIU\0", 4)))
-    return undeclared("RAW");  // RAF, ORF, RW2
+  if (format == "BMP") return bmp(b, why);
+  if (format == "TIFF") return tiff(b, why);
+  if (format == "RAW") return undeclared("RAW");
+  if (format == "WebP") return webp(b, why);
+  if (format == "GIF") return sized("GIF", le(b, 6, 2), le(b, 8, 2));
+  if (format == "HEIF" || format == "AVIF") return iso_media(b, sniff_image_format(b), why);
+  if (format == "JPEG XL") return undeclared("JPEG XL");
   if (why)
-    *why = "not an image format this application reads (JPEG, PNG, BMP, TIFF, WebP, GIF, HEIC, AVIF, JPEG XL, RAW)";
+    *why = b.size() >= 12 && b.substr(4, 4) == "ftyp"
+               ? "an ISO media file that is not HEIF, AVIF or CR3 (brand '" + std::string(b.substr(8, 4)) + "')"
+               : "not an image format this application reads (JPEG, PNG, BMP, TIFF, WebP, GIF, HEIC, AVIF, JPEG XL, "
+                 "RAW)";
   return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/contained_path.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -237,7 +238,7 @@ ProjectProgress progress_of(const ProjectData& data) {
 std::string ScanResult::summary() const {
   std::string s = std::to_string(added) + " new, " + std::to_string(missing) + " missing, " + std::to_string(returned) +
                   " back, " + std::to_string(changed) + " changed";
-  if (!rejected.empty()) s += "; " + std::to_string(rejected.size()) + " not images";
+  if (!skipped.empty()) s += "; " + skip_counts(skipped);
   return s;
 }
 
@@ -274,6 +275,16 @@ std::vector<std::string> string_list(const json& j, const char* field, const std
     out.push_back(j[field][i].get<std::string>());
   }
   return out;
+}
+
+// A project is shared between people: an image path that leaves its folders
+// ("../../etc/passwd") is refused, naming the file and the entry.
+void refuse_outside(const std::string& path, const std::vector<std::string>& folders, const std::string& where) {
+  if (lexically_inside(path, folders)) return;
+  std::string list;
+  for (const auto& f : folders) list += (list.empty() ? "" : ", ") + f;
+  throw InputError(where + ": the image path '" + path + "' lies outside the project's image folders (" + list +
+                   "); the project file was not changed");
 }
 
 ProjectImage image_from_json(const json& j, const std::string& where) {
@@ -369,8 +380,11 @@ ProjectData project_from_json(const std::string& text, const std::string& source
   if (j.contains("seed") && j["seed"].is_number_unsigned()) d.seed = j["seed"].get<std::uint64_t>();
   if (j.contains("images")) {
     if (!j["images"].is_array()) throw InputError(source + ": 'images' must be an array");
-    for (std::size_t i = 0; i < j["images"].size(); ++i)
-      d.images.push_back(image_from_json(j["images"][i], source + ": images[" + std::to_string(i) + "]"));
+    for (std::size_t i = 0; i < j["images"].size(); ++i) {
+      const std::string where = source + ": images[" + std::to_string(i) + "]";
+      d.images.push_back(image_from_json(j["images"][i], where));
+      refuse_outside(d.images.back().path, d.folders, where);
+    }
   }
   std::sort(d.images.begin(), d.images.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   return d;
@@ -501,6 +515,7 @@ struct Project::Impl {
       for (const auto& tag : string_list(entry, "vocabulary", where)) add_unique(data.vocabulary, tag);
       if (entry.contains("image")) {
         ProjectImage image = image_from_json(entry["image"], where);
+        refuse_outside(image.path, data.folders, where);
         auto it = index.find(image.path);
         if (it == index.end()) {
           data.images.push_back(std::move(image));
@@ -516,8 +531,14 @@ struct Project::Impl {
   // Compares the folders with the records; `touched` tells whether any record changed.
   ScanResult scan(bool& touched) {
     ScanResult result;
-    const ImageFiles found = collect_image_files(data.folders);
-    for (const auto& r : found.rejected) result.rejected.push_back(r.path + ": " + r.reason);
+    ImageFiles found = collect_image_files(data.folders);
+    result.skipped = found.rejected;
+    // A link inside a folder that leads out of every folder is not taken (its target is never read).
+    std::erase_if(found.images, [&](const std::string& path) {
+      if (resolves_inside(path, data.folders)) return false;
+      result.skipped.push_back({path, "a link that leads outside the project's image folders", "outside its folders"});
+      return true;
+    });
     std::set<std::string> present(found.images.begin(), found.images.end());
     for (auto& image : data.images) {
       if (!present.count(image.path)) {

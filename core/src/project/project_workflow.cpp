@@ -6,6 +6,7 @@
 #include "aia/data/dataset.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/contained_path.h"
 #include "aia/io/score_table.h"
 #include "aia/io/xmp_sidecar.h"
 #include "aia/metrics/certify.h"
@@ -337,6 +338,10 @@ TaggedImages reviewed_images(const ProjectData& data) {
     if (image.missing || image.state != ReviewState::Reviewed) continue;
     auto tags = current_tags(image);
     if (tags.empty()) continue;
+    if (!resolves_inside(image.path, data.folders))  // its file would be linked into the training set
+      throw InputError(image.path +
+                       ": leads outside the project's image folders (a link changed since the last "
+                       "scan?); rescan the project or remove the link");
     reviewed.emplace_back(image.path, std::move(tags));
   }
   if (reviewed.size() < 2)
@@ -588,6 +593,10 @@ ExportSummary export_project(const Project& project, ProjectExport format, const
   ExportSummary summary;
   for (const auto& image : data.images) {
     if (image.missing) continue;
+    if (!resolves_inside(image.path, data.folders)) {  // never read, never copied: it leads out of the folders
+      summary.failures.push_back(image.path + ": leads outside the project's image folders; not exported");
+      continue;
+    }
     const bool reviewed = image.state == ReviewState::Reviewed;
     if (!reviewed && !options.include_unreviewed && !(image.auto_decided && options.include_auto_decided)) continue;
     AnnotatedImage row{image.path, current_tags(image), {}, {}};

@@ -27,6 +27,11 @@ struct ImageHeader {
   std::string warning;        // damage the decoder tolerates, for the log ("3 bytes before a marker ...")
 };
 
+// The format the first bytes' signature names ("JPEG", ..., "RAW"), or null:
+// what a file is, whatever its name says. Needs at most the first 64 bytes
+// (an ISO media file's brands: its ftyp box).
+const char* sniff_image_format(std::string_view first_bytes);
+
 // The header, or nullopt with `why` set (an unknown format, a header cut short, no size).
 std::optional<ImageHeader> read_image_header(std::string_view bytes, std::string* why = nullptr);
 

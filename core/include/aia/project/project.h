@@ -12,6 +12,8 @@
 //   runs/, training/  runs fine-tuned on the reviewed images, and their datasets
 // Image paths are absolute. Plain std types and nlohmann_json.
 
+#include "aia/annotate/image_files.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -121,7 +123,7 @@ ProjectProgress progress_of(const ProjectData& data);
 
 struct ScanResult {
   std::size_t added = 0, missing = 0, returned = 0, changed = 0;
-  std::vector<std::string> rejected;  // "path: reason" for named inputs that are not images
+  std::vector<RejectedPath> skipped;  // every file under the folders that is not taken, with its reason
   std::string summary() const;
 };
 
