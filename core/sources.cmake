@@ -35,6 +35,7 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/image_files.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/run_outputs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/json_errors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/label_table.cpp

@@ -17,6 +17,7 @@
 #include "tiny_run.h"
 
 #include <QtTest>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -201,8 +202,15 @@ void TestExperiment::badGrid_data() {
   QString version = doc({"bce"}, {1});
   version.replace("\"version\": 1", "\"version\": 7");
   QTest::newRow("other version") << version << "version 7; this aia reads version 1";
-  QTest::newRow("not json") << QString("{\"version\": 1, ") << "experiment.json";
-  QTest::newRow("bad key") << doc({"bce"}, {1}).replace("\"seeds\": [", "\"seeds\": [\"x\", ") << "grid.seeds";
+  // nlohmann's errors in words, naming the file and the field (never "[json.exception...").
+  QTest::newRow("not json") << QString("{\"version\": 1, ") << "experiment.json: not valid JSON: parse error at line 1";
+  QTest::newRow("bad key")
+      << doc({"bce"}, {1}).replace("\"seeds\": [", "\"seeds\": [\"x\", ")
+      << "experiment.json: grid.seeds: a value has the wrong type (a number was expected, found a string)";
+  auto unversioned = nlohmann::json::parse(doc({"bce"}, {1}).toStdString());
+  unversioned.erase("version");
+  QTest::newRow("no version") << QString::fromStdString(unversioned.dump())
+                              << "experiment.json: version: the key 'version' is missing";
 }
 
 void TestExperiment::badGrid() {
@@ -214,6 +222,7 @@ void TestExperiment::badGrid() {
     QFAIL("accepted");
   } catch (const aia::ConfigError& e) {
     QVERIFY2(QString(e.what()).contains(message), e.what());
+    QVERIFY2(!QString(e.what()).contains(QStringLiteral("[json.exception")), e.what());
   }
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::parse_grid_loss("focal:gamma=2"));
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::parse_grid_loss("focal:gamma_pos=nan"));

@@ -87,6 +87,28 @@ void TestXmp::brokenSidecarIsAnErrorNotALoss() {
   QVERIFY_THROWS_EXCEPTION(aia::Error, aia::write_xmp_tags(image.toStdString(), {"sky"}));
   QVERIFY(sidecar.open(QIODevice::ReadOnly));
   QCOMPARE(sidecar.readAll(), QByteArray("<x:xmpmeta this is not xml"));  // untouched
+  sidecar.close();
+  // The message names the file and says what is wrong; what exiv2 logged (without a file name, on
+  // standard error, before) is carried inside it.
+  std::vector<std::string> problems;
+  aia::read_image_keywords(image.toStdString(), &problems);
+  QVERIFY(!problems.empty());
+  const QString said = QString::fromStdString(problems[0]);
+  QVERIFY2(said.startsWith(image + QStringLiteral(".xmp: not a readable XMP packet: the XML is malformed")),
+           qPrintable(said));
+  QVERIFY2(said.contains(QStringLiteral("(exiv2: ")) && said.contains(QStringLiteral("XMP Toolkit error")),
+           qPrintable(said));
+  // An entity-expansion DOCTYPE never reaches the XML parser.
+  QVERIFY(sidecar.open(QIODevice::WriteOnly));
+  sidecar.write(
+      "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]>"
+      "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">&b;</x:xmpmeta>");
+  sidecar.close();
+  problems.clear();
+  aia::read_image_keywords(image.toStdString(), &problems);
+  QVERIFY(!problems.empty());
+  QVERIFY2(problems[0].find(".xmp: the XMP packet declares a DOCTYPE or entities") != std::string::npos,
+           problems[0].c_str());
 }
 
 QTEST_GUILESS_MAIN(TestXmp)

@@ -4,6 +4,7 @@
 #include "aia/io/atomic_file.h"
 #include "aia/io/contained_path.h"
 #include "aia/io/csv.h"
+#include "aia/io/json_errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -115,7 +116,7 @@ std::vector<RawSample> read_json_split(const fs::path& file, std::vector<std::st
   try {
     doc = nlohmann::json::parse(read_file(file.string()));
   } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
-    throw DatasetError(file.string() + ": not valid JSON: " + e.what());
+    throw DatasetError(file.string() + ": " + json_error_in_words(e));
   }
   const std::string f = file.string();
   if (!doc.is_object() || !doc.contains("samples") || !doc["samples"].is_array())
@@ -230,7 +231,7 @@ void read_normalization_file(const std::string& path, Dataset& d) {
   try {
     doc = nlohmann::json::parse(read_file(path));
   } catch (const nlohmann::json::exception& e) {
-    throw DatasetError(path + ": " + e.what());
+    throw DatasetError(path + ": " + json_error_in_words(e));
   }
   Normalization n;
   for (const char* field : {"mean", "std"}) {

@@ -2,6 +2,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/json_errors.h"
 #include "aia/run/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -221,7 +222,7 @@ ExperimentSpec experiment_spec_from_json(const std::string& text, const std::str
     for (const auto& m : grid.value("modes", std::vector<std::string>{}))
       spec.grid.modes.push_back(parse_train_mode(m));
   } catch (const json::exception& e) {
-    throw ConfigError(source + ": " + field + ": " + e.what());
+    throw ConfigError(source + (field.empty() ? "" : ": " + field) + ": " + json_error_in_words(e));
   } catch (const ConfigError& e) {
     const std::string what = e.what();
     if (what.rfind(source, 0) == 0) throw;

@@ -6,6 +6,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/json_errors.h"
 #include "io/dtype_names.h"
 
 #include <torch/torch.h>
@@ -51,7 +52,7 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
   try {
     header = nlohmann::json::parse(bytes.begin() + 8, bytes.begin() + 8 + static_cast<std::ptrdiff_t>(header_size));
   } catch (const nlohmann::json::exception& e) {
-    throw fail(std::string("header is not JSON (") + e.what() + ")");
+    throw fail("header: " + json_error_in_words(e));
   }
   if (!header.is_object()) throw fail("header is not a JSON object");
   const std::size_t data_start = 8 + header_size;
@@ -98,7 +99,7 @@ NamedTensors read_safetensors(const std::string& path, std::map<std::string, std
       if (expected) std::memcpy(t.data_ptr(), bytes.data() + data_start + offsets[0], expected);
       ordered.push_back({offsets[0], {name, t}});
     } catch (const nlohmann::json::exception& e) {
-      throw fail("tensor '" + name + "': " + e.what());
+      throw fail("tensor '" + name + "': " + json_error_in_words(e));
     } catch (const c10::Error& e) {
       throw fail("tensor '" + name + "': " + e.what_without_backtrace());
     }

@@ -8,15 +8,29 @@
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
+#include <utility>
 
 namespace aia {
 namespace {
 
-std::mutex g_xmp_mutex;  // exiv2's XMP toolkit is not thread-safe
+std::mutex g_xmp_mutex;    // exiv2's XMP toolkit is not thread-safe
+std::string g_exiv2_said;  // what exiv2 logged since the last take_exiv2_log(), under g_xmp_mutex
+
+// exiv2 logs its errors and warnings to standard error without the file's
+// name; they are kept here instead, and the caller reports them with it.
+void keep_exiv2_log(int level, const char* message) {
+  if (level < Exiv2::LogMsg::warn || !message) return;
+  std::string m = message;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  g_exiv2_said += (g_exiv2_said.empty() ? "" : "; ") + m;
+}
+
+std::string take_exiv2_log() { return std::exchange(g_exiv2_said, std::string()); }
 
 void initialize() {
   static std::once_flag once;
   std::call_once(once, [] {
+    Exiv2::LogMsg::setHandler(keep_exiv2_log);
     Exiv2::XmpParser::initialize();
     Exiv2::XmpProperties::registerNs("http://www.digikam.org/ns/1.0/", "digiKam");
     // Built into exiv2 0.27; registered here in case a build lacks them.
@@ -37,8 +51,16 @@ Exiv2::XmpData parse(const std::string& path) {
   Exiv2::XmpData xmp;
   if (!std::filesystem::exists(path)) return xmp;
   const std::string packet = read_file(path);
-  if (!packet.empty() && Exiv2::XmpParser::decode(xmp, packet) != 0)
-    throw Error(path + ": not a readable XMP packet; it was left as it is");
+  if (packet.find("<!DOCTYPE") != std::string::npos || packet.find("<!ENTITY") != std::string::npos)
+    throw Error(path +
+                ": the XMP packet declares a DOCTYPE or entities, which XMP does not allow (an entity "
+                "expansion could exhaust memory); refused before parsing, and left as it is");
+  take_exiv2_log();
+  if (!packet.empty() && Exiv2::XmpParser::decode(xmp, packet) != 0) {
+    const std::string said = take_exiv2_log();
+    throw Error(path + ": not a readable XMP packet: the XML is malformed or not XMP" +
+                (said.empty() ? std::string() : " (exiv2: " + said + ")") + "; it was left as it is");
+  }
   return xmp;
 }
 
@@ -103,6 +125,7 @@ std::vector<std::string> read_image_keywords(const std::string& image, std::vect
       if (problems) problems->push_back(e.what());
     }
   }
+  take_exiv2_log();
   try {
     auto file = Exiv2::ImageFactory::open(image);
     file->readMetadata();
@@ -113,9 +136,17 @@ std::vector<std::string> read_image_keywords(const std::string& image, std::vect
         const std::string tag = it->toString();
         if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end()) out.push_back(tag);
       }
+  } catch (const Exiv2::AnyError& e) {
+    // A format exiv2 does not read (HEIC, JPEG XL, some RAW in exiv2 0.27): its sidecar is what it has.
+    if (e.code() != Exiv2::kerFileContainsUnknownImageType && problems)
+      problems->push_back(image + ": embedded metadata not readable (" + e.what() + ")");
+    take_exiv2_log();  // what it said before giving up is in the error
   } catch (const std::exception& e) {
     if (problems) problems->push_back(image + ": embedded metadata not readable (" + e.what() + ")");
+    take_exiv2_log();
   }
+  if (const std::string said = take_exiv2_log(); !said.empty() && problems)
+    problems->push_back(image + ": its embedded metadata is damaged (exiv2: " + said + ")");
   return out;
 }
 

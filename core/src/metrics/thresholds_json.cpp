@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
+#include "aia/io/json_errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@ std::vector<double> read_thresholds_json(const std::string& path, const std::vec
   try {
     doc = nlohmann::json::parse(read_file(path));
   } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
-    throw InputError(path + ": not valid JSON (" + std::string(e.what()) + ")");
+    throw InputError(path + ": " + json_error_in_words(e));
   }
   if (!doc.is_object()) throw InputError(path + ": expected a JSON object {\"label\": threshold, ...}");
   std::unordered_set<std::string> known(labels.begin(), labels.end());

@@ -5,6 +5,7 @@
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/contained_path.h"
+#include "aia/io/json_errors.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -338,7 +339,7 @@ ProjectImage image_from_json(const json& j, const std::string& where) {
 
 // "file: parse error at line L, column C: ..." (nlohmann names the place).
 std::string parse_error_at(const std::string& source, const json::exception& e) {
-  std::string what = e.what();
+  std::string what = json_error_in_words(e);
   if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
   return source + ": " + what;
 }

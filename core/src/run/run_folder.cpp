@@ -4,6 +4,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/json_errors.h"
 #include "aia/metrics/metrics_json.h"
 #include "aia/metrics/thresholds_json.h"
 
@@ -81,7 +82,7 @@ RunInfo RunFolder::read_info() const {
     info.normalization.source = j.at("normalization").value("source", "");
     return info;
   } catch (const nlohmann::json::exception& e) {
-    throw ConfigError(path + ": " + e.what());
+    throw ConfigError(path + ": " + json_error_in_words(e));
   }
 }
 
@@ -145,7 +146,7 @@ std::vector<EpochReport> RunFolder::read_metrics_log() const {
     try {
       epochs.push_back(epoch_from_json(j));
     } catch (const nlohmann::json::exception& e) {
-      throw InputError(path + ":" + std::to_string(line_number) + ": " + e.what());
+      throw InputError(path + ": line " + std::to_string(line_number) + ": " + json_error_in_words(e));
     }
   }
   return epochs;
@@ -205,7 +206,7 @@ Evaluation RunFolder::read_evaluation() const {
                                c.at("labels_meeting_target").get<std::size_t>()});
     return e;
   } catch (const nlohmann::json::exception& e) {
-    throw InputError(path + ": " + e.what());
+    throw InputError(path + ": " + json_error_in_words(e));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
+#include "aia/io/json_errors.h"
 #include "aia/runtime/compute_format.h"
 
 #include <nlohmann/json.hpp>
@@ -173,7 +174,7 @@ TrainConfig train_config_from_json(const std::string& text, const std::string& s
     TrainConfig c = doc.get<TrainConfig>();
     return c;
   } catch (const nlohmann::json::exception& e) {
-    throw ConfigError(source + ": " + e.what());
+    throw ConfigError(source + ": " + json_error_in_words(e));
   } catch (const ConfigError& e) {
     throw ConfigError(source + ": " + e.what());
   }

@@ -2,6 +2,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
+#include "aia/io/json_errors.h"
 
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
@@ -37,7 +38,7 @@ TrainState state_from_json(const std::string& text, const std::string& path) {
     s.epoch_order_version = j.value("epoch_order", 0);
     return s;
   } catch (const nlohmann::json::exception& e) {
-    throw CheckpointError(path + ": training state in the metadata: " + e.what());
+    throw CheckpointError(path + ": training state in the metadata: " + json_error_in_words(e));
   }
 }
 
