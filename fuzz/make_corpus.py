@@ -147,8 +147,50 @@ images = {"tiny.jpg": image_bytes("JPEG"), "progressive.jpg": image_bytes("JPEG"
           "tiny.png": image_bytes("PNG"), "gray.png": image_bytes("PNG", mode="L"),
           "tiny.bmp": image_bytes("BMP"), "tiny.tif": image_bytes("TIFF"),
           "tiny.webp": image_bytes("WEBP"), "lossless.webp": image_bytes("WEBP", lossless=True)}
+images["tiny.gif"] = image_bytes("GIF")
+images["interlaced.gif"] = image_bytes("GIF", size=(9, 7), interlace=True)
+images["padded.jpg"] = images["tiny.jpg"][:20] + b"\0\0\0" + images["tiny.jpg"][20:]  # libjpeg skips the padding
 for name, data in images.items():
     put("image", name, data)
+
+
+def encoded(tool_args, suffix):
+    """An image made by a real encoder (heif-enc, cjxl) from a small PNG."""
+    source, target = os.path.join(ROOT, "..", "seed.png"), os.path.join(ROOT, "..", "seed" + suffix)
+    with open(source, "wb") as f:
+        f.write(image_bytes("PNG", size=(8, 6)))
+    subprocess.run([a.replace("IN", source).replace("OUT", target) for a in tool_args], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(target, "rb") as f:
+        data = f.read()
+    os.remove(source)
+    os.remove(target)
+    return data
+
+
+put("image", "tiny.heic", encoded(["heif-enc", "-q", "50", "-o", "OUT", "IN"], ".heic"))
+put("image", "tiny.avif", encoded(["heif-enc", "-A", "-q", "50", "-o", "OUT", "IN"], ".avif"))
+put("image", "tiny.jxl", encoded(["cjxl", "IN", "OUT", "-d", "0"], ".jxl"))
+
+
+def dng(width=32, height=24):
+    """A DNG after the DNG 1.4 specification: 16-bit RGGB sensor data in one strip, 32 x 24 (dcraw and LibRaw
+    refuse sensors under 22 pixels a side)."""
+    strip = b"".join(struct.pack("<H", ((x + y) * 4000) & 0xFFFF) for y in range(height) for x in range(width))
+    entries = [(254, 4, [0]), (256, 4, [width]), (257, 4, [height]), (258, 3, [16]), (259, 3, [1]), (262, 3, [32803]),
+               (273, 4, [8]), (274, 3, [1]), (277, 3, [1]), (278, 4, [height]), (279, 4, [len(strip)]),
+               (33421, 3, [2, 2]), (33422, 1, [0, 1, 1, 2]), (50706, 1, [1, 4, 0, 0]), (50717, 4, [65535])]
+    size = {1: 1, 3: 2, 4: 4}
+    ifd = 8 + len(strip)
+    out = b"II*\0" + struct.pack("<I", ifd) + strip + struct.pack("<H", len(entries))
+    for tag, kind, values in entries:
+        packed = b"".join(struct.pack({1: "<B", 3: "<H", 4: "<I"}[kind], v) for v in values)
+        assert len(packed) <= 4 and size[kind] * len(values) == len(packed)
+        out += struct.pack("<HHI", tag, kind, len(values)) + packed.ljust(4, b"\0")
+    return out + struct.pack("<I", 0)
+
+
+put("image", "tiny.dng", dng())
 
 # A JPEG with embedded XMP and IPTC keywords, written by exiftool.
 tmp = os.path.join(ROOT, "..", "embedded.jpg")

@@ -35,7 +35,7 @@ run_one() {
   cp -n "$here/corpus/$t"/* "$work"/ 2>/dev/null || true
   dict_of "$t" > "$out/$t.dict"
   local status=0
-  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}" \
   UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
     "$exe" "$work" -dict="$out/$t.dict" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 \
       -malloc_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" > "$out/$t.log" 2>&1 || status=$?

@@ -13,7 +13,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <mutex>
 
 namespace {
@@ -59,6 +61,7 @@ class TestImageFormats : public QObject {
   void everyFormatIsCappedBeforeDecoding();
   void damagedJpegDecodesWithAWarning();
   void everyFormatCountsAsAnImage();
+  void fuzzSeedsReachEveryDecoder();
 
  private:
   QTemporaryDir m_dir;
@@ -209,6 +212,18 @@ void TestImageFormats::everyFormatCountsAsAnImage() {
   QVERIFY(!aia::is_image_file("notes.txt"));
   QVERIFY(aia::is_raw_file_name("x.NEF") && !aia::is_raw_file_name("x.tif"));
   QVERIFY(QString::fromStdString(aia::image_file_patterns()).contains(QStringLiteral("*.heic")));
+}
+
+void TestImageFormats::fuzzSeedsReachEveryDecoder() {
+  // The image fuzzer starts from these files: each must decode, so that every format's decoder is reached.
+  std::set<std::string> formats;
+  for (const auto& entry : std::filesystem::directory_iterator(AIA_FUZZ_DIR "/corpus/image")) {
+    std::string why;
+    QVERIFY2(aia::read_image_rgb(entry.path().string(), 0, 0, &why), (entry.path().string() + ": " + why).c_str());
+    const auto header = aia::read_image_header(read_all(entry.path().string()));
+    formats.insert(header->format);
+  }
+  QCOMPARE(formats, (std::set<std::string>{"AVIF", "BMP", "GIF", "HEIF", "JPEG", "JPEG XL", "PNG", "RAW", "TIFF", "WebP"}));
 }
 
 QTEST_GUILESS_MAIN(TestImageFormats)

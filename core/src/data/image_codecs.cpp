@@ -70,6 +70,13 @@ bool decode_heif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::
 
 namespace {
 
+// giflib's words for an error code; it has none (a null pointer) for codes it does not know, 0 included
+// (found by fuzz_image: fuzz/regressions/image/gif-error-without-words).
+std::string gif_error(int code) {
+  const char* words = GifErrorString(code);
+  return words ? words : "the file ends or breaks off early (giflib error " + std::to_string(code) + ")";
+}
+
 struct GifSource {
   std::string_view bytes;
   std::size_t at = 0;
@@ -103,7 +110,7 @@ bool draw_gif_frame(GifFileType* gif, cv::Mat& canvas, int transparent, std::uin
   }
   for (const int y : rows) {
     if (DGifGetLine(gif, line.data(), d.Width) != GIF_OK)
-      return fail(error, std::string("GIF frame data: ") + GifErrorString(gif->Error));
+      return fail(error, std::string("GIF frame data: ") + gif_error(gif->Error));
     const int row = d.Top + y;
     if (row < 0 || row >= canvas.rows) continue;
     for (int x = 0; x < d.Width; ++x) {
@@ -123,7 +130,7 @@ bool decode_gif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::u
   int code = 0;
   std::unique_ptr<GifFileType, void (*)(GifFileType*)> gif(DGifOpen(&source, read_gif, &code),
                                                            [](GifFileType* g) { DGifCloseFile(g, nullptr); });
-  if (!gif) return fail(error, std::string("GIF not readable: ") + GifErrorString(code));
+  if (!gif) return fail(error, std::string("GIF not readable: ") + gif_error(code));
   const auto w = static_cast<std::uint64_t>(std::max(gif->SWidth, 0)),
              h = static_cast<std::uint64_t>(std::max(gif->SHeight, 0));
   if (auto why = over_cap("GIF", w, h, max_pixels); !why.empty()) return fail(error, why);
@@ -139,7 +146,7 @@ bool decode_gif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::u
     if (type == TERMINATE_RECORD_TYPE) return fail(error, "GIF without an image");
     if (type == IMAGE_DESC_RECORD_TYPE) {
       if (DGifGetImageDesc(gif.get()) != GIF_OK)
-        return fail(error, std::string("GIF image descriptor: ") + GifErrorString(gif->Error));
+        return fail(error, std::string("GIF image descriptor: ") + gif_error(gif->Error));
       if (!draw_gif_frame(gif.get(), canvas, transparent, max_pixels, error)) return false;
       bgr = canvas;
       return true;
@@ -152,7 +159,7 @@ bool decode_gif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::u
     while (ext)
       if (DGifGetExtensionNext(gif.get(), &ext) != GIF_OK) return fail(error, "GIF extension cut short");
   }
-  return fail(error, std::string("GIF cut short: ") + GifErrorString(gif->Error));
+  return fail(error, std::string("GIF cut short: ") + gif_error(gif->Error));
 }
 
 namespace {
