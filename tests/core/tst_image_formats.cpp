@@ -15,8 +15,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <mutex>
+#include <set>
 
 namespace {
 
@@ -223,7 +223,8 @@ void TestImageFormats::fuzzSeedsReachEveryDecoder() {
     const auto header = aia::read_image_header(read_all(entry.path().string()));
     formats.insert(header->format);
   }
-  QCOMPARE(formats, (std::set<std::string>{"AVIF", "BMP", "GIF", "HEIF", "JPEG", "JPEG XL", "PNG", "RAW", "TIFF", "WebP"}));
+  QCOMPARE(formats,
+           (std::set<std::string>{"AVIF", "BMP", "GIF", "HEIF", "JPEG", "JPEG XL", "PNG", "RAW", "TIFF", "WebP"}));
 }
 
 QTEST_GUILESS_MAIN(TestImageFormats)
