@@ -149,6 +149,11 @@ images = {"tiny.jpg": image_bytes("JPEG"), "progressive.jpg": image_bytes("JPEG"
           "tiny.webp": image_bytes("WEBP"), "lossless.webp": image_bytes("WEBP", lossless=True)}
 images["tiny.gif"] = image_bytes("GIF")
 images["interlaced.gif"] = image_bytes("GIF", size=(9, 7), interlace=True)
+images["tiny.ppm"] = image_bytes("PPM")
+animation = io.BytesIO()
+Image.new("RGB", (5, 3), (200, 30, 90)).save(animation, "WEBP", save_all=True, lossless=True,
+                                               append_images=[Image.new("RGB", (5, 3), (10, 200, 90))])
+images["animated.webp"] = animation.getvalue()
 images["padded.jpg"] = images["tiny.jpg"][:20] + b"\0\0\0" + images["tiny.jpg"][20:]  # libjpeg skips the padding
 for name, data in images.items():
     put("image", name, data)

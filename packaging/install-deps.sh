@@ -9,7 +9,7 @@ packages=(
   # core: LibTorch (CPU) with Gloo for c10d, OpenCV, JSON, fast BLAS and allocator
   libtorch-dev libgloo-dev libopencv-dev nlohmann-json3-dev
   # the image formats OpenCV does not read: HEIC and AVIF, GIF, camera RAW, JPEG XL
-  libheif-dev libgif-dev libraw-dev libjxl-dev
+  libheif-dev libgif-dev libraw-dev libjxl-dev libwebp-dev
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev

@@ -91,6 +91,13 @@ void TestImageFormats::realEncodersDecodeToTheirPicture_data() {
                                     << "cjxl" << QStringList{png, "OUT", "-d", "0"} << 0.0;
   QTest::newRow("GIF interlaced") << "p.gif" << AIA_PYTHON3 << QStringList{"-c", gif.arg(1), png, "OUT"} << 0.0;
   QTest::newRow("GIF") << "q.gif" << AIA_PYTHON3 << QStringList{"-c", gif.arg(0), png, "OUT"} << 0.0;
+  // An animation: its first frame (the picture), not the second (its negative). OpenCV reads only still WebP.
+  const QString animation = QStringLiteral(
+      "from PIL import Image, ImageOps; import sys; a = Image.open(sys.argv[1]).convert('RGB'); "
+      "a.save(sys.argv[2], save_all=True, append_images=[ImageOps.invert(a)], lossless=True)");
+  QTest::newRow("WebP animated") << "p.webp" << AIA_PYTHON3 << QStringList{"-c", animation, png, "OUT"} << 0.0;
+  const QString ppm = QStringLiteral("from PIL import Image; import sys; Image.open(sys.argv[1]).save(sys.argv[2])");
+  QTest::newRow("Netpbm") << "p.ppm" << AIA_PYTHON3 << QStringList{"-c", ppm, png, "OUT"} << 0.0;
 }
 
 void TestImageFormats::realEncodersDecodeToTheirPicture() {
@@ -223,8 +230,8 @@ void TestImageFormats::fuzzSeedsReachEveryDecoder() {
     const auto header = aia::read_image_header(read_all(entry.path().string()));
     formats.insert(header->format);
   }
-  QCOMPARE(formats,
-           (std::set<std::string>{"AVIF", "BMP", "GIF", "HEIF", "JPEG", "JPEG XL", "PNG", "RAW", "TIFF", "WebP"}));
+  QCOMPARE(formats, (std::set<std::string>{"AVIF", "BMP", "GIF", "HEIF", "JPEG", "JPEG XL", "PNG", "PNM", "RAW", "TIFF",
+                                           "WebP"}));
 }
 
 QTEST_GUILESS_MAIN(TestImageFormats)

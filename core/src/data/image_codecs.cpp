@@ -13,6 +13,7 @@
 #include <jxl/decode_cxx.h>
 #include <libheif/heif.h>
 #include <libraw.h>
+#include <webp/demux.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -212,6 +213,33 @@ bool decode_raw(std::string_view bytes, cv::Mat& bgr, std::string* error, std::u
     return fail(error, std::string("camera RAW gave no 8-bit RGB image: ") + libraw_strerror(rc));
   const cv::Mat rgb(image->height, image->width, CV_8UC3, image->data);
   cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+  return true;
+}
+
+bool is_animated_webp(std::string_view b) {
+  return b.size() > 20 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP" && b.substr(12, 4) == "VP8X" &&
+         (static_cast<unsigned char>(b[20]) & 0x02) != 0;
+}
+
+bool decode_webp_animation(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels) {
+  WebPAnimDecoderOptions options;
+  if (!WebPAnimDecoderOptionsInit(&options)) return fail(error, "WebP animation decoder could not start");
+  options.color_mode = MODE_RGBA;
+  options.use_threads = 0;
+  const WebPData data{reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()};
+  std::unique_ptr<WebPAnimDecoder, void (*)(WebPAnimDecoder*)> decoder(WebPAnimDecoderNew(&data, &options),
+                                                                       WebPAnimDecoderDelete);
+  WebPAnimInfo info;
+  if (!decoder || !WebPAnimDecoderGetInfo(decoder.get(), &info))
+    return fail(error, "WebP animation not readable (damaged or cut short)");
+  if (auto why = over_cap("WebP animation", info.canvas_width, info.canvas_height, max_pixels); !why.empty())
+    return fail(error, why);
+  std::uint8_t* frame = nullptr;
+  int timestamp = 0;
+  if (!WebPAnimDecoderGetNext(decoder.get(), &frame, &timestamp) || !frame)
+    return fail(error, "WebP animation without a decodable first frame");
+  const cv::Mat rgba(static_cast<int>(info.canvas_height), static_cast<int>(info.canvas_width), CV_8UC4, frame);
+  cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);  // copies: the frame belongs to the decoder
   return true;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The decoders behind the guarded decode (image_decode.cpp) for the formats
 // OpenCV does not read: HEIF and AVIF (libheif), GIF (giflib), camera RAW
-// (LibRaw) and JPEG XL (libjxl). Each takes the whole file in memory, checks
+// (LibRaw), JPEG XL (libjxl) and animated WebP (libwebpdemux). Each takes the whole file in memory, checks
 // the size the format's metadata gives against `max_pixels` before it asks
 // for pixels, applies the orientation the container records, and returns
 // 8-bit BGR (OpenCV's order) or false with `error` saying in words what is
@@ -23,6 +23,10 @@ bool decode_gif(std::string_view bytes, cv::Mat& bgr, std::string* error, std::u
 // the demosaiced sensor data (camera white balance, sRGB); the camera's
 // orientation applied either way.
 bool decode_raw(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels, int min_side);
+// An animated WebP's first frame (libwebpdemux; OpenCV reads only still WebP).
+bool decode_webp_animation(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
+// True for a WebP whose VP8X header sets the animation flag.
+bool is_animated_webp(std::string_view bytes);
 // The first frame, with the codestream's orientation.
 bool decode_jxl(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
 

@@ -25,9 +25,10 @@ const std::vector<ImageFormat>& image_formats() {
   static const std::vector<ImageFormat> formats{
       {"JPEG", {".jpg", ".jpeg", ".jpe"}, "OpenCV (libjpeg)"},
       {"PNG", {".png"}, "OpenCV (libpng)"},
-      {"WebP", {".webp"}, "OpenCV (libwebp)"},
+      {"WebP", {".webp"}, "OpenCV (libwebp); animations: libwebpdemux"},
       {"TIFF", {".tif", ".tiff"}, "OpenCV (libtiff)"},
       {"BMP", {".bmp"}, "OpenCV"},
+      {"Netpbm", {".ppm", ".pgm", ".pbm", ".pnm"}, "OpenCV"},
       {"GIF", {".gif"}, "giflib"},
       {"HEIF", {".heic", ".heif", ".hif"}, "libheif"},
       {"AVIF", {".avif"}, "libheif"},
@@ -64,7 +65,7 @@ bool fail(std::string* error, std::string why) {
   return false;
 }
 
-// OpenCV's decoders (JPEG, PNG, WebP, TIFF, BMP), a JPEG at 1/2, 1/4 or 1/8 when `reduce_to` allows.
+// OpenCV's decoders (JPEG, PNG, WebP, TIFF, BMP, Netpbm), a JPEG at 1/2, 1/4 or 1/8 when `reduce_to` allows.
 bool decode_opencv(const std::vector<unsigned char>& bytes, const ImageHeader& header, cv::Mat& image,
                    std::string* error, int reduce_to) {
   int flags = cv::IMREAD_COLOR;
@@ -119,6 +120,8 @@ bool decode_image_bgr(const std::string& path, cv::Mat& image, std::string* erro
     ok = decode_gif(view, image, error, max_pixels);
   else if (format == "JPEG XL")
     ok = decode_jxl(view, image, error, max_pixels);
+  else if (format == "WebP" && is_animated_webp(view))
+    ok = decode_webp_animation(view, image, error, max_pixels);
   else
     ok = decode_opencv(bytes, *header, image, error, reduce ? min_side : 0);
   if (!ok) return false;

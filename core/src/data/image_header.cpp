@@ -5,10 +5,13 @@
 // DNG), WebP (the RIFF container's VP8, VP8L and VP8X chunks), GIF89a (the
 // logical screen), ISO/IEC 14496-12 and 23008-12 (the box tree: ftyp's
 // brands, meta > iprp > ipco > ispe), JPEG XL (ISO/IEC 18181-2: the bare
-// codestream's and the container's signatures), and the signatures of the
+// codestream's and the container's signatures), Netpbm (the text header of
+// P1-P6), and the signatures of the
 // RAW formats that are not plain TIFF (RAF, ORF, RW2; CR2's "CR" at byte 8).
 
 #include "aia/data/image_header.h"
+
+#include <cctype>
 
 namespace aia {
 namespace {
@@ -120,6 +123,27 @@ std::optional<ImageHeader> bmp(std::string_view b, std::string* why) {
   return std::nullopt;
 }
 
+// Netpbm (P1-P6): the magic, then width and height as decimal text between whitespace and # comments.
+std::optional<ImageHeader> netpbm(std::string_view b, std::string* why) {
+  std::size_t i = 2;
+  std::uint64_t size[2] = {0, 0};
+  for (auto& value : size) {
+    while (i < b.size() && (std::isspace(static_cast<unsigned char>(b[i])) || b[i] == '#'))
+      if (b[i] == '#')
+        while (i < b.size() && b[i] != '\n') ++i;
+      else
+        ++i;
+    const std::size_t start = i;
+    while (i < b.size() && i - start < 10 && std::isdigit(static_cast<unsigned char>(b[i])))
+      value = value * 10 + static_cast<std::uint64_t>(b[i++] - '0');
+    if (i == start) {
+      if (why) *why = "Netpbm header without its width and height";
+      return std::nullopt;
+    }
+  }
+  return sized("PNM", size[0], size[1]);
+}
+
 std::optional<ImageHeader> webp(std::string_view b, std::string* why) {
   const std::string_view chunk = b.substr(12, 4);
   if (chunk == "VP8 " && b.size() >= 30) return sized("WebP", le(b, 26, 2) & 0x3fff, le(b, 28, 2) & 0x3fff);
@@ -213,6 +237,8 @@ const char* sniff_image_format(std::string_view b) {
   if ((starts("GIF87a") || starts("GIF89a")) && b.size() >= 10) return "GIF";
   if (b.size() >= 12 && b.substr(4, 4) == "ftyp") return iso_format(b);
   if (starts("\xFF\x0A") || starts(std::string_view("\0\0\0\x0CJXL \r\n\x87\n", 12))) return "JPEG XL";
+  if (b.size() >= 3 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6' && std::isspace(static_cast<unsigned char>(b[2])))
+    return "PNM";
   return nullptr;
 }
 
@@ -242,10 +268,12 @@ std::optional<ImageHeader> read_image_header(std::string_view b, std::string* wh
   if (format == "GIF") return sized("GIF", le(b, 6, 2), le(b, 8, 2));
   if (format == "HEIF" || format == "AVIF") return iso_media(b, sniff_image_format(b), why);
   if (format == "JPEG XL") return undeclared("JPEG XL");
+  if (format == "PNM") return netpbm(b, why);
   if (why)
     *why = b.size() >= 12 && b.substr(4, 4) == "ftyp"
                ? "an ISO media file that is not HEIF, AVIF or CR3 (brand '" + std::string(b.substr(8, 4)) + "')"
                : "not an image format this application reads (JPEG, PNG, BMP, TIFF, WebP, GIF, HEIC, AVIF, JPEG XL, "
+                 "Netpbm, "
                  "RAW)";
   return std::nullopt;
 }

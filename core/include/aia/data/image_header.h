@@ -1,8 +1,8 @@
 #pragma once
 // The image header guard: the format and the size an image file declares,
 // read from its bytes before any decoder sees them. Only the formats users
-// have pass: JPEG, PNG, BMP, TIFF, WebP, GIF, HEIF (HEIC) and AVIF, JPEG XL
-// and camera RAW. For the first eight the size comes from the header itself
+// have pass: JPEG, PNG, BMP, TIFF, WebP, GIF, HEIF (HEIC) and AVIF, JPEG XL,
+// camera RAW and Netpbm. For all but JPEG XL and RAW the size comes from the header itself
 // (HEIF and AVIF: the largest `ispe` property of the container); for JPEG
 // XL and RAW the format's own library reads the size from the metadata, and
 // the decode checks it against the cap before it asks for a single pixel.
@@ -20,7 +20,7 @@ namespace aia {
 constexpr std::uint64_t kDefaultMaxImagePixels = 100'000'000;  // a decompression-bomb guard
 
 struct ImageHeader {
-  // "JPEG", "PNG", "BMP", "TIFF", "WebP", "GIF", "HEIF", "AVIF", "JPEG XL", "RAW"
+  // "JPEG", "PNG", "BMP", "TIFF", "WebP", "GIF", "HEIF", "AVIF", "JPEG XL", "RAW", "PNM"
   const char* format = "";
   std::uint64_t width = 0, height = 0;
   bool size_declared = true;  // false: the decoder's metadata pass gives it (JPEG XL, RAW)
