@@ -9,6 +9,7 @@
 #include "aia/experiment/experiment.h"
 #include "aia/experiment/report.h"
 #include "aia/io/atomic_file.h"
+#include "aia/io/contained_path.h"
 #include "aia/metrics/certify.h"
 #include "aia/metrics/metrics.h"
 #include "aia/run/run_folder.h"
@@ -185,6 +186,14 @@ void TestExperiment::gridLosses() {
   QCOMPARE(cells[1].group, std::string("tiny_frozen"));
   QCOMPARE(cells[1].config.loss.gamma_pos, 1.0);
   QCOMPARE(cells[1].config.run.out_dir, (fs::path("exp") / "cells" / cells[1].id).string());
+  // Names read from an experiment file that try to climb out of it stay one folder under cells/.
+  auto climbing = nlohmann::json::parse(aia::to_json(spec({"bce"}, {1})));
+  climbing["grid"]["losses"] = nlohmann::json::array({{{"grid_name", "../../../evil"}, {"name", "bce"}}});
+  climbing["grid"]["datasets"] = {"data/.."};
+  for (const auto& cell : aia::expand_grid(aia::experiment_spec_from_json(climbing.dump(), "experiment.json"), "exp")) {
+    QVERIFY2(aia::lexically_inside(cell.config.run.out_dir, {"exp/cells"}), cell.config.run.out_dir.c_str());
+    QCOMPARE(fs::path(cell.config.run.out_dir).parent_path(), fs::path("exp") / "cells");
+  }
 }
 
 void TestExperiment::badGrid_data() {
