@@ -9,6 +9,9 @@ find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EXIV2 REQUIRED IMPORTED_TARGET exiv2)  # XMP sidecars
 # The image formats OpenCV does not read: HEIC and AVIF, GIF, camera RAW, JPEG XL.
+# ONNX export: Debian's ONNX library (its protobuf types and its checker).
+find_package(Protobuf REQUIRED)
+find_package(ONNX REQUIRED)
 pkg_check_modules(IMAGE_CODECS REQUIRED IMPORTED_TARGET libheif libgif libraw_r libjxl libwebpdemux)
 find_package(Qt6 REQUIRED COMPONENTS Core Test)
 

@@ -58,10 +58,12 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/io/safetensors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/torch_pickle.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/checkpoint.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/onnx_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_pipeline.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/inference/inference.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/trainer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/session.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/ema.cpp

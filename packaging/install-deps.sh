@@ -10,6 +10,8 @@ packages=(
   libtorch-dev libgloo-dev libopencv-dev nlohmann-json3-dev
   # the image formats OpenCV does not read: HEIC and AVIF, GIF, camera RAW, JPEG XL
   libheif-dev libgif-dev libraw-dev libjxl-dev libwebp-dev
+  # ONNX export (libonnx-dev: protobuf types and checker); python3-onnx checks files in the tests
+  libonnx-dev libprotobuf-dev python3-onnx
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev
@@ -37,14 +39,29 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
-fi
+# ONNX Runtime for the ONNX export's test: npm's onnxruntime-node, whose CPU
+# build for linux x64 is inside the package (its postinstall script fetches
+# extras from a host that cannot be reached: --ignore-scripts).
+install_test_tools() {
+  local tools=/usr/local/share/aia-test-tools
+  [ -d "$tools/node_modules/onnxruntime-node/bin" ] && return 0
+  command -v npm >/dev/null || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }
+  $SUDO mkdir -p "$tools"
+  $SUDO npm install --prefix "$tools" --ignore-scripts --no-audit --no-fund onnxruntime-node@1.20.1 >/dev/null
+  echo "install-deps: onnxruntime-node in $tools"
+}
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  install_test_tools
+  exit 0
+fi
+
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 echo "install-deps: installed ${missing[*]}"
+install_test_tools

@@ -1,7 +1,8 @@
-// aia backbones / aia convert: the model registry and weight-file interop.
+// aia backbones / aia convert / aia export-model: the model registry and weight-file interop.
 
 #include "commands.h"
 
+#include "aia/annotate/model_export.h"
 #include "aia/catalogue/catalogue.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
@@ -59,6 +60,26 @@ Runner add_convert_command(CLI::App& app) {
     ex.prefix = a->prefix;
     export_weights(*model, a->out, format, ex);
     std::printf("wrote %s\n", a->out.c_str());
+    return 0;
+  };
+}
+
+Runner add_export_model_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("export-model", command_description("export-model"));
+  struct Args {
+    std::string run, out, format = model_export_formats().front().name;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("--format", a->format, describe_choices(model_export_formats()))
+      ->check(CLI::IsMember(names_of(model_export_formats())))
+      ->capture_default_str();
+  cmd->add_option("--out", a->out, "file to write (model.onnx)")->required();
+  return [=] {
+    const ModelExportSummary s = export_run_onnx(a->run, a->out, AIA_VERSION);
+    std::printf("%s: %s, %zu labels, input 3 x %lld x %lld; thresholds: %s\n", s.path.c_str(), s.backbone.c_str(),
+                s.labels, static_cast<long long>(s.image_size), static_cast<long long>(s.image_size),
+                s.thresholds.c_str());
     return 0;
   };
 }

@@ -23,6 +23,8 @@ const std::vector<CommandInfo>& command_list() {
       {"export-scores", "Write a split's scores (and targets) as CSV for `aia metrics`", true},
       {"metrics", "Per-class and per-image P/R/F1, N+, mAP and a per-label table", false},
       {"thresholds", "Choose a threshold per label (paper's MCC grid, exact MCC or F1)", false},
+      {"export-model",
+       "Write a run's model for other tools: an ONNX file with its labels, thresholds and normalisation", true},
       {"backbones", "List the backbones this build can train", true},
       {"convert",
        "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it in our key "

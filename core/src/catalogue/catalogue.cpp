@@ -149,6 +149,15 @@ const std::vector<Choice>& heatmap_methods() {
   return list;
 }
 
+const std::vector<Choice>& model_export_formats() {
+  static const std::vector<Choice> list = {
+      {"onnx",
+       "an ONNX graph (opset 17): images in, logits and scores out; labels, thresholds and normalisation in "
+       "its metadata"},
+  };
+  return list;
+}
+
 const std::vector<Choice>& project_export_formats() {
   static const std::vector<Choice> list = {
       {"json", "a dataset folder (train.json, test.json, vocabulary, images)"},

@@ -40,6 +40,14 @@ torch::Tensor blur_pool(const torch::Tensor& x, torch::Tensor& cached_filter) {
   return F::conv2d(padded, cached_filter, F::Conv2dFuncOptions().stride(2).groups(channels));
 }
 
+using Ints = std::vector<std::int64_t>;
+
+// A 1 x 1 convolution with bias (the squeeze-excite layers) as an ONNX Conv.
+std::string write_conv1x1(GraphWriter& g, const std::string& x, torch::nn::Conv2d& conv, const std::string& name) {
+  return g.node("Conv", {x, g.constant(name + ".weight", conv->weight), g.constant(name + ".bias", conv->bias)}, name,
+                {{"kernel_shape", Ints{1, 1}}});
+}
+
 class SqueezeExciteImpl : public torch::nn::Module {
  public:
   SqueezeExciteImpl(std::int64_t channels, std::int64_t reduced) {
@@ -52,12 +60,30 @@ class SqueezeExciteImpl : public torch::nn::Module {
     s = torch::sigmoid(fc2->forward(s));        // N, C, 1, 1
     return x * s;
   }
+  std::string write_graph(GraphWriter& g, const std::string& x, const std::string& name) {
+    auto s = g.node("GlobalAveragePool", {x}, name + ".pool");
+    s = g.node("Relu", {write_conv1x1(g, s, fc1, name + ".fc1")}, name + ".relu");
+    s = g.node("Sigmoid", {write_conv1x1(g, s, fc2, name + ".fc2")}, name + ".gate");
+    return g.node("Mul", {x, s}, name);
+  }
   torch::nn::Conv2d fc1{nullptr}, fc2{nullptr};
 };
 TORCH_MODULE(SqueezeExcite);
 
 constexpr double kBlockSlope = 1e-3;
 constexpr double kStemSlope = 1e-2;
+
+// The shortcut of a block: the input itself, or the projection of make_downsample.
+std::string write_shortcut(GraphWriter& g, const std::string& x, torch::nn::Sequential& downsample,
+                           const std::string& name) {
+  if (!downsample) return x;
+  const auto pooled = g.node("AveragePool", {x}, name + ".downsample.0",
+                             {{"kernel_shape", Ints{2, 2}},
+                              {"strides", Ints{2, 2}},
+                              {"ceil_mode", std::int64_t{1}},
+                              {"count_include_pad", std::int64_t{0}}});
+  return downsample->ptr(1)->as<ConvNormActImpl>()->write_graph(g, pooled, name + ".downsample.1");
+}
 
 // Shortcut projection: AvgPool(2, ceil, no pad count) at index 0, 1x1 conv + BN at index 1.
 torch::nn::Sequential make_downsample(std::int64_t in, std::int64_t out) {
@@ -79,6 +105,12 @@ class BasicBlockImpl : public torch::nn::Module {
     auto shortcut = downsample ? downsample->forward(x) : x;
     auto out = se->forward(conv2->forward(conv1->forward(x)));
     return torch::relu(out + shortcut);
+  }
+  std::string write_graph(GraphWriter& g, const std::string& x, const std::string& name) {
+    const auto shortcut = write_shortcut(g, x, downsample, name);
+    auto out = conv1->write_graph(g, x, name + ".conv1");
+    out = se->write_graph(g, conv2->write_graph(g, out, name + ".conv2"), name + ".se");
+    return g.node("Relu", {g.node("Add", {out, shortcut}, name + ".add")}, name);
   }
   torch::nn::Sequential downsample{nullptr};
   ConvNormAct conv1{nullptr}, conv2{nullptr};
@@ -103,6 +135,13 @@ class BottleneckImpl : public torch::nn::Module {
     if (se) out = se->forward(out);
     out = conv3->forward(out);
     return torch::relu(out + shortcut);
+  }
+  std::string write_graph(GraphWriter& g, const std::string& x, const std::string& name) {
+    const auto shortcut = write_shortcut(g, x, downsample, name);
+    auto out = conv2->write_graph(g, conv1->write_graph(g, x, name + ".conv1"), name + ".conv2");
+    if (se) out = se->write_graph(g, out, name + ".se");
+    out = conv3->write_graph(g, out, name + ".conv3");
+    return g.node("Relu", {g.node("Add", {out, shortcut}, name + ".add")}, name);
   }
   torch::nn::Sequential downsample{nullptr};
   ConvNormAct conv1{nullptr}, conv2{nullptr}, conv3{nullptr};
@@ -130,6 +169,28 @@ torch::Tensor ConvNormActImpl::forward(torch::Tensor x) {
   if (activation_) x = torch::leaky_relu(x, slope_);
   if (blur_) x = blur_pool(x, blur_filter_);
   return x;
+}
+
+std::string ConvNormActImpl::write_graph(GraphWriter& g, const std::string& x, const std::string& name) {
+  torch::NoGradGuard no_grad;
+  // Folding is exact in real numbers: w' = w * s, b' = beta - mean * s, s = gamma / sqrt(var + eps); in double.
+  const auto scale = bn->weight.to(torch::kDouble) / (bn->running_var.to(torch::kDouble) + bn->options.eps()).sqrt();
+  const auto weight = (conv->weight.to(torch::kDouble) * scale.view({-1, 1, 1, 1})).to(torch::kFloat);
+  const auto bias = (bn->bias.to(torch::kDouble) - bn->running_mean.to(torch::kDouble) * scale).to(torch::kFloat);
+  const std::int64_t k = conv->weight.size(2), pad = (k - 1) / 2;
+  auto y = g.node("Conv", {x, g.constant(name + ".conv.weight", weight), g.constant(name + ".conv.bias", bias)},
+                  name + ".conv", {{"kernel_shape", Ints{k, k}}, {"pads", Ints{pad, pad, pad, pad}}});
+  if (activation_) y = g.node("LeakyRelu", {y}, name + ".act", {{"alpha", static_cast<float>(slope_)}});
+  if (blur_) {  // blur_pool: reflect pad 1, then the [1,2,1]x[1,2,1]/16 filter per channel, stride 2
+    const auto channels = weight.size(0);
+    const auto k1 = torch::tensor({1.0f, 2.0f, 1.0f});
+    const auto filter = (k1.unsqueeze(1) * k1.unsqueeze(0) / 16.0f).view({1, 1, 3, 3}).repeat({channels, 1, 1, 1});
+    y = g.node("Pad", {y, g.constant(name + ".blur.pads", torch::tensor({0, 0, 1, 1, 0, 0, 1, 1}, torch::kLong))},
+               name + ".blur.pad", {{"mode", std::string("reflect")}});
+    y = g.node("Conv", {y, g.constant(name + ".blur.filter", filter)}, name + ".blur",
+               {{"group", channels}, {"kernel_shape", Ints{3, 3}}, {"strides", Ints{2, 2}}});
+  }
+  return y;
 }
 
 TResNetImpl::TResNetImpl(TResNetOptions options) : options_(std::move(options)) {
@@ -234,6 +295,23 @@ torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(f
 torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
   const auto x = forward_feature_map(images);  // N, C, h, w
   return torch::einsum("lc,nchw->nlhw", {fc_->weight, x}) + fc_->bias.view({1, -1, 1, 1});
+}
+
+std::string TResNetImpl::write_graph(GraphWriter& g, const std::string& images) {
+  auto x = g.node("SpaceToDepth", {images}, "s2d", {{"blocksize", std::int64_t{4}}});  // the same (i, j, C) order
+  x = stem_->write_graph(g, x, "body.conv1");
+  for (std::size_t s = 0; s < stages_.size(); ++s) {
+    const std::string stage = "body.layer" + std::to_string(s + 1);
+    std::size_t b = 0;
+    for (auto& block : stages_[s]->children()) {
+      const std::string name = stage + "." + std::to_string(b++);
+      if (auto* basic = block->as<BasicBlock>()) x = basic->write_graph(g, x, name);
+      if (auto* bottleneck = block->as<Bottleneck>()) x = bottleneck->write_graph(g, x, name);
+    }
+  }
+  x = g.node("Flatten", {g.node("GlobalAveragePool", {x}, "pool")}, "features", {{"axis", std::int64_t{1}}});
+  return g.node("Gemm", {x, g.constant("head.fc.weight", fc_->weight), g.constant("head.fc.bias", fc_->bias)}, "logits",
+                {{"transB", std::int64_t{1}}});
 }
 
 std::vector<std::pair<std::string, torch::Tensor>> TResNetImpl::forward_stages(torch::Tensor images) {

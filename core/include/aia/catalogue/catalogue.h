@@ -67,6 +67,8 @@ const std::vector<Choice>& report_formats();
 const std::vector<Choice>& heatmap_methods();
 // What an annotation project exports to.
 const std::vector<Choice>& project_export_formats();
+// What a run's model exports to (aia export-model --format, File > Export model...).
+const std::vector<Choice>& model_export_formats();
 
 // The names of a list, in its order.
 template <class Entry>

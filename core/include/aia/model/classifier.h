@@ -13,6 +13,7 @@
 namespace aia {
 
 class Collective;
+class GraphWriter;
 
 class ClassifierImpl : public torch::nn::Module {
  public:
@@ -42,6 +43,10 @@ class ClassifierImpl : public torch::nn::Module {
   // Data-parallel training: batch statistics over every rank of `group`
   // (SyncBatchNorm); nullptr returns to per-process statistics.
   virtual void set_batch_norm_group(std::shared_ptr<Collective> group) = 0;
+  // The inference graph (eval mode) from the normalised images named `images`
+  // to the logits; returns the logits' name. Throws ConfigError for a model
+  // that cannot describe itself.
+  virtual std::string write_graph(GraphWriter& graph, const std::string& images) = 0;
 };
 
 using Classifier = std::shared_ptr<ClassifierImpl>;

@@ -4,6 +4,7 @@
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include "aia/model/classifier.h"
+#include "aia/model/graph_writer.h"
 
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -34,6 +35,8 @@ class ConvNormActImpl : public torch::nn::Module {
   ConvNormActImpl(std::int64_t in, std::int64_t out, std::int64_t kernel, double leaky_slope, bool activation,
                   bool blur);
   torch::Tensor forward(torch::Tensor x);
+  // Eval mode: the batch norm folded into the convolution; returns the output's name.
+  std::string write_graph(GraphWriter& graph, const std::string& x, const std::string& name);
   torch::nn::Conv2d conv{nullptr};
   torch::nn::BatchNorm2d bn{nullptr};
   std::shared_ptr<Collective> batch_norm_group;  // set: SyncBatchNorm in training mode
@@ -65,6 +68,7 @@ class TResNetImpl : public ClassifierImpl {
   std::int64_t min_input_size() const override { return 32; }
   std::int64_t input_size_multiple() const override { return 4; }
   void set_batch_norm_group(std::shared_ptr<Collective> group) override;
+  std::string write_graph(GraphWriter& graph, const std::string& images) override;
 
  private:
   void init_weights();

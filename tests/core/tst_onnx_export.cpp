@@ -1,0 +1,159 @@
+// The ONNX export proven by a real runtime: ONNX Runtime (onnxruntime-node,
+// installed by packaging/install-deps.sh) runs the exported file and its
+// logits equal ours within 1e-4 on 8 images, at 64 and 224 px, for
+// tresnet_nano and tresnet_m with every batch norm's statistics and affine
+// parameters drawn at random (so that folding them into the convolutions is
+// exercised, not the zero-initialised residual branches); Debian's
+// python3-onnx runs the full checker and strict shape inference on the same
+// file; a run exported by `aia export-model` carries its labels, thresholds
+// and normalisation.
+
+#include <torch/torch.h>
+
+#include "aia/annotate/model_export.h"
+#include "aia/io/onnx_writer.h"
+#include "aia/model/registry.h"
+#include "aia/training/trainer.h"
+#include "tiny_dataset.h"
+#include "tiny_run.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace {
+
+const QString kNodeModules = QStringLiteral(AIA_TEST_NODE_MODULES);
+
+// Random batch-norm statistics and affine parameters everywhere, seeded.
+void randomize_batch_norms(aia::ClassifierImpl& model, std::uint64_t seed) {
+  torch::NoGradGuard no_grad;
+  torch::manual_seed(seed);
+  for (auto& m : model.modules(false))
+    if (auto* bn = m->as<torch::nn::BatchNorm2d>()) {
+      bn->weight.uniform_(0.5, 1.5);
+      bn->bias.uniform_(-0.2, 0.2);
+      bn->running_mean.uniform_(-0.2, 0.2);
+      bn->running_var.uniform_(0.5, 2.0);
+    }
+}
+
+class Quiet : public aia::TrainObserver {
+ public:
+  void on_message(const std::string&) override {}
+};
+
+// Runs `program args`; the standard output, or a failure with the standard error.
+QByteArray run(const QString& program, const QStringList& args, bool* ok) {
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("NODE_PATH"), kNodeModules);
+  p.setProcessEnvironment(env);
+  p.start(program, args);
+  *ok = p.waitForFinished(600000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+  if (!*ok) qWarning("%s failed: %s", qPrintable(program), p.readAllStandardError().constData());
+  return p.readAllStandardOutput();
+}
+
+}  // namespace
+
+class TestOnnxExport : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void onnxRuntimeGivesOurLogits_data();
+  void onnxRuntimeGivesOurLogits();
+  void runExportCarriesItsMetadata();
+
+ private:
+  QTemporaryDir m_dir;
+};
+
+void TestOnnxExport::initTestCase() {
+  torch::set_num_threads(2);
+  QVERIFY2(QFileInfo::exists(kNodeModules + QStringLiteral("/onnxruntime-node")),
+           qPrintable(kNodeModules + QStringLiteral("/onnxruntime-node is missing: bash packaging/install-deps.sh")));
+}
+
+void TestOnnxExport::onnxRuntimeGivesOurLogits_data() {
+  QTest::addColumn<QString>("backbone");
+  QTest::addColumn<int>("size");
+  for (const char* backbone : {"tresnet_nano", "tresnet_m"})
+    for (int size : {64, 224})
+      QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(backbone).arg(size))) << backbone << size;
+}
+
+void TestOnnxExport::onnxRuntimeGivesOurLogits() {
+  QFETCH(QString, backbone);
+  QFETCH(int, size);
+  aia::Classifier model = aia::make_model(backbone.toStdString(), 37);
+  randomize_batch_norms(*model, 7);
+  model->eval();
+  const QString onnx = m_dir.filePath(backbone + QString::number(size) + QStringLiteral(".onnx"));
+  aia::OnnxExport options;
+  options.image_size = size;
+  aia::write_onnx(*model, onnx.toStdString(), options);
+
+  torch::manual_seed(11);
+  const torch::Tensor images = torch::randn({8, 3, size, size});
+  torch::Tensor ours;
+  {
+    torch::NoGradGuard no_grad;
+    ours = model->forward(images).contiguous();
+  }
+  const QString input = m_dir.filePath(QStringLiteral("input.bin")), output = m_dir.filePath(QStringLiteral("out.bin"));
+  std::ofstream(input.toStdString(), std::ios::binary)
+      .write(static_cast<const char*>(images.data_ptr()), std::streamsize(images.numel() * 4));
+  bool ok = false;
+  const auto shapes = nlohmann::json::parse(run(QStringLiteral("node"),
+                                                {QStringLiteral(AIA_TESTS_DIR "/interop/onnx_run.js"), onnx, input,
+                                                 QStringLiteral("8"), QString::number(size), output},
+                                                &ok)
+                                                .toStdString());
+  QVERIFY(ok);
+  QCOMPARE(shapes["logits"], nlohmann::json({8, 37}));
+  QCOMPARE(shapes["scores"], nlohmann::json({8, 37}));
+  torch::Tensor theirs = torch::empty({8, 37});
+  std::ifstream(output.toStdString(), std::ios::binary).read(static_cast<char*>(theirs.data_ptr()), 8 * 37 * 4);
+  const double worst = (theirs - ours).abs().max().item<double>();
+  qInfo("%s at %d px: largest |logit difference| %.3g (logits' spread %.3g)", qPrintable(backbone), size, worst,
+        ours.std().item<double>());
+  QVERIFY2(worst <= 1e-4, qPrintable(QString::number(worst)));
+  QVERIFY(ours.std().item<double>() > 1e-2);  // logits that differ between images: a comparison that can fail
+
+  const QString check = QStringLiteral(
+      "import onnx, sys; m = onnx.load(sys.argv[1]); onnx.checker.check_model(m, full_check=True); "
+      "onnx.shape_inference.infer_shapes(m, strict_mode=True); print(m.opset_import[0].version)");
+  QCOMPARE(run(QStringLiteral(AIA_PYTHON3), {QStringLiteral("-c"), check, onnx}, &ok).trimmed(), QByteArray("17"));
+  QVERIFY(ok);
+}
+
+void TestOnnxExport::runExportCarriesItsMetadata() {
+  const std::string data = m_dir.filePath(QStringLiteral("tiny")).toStdString();
+  aia::test::make_tiny_dataset(data);
+  const std::string run_dir = m_dir.filePath(QStringLiteral("run")).toStdString();
+  Quiet quiet;
+  QCOMPARE(aia::train(aia::test::tiny_train_config(data, run_dir, 1), quiet).status, aia::RunStatus::Succeeded);
+  const std::string out = m_dir.filePath(QStringLiteral("run.onnx")).toStdString();
+  const auto summary = aia::export_run_onnx(run_dir, out, "9.9.9");
+  QCOMPARE(summary.labels, aia::test::tiny_vocabulary().size());
+  const QString dump = QStringLiteral(
+      "import onnx, sys, json; m = onnx.load(sys.argv[1]); "
+      "print(json.dumps({p.key: json.loads(p.value) for p in m.metadata_props}))");
+  bool ok = false;
+  const auto meta = nlohmann::json::parse(
+      run(QStringLiteral(AIA_PYTHON3), {QStringLiteral("-c"), dump, QString::fromStdString(out)}, &ok).toStdString());
+  QVERIFY(ok);
+  QCOMPARE(meta["labels"].get<std::vector<std::string>>(), aia::test::tiny_vocabulary());
+  QCOMPARE(meta["thresholds"].size(), aia::test::tiny_vocabulary().size());
+  QCOMPARE(meta["normalization"]["mean"].size(), std::size_t{3});
+  QCOMPARE(meta["image_size"].get<int>(), static_cast<int>(summary.image_size));
+  QCOMPARE(meta["producer"]["version"].get<std::string>(), std::string("9.9.9"));
+}
+
+QTEST_GUILESS_MAIN(TestOnnxExport)
+#include "tst_onnx_export.moc"
