@@ -64,6 +64,7 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_export.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/trainer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/session.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/ema.cpp

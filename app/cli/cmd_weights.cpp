@@ -3,11 +3,14 @@
 #include "commands.h"
 
 #include "aia/annotate/model_export.h"
+#include "aia/annotate/model_import.h"
 #include "aia/catalogue/catalogue.h"
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 
+#include <array>
 #include <cstdio>
+#include <utility>
 
 namespace aia::cli {
 
@@ -80,6 +83,27 @@ Runner add_export_model_command(CLI::App& app) {
     std::printf("%s: %s, %zu labels, input 3 x %lld x %lld; thresholds: %s\n", s.path.c_str(), s.backbone.c_str(),
                 s.labels, static_cast<long long>(s.image_size), static_cast<long long>(s.image_size),
                 s.thresholds.c_str());
+    return 0;
+  };
+}
+
+Runner add_import_model_command(CLI::App& app) {
+  auto* cmd = app.add_subcommand("import-model", command_description("import-model"));
+  auto a = std::make_shared<std::pair<ModelImportOptions, std::array<std::string, 3>>>();  // options; file, labels, out
+  cmd->add_option("file", a->second[0], "weight file with its classifier (timm's model.safetensors, a .pth)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--labels", a->second[1], "the classes' names, one per line, in the classifier's order")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--out", a->second[2], "the run folder to make")->required();
+  cmd->add_option("--backbone", a->first.backbone, "the model the weights belong to")->capture_default_str();
+  cmd->add_option("--image-size", a->first.image_size, "the input size the model was trained at")
+      ->capture_default_str();
+  return [=] {
+    const ModelImportSummary s = import_pretrained_run(a->second[0], a->second[1], a->second[2], a->first);
+    std::printf("%s: %zu labels (%s keys); thresholds 0.5 until reviewed images calibrate them\n", s.run_dir.c_str(),
+                s.labels, s.key_style.c_str());
     return 0;
   };
 }

@@ -25,6 +25,9 @@ const std::vector<CommandInfo>& command_list() {
       {"thresholds", "Choose a threshold per label (paper's MCC grid, exact MCC or F1)", false},
       {"export-model",
        "Write a run's model for other tools: an ONNX file with its labels, thresholds and normalisation", true},
+      {"import-model",
+       "Make a run from a published model (a timm model.safetensors and its class names): a tagger without training",
+       true},
       {"backbones", "List the backbones this build can train", true},
       {"convert",
        "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it in our key "

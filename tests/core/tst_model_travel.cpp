@@ -6,11 +6,17 @@
 // exercised, not the zero-initialised residual branches); Debian's
 // python3-onnx runs the full checker and strict shape inference on the same
 // file; a run exported by `aia export-model` carries its labels, thresholds
-// and normalisation.
+// and normalisation; and the other way, a published timm file (timm's key
+// names, an 11,221-row head like tresnet_m.miil_in21k's) with its class names
+// becomes a run that tags an image at once.
 
 #include <torch/torch.h>
 
+#include "aia/annotate/annotator.h"
 #include "aia/annotate/model_export.h"
+#include "aia/annotate/model_import.h"
+#include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/io/onnx_writer.h"
 #include "aia/model/registry.h"
 #include "aia/training/trainer.h"
@@ -24,6 +30,11 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "aia/data/image_pipeline.h"
 
 namespace {
 
@@ -61,25 +72,26 @@ QByteArray run(const QString& program, const QStringList& args, bool* ok) {
 
 }  // namespace
 
-class TestOnnxExport : public QObject {
+class TestModelTravel : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void initTestCase();
   void onnxRuntimeGivesOurLogits_data();
   void onnxRuntimeGivesOurLogits();
   void runExportCarriesItsMetadata();
+  void publishedModelBecomesATagger();
 
  private:
   QTemporaryDir m_dir;
 };
 
-void TestOnnxExport::initTestCase() {
+void TestModelTravel::initTestCase() {
   torch::set_num_threads(2);
   QVERIFY2(QFileInfo::exists(kNodeModules + QStringLiteral("/onnxruntime-node")),
            qPrintable(kNodeModules + QStringLiteral("/onnxruntime-node is missing: bash packaging/install-deps.sh")));
 }
 
-void TestOnnxExport::onnxRuntimeGivesOurLogits_data() {
+void TestModelTravel::onnxRuntimeGivesOurLogits_data() {
   QTest::addColumn<QString>("backbone");
   QTest::addColumn<int>("size");
   for (const char* backbone : {"tresnet_nano", "tresnet_m"})
@@ -87,7 +99,7 @@ void TestOnnxExport::onnxRuntimeGivesOurLogits_data() {
       QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(backbone).arg(size))) << backbone << size;
 }
 
-void TestOnnxExport::onnxRuntimeGivesOurLogits() {
+void TestModelTravel::onnxRuntimeGivesOurLogits() {
   QFETCH(QString, backbone);
   QFETCH(int, size);
   aia::Classifier model = aia::make_model(backbone.toStdString(), 37);
@@ -132,7 +144,7 @@ void TestOnnxExport::onnxRuntimeGivesOurLogits() {
   QVERIFY(ok);
 }
 
-void TestOnnxExport::runExportCarriesItsMetadata() {
+void TestModelTravel::runExportCarriesItsMetadata() {
   const std::string data = m_dir.filePath(QStringLiteral("tiny")).toStdString();
   aia::test::make_tiny_dataset(data);
   const std::string run_dir = m_dir.filePath(QStringLiteral("run")).toStdString();
@@ -155,5 +167,59 @@ void TestOnnxExport::runExportCarriesItsMetadata() {
   QCOMPARE(meta["producer"]["version"].get<std::string>(), std::string("9.9.9"));
 }
 
-QTEST_GUILESS_MAIN(TestOnnxExport)
-#include "tst_onnx_export.moc"
+void TestModelTravel::publishedModelBecomesATagger() {
+  // A stand-in for timm's tresnet_m.miil_in21k model.safetensors: timm's names (head.fc.*), 11,221 classes.
+  aia::Classifier published = aia::make_model("tresnet_m", 11221, 0.0);
+  randomize_batch_norms(*published, 3);
+  const std::string file = m_dir.filePath(QStringLiteral("model.safetensors")).toStdString();
+  aia::ExportOptions timm;
+  timm.timm_head = true;
+  aia::export_weights(*published, file, aia::WeightFormat::Safetensors, timm);
+  const std::string labels = m_dir.filePath(QStringLiteral("labels.txt")).toStdString();
+  {
+    std::ofstream out(labels);
+    for (int i = 0; i < 11221; ++i) out << "class " << i << "\n";
+  }
+  const std::string run = m_dir.filePath(QStringLiteral("in21k-run")).toStdString();
+  const auto summary = aia::import_pretrained_run(file, labels, run);
+  QCOMPARE(summary.labels, std::size_t{11221});
+  QCOMPARE(summary.key_style, std::string("timm"));
+  // A tagger at once: an image gets a score per class, and they are the published model's own.
+  const std::string image = m_dir.filePath(QStringLiteral("photo.png")).toStdString();
+  cv::Mat photo(240, 320, CV_8UC3);
+  cv::randu(photo, 0, 255);
+  QVERIFY(cv::imwrite(image, photo));
+  aia::Annotator annotator(run, "cpu", aia::Precision::Float32, aia::MemoryFormat::Nchw);  // to compare in float32
+  QCOMPARE(annotator.default_thresholds(), std::vector<double>(11221, 0.5));
+  const auto results = annotator.annotate({image});
+  QVERIFY2(results.at(0).ok, results.at(0).error.c_str());
+  QCOMPARE(results[0].scores.size(), std::size_t{11221});
+  std::vector<std::uint8_t> rgb;
+  QVERIFY(aia::load_image_rgb(image, 224, rgb, nullptr));
+  torch::Tensor x =
+      torch::from_blob(rgb.data(), {1, 224, 224, 3}, torch::kUInt8).permute({0, 3, 1, 2}).to(torch::kFloat) / 255.0;
+  published->eval();
+  torch::NoGradGuard no_grad;
+  const torch::Tensor expected = torch::sigmoid(published->forward(x))[0];  // timm's preprocessing: mean 0, std 1
+  double worst = 0;
+  for (int i = 0; i < 11221; ++i)
+    worst = std::max(worst, std::abs(double(results[0].scores[std::size_t(i)]) - expected[i].item<double>()));
+  QVERIFY2(worst < 1e-4, qPrintable(QString::number(worst)));
+
+  // A label file of another length: refused, naming both counts.
+  {
+    std::ofstream out(labels);
+    for (int i = 0; i < 11220; ++i) out << "class " << i << "\n";
+  }
+  try {
+    aia::import_pretrained_run(file, labels, m_dir.filePath(QStringLiteral("other-run")).toStdString());
+    QFAIL("accepted");
+  } catch (const aia::InputError& e) {
+    QVERIFY2(std::string(e.what()).find("a classifier of 11221 classes, but") != std::string::npos &&
+                 std::string(e.what()).find("lists 11220 labels") != std::string::npos,
+             e.what());
+  }
+}
+
+QTEST_GUILESS_MAIN(TestModelTravel)
+#include "tst_model_travel.moc"
