@@ -748,359 +748,490 @@
     </message>
 </context>
 <context>
-    <name>aia::ui::MainWindow</name>
+    <name>aia::ui::ImportModelDialog</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="41" />
-        <source>AIA Studio</source>
-        <translation>AIA Studio</translation>
+        <location filename="../ui/model_transfer.cpp" line="82" />
+        <source>New run from a published model</source>
+        <translation>Neuer Lauf aus einem veröffentlichten Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
-        <source>&amp;Dataset</source>
-        <translation>&amp;Datensatz</translation>
+        <location filename="../ui/model_transfer.cpp" line="96" />
+        <source>The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)</source>
+        <translation>Die Eingabegröße, mit der das Modell trainiert wurde (timms tresnet_m.miil_in21k: 224)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
-        <source>&amp;Train</source>
-        <translation>&amp;Training</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="54" />
-        <source>&amp;Browse</source>
-        <translation>&amp;Durchsuchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="55" />
-        <source>T&amp;hresholds</source>
-        <translation>&amp;Schwellenwerte</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="56" />
-        <source>&amp;Annotate</source>
-        <translation>&amp;Annotieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="57" />
-        <source>E&amp;xperiments</source>
-        <translation>E&amp;xperimente</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="59" />
-        <source>Re&amp;view</source>
-        <translation>&amp;Prüfen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="66" />
-        <source>Log</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="116" />
-        <source>a training run is in progress already</source>
-        <translation>es läuft bereits ein Training</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="100" />
-        <source>Training failed</source>
-        <translation>Training fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="147" />
-        <source>Ready</source>
-        <translation>Bereit</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="181" />
-        <source>Preferences</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="184" />
+        <location filename="../ui/model_transfer.cpp" line="99" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187" />
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>&amp;Weights (model.safetensors):</source>
+        <translation>&amp;Gewichte (model.safetensors):</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>Weights (*.safetensors *.pth *.pt)</source>
+        <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>&amp;Class names (one per line):</source>
+        <translation>&amp;Klassennamen (einer pro Zeile):</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>Class names</source>
+        <translation>Klassennamen</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="116" />
+        <source>Run &amp;folder to make:</source>
+        <translation>Anzulegender Lauf&amp;ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="117" />
+        <source>&amp;Backbone:</source>
+        <translation>&amp;Backbone:</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="118" />
+        <source>&amp;Input size:</source>
+        <translation>&amp;Eingabegröße:</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="42" />
+        <source>AIA Studio</source>
+        <translation>AIA Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="53" />
+        <source>&amp;Dataset</source>
+        <translation>&amp;Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="54" />
+        <source>&amp;Train</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="55" />
+        <source>&amp;Browse</source>
+        <translation>&amp;Durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="56" />
+        <source>T&amp;hresholds</source>
+        <translation>&amp;Schwellenwerte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="57" />
+        <source>&amp;Annotate</source>
+        <translation>&amp;Annotieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="58" />
+        <source>E&amp;xperiments</source>
+        <translation>E&amp;xperimente</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="66" />
+        <source>Re&amp;view</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="73" />
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="123" />
+        <source>a training run is in progress already</source>
+        <translation>es läuft bereits ein Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="107" />
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="154" />
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="188" />
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="191" />
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="194" />
         <source>Folder for runs and experiments</source>
         <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>new runs and experiments go to %1</source>
         <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
-        <location filename="../ui/main_window.cpp" line="231" />
-        <location filename="../ui/main_window.cpp" line="235" />
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="237" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="241" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Export thresholds</source>
         <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="249" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="253" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248" />
+        <location filename="../ui/main_window.cpp" line="255" />
+        <source>Export &amp;model (ONNX)...</source>
+        <translation>&amp;Modell exportieren (ONNX)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256" />
+        <source>New run from a &amp;published model...</source>
+        <translation>Neuer Lauf aus einem &amp;veröffentlichten Modell...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253" />
+        <location filename="../ui/main_window.cpp" line="263" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="268" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="271" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="271" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location filename="../ui/main_window.cpp" line="273" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Compare with a past run...</source>
         <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>A run folder whose curves to overlay</source>
         <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="282" />
         <source>C&amp;lear compared runs</source>
         <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279" />
+        <location filename="../ui/main_window.cpp" line="289" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="290" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281" />
+        <location filename="../ui/main_window.cpp" line="291" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290" />
+        <location filename="../ui/main_window.cpp" line="300" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292" />
+        <location filename="../ui/main_window.cpp" line="302" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299" />
+        <location filename="../ui/main_window.cpp" line="310" />
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310" />
+        <source>Open a run first (File &gt; Open run), or train one.</source>
+        <translation>Öffnen Sie zuerst einen Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="313" />
+        <source>Export the run's model</source>
+        <translation>Das Modell des Laufs exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="315" />
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="317" />
+        <source>exporting %1 to %2...</source>
+        <translation>exportiere %1 nach %2...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="324" />
+        <source>making a run from %1...</source>
+        <translation>lege einen Lauf aus %1 an...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="329" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309" />
+        <location filename="../ui/main_window.cpp" line="339" />
+        <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
+        <translation>Lauf %1 geöffnet: ein Verschlagworter ohne Testwerte (Annotieren und Prüfen nutzen ihn; Durchsuchen und Schwellenwerte brauchen einen hier trainierten Lauf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="348" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323" />
+        <location filename="../ui/main_window.cpp" line="362" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348" />
+        <location filename="../ui/main_window.cpp" line="387" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="388" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372" />
+        <location filename="../ui/main_window.cpp" line="411" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ModelTransfer</name>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="53" />
+        <source>Cannot export the model</source>
+        <translation>Das Modell kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="55" />
+        <source>wrote %1: %2, %3 labels, input 3 x %4 x %4; thresholds: %5</source>
+        <translation>%1 geschrieben: %2, %3 Labels, Eingabe 3 x %4 x %4; Schwellenwerte: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="67" />
+        <source>Cannot make a run from the model</source>
+        <translation>Aus dem Modell kann kein Lauf angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="72" />
+        <source>made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them</source>
+        <translation>Lauf %1 aus %2 angelegt: %3 Labels; Schwellenwerte 0,5, bis geprüfte Bilder sie kalibrieren</translation>
     </message>
 </context>
 <context>

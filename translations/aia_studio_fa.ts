@@ -748,359 +748,490 @@
     </message>
 </context>
 <context>
-    <name>aia::ui::MainWindow</name>
+    <name>aia::ui::ImportModelDialog</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="41" />
-        <source>AIA Studio</source>
-        <translation>استودیو AIA</translation>
+        <location filename="../ui/model_transfer.cpp" line="82" />
+        <source>New run from a published model</source>
+        <translation>اجرای تازه از یک مدل منتشرشده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
-        <source>&amp;Dataset</source>
-        <translation>&amp;مجموعه داده</translation>
+        <location filename="../ui/model_transfer.cpp" line="96" />
+        <source>The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)</source>
+        <translation>اندازه‌ی ورودی‌ای که مدل با آن آموزش دیده است (tresnet_m.miil_in21k در timm: ۲۲۴)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
-        <source>&amp;Train</source>
-        <translation>&amp;آموزش</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="54" />
-        <source>&amp;Browse</source>
-        <translation>&amp;مرور</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="55" />
-        <source>T&amp;hresholds</source>
-        <translation>&amp;آستانه‌ها</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="56" />
-        <source>&amp;Annotate</source>
-        <translation>&amp;برچسب‌گذاری</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="57" />
-        <source>E&amp;xperiments</source>
-        <translation>&amp;آزمایش‌ها</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="59" />
-        <source>Re&amp;view</source>
-        <translation>&amp;بازبینی</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="66" />
-        <source>Log</source>
-        <translation>گزارش</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="116" />
-        <source>a training run is in progress already</source>
-        <translation>یک آموزش از پیش در جریان است</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="100" />
-        <source>Training failed</source>
-        <translation>آموزش ناموفق بود</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="147" />
-        <source>Ready</source>
-        <translation>آماده</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="181" />
-        <source>Preferences</source>
-        <translation>ترجیحات</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="184" />
+        <location filename="../ui/model_transfer.cpp" line="99" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187" />
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>&amp;Weights (model.safetensors):</source>
+        <translation>&amp;وزن‌ها (model.safetensors):</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>Weights</source>
+        <translation>وزن‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="114" />
+        <source>Weights (*.safetensors *.pth *.pt)</source>
+        <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>&amp;Class names (one per line):</source>
+        <translation>نام &amp;کلاس‌ها (هر خط یکی):</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>Class names</source>
+        <translation>نام کلاس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="115" />
+        <source>Text (*.txt)</source>
+        <translation>متن (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="116" />
+        <source>Run &amp;folder to make:</source>
+        <translation>&amp;پوشه‌ی اجرا برای ساختن:</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="117" />
+        <source>&amp;Backbone:</source>
+        <translation>&amp;ستون فقرات:</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="118" />
+        <source>&amp;Input size:</source>
+        <translation>اندازه‌ی &amp;ورودی:</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="42" />
+        <source>AIA Studio</source>
+        <translation>استودیو AIA</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="53" />
+        <source>&amp;Dataset</source>
+        <translation>&amp;مجموعه داده</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="54" />
+        <source>&amp;Train</source>
+        <translation>&amp;آموزش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="55" />
+        <source>&amp;Browse</source>
+        <translation>&amp;مرور</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="56" />
+        <source>T&amp;hresholds</source>
+        <translation>&amp;آستانه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="57" />
+        <source>&amp;Annotate</source>
+        <translation>&amp;برچسب‌گذاری</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="58" />
+        <source>E&amp;xperiments</source>
+        <translation>&amp;آزمایش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="66" />
+        <source>Re&amp;view</source>
+        <translation>&amp;بازبینی</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="73" />
+        <source>Log</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="123" />
+        <source>a training run is in progress already</source>
+        <translation>یک آموزش از پیش در جریان است</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="107" />
+        <source>Training failed</source>
+        <translation>آموزش ناموفق بود</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="154" />
+        <source>Ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="188" />
+        <source>Preferences</source>
+        <translation>ترجیحات</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="191" />
+        <source>Browse...</source>
+        <translation>مرور...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="194" />
         <source>Folder for runs and experiments</source>
         <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>new runs and experiments go to %1</source>
         <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="219" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="213" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215" />
+        <location filename="../ui/main_window.cpp" line="222" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218" />
+        <location filename="../ui/main_window.cpp" line="225" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="230" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="224" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Export predictions</source>
         <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
-        <location filename="../ui/main_window.cpp" line="231" />
-        <location filename="../ui/main_window.cpp" line="235" />
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="237" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Export per-label metrics</source>
         <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="241" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>Export thresholds</source>
         <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="245" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Export annotations</source>
         <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="249" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="253" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248" />
+        <location filename="../ui/main_window.cpp" line="255" />
+        <source>Export &amp;model (ONNX)...</source>
+        <translation>برون‌بری &amp;مدل (ONNX)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="256" />
+        <source>New run from a &amp;published model...</source>
+        <translation>اجرای تازه از یک مدل &amp;منتشرشده...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251" />
+        <location filename="../ui/main_window.cpp" line="261" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253" />
+        <location filename="../ui/main_window.cpp" line="263" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="268" />
         <source>&amp;Preferences...</source>
         <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location filename="../ui/main_window.cpp" line="270" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="271" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="271" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location filename="../ui/main_window.cpp" line="273" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Compare with a past run...</source>
         <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>A run folder whose curves to overlay</source>
         <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>Cannot compare</source>
         <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="282" />
         <source>C&amp;lear compared runs</source>
         <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279" />
+        <location filename="../ui/main_window.cpp" line="289" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="290" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281" />
+        <location filename="../ui/main_window.cpp" line="291" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290" />
+        <location filename="../ui/main_window.cpp" line="300" />
         <source>wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292" />
+        <location filename="../ui/main_window.cpp" line="302" />
         <source>nothing to export yet</source>
         <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299" />
+        <location filename="../ui/main_window.cpp" line="310" />
+        <source>Export model</source>
+        <translation>برون‌بری مدل</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310" />
+        <source>Open a run first (File &gt; Open run), or train one.</source>
+        <translation>نخست یک اجرا را باز کنید (پرونده &gt; باز کردن اجرا)، یا یکی را آموزش دهید.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="313" />
+        <source>Export the run's model</source>
+        <translation>برون‌بری مدل اجرا</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="315" />
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="317" />
+        <source>exporting %1 to %2...</source>
+        <translation>برون‌بری %1 به %2...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="324" />
+        <source>making a run from %1...</source>
+        <translation>ساختن اجرا از %1...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="329" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309" />
+        <location filename="../ui/main_window.cpp" line="339" />
+        <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
+        <translation>اجرای %1 باز شد: برچسب‌زنی بدون امتیازهای آزمون (حاشیه‌نویسی و بازبینی از آن استفاده می‌کنند؛ مرور و آستانه‌ها به اجرایی نیاز دارند که همین‌جا آموزش دیده باشد)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="348" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323" />
+        <location filename="../ui/main_window.cpp" line="362" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348" />
+        <location filename="../ui/main_window.cpp" line="387" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="388" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372" />
+        <location filename="../ui/main_window.cpp" line="411" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ModelTransfer</name>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="53" />
+        <source>Cannot export the model</source>
+        <translation>برون‌بری مدل ممکن نیست</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="55" />
+        <source>wrote %1: %2, %3 labels, input 3 x %4 x %4; thresholds: %5</source>
+        <translation>%1 نوشته شد: %2، %3 برچسب، ورودی 3 x %4 x %4؛ آستانه‌ها: %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="67" />
+        <source>Cannot make a run from the model</source>
+        <translation>ساختن اجرا از این مدل ممکن نیست</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_transfer.cpp" line="72" />
+        <source>made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them</source>
+        <translation>اجرای %1 از %2 ساخته شد: %3 برچسب؛ آستانه‌ها ۰٫۵ تا زمانی که تصاویر بازبینی‌شده آن‌ها را تنظیم کنند</translation>
     </message>
 </context>
 <context>

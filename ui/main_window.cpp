@@ -4,6 +4,7 @@
 #include "browse_page.h"
 #include "dataset_page.h"
 #include "experiments_page.h"
+#include "model_transfer.h"
 #include "review_page.h"
 #include "run_data.h"
 #include "thresholds_page.h"
@@ -56,6 +57,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   m_tabs->addTab(m_annotate, tr("&Annotate"));
   m_tabs->addTab(m_experiments, tr("E&xperiments"));
   m_review = new ReviewPage;
+  m_transfer = new ModelTransfer(this);
+  connect(m_transfer, &ModelTransfer::finished, this, [this](const QString& text, const QString& run) {
+    log(text);
+    if (!run.isEmpty()) openRun(run);
+  });
+  connect(m_transfer, &ModelTransfer::failed, this, &MainWindow::showError);
   m_tabs->addTab(m_review, tr("Re&view"));
   setCentralWidget(m_tabs);
 
@@ -245,6 +252,9 @@ void MainWindow::createMenus() {
   });
   file->addAction(tr("Write &XMP sidecars"), m_annotate, &AnnotatePage::writeXmpSidecars);
   file->addSeparator();
+  file->addAction(tr("Export &model (ONNX)..."), this, &MainWindow::exportModel);
+  file->addAction(tr("New run from a &published model..."), this, &MainWindow::importModel);
+  file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
   auto* edit = menuBar()->addMenu(tr("&Edit"));
@@ -295,13 +305,43 @@ void MainWindow::exportWith(const QString& title, const QString& filter,
   }
 }
 
+void MainWindow::exportModel() {
+  if (m_runDir.isEmpty()) {
+    showError(tr("Export model"), tr("Open a run first (File > Open run), or train one."));
+    return;
+  }
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export the run's model"),
+                                   QFileInfo(m_runDir).fileName() + QStringLiteral(".onnx"), tr("ONNX (*.onnx)"));
+  if (path.isEmpty()) return;
+  log(tr("exporting %1 to %2...").arg(m_runDir, path));
+  m_transfer->exportOnnx(m_runDir, path);
+}
+
+void MainWindow::importModel() {
+  ImportModelDialog dialog(QDir(dataFolder()).filePath(QStringLiteral("runs")), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  log(tr("making a run from %1...").arg(dialog.weights()));
+  m_transfer->importPublished(dialog.weights(), dialog.labels(), dialog.outDir(), dialog.backbone(),
+                              dialog.imageSize());
+}
+
 void MainWindow::chooseRun() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a training run folder"));
   if (!dir.isEmpty()) openRun(dir);
 }
 
 void MainWindow::openRun(const QString& path) {
-  const QString dir = QFileInfo(path).absoluteFilePath();  // recent runs work from any working directory
+  const QString dir = QFileInfo(path).absoluteFilePath();    // recent runs work from any working directory
+  if (aia::RunFolder(dir.toStdString()).is_tagger_only()) {  // a published model made a run: it tags, nothing to browse
+    m_runDir = dir;
+    m_annotate->setRun(dir);
+    m_review->setRun(dir);
+    log(tr("opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a "
+           "run trained here)")
+            .arg(dir));
+    return;
+  }
   std::shared_ptr<const RunData> run;
   try {
     run = RunData::load(dir);

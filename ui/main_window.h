@@ -21,6 +21,7 @@ class ThresholdsPage;
 class AnnotatePage;
 class ExperimentsPage;
 class ReviewPage;
+class ModelTransfer;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -36,6 +37,7 @@ class MainWindow : public QMainWindow {
   ExperimentsPage* experimentsPage() const { return m_experiments; }
   ReviewPage* reviewPage() const { return m_review; }
   TrainingController* controller() const { return m_controller; }
+  ModelTransfer* modelTransfer() const { return m_transfer; }
   QTabWidget* tabs() const { return m_tabs; }
   QString logText() const;
   QString currentRun() const { return m_runDir; }
@@ -50,6 +52,10 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& text);
   void about();
   void preferences();
+  // File > Export model (ONNX)...: the current run's model, written off the GUI thread.
+  void exportModel();
+  // File > New run from a published model...: the form, then the run made and opened.
+  void importModel();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
@@ -76,6 +82,7 @@ class MainWindow : public QMainWindow {
   QUndoGroup m_undo;
   QMenu* m_recent = nullptr;
   QString m_runDir;
+  ModelTransfer* m_transfer;
 };
 
 }  // namespace aia::ui

@@ -4,6 +4,9 @@
 // one look for every plot. Each page has its own test (tst_<page>_page).
 
 #include "gui_fixture.h"
+#include "model_transfer.h"
+
+#include <QLineEdit>
 
 class TestMainWindow : public aia::test::GuiTest {
   Q_OBJECT
@@ -13,6 +16,7 @@ class TestMainWindow : public aia::test::GuiTest {
   void translationsAndRightToLeft();
   void runsGoToTheDataFolderAndReopen();
   void plotsShareOneLook();
+  void modelsTravelFromTheFileMenu();
   void cleanupTestCase() { closeWindow(); }
 };
 
@@ -112,6 +116,48 @@ void TestMainWindow::plotsShareOneLook() {
   // The palette's colours stay apart.
   QVERIFY(aia::ui::plotColour(0) != aia::ui::plotColour(1));
   QCOMPARE(aia::ui::plotColour(8), aia::ui::plotColour(0));
+}
+
+void TestMainWindow::modelsTravelFromTheFileMenu() {
+  // Export: the current run's model as ONNX, off the GUI thread; the log says what was written.
+  m_window->openRun(m_run);
+  auto* transfer = m_window->modelTransfer();
+  QSignalSpy finished(transfer, &aia::ui::ModelTransfer::finished);
+  QSignalSpy failed(transfer, &aia::ui::ModelTransfer::failed);
+  const QString onnx = m_dir.filePath(QStringLiteral("run.onnx"));
+  transfer->exportOnnx(m_run, onnx);
+  QVERIFY(transfer->busy());
+  QVERIFY(finished.wait(60000));
+  QVERIFY(QFileInfo(onnx).size() > 1000);
+  QVERIFY(m_window->logText().contains(QStringLiteral("wrote %1: tresnet_nano").arg(onnx)));
+
+  // Import: the form proposes a run folder from the weight file's name; the run made is opened as a tagger.
+  aia::ui::ImportModelDialog dialog(m_dir.filePath(QStringLiteral("runs")));
+  const QString weights = m_run + QStringLiteral("/checkpoints/best.safetensors");
+  dialog.weightsEdit()->setText(weights);
+  QCOMPARE(dialog.outDir(), m_dir.filePath(QStringLiteral("runs/checkpoints-best")));
+  const QString labels = m_dir.filePath(QStringLiteral("labels.txt"));
+  QFile f(labels);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  for (const auto& l : aia::test::tiny_vocabulary()) f.write((l + "\n").c_str());
+  f.close();
+  dialog.labelsEdit()->setText(labels);
+  finished.clear();
+  transfer->importPublished(dialog.weights(), dialog.labels(), dialog.outDir(), QStringLiteral("tresnet_nano"), 32);
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.first().at(1).toString(), dialog.outDir());
+  QCOMPARE(m_window->currentRun(), QFileInfo(dialog.outDir()).absoluteFilePath());
+  QVERIFY(m_window->logText().contains(QStringLiteral("a tagger without test scores")));
+  // A label file of another length: the window shows the error, naming both counts.
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("only-one\n");
+  f.close();
+  transfer->importPublished(weights, labels, m_dir.filePath(QStringLiteral("runs/other")),
+                            QStringLiteral("tresnet_nano"), 32);
+  QVERIFY(failed.wait(60000));
+  QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("lists 1 labels")),
+           qPrintable(failed.first().at(1).toString()));
+  m_window->openRun(m_run);
 }
 
 QTEST_MAIN(TestMainWindow)

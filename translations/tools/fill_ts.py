@@ -135,6 +135,28 @@ FA = {
 }
 
 DE_MORE = {
+    "New run from a published model": "Neuer Lauf aus einem veröffentlichten Modell",
+    "The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)":
+        "Die Eingabegröße, mit der das Modell trainiert wurde (timms tresnet_m.miil_in21k: 224)",
+    "Browse...": "Durchsuchen...", "&Weights (model.safetensors):": "&Gewichte (model.safetensors):",
+    "Weights": "Gewichte", "Weights (*.safetensors *.pth *.pt)": "Gewichte (*.safetensors *.pth *.pt)",
+    "&Class names (one per line):": "&Klassennamen (einer pro Zeile):", "Class names": "Klassennamen",
+    "Text (*.txt)": "Text (*.txt)", "Run &folder to make:": "Anzulegender Lauf&ordner:",
+    "&Backbone:": "&Backbone:", "&Input size:": "&Eingabegröße:",
+    "Export &model (ONNX)...": "&Modell exportieren (ONNX)...",
+    "New run from a &published model...": "Neuer Lauf aus einem &veröffentlichten Modell...",
+    "Export model": "Modell exportieren",
+    "Open a run first (File > Open run), or train one.": "Öffnen Sie zuerst einen Lauf (Datei > Lauf öffnen) oder trainieren Sie einen.",
+    "Export the run's model": "Das Modell des Laufs exportieren", "ONNX (*.onnx)": "ONNX (*.onnx)",
+    "exporting %1 to %2...": "exportiere %1 nach %2...", "making a run from %1...": "lege einen Lauf aus %1 an...",
+    "opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)":
+        "Lauf %1 geöffnet: ein Verschlagworter ohne Testwerte (Annotieren und Prüfen nutzen ihn; Durchsuchen und Schwellenwerte brauchen einen hier trainierten Lauf)",
+    "Cannot export the model": "Das Modell kann nicht exportiert werden",
+    "wrote %1: %2, %3 labels, input 3 x %4 x %4; thresholds: %5":
+        "%1 geschrieben: %2, %3 Labels, Eingabe 3 x %4 x %4; Schwellenwerte: %5",
+    "Cannot make a run from the model": "Aus dem Modell kann kein Lauf angelegt werden",
+    "made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them":
+        "Lauf %1 aus %2 angelegt: %3 Labels; Schwellenwerte 0,5, bis geprüfte Bilder sie kalibrieren",
     "skipped file": "übersprungene Datei", "reason": "Grund",
     "Files under the dropped folders that were not tagged, and why":
         "Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum",
@@ -259,6 +281,28 @@ DE_MORE = {
 }
 
 FA_MORE = {
+    "New run from a published model": "اجرای تازه از یک مدل منتشرشده",
+    "The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)":
+        "اندازه‌ی ورودی‌ای که مدل با آن آموزش دیده است (tresnet_m.miil_in21k در timm: ۲۲۴)",
+    "Browse...": "مرور...", "&Weights (model.safetensors):": "&وزن‌ها (model.safetensors):",
+    "Weights": "وزن‌ها", "Weights (*.safetensors *.pth *.pt)": "وزن‌ها (*.safetensors *.pth *.pt)",
+    "&Class names (one per line):": "نام &کلاس‌ها (هر خط یکی):", "Class names": "نام کلاس‌ها",
+    "Text (*.txt)": "متن (*.txt)", "Run &folder to make:": "&پوشه‌ی اجرا برای ساختن:",
+    "&Backbone:": "&ستون فقرات:", "&Input size:": "اندازه‌ی &ورودی:",
+    "Export &model (ONNX)...": "برون‌بری &مدل (ONNX)...",
+    "New run from a &published model...": "اجرای تازه از یک مدل &منتشرشده...",
+    "Export model": "برون‌بری مدل",
+    "Open a run first (File > Open run), or train one.": "نخست یک اجرا را باز کنید (پرونده > باز کردن اجرا)، یا یکی را آموزش دهید.",
+    "Export the run's model": "برون‌بری مدل اجرا", "ONNX (*.onnx)": "ONNX (*.onnx)",
+    "exporting %1 to %2...": "برون‌بری %1 به %2...", "making a run from %1...": "ساختن اجرا از %1...",
+    "opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)":
+        "اجرای %1 باز شد: برچسب‌زنی بدون امتیازهای آزمون (حاشیه‌نویسی و بازبینی از آن استفاده می‌کنند؛ مرور و آستانه‌ها به اجرایی نیاز دارند که همین‌جا آموزش دیده باشد)",
+    "Cannot export the model": "برون‌بری مدل ممکن نیست",
+    "wrote %1: %2, %3 labels, input 3 x %4 x %4; thresholds: %5":
+        "%1 نوشته شد: %2، %3 برچسب، ورودی 3 x %4 x %4؛ آستانه‌ها: %5",
+    "Cannot make a run from the model": "ساختن اجرا از این مدل ممکن نیست",
+    "made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them":
+        "اجرای %1 از %2 ساخته شد: %3 برچسب؛ آستانه‌ها ۰٫۵ تا زمانی که تصاویر بازبینی‌شده آن‌ها را تنظیم کنند",
     "skipped file": "پرونده‌ی ردشده", "reason": "دلیل",
     "Files under the dropped folders that were not tagged, and why":
         "پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن",

@@ -248,6 +248,10 @@ void RunFolder::write_test_scores(const ScoredSplit& split) const {
   write_score_csv(test_targets_path(), split.targets);
 }
 
+bool RunFolder::is_tagger_only() const {
+  return fs::exists(info_path()) && has_checkpoint(Checkpoint::Best) && !fs::exists(test_scores_path());
+}
+
 bool RunFolder::has_train_scores() const { return fs::exists(train_scores_path()) && fs::exists(train_targets_path()); }
 
 ScoredSplit RunFolder::read_train_scores() const {

@@ -80,6 +80,10 @@ class RunFolder {
 
   // The training split's scores and targets (where strategies chose the thresholds).
   bool has_train_scores() const;
+  // A run that can tag but was never evaluated here (aia import-model): a best
+  // checkpoint and run.json, no test scores. Annotate and projects use it;
+  // Browse and the Thresholds page need test scores.
+  bool is_tagger_only() const;
   ScoredSplit read_train_scores() const;
   void write_train_scores(const ScoredSplit& split) const;
 
