@@ -165,6 +165,7 @@ void TestModelTravel::runExportCarriesItsMetadata() {
   QCOMPARE(meta["normalization"]["mean"].size(), std::size_t{3});
   QCOMPARE(meta["image_size"].get<int>(), static_cast<int>(summary.image_size));
   QCOMPARE(meta["producer"]["version"].get<std::string>(), std::string("9.9.9"));
+  QCOMPARE(meta["preprocessing"]["layout"].get<std::string>(), std::string("NCHW float32"));
 }
 
 void TestModelTravel::publishedModelBecomesATagger() {
