@@ -29,6 +29,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include <opencv2/core.hpp>
@@ -166,6 +168,42 @@ void TestModelTravel::runExportCarriesItsMetadata() {
   QCOMPARE(meta["image_size"].get<int>(), static_cast<int>(summary.image_size));
   QCOMPARE(meta["producer"]["version"].get<std::string>(), std::string("9.9.9"));
   QCOMPARE(meta["preprocessing"]["layout"].get<std::string>(), std::string("NCHW float32"));
+
+  // As a consumer would: the file's own metadata makes the input from image files; ONNX Runtime's scores
+  // equal `aia annotate`'s (float32) on the same files.
+  std::vector<std::string> images;
+  for (const auto& entry : std::filesystem::directory_iterator(data + "/images"))
+    if (images.size() < 6) images.push_back(entry.path().string());
+  const int size = meta["image_size"].get<int>();
+  const auto mean = meta["normalization"]["mean"].get<std::vector<float>>();
+  const auto sd = meta["normalization"]["std"].get<std::vector<float>>();
+  std::vector<float> input;
+  for (const auto& image : images) {
+    std::vector<std::uint8_t> rgb;
+    QVERIFY(aia::load_image_rgb(image, size, rgb, nullptr));
+    for (int c = 0; c < 3; ++c)
+      for (int i = 0; i < size * size; ++i) input.push_back((rgb[std::size_t(i * 3 + c)] / 255.0f - mean[c]) / sd[c]);
+  }
+  const QString in = m_dir.filePath(QStringLiteral("files.bin")), logits = m_dir.filePath(QStringLiteral("files.out"));
+  std::ofstream(in.toStdString(), std::ios::binary)
+      .write(reinterpret_cast<const char*>(input.data()), std::streamsize(input.size() * 4));
+  run(QStringLiteral("node"),
+      {QStringLiteral(AIA_TESTS_DIR "/interop/onnx_run.js"), QString::fromStdString(out), in,
+       QString::number(images.size()), QString::number(size), logits},
+      &ok);
+  QVERIFY(ok);
+  const std::size_t labels = summary.labels;
+  std::vector<float> theirs(images.size() * labels);
+  std::ifstream(logits.toStdString(), std::ios::binary)
+      .read(reinterpret_cast<char*>(theirs.data()), std::streamsize(theirs.size() * 4));
+  aia::Annotator annotator(run_dir, "cpu", aia::Precision::Float32, aia::MemoryFormat::Nchw);
+  const auto ours = annotator.annotate(images);
+  double worst = 0;
+  for (std::size_t i = 0; i < images.size(); ++i)
+    for (std::size_t l = 0; l < labels; ++l)
+      worst = std::max(worst, std::abs(1.0 / (1.0 + std::exp(-double(theirs[i * labels + l]))) - ours[i].scores[l]));
+  qInfo("ONNX Runtime against aia annotate on %zu files: largest |score difference| %.3g", images.size(), worst);
+  QVERIFY2(worst <= 1e-5, qPrintable(QString::number(worst)));
 }
 
 void TestModelTravel::publishedModelBecomesATagger() {
