@@ -18,6 +18,7 @@ set(engine_std_sources
 set(engine_torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/loss/loss.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/model/tresnet.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/model/attention_head.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/model/sync_batch_norm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/model/registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_tensor.cpp
