@@ -140,6 +140,8 @@ void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_option(
       "--backbone", o.backbone,
       join_names(names_of(backbones())) + " (default " + default_backbone() + "; tresnet_nano for the demos)");
+  cmd->add_option("--head", o.head, describe_choices(heads()) + " (default gap)")
+      ->check(CLI::IsMember(names_of(heads())));
   cmd->add_option("--pretrained", o.pretrained, "weights to start from: timm safetensors or a torch.save state_dict");
   cmd->add_option("--image-size", o.image_size, "pixels (default 448; 64 for the demos)");
   cmd->add_option("--epochs", o.epochs, "default 40 (30 for the demos)");

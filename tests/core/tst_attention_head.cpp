@@ -7,9 +7,15 @@
 
 #include <torch/torch.h>
 
+#include "aia/annotate/annotator.h"
 #include "aia/errors.h"
+#include "aia/io/safetensors.h"
 #include "aia/model/attention_head.h"
+#include "aia/run/run_folder.h"
+#include "aia/training/trainer.h"
 #include "test_support.h"
+#include "tiny_dataset.h"
+#include "tiny_run.h"
 
 #include <QtTest>
 
@@ -79,6 +85,10 @@ class TestAttentionHead : public QObject {
   void parityWithTheFixture();
   void paperSizeNamesShapesAndCount();
   void queriesAreFrozenAndDropoutOnlyInTraining();
+  void runsTrainAndTagWithTheAttentionHead();
+
+ private:
+  QTemporaryDir m_dir;
 };
 
 void TestAttentionHead::parityWithTheFixture_data() {
@@ -145,6 +155,41 @@ void TestAttentionHead::queriesAreFrozenAndDropoutOnlyInTraining() {
   const aia::AttentionHeadOptions uneven{8, 10, 4, 16, 3, 0.1};  // 10 channels over 4 heads
   auto make = [&] { return aia::AttentionHead(uneven); };
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, make());
+}
+
+class Quiet : public aia::TrainObserver {
+ public:
+  void on_message(const std::string&) override {}
+};
+
+void TestAttentionHead::runsTrainAndTagWithTheAttentionHead() {
+  const std::string data = m_dir.filePath(QStringLiteral("tiny")).toStdString();
+  aia::test::make_tiny_dataset(data);
+  auto config = aia::test::tiny_train_config(data, m_dir.filePath(QStringLiteral("run")).toStdString(), 2);
+  config.model.head = "attention";
+  config.model.attention_hidden = 32, config.model.attention_heads = 4, config.model.attention_feedforward = 64;
+  Quiet quiet;
+  QCOMPARE(aia::train(config, quiet).status, aia::RunStatus::Succeeded);
+  const aia::RunFolder run(config.run.out_dir);
+  const aia::RunInfo info = run.read_info();
+  QCOMPARE(info.head, std::string("attention"));
+  QCOMPARE(info.attention_hidden, 32);
+  // The checkpoint holds the authors' head names (query_emb unchanged by training: it is frozen).
+  bool has_queries = false, has_w = false;
+  for (const auto& [key, value] : aia::read_safetensors(run.checkpoint_path(aia::Checkpoint::Best))) {
+    has_queries |= key == "head.query_emb.weight";
+    has_w |= key == "head.w" && value.sizes() == torch::IntArrayRef({1, 4, 32});
+  }
+  QVERIFY(has_queries && has_w);
+  aia::Annotator annotator(config.run.out_dir, "cpu");
+  const auto results = annotator.annotate({data + "/images/test0.png"});
+  QVERIFY2(results.at(0).ok, results.at(0).error.c_str());
+  QCOMPARE(results[0].scores.size(), std::size_t{4});
+  // Frozen mode caches pooled features, which this head does not read: refused before anything runs.
+  config.run.mode = aia::TrainMode::Frozen;
+  bool refused = false;
+  for (const auto& problem : aia::validate(config)) refused |= problem.find("attention head") != std::string::npos;
+  QVERIFY(refused);
 }
 
 QTEST_GUILESS_MAIN(TestAttentionHead)

@@ -51,7 +51,8 @@ const std::string& default_backbone() { return backbones().front().name; }
 
 const std::vector<Choice>& heads() {
   static const std::vector<Choice> list = {
-      {"linear", "the paper's head: global average pooling, Dropout, one Linear layer"},
+      {"gap", "the 2023 paper's head: global average pooling, Dropout, one Linear layer"},
+      {"attention", "the 2024 follow-up's head: label queries cross-attend to the feature map (one decoder layer)"},
   };
   return list;
 }

@@ -15,7 +15,11 @@ namespace aia {
 Classifier load_run_model(const RunFolder& run, const RunInfo& info, Checkpoint which) {
   const std::string path = run.checkpoint_path(which);
   if (!std::filesystem::exists(path)) throw CheckpointError(path + ": no such checkpoint (has the run saved one yet?)");
-  Classifier model = make_model(info.backbone, static_cast<std::int64_t>(info.vocabulary.size()), info.head_dropout);
+  HeadOptions head;
+  head.kind = info.head;
+  head.dropout = info.head_dropout;
+  head.hidden = info.attention_hidden, head.heads = info.attention_heads, head.feedforward = info.attention_feedforward;
+  Classifier model = make_model(info.backbone, static_cast<std::int64_t>(info.vocabulary.size()), head);
   NamedTensors state;
   for (auto& [k, v] : read_safetensors(path))
     if (k.rfind("optim.", 0) != 0 && k.rfind("ema.", 0) != 0) state.emplace_back(k, v);

@@ -90,8 +90,9 @@ std::pair<torch::Tensor, torch::Tensor> AttentionHeadImpl::forward(const torch::
   };
   const auto memory = torch::relu(linear_projection->forward(feature_map)).flatten(2).transpose(1, 2);  // B, N, d
   const auto B = feature_map.size(0);
-  const auto q0 = torch::zeros({B, options_.num_classes, options_.hidden}, memory.options());
-  const auto position = query_emb->weight.unsqueeze(0).to(memory.scalar_type());  // 1, C, d
+  // The residual stream in the parameters' type (float32 under bfloat16 autocast: the LayerNorms need it).
+  const auto q0 = torch::zeros({B, options_.num_classes, options_.hidden}, memory.options().dtype(w.scalar_type()));
+  const auto position = query_emb->weight.unsqueeze(0);  // 1, C, d
   auto [o, attention] = cross_attention(norm2_->forward(q0) + position, memory);
   const auto q1 = q0 + drop(o);
   const auto q2 = q1 + drop(linear2_->forward(drop(torch::relu(linear1_->forward(norm3_->forward(q1))))));

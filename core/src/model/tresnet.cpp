@@ -217,7 +217,7 @@ TResNetImpl::TResNetImpl(TResNetOptions options) : options_(std::move(options)) 
   }
   feature_dim_ = in;
   body_ = register_module("body", body);
-  head_ = register_module("head", std::make_shared<NamedContainer>());
+  if (options_.head != "attention") head_ = register_module("head", std::make_shared<NamedContainer>());
   reset_head(options_.num_classes);
   init_weights();
 }
@@ -225,6 +225,20 @@ TResNetImpl::TResNetImpl(TResNetOptions options) : options_(std::move(options)) 
 void TResNetImpl::reset_head(std::int64_t num_classes) {
   if (num_classes < 1) throw ConfigError("a model needs at least one class, got " + std::to_string(num_classes));
   options_.num_classes = num_classes;
+  if (options_.head == "attention") {
+    AttentionHeadOptions o = options_.attention;
+    o.channels = feature_dim_, o.num_classes = num_classes;
+    attention_ = AttentionHead(o);
+    auto reference = body_ ? body_->parameters() : std::vector<torch::Tensor>{};
+    if (!reference.empty()) attention_->to(reference.front().device(), reference.front().scalar_type());
+    if (head_)
+      replace_module("head", attention_.ptr());
+    else
+      head_ = register_module("head", attention_.ptr());
+    if (!is_training()) attention_->eval();
+    return;
+  }
+  if (options_.head != "gap") throw ConfigError("unknown head '" + options_.head + "' (gap or attention)");
   // PyTorch's default Linear init, as the paper's freshly created head gets.
   fc_ = torch::nn::Linear(feature_dim_, num_classes);
   dropout_ = torch::nn::Dropout(options_.head_dropout);
@@ -285,19 +299,32 @@ torch::Tensor TResNetImpl::forward_feature_map(torch::Tensor images) {
 }
 
 torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
+  if (attention_)
+    throw ConfigError(
+        "the attention head reads the whole feature map, not pooled features (frozen mode and "
+        "feature caching need the gap head)");
   return forward_feature_map(images).mean({2, 3});  // N, feature_dim
 }
 
-torch::Tensor TResNetImpl::forward_head(torch::Tensor features) { return fc_->forward(dropout_->forward(features)); }
+torch::Tensor TResNetImpl::forward_head(torch::Tensor features) {
+  if (attention_) throw ConfigError("the attention head reads the whole feature map, not pooled features");
+  return fc_->forward(dropout_->forward(features));
+}
 
-torch::Tensor TResNetImpl::forward(torch::Tensor images) { return forward_head(forward_features(images)); }
+torch::Tensor TResNetImpl::forward(torch::Tensor images) {
+  if (attention_) return attention_->forward(forward_feature_map(images)).first;
+  return forward_head(forward_features(images));
+}
 
 torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
+  if (attention_)
+    throw ConfigError("maps of the attention head are not drawn yet (the exact CAM belongs to the gap head)");
   const auto x = forward_feature_map(images);  // N, C, h, w
   return torch::einsum("lc,nchw->nlhw", {fc_->weight, x}) + fc_->bias.view({1, -1, 1, 1});
 }
 
 std::string TResNetImpl::write_graph(GraphWriter& g, const std::string& images) {
+  if (attention_) throw ConfigError("the ONNX export of the attention head is not written yet; the gap head exports");
   auto x = g.node("SpaceToDepth", {images}, "s2d", {{"blocksize", std::int64_t{4}}});  // the same (i, j, C) order
   x = stem_->write_graph(g, x, "body.conv1");
   for (std::size_t s = 0; s < stages_.size(); ++s) {

@@ -59,6 +59,11 @@ void RunFolder::write_info(const RunInfo& info) const {
   j["backbone"] = info.backbone;
   j["image_size"] = info.image_size;
   j["head_dropout"] = info.head_dropout;
+  j["head"] = info.head;
+  if (info.head == "attention")
+    j["attention"] = {{"hidden", info.attention_hidden},
+                      {"heads", info.attention_heads},
+                      {"feedforward", info.attention_feedforward}};
   j["normalization"] = {
       {"mean", info.normalization.mean}, {"std", info.normalization.std}, {"source", info.normalization.source}};
   j["vocabulary"] = info.vocabulary;
@@ -76,6 +81,12 @@ RunInfo RunFolder::read_info() const {
     info.backbone = j.at("backbone").get<std::string>();
     info.image_size = j.at("image_size").get<int>();
     info.head_dropout = j.value("head_dropout", 0.3);
+    info.head = j.value("head", std::string("gap"));  // runs before the attention head had none
+    if (j.contains("attention")) {
+      info.attention_hidden = j.at("attention").at("hidden").get<int>();
+      info.attention_heads = j.at("attention").at("heads").get<int>();
+      info.attention_feedforward = j.at("attention").at("feedforward").get<int>();
+    }
     info.vocabulary = j.at("vocabulary").get<std::vector<std::string>>();
     info.normalization.mean = j.at("normalization").at("mean").get<std::array<float, 3>>();
     info.normalization.std = j.at("normalization").at("std").get<std::array<float, 3>>();

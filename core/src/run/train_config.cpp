@@ -1,5 +1,6 @@
 #include "aia/run/train_config.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 #include "aia/io/json_errors.h"
@@ -7,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -28,7 +30,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossOptions, name, plain_bce, ga
                                                 margin_neg, switch_threshold, eps)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataConfig, dataset, image_size, val_fraction, val_seed, workers,
                                                 prefetch_batches, cache_mb, flips)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, pretrained_labels, head_dropout)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, pretrained_labels, head_dropout,
+                                                head, attention_hidden, attention_heads, attention_feedforward)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
                                                 final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp,
@@ -42,6 +45,7 @@ void apply_dataset_recipe(TrainConfig& config) {
   config.optim.epochs = 30;
   config.optim.learning_rate = 2e-3;
   config.model.head_dropout = 0.1;
+  config.model.attention_hidden = 128, config.model.attention_heads = 4, config.model.attention_feedforward = 256;
 }
 
 std::vector<std::string> validate(const TrainConfig& c) {
@@ -57,6 +61,14 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.data.prefetch_batches >= 1, "data.prefetch_batches must be >= 1");
   check(c.data.cache_mb >= 0, "data.cache_mb must be >= 0");
   check(c.model.head_dropout >= 0 && c.model.head_dropout < 1, "model.head_dropout must be in [0, 1)");
+  const auto head_names = names_of(heads());
+  check(std::find(head_names.begin(), head_names.end(), c.model.head) != head_names.end(),
+        "model.head must be " + names_or(names_of(heads())) + ", got '" + c.model.head + "'");
+  check(c.model.attention_heads >= 1 && c.model.attention_hidden >= c.model.attention_heads &&
+            c.model.attention_hidden % c.model.attention_heads == 0 && c.model.attention_feedforward >= 1,
+        "model.attention_hidden must be a positive multiple of model.attention_heads");
+  check(c.model.head != "attention" || c.run.mode != TrainMode::Frozen,
+        "run.mode frozen caches pooled features, which the attention head does not read: use fine-tune");
   check(c.optim.epochs >= 1, "optim.epochs must be >= 1, got " + std::to_string(c.optim.epochs));
   check(c.optim.batch_size >= 1, "optim.batch_size must be >= 1, got " + std::to_string(c.optim.batch_size));
   check(c.optim.learning_rate > 0 && std::isfinite(c.optim.learning_rate), "optim.learning_rate must be > 0");
@@ -101,6 +113,7 @@ void apply_overrides(const ConfigOverrides& o, TrainConfig& c) {
   set(o.cache_mb, c.data.cache_mb);
   set(o.flips, c.data.flips);
   set(o.backbone, c.model.backbone);
+  set(o.head, c.model.head);
   set(o.pretrained, c.model.pretrained);
   set(o.epochs, c.optim.epochs);
   set(o.batch_size, c.optim.batch_size);

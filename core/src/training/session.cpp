@@ -100,8 +100,12 @@ void Session::prepare_data() {
 
 void Session::build_model() {
   torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed));
-  model_ = make_model(config_.model.backbone, static_cast<std::int64_t>(data_.vocabulary.size()),
-                      config_.model.head_dropout);
+  HeadOptions head;
+  head.kind = config_.model.head;
+  head.dropout = config_.model.head_dropout;
+  head.hidden = config_.model.attention_hidden, head.heads = config_.model.attention_heads;
+  head.feedforward = config_.model.attention_feedforward;
+  model_ = make_model(config_.model.backbone, static_cast<std::int64_t>(data_.vocabulary.size()), head);
   if (!config_.model.pretrained.empty() && !resume_) {
     ImportOptions options;
     options.file_labels = config_.model.pretrained_labels;
@@ -134,6 +138,9 @@ void Session::build_model() {
   info.backbone = config_.model.backbone;
   info.image_size = config_.data.image_size;
   info.head_dropout = config_.model.head_dropout;
+  info.head = config_.model.head;
+  info.attention_hidden = config_.model.attention_hidden, info.attention_heads = config_.model.attention_heads;
+  info.attention_feedforward = config_.model.attention_feedforward;
   info.vocabulary = data_.vocabulary;
   info.normalization = data_.normalization;
   if (writes()) folder_.write_info(info);

@@ -25,4 +25,13 @@ bool has_backbone(const std::string& name);
 // unknown name, listing the known ones.
 Classifier make_model(const std::string& name, std::int64_t num_classes, double head_dropout = 0.3);
 
+// The head on top of the backbone: "gap" (the paper's: pooling, Dropout, Linear)
+// or "attention" (aia/model/attention_head.h, with these sizes).
+struct HeadOptions {
+  std::string kind = "gap";
+  double dropout = 0.3;
+  std::int64_t hidden = 1024, heads = 8, feedforward = 2048;
+};
+Classifier make_model(const std::string& name, std::int64_t num_classes, const HeadOptions& head);
+
 }  // namespace aia

@@ -3,6 +3,7 @@
 // that timm state_dicts load by name. Spec: shared/docs/tresnet_m.md.
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
+#include "aia/model/attention_head.h"
 #include "aia/model/classifier.h"
 #include "aia/model/graph_writer.h"
 
@@ -23,6 +24,8 @@ struct TResNetOptions {
   std::int64_t num_classes = 1000;
   double head_dropout = 0.0;  // > 0: head.fc = Sequential(Dropout, Linear)
   bool paper_head = true;     // head.fc.1.* (Dropout at index 0) instead of head.fc.*
+  std::string head = "gap";   // "attention": the follow-up's head (its channels and classes set here)
+  AttentionHeadOptions attention;
 };
 
 // SpaceToDepth with block 4: N x C x H x W -> N x 16C x H/4 x W/4, channel
@@ -64,7 +67,9 @@ class TResNetImpl : public ClassifierImpl {
   std::int64_t feature_dim() const override { return feature_dim_; }
   std::int64_t num_classes() const override { return options_.num_classes; }
   void reset_head(std::int64_t num_classes) override;
-  std::string head_prefix() const override { return options_.paper_head ? "head.fc.1." : "head.fc."; }
+  std::string head_prefix() const override {
+    return attention_ ? "head." : options_.paper_head ? "head.fc.1." : "head.fc.";
+  }
   std::int64_t min_input_size() const override { return 32; }
   std::int64_t input_size_multiple() const override { return 4; }
   void set_batch_norm_group(std::shared_ptr<Collective> group) override;
@@ -83,6 +88,7 @@ class TResNetImpl : public ClassifierImpl {
   torch::nn::Sequential head_fc_{nullptr};  // paper head: [Dropout, Linear]
   torch::nn::Linear fc_{nullptr};           // the Linear inside it (or head.fc itself)
   torch::nn::Dropout dropout_{nullptr};
+  AttentionHead attention_{nullptr};  // set: the attention head replaces pooling, Dropout and Linear
 };
 TORCH_MODULE(TResNet);
 

@@ -20,6 +20,8 @@ struct RunInfo {
   std::string backbone;
   int image_size = 448;
   double head_dropout = 0.3;
+  std::string head = "gap";  // gap | attention, with the attention head's sizes
+  int attention_hidden = 1024, attention_heads = 8, attention_feedforward = 2048;
   std::vector<std::string> vocabulary;
   Normalization normalization;
 

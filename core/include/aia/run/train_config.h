@@ -30,6 +30,9 @@ struct ModelConfig {
   // new one starts fresh (an annotation project's vocabulary grows this way).
   std::vector<std::string> pretrained_labels;
   double head_dropout = 0.3;  // the paper's Dropout before the Linear head
+  std::string head = "gap";   // gap | attention (catalogue heads())
+  // The attention head's sizes (the follow-up paper's 1024 / 8 / 2048; smaller in the demos' recipe).
+  int attention_hidden = 1024, attention_heads = 8, attention_feedforward = 2048;
 };
 
 struct OptimConfig {
@@ -91,7 +94,7 @@ TrainConfig recipe_config_for(const std::string& dataset);
 // empty one leaves the config's value alone. `aia train` and `aia experiment`
 // fill it from the options given, the Train page from the form's edits.
 struct ConfigOverrides {
-  std::optional<std::string> dataset, backbone, pretrained, device, precision, memory_format, out_dir;
+  std::optional<std::string> dataset, backbone, head, pretrained, device, precision, memory_format, out_dir;
   std::optional<std::string> loss;  // a preset name (loss_preset): replaces the whole loss
   std::optional<int> image_size, epochs, batch_size, workers, cache_mb, max_batches_per_epoch, seed;
   std::optional<double> learning_rate, val_fraction;
@@ -102,6 +105,7 @@ struct ConfigOverrides {
   template <class F>
   static void for_each_field(F&& f) {
     f(&ConfigOverrides::dataset), f(&ConfigOverrides::backbone), f(&ConfigOverrides::pretrained);
+    f(&ConfigOverrides::head);
     f(&ConfigOverrides::device), f(&ConfigOverrides::precision), f(&ConfigOverrides::memory_format);
     f(&ConfigOverrides::out_dir), f(&ConfigOverrides::loss), f(&ConfigOverrides::image_size);
     f(&ConfigOverrides::epochs), f(&ConfigOverrides::batch_size), f(&ConfigOverrides::workers);
