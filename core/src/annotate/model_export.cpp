@@ -32,14 +32,14 @@ ModelExportSummary export_run_onnx(const std::string& run_dir, const std::string
       nlohmann::json{{"mean", info.normalization.mean}, {"std", info.normalization.std}}.dump();
   options.metadata["image_size"] = std::to_string(info.image_size);
   // How AIA Studio makes `images` from a file (load_image_rgb), for consumers to do the same.
-  options.metadata["preprocessing"] =
-      nlohmann::json{{"color", "RGB"},
-                     {"resize", "to image_size x image_size, aspect not kept; area average when shrinking, bilinear "
-                                "when enlarging (OpenCV INTER_AREA / INTER_LINEAR)"},
-                     {"scale", "pixel / 255"},
-                     {"normalize", "(x - mean) / std per channel"},
-                     {"layout", "NCHW float32"}}
-          .dump();
+  options.metadata["preprocessing"] = nlohmann::json{
+      {"color", "RGB"},
+      {"resize",
+       "to image_size x image_size, aspect not kept; area average when shrinking, bilinear "
+       "when enlarging (OpenCV INTER_AREA / INTER_LINEAR)"},
+      {"scale", "pixel / 255"},
+      {"normalize", "(x - mean) / std per channel"},
+      {"layout", "NCHW float32"}}.dump();
   options.metadata["producer"] = nlohmann::json{{"name", "AIA Studio"}, {"version", producer_version}}.dump();
   write_onnx(*model, out, options);
   return {out, info.vocabulary.size(), info.image_size, info.backbone,

@@ -5,8 +5,8 @@
 // metadata_props carry, as JSON values, `labels`, `thresholds` (label to
 // number: the run's MCC-grid thresholds, 0.5 where a run has none),
 // `normalization` ({mean, std}), `image_size`, `preprocessing` (how the
-// input is made from a file, in words) and `producer` ({name, version}). A label is tagged when its score is strictly above its
-// threshold, as everywhere in AIA Studio. Plain std types.
+// input is made from a file, in words) and `producer` ({name, version}). A label is tagged when its score is strictly
+// above its threshold, as everywhere in AIA Studio. Plain std types.
 
 #include <cstdint>
 #include <string>
