@@ -96,18 +96,25 @@ void TestModelTravel::initTestCase() {
 void TestModelTravel::onnxRuntimeGivesOurLogits_data() {
   QTest::addColumn<QString>("backbone");
   QTest::addColumn<int>("size");
+  QTest::addColumn<QString>("head");
   for (const char* backbone : {"tresnet_nano", "tresnet_m"})
     for (int size : {64, 224})
-      QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(backbone).arg(size))) << backbone << size;
+      QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(backbone).arg(size))) << backbone << size << "gap";
+  QTest::newRow("tresnet_nano 64, attention head") << "tresnet_nano" << 64 << "attention";
+  QTest::newRow("tresnet_m 224, attention head") << "tresnet_m" << 224 << "attention";
 }
 
 void TestModelTravel::onnxRuntimeGivesOurLogits() {
   QFETCH(QString, backbone);
   QFETCH(int, size);
-  aia::Classifier model = aia::make_model(backbone.toStdString(), 37);
+  QFETCH(QString, head);
+  aia::HeadOptions options_of_head;
+  options_of_head.kind = head.toStdString();
+  options_of_head.hidden = 64, options_of_head.heads = 8, options_of_head.feedforward = 128;
+  aia::Classifier model = aia::make_model(backbone.toStdString(), 37, options_of_head);
   randomize_batch_norms(*model, 7);
   model->eval();
-  const QString onnx = m_dir.filePath(backbone + QString::number(size) + QStringLiteral(".onnx"));
+  const QString onnx = m_dir.filePath(backbone + QString::number(size) + head + QStringLiteral(".onnx"));
   aia::OnnxExport options;
   options.image_size = size;
   aia::write_onnx(*model, onnx.toStdString(), options);

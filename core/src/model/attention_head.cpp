@@ -80,6 +80,62 @@ std::pair<torch::Tensor, torch::Tensor> AttentionHeadImpl::cross_attention(const
   return {out_proj_->forward(out), weights.mean(1)};
 }
 
+std::string AttentionHeadImpl::write_graph(GraphWriter& g, const std::string& features) {
+  torch::NoGradGuard no_grad;
+  using Ints = std::vector<std::int64_t>;
+  const auto d = options_.hidden, h = options_.heads, dh = d / h, C = options_.num_classes;
+  const auto W = in_proj_weight_.to(torch::kFloat), bias = in_proj_bias_.to(torch::kFloat);
+  auto matmul_add = [&](const std::string& x, const torch::Tensor& weight, const torch::Tensor& b,
+                        const std::string& n) {
+    return g.node("Add",
+                  {g.node("MatMul", {x, g.constant(n + ".weight_t", weight.t().contiguous())}, n + ".matmul"),
+                   g.constant(n + ".bias", b)},
+                  n);
+  };
+  // memory: ReLU(1x1 conv) as B x N x d
+  auto x = g.node("Conv",
+                  {features, g.constant("head.linear_projection.weight", linear_projection->weight),
+                   g.constant("head.linear_projection.bias", linear_projection->bias)},
+                  "head.projection", {{"kernel_shape", Ints{1, 1}}});
+  x = g.node("Relu", {x}, "head.projection.relu");
+  x = g.node("Transpose", {x}, "head.nhwc", {{"perm", Ints{0, 2, 3, 1}}});  // the pixels row by row, as flatten(2)
+  x = g.node("Reshape", {x, g.constant("head.memory.shape", torch::tensor(Ints{0, -1, d}))}, "head.memory");
+  // The queries: LayerNorm2 of zeros is its bias; plus the positions; projected, split into heads, scaled.
+  const auto query = (norm2_->bias + query_emb->weight).to(torch::kFloat);
+  const auto q = (torch::nn::functional::linear(query, W.slice(0, 0, d), bias.slice(0, 0, d)) / std::sqrt(double(dh)))
+                     .view({1, C, h, dh})
+                     .permute({0, 2, 1, 3})
+                     .contiguous();  // 1, h, C, dh
+  auto split = [&](const std::string& t, const std::string& n, const Ints& perm) {
+    const auto r = g.node("Reshape", {t, g.constant(n + ".shape", torch::tensor(Ints{0, -1, h, dh}))}, n + ".heads");
+    return g.node("Transpose", {r}, n, {{"perm", perm}});
+  };
+  const auto k =
+      split(matmul_add(x, W.slice(0, d, 2 * d), bias.slice(0, d, 2 * d), "head.key"), "head.key.t", {0, 2, 3, 1});
+  const auto v = split(matmul_add(x, W.slice(0, 2 * d, 3 * d), bias.slice(0, 2 * d, 3 * d), "head.value"),
+                       "head.value.t", {0, 2, 1, 3});
+  auto a = g.node("Softmax", {g.node("MatMul", {g.constant("head.query", q), k}, "head.scores")}, "head.attention",
+                  {{"axis", std::int64_t{-1}}});  // B, h, C, N
+  auto o =
+      g.node("Transpose", {g.node("MatMul", {a, v}, "head.context")}, "head.context.t", {{"perm", Ints{0, 2, 1, 3}}});
+  o = g.node("Reshape", {o, g.constant("head.context.shape", torch::tensor(Ints{0, C, d}))}, "head.context.flat");
+  const auto q1 = matmul_add(o, out_proj_->weight, out_proj_->bias, "head.out_proj");  // q0 = 0: q1 = o
+  auto norm = [&](const std::string& t, torch::nn::LayerNorm& ln, const std::string& n) {
+    return g.node("LayerNormalization", {t, g.constant(n + ".weight", ln->weight), g.constant(n + ".bias", ln->bias)},
+                  n, {{"axis", std::int64_t{-1}}, {"epsilon", 1e-5f}});
+  };
+  auto f =
+      g.node("Relu", {matmul_add(norm(q1, norm3_, "head.norm3"), linear1_->weight, linear1_->bias, "head.linear1")},
+             "head.ff.relu");
+  const auto q2 = g.node("Add", {q1, matmul_add(f, linear2_->weight, linear2_->bias, "head.linear2")}, "head.q2");
+  const auto hidden = norm(q2, final_norm_, "head.norm");
+  const auto scores = g.node("ReduceSum",
+                             {g.node("Mul", {hidden, g.constant("head.w", w)}, "head.weighted"),
+                              g.constant("head.sum.axes", torch::tensor({-1}, torch::kLong))},
+                             "head.sum", {{"keepdims", std::int64_t{0}}});
+  return g.node("Add", {scores, g.constant("head.b", b)}, "logits");
+}
+
 std::pair<torch::Tensor, torch::Tensor> AttentionHeadImpl::forward(const torch::Tensor& feature_map) {
   namespace F = torch::nn::functional;
   if (feature_map.dim() != 4 || feature_map.size(1) != options_.channels)

@@ -324,7 +324,6 @@ torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
 }
 
 std::string TResNetImpl::write_graph(GraphWriter& g, const std::string& images) {
-  if (attention_) throw ConfigError("the ONNX export of the attention head is not written yet; the gap head exports");
   auto x = g.node("SpaceToDepth", {images}, "s2d", {{"blocksize", std::int64_t{4}}});  // the same (i, j, C) order
   x = stem_->write_graph(g, x, "body.conv1");
   for (std::size_t s = 0; s < stages_.size(); ++s) {
@@ -336,6 +335,7 @@ std::string TResNetImpl::write_graph(GraphWriter& g, const std::string& images) 
       if (auto* bottleneck = block->as<Bottleneck>()) x = bottleneck->write_graph(g, x, name);
     }
   }
+  if (attention_) return attention_->write_graph(g, x);
   x = g.node("Flatten", {g.node("GlobalAveragePool", {x}, "pool")}, "features", {{"axis", std::int64_t{1}}});
   return g.node("Gemm", {x, g.constant("head.fc.weight", fc_->weight), g.constant("head.fc.bias", fc_->bias)}, "logits",
                 {{"transB", std::int64_t{1}}});

@@ -10,6 +10,8 @@
 // transformer.decoder.norm, w, b), so their checkpoints load by name.
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
+#include "aia/model/graph_writer.h"
+
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/embedding.h>
@@ -39,6 +41,9 @@ class AttentionHeadImpl : public torch::nn::Module {
   const AttentionHeadOptions& options() const { return options_; }
   // Learnable parameters (the frozen query embedding not counted).
   std::int64_t learnable_parameters() const;
+  // The eval-mode graph from the feature map named `features` to the logits (aia/model/graph_writer.h);
+  // the queries' side (LayerNorm of the zero input, plus the positions, projected) is a constant.
+  std::string write_graph(GraphWriter& graph, const std::string& features);
 
   torch::nn::Conv2d linear_projection{nullptr};
   torch::nn::Embedding query_emb{nullptr};
