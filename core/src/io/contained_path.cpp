@@ -30,17 +30,27 @@ bool lexically_inside(const std::string& path, const std::vector<std::string>& r
   return false;
 }
 
-bool resolves_inside(const std::string& path, const std::vector<std::string>& roots) {
+ResolvedRoots::ResolvedRoots(const std::vector<std::string>& roots) {
+  for (const auto& root : roots) {
+    std::error_code ec;
+    if (root.empty()) continue;
+    const fs::path base = fs::weakly_canonical(fs::absolute(root), ec);
+    if (!ec) roots_.push_back(base);
+  }
+}
+
+bool ResolvedRoots::contains(const std::string& path) const {
   if (path.empty() || path.find('\0') != std::string::npos) return false;
   std::error_code ec;
   const fs::path real = fs::weakly_canonical(fs::absolute(path), ec);
   if (ec) return false;
-  for (const auto& root : roots) {
-    if (root.empty()) continue;
-    const fs::path base = fs::weakly_canonical(fs::absolute(root), ec);
-    if (!ec && under(real, base)) return true;
-  }
+  for (const auto& base : roots_)
+    if (under(real, base)) return true;
   return false;
+}
+
+bool resolves_inside(const std::string& path, const std::vector<std::string>& roots) {
+  return ResolvedRoots(roots).contains(path);
 }
 
 }  // namespace aia

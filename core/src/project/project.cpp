@@ -535,8 +535,9 @@ struct Project::Impl {
     ImageFiles found = collect_image_files(data.folders);
     result.skipped = found.rejected;
     // A link inside a folder that leads out of every folder is not taken (its target is never read).
+    const ResolvedRoots roots(data.folders);
     std::erase_if(found.images, [&](const std::string& path) {
-      if (resolves_inside(path, data.folders)) return false;
+      if (roots.contains(path)) return false;
       result.skipped.push_back({path, "a link that leads outside the project's image folders", "outside its folders"});
       return true;
     });

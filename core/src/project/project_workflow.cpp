@@ -334,11 +334,12 @@ void check_train_options(const ProjectTrainOptions& options) {
 // The reviewed images that have tags, with their current tags.
 TaggedImages reviewed_images(const ProjectData& data) {
   TaggedImages reviewed;
+  const ResolvedRoots roots(data.folders);
   for (const auto& image : data.images) {
     if (image.missing || image.state != ReviewState::Reviewed) continue;
     auto tags = current_tags(image);
     if (tags.empty()) continue;
-    if (!resolves_inside(image.path, data.folders))  // its file would be linked into the training set
+    if (!roots.contains(image.path))  // its file would be linked into the training set
       throw InputError(image.path +
                        ": leads outside the project's image folders (a link changed since the last "
                        "scan?); rescan the project or remove the link");
@@ -591,9 +592,10 @@ ExportSummary export_project(const Project& project, ProjectExport format, const
   AnnotationsTable table;
   table.vocabulary = data.vocabulary;
   ExportSummary summary;
+  const ResolvedRoots roots(data.folders);
   for (const auto& image : data.images) {
     if (image.missing) continue;
-    if (!resolves_inside(image.path, data.folders)) {  // never read, never copied: it leads out of the folders
+    if (!roots.contains(image.path)) {  // never read, never copied: it leads out of the folders
       summary.failures.push_back(image.path + ": leads outside the project's image folders; not exported");
       continue;
     }
