@@ -45,14 +45,8 @@ Runner add_convert_command(CLI::App& app) {
   return [=] {
     const auto format = weight_format_for(a->out, a->format);
     const NamedTensors file = read_weights(a->in);
-    std::int64_t classes = a->classes;
-    if (classes <= 0) {
-      for (const auto& [k, v] : file)
-        if ((k.size() >= 14 && k.compare(k.size() - 14, 14, "head.fc.weight") == 0) ||
-            (k.size() >= 16 && k.compare(k.size() - 16, 16, "head.fc.1.weight") == 0))
-          classes = v.size(0);
-      if (classes <= 0) classes = 1000;
-    }
+    std::int64_t classes = a->classes > 0 ? a->classes : classifier_rows(file);
+    if (classes <= 0) classes = 1000;
     Classifier model = make_model(a->backbone, classes);
     ImportOptions options;
     options.strict = a->strict;

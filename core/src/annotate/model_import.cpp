@@ -35,26 +35,13 @@ std::vector<std::string> read_label_file(const std::string& path) {
   return labels;
 }
 
-namespace {
-
-// The number of rows of the file's classifier (head.fc.weight or head.fc.1.weight, any prefix), or 0.
-std::int64_t head_rows(const NamedTensors& file) {
-  for (const auto& [key, value] : file)
-    for (const std::string end : {"head.fc.weight", "head.fc.1.weight"})
-      if (key.size() >= end.size() && key.compare(key.size() - end.size(), end.size(), end) == 0 && value.dim() == 2)
-        return value.size(0);
-  return 0;
-}
-
-}  // namespace
-
 ModelImportSummary import_pretrained_run(const std::string& weights, const std::string& labels_path,
                                          const std::string& out_dir, const ModelImportOptions& options) {
   const std::vector<std::string> labels = read_label_file(labels_path);
   const RunFolder run(out_dir);
   if (std::filesystem::exists(run.info_path())) throw InputError(out_dir + ": holds a run already");
   const NamedTensors file = read_weights(weights);
-  const std::int64_t rows = head_rows(file);
+  const std::int64_t rows = classifier_rows(file);
   if (rows == 0) throw InputError(weights + ": no classifier (head.fc.weight) in the file: nothing to tag with");
   if (rows != static_cast<std::int64_t>(labels.size()))
     throw InputError(weights + " has a classifier of " + std::to_string(rows) + " classes, but " + labels_path +

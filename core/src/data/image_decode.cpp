@@ -43,8 +43,10 @@ const std::vector<ImageFormat>& image_formats() {
 bool is_raw_file_name(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const auto& raw = image_formats().back().extensions;
-  return std::find(raw.begin(), raw.end(), ext) != raw.end();
+  for (const auto& format : image_formats())
+    if (format.name == "camera RAW")
+      return std::find(format.extensions.begin(), format.extensions.end(), ext) != format.extensions.end();
+  return false;
 }
 
 namespace {

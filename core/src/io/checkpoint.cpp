@@ -13,6 +13,14 @@
 
 namespace aia {
 
+std::int64_t classifier_rows(const NamedTensors& file) {
+  for (const auto& [key, value] : file)
+    for (const std::string end : {"head.fc.weight", "head.fc.1.weight"})
+      if (key.size() >= end.size() && key.compare(key.size() - end.size(), end.size(), end) == 0 && value.dim() == 2)
+        return value.size(0);
+  return 0;
+}
+
 NamedTensors read_weights(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw CheckpointError(path + ": cannot open");

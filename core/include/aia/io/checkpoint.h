@@ -23,6 +23,9 @@ namespace aia {
 // Raw file access: aia/io/safetensors.h and aia/io/torch_pickle.h.
 // Picks the reader by the file's first bytes (zip: PyTorch, else safetensors).
 NamedTensors read_weights(const std::string& path);
+// The rows (classes) of a file's classifier: head.fc.weight or the paper's head.fc.1.weight, under any
+// prefix; 0 when the file has none.
+std::int64_t classifier_rows(const NamedTensors& file);
 
 // The model's parameters and buffers by state_dict key, in timm's order
 // (module by module, parameters then buffers), on the CPU.
