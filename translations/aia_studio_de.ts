@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="29" />
+        <location filename="../ui/annotate_page.cpp" line="33" />
         <source>edit tags</source>
         <translation>Schlagwörter bearbeiten</translation>
     </message>
@@ -69,147 +69,196 @@
     </message>
 </context>
 <context>
+    <name>aia::ui</name>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="16" />
+        <location filename="../ui/heatmap_view.cpp" line="20" />
+        <source>CAM</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="18" />
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="25" />
+        <source>Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.</source>
+        <translation>Attention-Karte des Attention-Kopfs. Farben: die Aufmerksamkeit des Schlagworts gegenüber einer gleichmäßigen Verteilung, logarithmisch (keine: gleichmäßig oder weniger; voll: alles auf einer Stelle), für jedes Schlagwort und Bild gleich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="27" />
+        <source>Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
+        <translation>Class Activation Map. Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Schlagwort und Bild.</translation>
+    </message>
+</context>
+<context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="72" />
-        <location filename="../ui/annotate_page.cpp" line="188" />
+        <location filename="../ui/annotate_page.cpp" line="76" />
+        <location filename="../ui/annotate_page.cpp" line="215" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>tags (editable, separated by ;)</source>
         <translation>Schlagwörter (editierbar, getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>scores</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="82" />
-        <location filename="../ui/annotate_page.cpp" line="336" />
+        <location filename="../ui/annotate_page.cpp" line="86" />
+        <location filename="../ui/annotate_page.cpp" line="378" />
         <source>Select an image to see it large.</source>
         <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="89" />
+        <location filename="../ui/annotate_page.cpp" line="93" />
         <source>&amp;Open images...</source>
         <translation>Bilder &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="90" />
+        <location filename="../ui/annotate_page.cpp" line="94" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="95" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="96" />
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="97" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>Alle Bilder aus der Liste entfernen (die Dateien bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="98" />
         <source>&amp;Review as a project...</source>
         <translation>Als Projekt &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="101" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="123" />
+        <location filename="../ui/annotate_page.cpp" line="127" />
         <source>skipped file</source>
         <translation>übersprungene Datei</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="123" />
+        <location filename="../ui/annotate_page.cpp" line="127" />
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="125" />
+        <location filename="../ui/annotate_page.cpp" line="129" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="160" />
+        <location filename="../ui/annotate_page.cpp" line="140" />
+        <source>Show where in the image the model sees the chosen tag</source>
+        <translation>Zeigen, wo im Bild das Modell das gewählte Schlagwort sieht</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="148" />
+        <source>&amp;Heatmap:</source>
+        <translation>&amp;Heatmap:</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="187" />
         <source>Images to annotate</source>
         <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="203" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="182" />
+        <location filename="../ui/annotate_page.cpp" line="209" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="196" />
+        <location filename="../ui/annotate_page.cpp" line="223" />
         <source>cannot annotate: %1</source>
         <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="201" />
+        <location filename="../ui/annotate_page.cpp" line="228" />
         <source>model loaded for annotation: %1</source>
         <translation>Modell zum Annotieren geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="348" />
+        <location filename="../ui/annotate_page.cpp" line="362" />
+        <source>no heatmap</source>
+        <translation>keine Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="392" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="169" />
-        <location filename="../ui/annotate_page.cpp" line="242" />
+        <location filename="../ui/annotate_page.cpp" line="410" />
+        <source>no heatmap: %1</source>
+        <translation>keine Heatmap: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="196" />
+        <location filename="../ui/annotate_page.cpp" line="269" />
         <source>skipped %1: %2</source>
         <translation>übersprungen %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="160" />
+        <location filename="../ui/annotate_page.cpp" line="187" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="191" />
+        <location filename="../ui/annotate_page.cpp" line="218" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="208" />
+        <location filename="../ui/annotate_page.cpp" line="235" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="272" />
+        <location filename="../ui/annotate_page.cpp" line="299" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="320" />
+        <location filename="../ui/annotate_page.cpp" line="347" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="323" />
+        <location filename="../ui/annotate_page.cpp" line="350" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
@@ -233,12 +282,13 @@
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="159" />
-        <location filename="../ui/browse_page.cpp" line="303" />
+        <location filename="../ui/browse_page.cpp" line="315" />
         <source>Select an image.</source>
         <translation>Ein Bild auswählen.</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="166" />
+        <location filename="../ui/browse_page.cpp" line="225" />
         <source>Where in the image the model sees this tag (class activation map)</source>
         <translation>Wo im Bild das Modell dieses Tag sieht (Class Activation Map)</translation>
     </message>
@@ -248,80 +298,75 @@
         <translation>Deckkraft der Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="174" />
-        <source>CAM</source>
-        <translation>CAM</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="175" />
-        <source>Grad-CAM</source>
-        <translation>Grad-CAM</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="177" />
+        <location filename="../ui/browse_page.cpp" line="222" />
         <source>CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped</source>
         <translation>CAM ist für dieses Netz exakt (der Mittelwert einer Karte ist der Logit des Tags); Grad-CAM ist dieselbe Karte mit abgeschnittener negativer Evidenz</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="179" />
-        <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
-        <translation>Heatmap-Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Tag und jedes Bild.</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="182" />
+        <location filename="../ui/browse_page.cpp" line="178" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;Heatmap:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="186" />
+        <location filename="../ui/browse_page.cpp" line="182" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="196" />
+        <location filename="../ui/browse_page.cpp" line="192" />
         <source>Label:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="198" />
+        <location filename="../ui/browse_page.cpp" line="194" />
         <source>Sort:</source>
         <translation>Sortierung:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="222" />
+        <location filename="../ui/browse_page.cpp" line="220" />
+        <source>This run's attention head draws its own attention, averaged over its heads; the CAM identity of the gap head does not hold for it</source>
+        <translation>Der Attention-Kopf dieses Laufs zeichnet seine eigene Aufmerksamkeit, gemittelt über seine Köpfe; die CAM-Identität des GAP-Kopfs gilt für ihn nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="224" />
+        <source>Where in the image this tag's query attends (the attention head's weights)</source>
+        <translation>Worauf im Bild die Abfrage dieses Schlagworts achtet (die Gewichte des Attention-Kopfs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="233" />
         <source>all labels</source>
         <translation>alle Labels</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="252" />
+        <location filename="../ui/browse_page.cpp" line="264" />
         <source>no heatmap</source>
         <translation>keine Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="272" />
+        <location filename="../ui/browse_page.cpp" line="284" />
         <source>per-image F1 %1</source>
         <translation>F1 je Bild %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="341" />
+        <location filename="../ui/browse_page.cpp" line="353" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="292" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="304" />
         <source>true positive</source>
         <translation>richtig positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="292" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="304" />
         <source>false positive</source>
         <translation>falsch positiv</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="293" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="305" />
         <source>missed</source>
         <translation>verpasst</translation>
     </message>
@@ -750,62 +795,62 @@
 <context>
     <name>aia::ui::ImportModelDialog</name>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="82" />
+        <location filename="../ui/model_transfer.cpp" line="83" />
         <source>New run from a published model</source>
         <translation>Neuer Lauf aus einem veröffentlichten Modell</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="96" />
+        <location filename="../ui/model_transfer.cpp" line="97" />
         <source>The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)</source>
         <translation>Die Eingabegröße, mit der das Modell trainiert wurde (timms tresnet_m.miil_in21k: 224)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="99" />
+        <location filename="../ui/model_transfer.cpp" line="100" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="116" />
         <source>&amp;Weights (model.safetensors):</source>
         <translation>&amp;Gewichte (model.safetensors):</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="117" />
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="117" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>&amp;Class names (one per line):</source>
         <translation>&amp;Klassennamen (einer pro Zeile):</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>Class names</source>
         <translation>Klassennamen</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>Text (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="116" />
+        <location filename="../ui/model_transfer.cpp" line="119" />
         <source>Run &amp;folder to make:</source>
         <translation>Anzulegender Lauf&amp;ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="117" />
+        <location filename="../ui/model_transfer.cpp" line="120" />
         <source>&amp;Backbone:</source>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="118" />
+        <location filename="../ui/model_transfer.cpp" line="121" />
         <source>&amp;Input size:</source>
         <translation>&amp;Eingabegröße:</translation>
     </message>
@@ -1156,7 +1201,7 @@
         <translation>Öffnen Sie zuerst einen Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Export the run's model</source>
         <translation>Das Modell des Laufs exportieren</translation>
     </message>
@@ -1176,37 +1221,37 @@
         <translation>lege einen Lauf aus %1 an...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329" />
+        <location filename="../ui/main_window.cpp" line="330" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339" />
+        <location filename="../ui/main_window.cpp" line="340" />
         <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
         <translation>Lauf %1 geöffnet: ein Verschlagworter ohne Testwerte (Annotieren und Prüfen nutzen ihn; Durchsuchen und Schwellenwerte brauchen einen hier trainierten Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348" />
+        <location filename="../ui/main_window.cpp" line="349" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362" />
+        <location filename="../ui/main_window.cpp" line="363" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387" />
+        <location filename="../ui/main_window.cpp" line="388" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388" />
+        <location filename="../ui/main_window.cpp" line="389" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411" />
+        <location filename="../ui/main_window.cpp" line="412" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
     </message>
@@ -1229,7 +1274,7 @@
         <translation>Aus dem Modell kann kein Lauf angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="72" />
+        <location filename="../ui/model_transfer.cpp" line="73" />
         <source>made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them</source>
         <translation>Lauf %1 aus %2 angelegt: %3 Labels; Schwellenwerte 0,5, bis geprüfte Bilder sie kalibrieren</translation>
     </message>
@@ -2167,267 +2212,297 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="86" />
+        <location filename="../ui/train_page.cpp" line="95" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>optional: timm-.safetensors oder ein .pth-state_dict</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="87" />
+        <location filename="../ui/train_page.cpp" line="96" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111" />
+        <location filename="../ui/train_page.cpp" line="120" />
         <source>fine-tune the whole network</source>
         <translation>das ganze Netz feinabstimmen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="112" />
+        <location filename="../ui/train_page.cpp" line="121" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>eingefrorenes Backbone (nur den Kopf auf zwischengespeicherten Merkmalen trainieren)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115" />
+        <location filename="../ui/train_page.cpp" line="124" />
         <source>EMA of the weights</source>
         <translation>EMA der Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116" />
+        <location filename="../ui/train_page.cpp" line="125" />
+        <source>Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)</source>
+        <translation>Einen exponentiellen gleitenden Mittelwert der Gewichte bewerten und behalten (Abklingrate: das Rezept des Kopfs, 0,9997 für Average Pooling, 0,99 für Attention Pooling)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="127" />
+        <source>Mix&amp;up (the follow-up's)</source>
+        <translation>Mix&amp;up (aus der Folgearbeit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="129" />
+        <source>Average the first half of every batch with the second half, with the union of their tags</source>
+        <translation>Die erste Hälfte jedes Batches mit der zweiten mitteln, mit der Vereinigung ihrer Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>Gemischte Präzisio&amp;n (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="128" />
+        <location filename="../ui/train_page.cpp" line="142" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>Standard: runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="131" />
+        <location filename="../ui/train_page.cpp" line="145" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="133" />
+        <location filename="../ui/train_page.cpp" line="147" />
         <source>&amp;Resume...</source>
         <translation>&amp;Fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="134" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>&amp;Load configuration...</source>
         <translation>Konfiguration &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="136" />
+        <location filename="../ui/train_page.cpp" line="150" />
         <source>Start from a run's config.json: what you change in the form changes only that field</source>
         <translation>Von der config.json eines Laufs ausgehen: was Sie im Formular ändern, ändert nur dieses Feld</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="139" />
+        <location filename="../ui/train_page.cpp" line="153" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="154" />
+        <location filename="../ui/train_page.cpp" line="168" />
         <source>&amp;Loss:</source>
         <translation>&amp;Verlustfunktion:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="155" />
+        <location filename="../ui/train_page.cpp" line="169" />
         <source>&amp;Backbone:</source>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="159" />
+        <location filename="../ui/train_page.cpp" line="170" />
+        <source>&amp;Head:</source>
+        <translation>&amp;Kopf:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="174" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;Vortrainiert:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="162" />
+        <location filename="../ui/train_page.cpp" line="177" />
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="163" />
+        <location filename="../ui/train_page.cpp" line="178" />
         <source>Batch si&amp;ze:</source>
         <translation>Batch&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="164" />
+        <location filename="../ui/train_page.cpp" line="179" />
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="165" />
+        <location filename="../ui/train_page.cpp" line="180" />
         <source>&amp;Image size:</source>
         <translation>&amp;Bildgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="166" />
+        <location filename="../ui/train_page.cpp" line="181" />
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="167" />
+        <location filename="../ui/train_page.cpp" line="182" />
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="170" />
+        <location filename="../ui/train_page.cpp" line="186" />
         <source>&amp;Run folder:</source>
         <translation>&amp;Laufordner:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="187" />
-        <location filename="../ui/train_page.cpp" line="196" />
+        <location filename="../ui/train_page.cpp" line="203" />
+        <location filename="../ui/train_page.cpp" line="212" />
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="188" />
+        <location filename="../ui/train_page.cpp" line="204" />
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="189" />
+        <location filename="../ui/train_page.cpp" line="205" />
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="312" />
+        <location filename="../ui/train_page.cpp" line="332" />
         <source>Cannot load the configuration: %1</source>
         <translation>Die Konfiguration kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="316" />
+        <location filename="../ui/train_page.cpp" line="336" />
         <source>Configuration %1 loaded (dataset %2).</source>
         <translation>Konfiguration %1 geladen (Datensatz %2).</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="343" />
         <source>Load configuration</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="343" />
         <source>Configuration (*.json)</source>
         <translation>Konfiguration (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="446" />
+        <location filename="../ui/train_page.cpp" line="466" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>Testverlust (die Auswahlmenge, wie im Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="192" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>train loss (smoothed, per batch)</source>
         <translation>Trainingsverlust (geglättet, je Batch)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="202" />
+        <location filename="../ui/train_page.cpp" line="218" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="200" />
-        <location filename="../ui/train_page.cpp" line="395" />
+        <location filename="../ui/train_page.cpp" line="216" />
+        <location filename="../ui/train_page.cpp" line="415" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="123" />
+        <location filename="../ui/train_page.cpp" line="86" />
+        <source>average pooling (2023 paper)</source>
+        <translation>Average Pooling (Artikel 2023)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="87" />
+        <source>attention pooling (2024 follow-up)</source>
+        <translation>Attention Pooling (Folgearbeit 2024)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="137" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>bfloat16-Autocast des Vorwärtsdurchlaufs (Verlustfunktionen und Metriken bleiben float32): auf CPUs mit bfloat16-Befehlen (AVX512_BF16 oder AMX) um ein Mehrfaches schneller als float32, auf anderen viel langsamer. Auf einer GPU: schneller, mit etwa 40 % des Speichers.
 Diese CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="191" />
+        <location filename="../ui/train_page.cpp" line="207" />
         <source>selection-split loss</source>
         <translation>Verlust der Auswahlmenge</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="197" />
+        <location filename="../ui/train_page.cpp" line="213" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (bei Schwellenwert 0,5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="199" />
+        <location filename="../ui/train_page.cpp" line="215" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (Labels mit einem richtig Positiven)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="217" />
         <source>per-image F1</source>
         <translation>F1 je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="248" />
+        <location filename="../ui/train_page.cpp" line="264" />
         <source>Pretrained weights</source>
         <translation>Vortrainierte Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="248" />
+        <location filename="../ui/train_page.cpp" line="264" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="368" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="354" />
+        <location filename="../ui/train_page.cpp" line="374" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="356" />
+        <location filename="../ui/train_page.cpp" line="376" />
         <source>Ready to train on %1.</source>
         <translation>Bereit zum Training auf %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="357" />
+        <location filename="../ui/train_page.cpp" line="377" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz mit Bildern.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="371" />
+        <location filename="../ui/train_page.cpp" line="391" />
         <source>Run folder to resume</source>
         <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="393" />
+        <location filename="../ui/train_page.cpp" line="413" />
         <source>test loss</source>
         <translation>Testverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="394" />
-        <location filename="../ui/train_page.cpp" line="447" />
+        <location filename="../ui/train_page.cpp" line="414" />
+        <location filename="../ui/train_page.cpp" line="467" />
         <source>%1 loss</source>
         <translation>Verlust %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="421" />
+        <location filename="../ui/train_page.cpp" line="441" />
         <source>Starting...</source>
         <translation>Start...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="428" />
+        <location filename="../ui/train_page.cpp" line="448" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>Epoche %1/%2, Batch %3/%4 — Verlust %5 — %6 Bilder/s — Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="439" />
+        <location filename="../ui/train_page.cpp" line="459" />
         <source>Extracting features: batch %1/%2</source>
         <translation>Merkmale extrahieren: Batch %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="463" />
+        <location filename="../ui/train_page.cpp" line="483" />
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="29" />
+        <location filename="../ui/annotate_page.cpp" line="33" />
         <source>edit tags</source>
         <translation>ویرایش برچسب‌ها</translation>
     </message>
@@ -69,147 +69,196 @@
     </message>
 </context>
 <context>
+    <name>aia::ui</name>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="16" />
+        <location filename="../ui/heatmap_view.cpp" line="20" />
+        <source>CAM</source>
+        <translation>CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="18" />
+        <source>Attention</source>
+        <translation>توجه</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="25" />
+        <source>Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.</source>
+        <translation>نقشهٔ توجهِ سرِ توجه. رنگ‌ها: توجهِ برچسب در برابر پخشِ یکنواخت، در مقیاس لگاریتمی (هیچ: یکنواخت یا کمتر؛ کامل: همه روی یک نقطه)، برای هر برچسب و تصویر یکسان.</translation>
+    </message>
+    <message>
+        <location filename="../ui/heatmap_view.cpp" line="27" />
+        <source>Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
+        <translation>نقشهٔ فعال‌سازی کلاس. رنگ‌ها: سیگموید لوجیت محلی، با یک مقیاس برای هر برچسب و تصویر.</translation>
+    </message>
+</context>
+<context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="72" />
-        <location filename="../ui/annotate_page.cpp" line="188" />
+        <location filename="../ui/annotate_page.cpp" line="76" />
+        <location filename="../ui/annotate_page.cpp" line="215" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>tags (editable, separated by ;)</source>
         <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="75" />
+        <location filename="../ui/annotate_page.cpp" line="79" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="82" />
-        <location filename="../ui/annotate_page.cpp" line="336" />
+        <location filename="../ui/annotate_page.cpp" line="86" />
+        <location filename="../ui/annotate_page.cpp" line="378" />
         <source>Select an image to see it large.</source>
         <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="89" />
+        <location filename="../ui/annotate_page.cpp" line="93" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="90" />
+        <location filename="../ui/annotate_page.cpp" line="94" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="95" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="92" />
+        <location filename="../ui/annotate_page.cpp" line="96" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="97" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="98" />
         <source>&amp;Review as a project...</source>
         <translation>&amp;بازبینی به‌صورت پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="101" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="123" />
+        <location filename="../ui/annotate_page.cpp" line="127" />
         <source>skipped file</source>
         <translation>پرونده‌ی ردشده</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="123" />
+        <location filename="../ui/annotate_page.cpp" line="127" />
         <source>reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="125" />
+        <location filename="../ui/annotate_page.cpp" line="129" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="160" />
+        <location filename="../ui/annotate_page.cpp" line="140" />
+        <source>Show where in the image the model sees the chosen tag</source>
+        <translation>نشان بده مدل برچسب برگزیده را کجای تصویر می‌بیند</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="148" />
+        <source>&amp;Heatmap:</source>
+        <translation>&amp;نقشهٔ حرارتی:</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="187" />
         <source>Images to annotate</source>
         <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="176" />
+        <location filename="../ui/annotate_page.cpp" line="203" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="182" />
+        <location filename="../ui/annotate_page.cpp" line="209" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="196" />
+        <location filename="../ui/annotate_page.cpp" line="223" />
         <source>cannot annotate: %1</source>
         <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="201" />
+        <location filename="../ui/annotate_page.cpp" line="228" />
         <source>model loaded for annotation: %1</source>
         <translation>مدل برای برچسب‌گذاری بارگذاری شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="348" />
+        <location filename="../ui/annotate_page.cpp" line="362" />
+        <source>no heatmap</source>
+        <translation>بدون نقشهٔ حرارتی</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="392" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="169" />
-        <location filename="../ui/annotate_page.cpp" line="242" />
+        <location filename="../ui/annotate_page.cpp" line="410" />
+        <source>no heatmap: %1</source>
+        <translation>بدون نقشهٔ حرارتی: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/annotate_page.cpp" line="196" />
+        <location filename="../ui/annotate_page.cpp" line="269" />
         <source>skipped %1: %2</source>
         <translation>رد شد %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="160" />
+        <location filename="../ui/annotate_page.cpp" line="187" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="191" />
+        <location filename="../ui/annotate_page.cpp" line="218" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="208" />
+        <location filename="../ui/annotate_page.cpp" line="235" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="272" />
+        <location filename="../ui/annotate_page.cpp" line="299" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="320" />
+        <location filename="../ui/annotate_page.cpp" line="347" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="323" />
+        <location filename="../ui/annotate_page.cpp" line="350" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
@@ -233,12 +282,13 @@
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="159" />
-        <location filename="../ui/browse_page.cpp" line="303" />
+        <location filename="../ui/browse_page.cpp" line="315" />
         <source>Select an image.</source>
         <translation>تصویری برگزینید.</translation>
     </message>
     <message>
         <location filename="../ui/browse_page.cpp" line="166" />
+        <location filename="../ui/browse_page.cpp" line="225" />
         <source>Where in the image the model sees this tag (class activation map)</source>
         <translation>مدل این برچسب را کجای تصویر می‌بیند (نقشهٔ فعال‌سازی کلاس)</translation>
     </message>
@@ -248,80 +298,75 @@
         <translation>کدری نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="174" />
-        <source>CAM</source>
-        <translation>CAM</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="175" />
-        <source>Grad-CAM</source>
-        <translation>Grad-CAM</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="177" />
+        <location filename="../ui/browse_page.cpp" line="222" />
         <source>CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative evidence clipped</source>
         <translation>CAM برای این شبکه دقیق است (میانگین نقشه همان لاجیت برچسب است)؛ Grad-CAM همان نقشه با شواهد منفیِ بریده‌شده است</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="179" />
-        <source>Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
-        <translation>رنگ‌های نقشهٔ حرارتی: سیگموید لاجیت محلی، با یک مقیاس برای همهٔ برچسب‌ها و تصویرها.</translation>
-    </message>
-    <message>
-        <location filename="../ui/browse_page.cpp" line="182" />
+        <location filename="../ui/browse_page.cpp" line="178" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;نقشهٔ حرارتی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="186" />
+        <location filename="../ui/browse_page.cpp" line="182" />
         <source>Opacity:</source>
         <translation>کدری:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="196" />
+        <location filename="../ui/browse_page.cpp" line="192" />
         <source>Label:</source>
         <translation>برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="198" />
+        <location filename="../ui/browse_page.cpp" line="194" />
         <source>Sort:</source>
         <translation>مرتب‌سازی:</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="222" />
+        <location filename="../ui/browse_page.cpp" line="220" />
+        <source>This run's attention head draws its own attention, averaged over its heads; the CAM identity of the gap head does not hold for it</source>
+        <translation>سرِ توجهِ این اجرا توجهِ خودش را می‌کشد، میانگین روی سرهایش؛ همانیِ CAM سرِ GAP برای آن برقرار نیست</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="224" />
+        <source>Where in the image this tag's query attends (the attention head's weights)</source>
+        <translation>پرسشِ این برچسب به کجای تصویر توجه می‌کند (وزن‌های سرِ توجه)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browse_page.cpp" line="233" />
         <source>all labels</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="252" />
+        <location filename="../ui/browse_page.cpp" line="264" />
         <source>no heatmap</source>
         <translation>بدون نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="272" />
+        <location filename="../ui/browse_page.cpp" line="284" />
         <source>per-image F1 %1</source>
         <translation>F1 هر تصویر %1</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="341" />
+        <location filename="../ui/browse_page.cpp" line="353" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="292" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="304" />
         <source>true positive</source>
         <translation>مثبت درست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="292" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="304" />
         <source>false positive</source>
         <translation>مثبت نادرست</translation>
     </message>
     <message>
-        <location filename="../ui/browse_page.cpp" line="282" />
-        <location filename="../ui/browse_page.cpp" line="293" />
+        <location filename="../ui/browse_page.cpp" line="294" />
+        <location filename="../ui/browse_page.cpp" line="305" />
         <source>missed</source>
         <translation>از دست رفته</translation>
     </message>
@@ -750,62 +795,62 @@
 <context>
     <name>aia::ui::ImportModelDialog</name>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="82" />
+        <location filename="../ui/model_transfer.cpp" line="83" />
         <source>New run from a published model</source>
         <translation>اجرای تازه از یک مدل منتشرشده</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="96" />
+        <location filename="../ui/model_transfer.cpp" line="97" />
         <source>The input size the model was trained at (timm's tresnet_m.miil_in21k: 224)</source>
         <translation>اندازه‌ی ورودی‌ای که مدل با آن آموزش دیده است (tresnet_m.miil_in21k در timm: ۲۲۴)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="99" />
+        <location filename="../ui/model_transfer.cpp" line="100" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="116" />
         <source>&amp;Weights (model.safetensors):</source>
         <translation>&amp;وزن‌ها (model.safetensors):</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="117" />
         <source>Weights</source>
         <translation>وزن‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="114" />
+        <location filename="../ui/model_transfer.cpp" line="117" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>&amp;Class names (one per line):</source>
         <translation>نام &amp;کلاس‌ها (هر خط یکی):</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>Class names</source>
         <translation>نام کلاس‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="115" />
+        <location filename="../ui/model_transfer.cpp" line="118" />
         <source>Text (*.txt)</source>
         <translation>متن (*.txt)</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="116" />
+        <location filename="../ui/model_transfer.cpp" line="119" />
         <source>Run &amp;folder to make:</source>
         <translation>&amp;پوشه‌ی اجرا برای ساختن:</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="117" />
+        <location filename="../ui/model_transfer.cpp" line="120" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="118" />
+        <location filename="../ui/model_transfer.cpp" line="121" />
         <source>&amp;Input size:</source>
         <translation>اندازه‌ی &amp;ورودی:</translation>
     </message>
@@ -1156,7 +1201,7 @@
         <translation>نخست یک اجرا را باز کنید (پرونده &gt; باز کردن اجرا)، یا یکی را آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Export the run's model</source>
         <translation>برون‌بری مدل اجرا</translation>
     </message>
@@ -1176,37 +1221,37 @@
         <translation>ساختن اجرا از %1...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329" />
+        <location filename="../ui/main_window.cpp" line="330" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339" />
+        <location filename="../ui/main_window.cpp" line="340" />
         <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
         <translation>اجرای %1 باز شد: برچسب‌زنی بدون امتیازهای آزمون (حاشیه‌نویسی و بازبینی از آن استفاده می‌کنند؛ مرور و آستانه‌ها به اجرایی نیاز دارند که همین‌جا آموزش دیده باشد)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348" />
+        <location filename="../ui/main_window.cpp" line="349" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362" />
+        <location filename="../ui/main_window.cpp" line="363" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387" />
+        <location filename="../ui/main_window.cpp" line="388" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388" />
+        <location filename="../ui/main_window.cpp" line="389" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411" />
+        <location filename="../ui/main_window.cpp" line="412" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>
@@ -1229,7 +1274,7 @@
         <translation>ساختن اجرا از این مدل ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/model_transfer.cpp" line="72" />
+        <location filename="../ui/model_transfer.cpp" line="73" />
         <source>made run %1 from %2: %3 labels; thresholds 0.5 until reviewed images calibrate them</source>
         <translation>اجرای %1 از %2 ساخته شد: %3 برچسب؛ آستانه‌ها ۰٫۵ تا زمانی که تصاویر بازبینی‌شده آن‌ها را تنظیم کنند</translation>
     </message>
@@ -2167,267 +2212,297 @@
 <context>
     <name>aia::ui::TrainPage</name>
     <message>
-        <location filename="../ui/train_page.cpp" line="86" />
+        <location filename="../ui/train_page.cpp" line="95" />
         <source>optional: timm .safetensors or a .pth state_dict</source>
         <translation>اختیاری: timm .safetensors یا state_dict با پسوند .pth</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="87" />
+        <location filename="../ui/train_page.cpp" line="96" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="111" />
+        <location filename="../ui/train_page.cpp" line="120" />
         <source>fine-tune the whole network</source>
         <translation>تنظیم دقیق کل شبکه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="112" />
+        <location filename="../ui/train_page.cpp" line="121" />
         <source>frozen backbone (train the head on cached features)</source>
         <translation>ستون فقرات منجمد (آموزش سر روی ویژگی‌های ذخیره‌شده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="115" />
+        <location filename="../ui/train_page.cpp" line="124" />
         <source>EMA of the weights</source>
         <translation>EMA وزن‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="116" />
+        <location filename="../ui/train_page.cpp" line="125" />
+        <source>Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)</source>
+        <translation>میانگین متحرک نمایی وزن‌ها را بسنج و نگه دار (نرخ زوال: دستورِ سر، ۰٫۹۹۹۷ برای ادغام میانگین، ۰٫۹۹ برای ادغام توجه)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="127" />
+        <source>Mix&amp;up (the follow-up's)</source>
+        <translation>Mix&amp;up (از مقالهٔ بعدی)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="129" />
+        <source>Average the first half of every batch with the second half, with the union of their tags</source>
+        <translation>نیمهٔ نخست هر دسته را با نیمهٔ دوم میانگین بگیر، با اجتماع برچسب‌هایشان</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="128" />
+        <location filename="../ui/train_page.cpp" line="142" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>پیش‌فرض: runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="131" />
+        <location filename="../ui/train_page.cpp" line="145" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="133" />
+        <location filename="../ui/train_page.cpp" line="147" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="134" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>&amp;Load configuration...</source>
         <translation>&amp;بارگیری پیکربندی...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="136" />
+        <location filename="../ui/train_page.cpp" line="150" />
         <source>Start from a run's config.json: what you change in the form changes only that field</source>
         <translation>از config.json یک اجرا آغاز کن: هر چه در فرم تغییر دهید فقط همان فیلد را تغییر می‌دهد</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="139" />
+        <location filename="../ui/train_page.cpp" line="153" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="154" />
+        <location filename="../ui/train_page.cpp" line="168" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="155" />
+        <location filename="../ui/train_page.cpp" line="169" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="159" />
+        <location filename="../ui/train_page.cpp" line="170" />
+        <source>&amp;Head:</source>
+        <translation>&amp;سر:</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="174" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="162" />
+        <location filename="../ui/train_page.cpp" line="177" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="163" />
+        <location filename="../ui/train_page.cpp" line="178" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="164" />
+        <location filename="../ui/train_page.cpp" line="179" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="165" />
+        <location filename="../ui/train_page.cpp" line="180" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="166" />
+        <location filename="../ui/train_page.cpp" line="181" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="167" />
+        <location filename="../ui/train_page.cpp" line="182" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="170" />
+        <location filename="../ui/train_page.cpp" line="186" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="187" />
-        <location filename="../ui/train_page.cpp" line="196" />
+        <location filename="../ui/train_page.cpp" line="203" />
+        <location filename="../ui/train_page.cpp" line="212" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="188" />
+        <location filename="../ui/train_page.cpp" line="204" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="189" />
+        <location filename="../ui/train_page.cpp" line="205" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="312" />
+        <location filename="../ui/train_page.cpp" line="332" />
         <source>Cannot load the configuration: %1</source>
         <translation>پیکربندی بارگیری نمی‌شود: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="316" />
+        <location filename="../ui/train_page.cpp" line="336" />
         <source>Configuration %1 loaded (dataset %2).</source>
         <translation>پیکربندی %1 بارگیری شد (مجموعه‌داده %2).</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="343" />
         <source>Load configuration</source>
         <translation>بارگیری پیکربندی</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="323" />
+        <location filename="../ui/train_page.cpp" line="343" />
         <source>Configuration (*.json)</source>
         <translation>پیکربندی (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="446" />
+        <location filename="../ui/train_page.cpp" line="466" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>زیان آزمون (بخش گزینش، مانند مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="192" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>train loss (smoothed, per batch)</source>
         <translation>زیان آموزش (هموار، هر دسته)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="202" />
+        <location filename="../ui/train_page.cpp" line="218" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="200" />
-        <location filename="../ui/train_page.cpp" line="395" />
+        <location filename="../ui/train_page.cpp" line="216" />
+        <location filename="../ui/train_page.cpp" line="415" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="123" />
+        <location filename="../ui/train_page.cpp" line="86" />
+        <source>average pooling (2023 paper)</source>
+        <translation>ادغام میانگین (مقالهٔ ۲۰۲۳)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="87" />
+        <source>attention pooling (2024 follow-up)</source>
+        <translation>ادغام توجه (مقالهٔ بعدی ۲۰۲۴)</translation>
+    </message>
+    <message>
+        <location filename="../ui/train_page.cpp" line="137" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>autocast با bfloat16 در گذر رو به جلو (تابع‌های زیان و معیارها float32 می‌مانند): روی CPUهایی که دستورهای bfloat16 دارند (AVX512_BF16 یا AMX) چند برابر سریع‌تر از float32 و روی بقیه بسیار کندتر. روی GPU: سریع‌تر و با حدود ۴۰٪ حافظه.
 این CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="191" />
+        <location filename="../ui/train_page.cpp" line="207" />
         <source>selection-split loss</source>
         <translation>زیان بخش گزینش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="197" />
+        <location filename="../ui/train_page.cpp" line="213" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (در آستانهٔ 0.5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="199" />
+        <location filename="../ui/train_page.cpp" line="215" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (برچسب‌های دارای مثبت درست)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="201" />
+        <location filename="../ui/train_page.cpp" line="217" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="248" />
+        <location filename="../ui/train_page.cpp" line="264" />
         <source>Pretrained weights</source>
         <translation>وزن‌های ازپیش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="248" />
+        <location filename="../ui/train_page.cpp" line="264" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="348" />
+        <location filename="../ui/train_page.cpp" line="368" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="354" />
+        <location filename="../ui/train_page.cpp" line="374" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="356" />
+        <location filename="../ui/train_page.cpp" line="376" />
         <source>Ready to train on %1.</source>
         <translation>آمادهٔ آموزش روی %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="357" />
+        <location filename="../ui/train_page.cpp" line="377" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="371" />
+        <location filename="../ui/train_page.cpp" line="391" />
         <source>Run folder to resume</source>
         <translation>پوشهٔ اجرا برای ادامه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="393" />
+        <location filename="../ui/train_page.cpp" line="413" />
         <source>test loss</source>
         <translation>زیان آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="394" />
-        <location filename="../ui/train_page.cpp" line="447" />
+        <location filename="../ui/train_page.cpp" line="414" />
+        <location filename="../ui/train_page.cpp" line="467" />
         <source>%1 loss</source>
         <translation>زیان %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="421" />
+        <location filename="../ui/train_page.cpp" line="441" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="428" />
+        <location filename="../ui/train_page.cpp" line="448" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="439" />
+        <location filename="../ui/train_page.cpp" line="459" />
         <source>Extracting features: batch %1/%2</source>
         <translation>استخراج ویژگی‌ها: دستهٔ %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="463" />
+        <location filename="../ui/train_page.cpp" line="483" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>

@@ -1,11 +1,13 @@
 #include "annotate_page.h"
 
+#include "heatmap_view.h"
 #include "image_decode.h"
 
 #include "aia/annotate/annotator.h"
 #include "aia/annotate/image_files.h"
 #include "aia/annotate/tagging.h"
 
+#include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -19,6 +21,8 @@
 #include <QUndoCommand>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <algorithm>
 
 namespace aia::ui {
 namespace {
@@ -131,11 +135,34 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   tables->setStretchFactor(1, 1);
   layout->addWidget(m_summary);
   split->addWidget(tables);
-  split->addWidget(m_preview);
+  m_heatTag = new QComboBox;
+  m_heatTag->setObjectName(QStringLiteral("annotateHeatmapTag"));
+  m_heatTag->setToolTip(tr("Show where in the image the model sees the chosen tag"));
+  m_heatNote = new QLabel;
+  m_heatNote->setWordWrap(true);
+  auto* side = new QWidget;
+  auto* sideLayout = new QVBoxLayout(side);
+  sideLayout->setContentsMargins(0, 0, 0, 0);
+  sideLayout->addWidget(m_preview, 1);
+  auto* heatRow = new QHBoxLayout;
+  auto* heatLabel = new QLabel(tr("&Heatmap:"));
+  heatLabel->setBuddy(m_heatTag);
+  heatRow->addWidget(heatLabel);
+  heatRow->addWidget(m_heatTag, 1);
+  sideLayout->addLayout(heatRow);
+  sideLayout->addWidget(m_heatNote);
+  split->addWidget(side);
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
   layout->addWidget(split, 1);
-  connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showPreview(row); });
+  connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
+    fillHeatmapTags(row);
+    showPreview(row);
+  });
+  connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+    if (item->column() == 1 && item->row() == m_table->currentRow()) fillHeatmapTags(item->row());  // edited tags
+  });
+  connect(m_heatTag, &QComboBox::activated, this, [this] { showPreview(m_table->currentRow()); });
   connect(open, &QPushButton::clicked, this, &AnnotatePage::openFiles);
   connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
     if (m_applying || item->column() != 1) return;
@@ -329,6 +356,21 @@ bool AnnotatePage::exportAnnotations(const QString& path) const {
   return true;
 }
 
+void AnnotatePage::fillHeatmapTags(int row) {
+  const QString kept = m_heatTag->currentData().toInt() >= 0 ? m_heatTag->currentText() : QString();
+  m_heatTag->clear();
+  m_heatTag->addItem(tr("no heatmap"), -1);
+  if (row >= 0 && row < static_cast<int>(m_rows.size()))
+    for (const auto& tag : rowTags(row)) {
+      const auto at = std::find(m_vocabulary.begin(), m_vocabulary.end(), tag);
+      if (at == m_vocabulary.end()) continue;  // a tag typed by hand that the run does not know: no map
+      m_heatTag->addItem(QString::fromStdString(tag), static_cast<int>(at - m_vocabulary.begin()));
+    }
+  const int again = kept.isEmpty() ? -1 : m_heatTag->findText(kept);
+  m_heatTag->setCurrentIndex(std::max(0, again));
+  m_heatNote->setText(m_annotator ? heatmapScaleNote(m_annotator->own_method()) : QString());
+}
+
 void AnnotatePage::showPreview(int row) {
   const int generation = ++m_previewGeneration;
   if (row < 0 || row >= static_cast<int>(m_rows.size())) {
@@ -338,7 +380,9 @@ void AnnotatePage::showPreview(int row) {
   }
   const QString path = QString::fromStdString(m_rows[static_cast<std::size_t>(row)].image);
   const QSize box = m_preview->size().boundedTo(QSize(1600, 1600)).expandedTo(QSize(240, 240));
-  // Decoded at its final size off the GUI thread; a later selection wins.
+  const int label = m_heatTag->currentData().toInt();
+  auto annotator = m_annotator;
+  // Decoded (and the heatmap drawn) at its final size off the GUI thread; a later selection wins.
   auto* watcher = new QFutureWatcher<QImage>(this);
   connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, path] {
     watcher->deleteLater();
@@ -351,7 +395,23 @@ void AnnotatePage::showPreview(int row) {
     m_preview->setPixmap(QPixmap::fromImage(image));
     Q_EMIT previewShown();
   });
-  watcher->setFuture(QtConcurrent::run([path, box] { return decodeToFit(path, box); }));
+  if (label < 0 || !annotator) {
+    watcher->setFuture(QtConcurrent::run([path, box] { return decodeToFit(path, box); }));
+    return;
+  }
+  // The model is used on the page's one inference thread.
+  watcher->setFuture(QtConcurrent::run(&m_pool, [this, annotator, path, box, label, generation]() -> QImage {
+    try {
+      return heatmapImage(*annotator, path, static_cast<std::size_t>(label), annotator->own_method(), 0.6,
+                          std::max(box.width(), box.height()));
+    } catch (const std::exception& e) {
+      const QString why = QString::fromUtf8(e.what());
+      QMetaObject::invokeMethod(this, [this, why, generation] {
+        if (generation == m_previewGeneration) Q_EMIT messageLogged(tr("no heatmap: %1").arg(why));
+      });
+      return {};
+    }
+  }));
 }
 
 }  // namespace aia::ui

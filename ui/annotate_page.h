@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -34,6 +35,10 @@ class AnnotatePage : public QWidget {
   QUndoStack* undoStack() { return &m_undo; }
   QTableWidget* table() const { return m_table; }
   QLabel* preview() const { return m_preview; }  // the selected image, large
+  // "no heatmap", then the selected row's tags: the chosen tag's map (the run's own: CAM or attention) over the
+  // preview.
+  QComboBox* heatmapTag() const { return m_heatTag; }
+  QLabel* heatmapNote() const { return m_heatNote; }  // which maps they are and what the colours mean
   QPushButton* reviewButton() const { return m_reviewButton; }
   QTreeWidget* skippedList() const { return m_skipped; }  // files not tagged, with their reasons
   QLabel* summary() const { return m_summary; }           // "N tagged, M skipped: ..." of the last batch
@@ -65,10 +70,13 @@ class AnnotatePage : public QWidget {
   void listSkipped(const std::vector<aia::RejectedPath>& skipped);
   std::vector<std::string> rowTags(int row) const;
   void showPreview(int row);
+  void fillHeatmapTags(int row);
 
   QTableWidget* m_table;
   QLabel* m_hint;
   QLabel* m_preview;
+  QComboBox* m_heatTag;
+  QLabel* m_heatNote;
   QLabel* m_summary;
   QTreeWidget* m_skipped;
   QPushButton* m_reviewButton;

@@ -1,12 +1,12 @@
 #include "browse_page.h"
 
+#include "heatmap_view.h"
 #include "image_decode.h"
 
 #include "plot_style.h"
 
 #include "aia/annotate/annotations.h"
 #include "aia/annotate/annotator.h"
-#include "aia/annotate/heatmap.h"
 #include "aia/annotate/tagging.h"
 
 #include <QComboBox>
@@ -171,12 +171,8 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   m_opacity->setToolTip(tr("Heatmap opacity"));
   m_heatMethod = new QComboBox;
   m_heatMethod->setObjectName(QStringLiteral("heatmapMethod"));
-  m_heatMethod->addItem(tr("CAM"), int(aia::Annotator::Method::Cam));
-  m_heatMethod->addItem(tr("Grad-CAM"), int(aia::Annotator::Method::GradCam));
-  m_heatMethod->setToolTip(
-      tr("CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM is the same map with its negative "
-         "evidence clipped"));
-  m_heatNote = new QLabel(tr("Heatmap colours: the sigmoid of the local logit, on one scale for every tag and image."));
+  m_heatNote = new QLabel;
+  fillHeatmapMethods(false);
   m_heatNote->setWordWrap(true);
   auto* heatRow = new QHBoxLayout;
   heatRow->addWidget(new QLabel(tr("&Heatmap:")));
@@ -215,6 +211,21 @@ BrowsePage::BrowsePage(QWidget* parent) : QWidget(parent) {
   connect(m_opacity, &QSlider::valueChanged, this, [this] { showPreview(); });
 }
 
+void BrowsePage::fillHeatmapMethods(bool attention) {
+  m_heatMethod->clear();
+  using M = aia::Annotator::Method;
+  const std::vector<M> methods = attention ? std::vector<M>{M::Attention} : std::vector<M>{M::Cam, M::GradCam};
+  for (const M m : methods) m_heatMethod->addItem(heatmapMethodTitle(m), int(m));
+  m_heatMethod->setEnabled(methods.size() > 1);
+  m_heatMethod->setToolTip(attention ? tr("This run's attention head draws its own attention, averaged over its "
+                                          "heads; the CAM identity of the gap head does not hold for it")
+                                     : tr("CAM is exact for this network (a map's mean is the tag's logit); Grad-CAM "
+                                          "is the same map with its negative evidence clipped"));
+  m_heatTag->setToolTip(attention ? tr("Where in the image this tag's query attends (the attention head's weights)")
+                                  : tr("Where in the image the model sees this tag (class activation map)"));
+  m_heatNote->setText(heatmapScaleNote(methods.front()));
+}
+
 void BrowsePage::setRun(std::shared_ptr<const RunData> run) {
   m_run = std::move(run);
   m_thresholds = m_run ? m_run->grid : std::vector<double>{};
@@ -227,6 +238,7 @@ void BrowsePage::setRun(std::shared_ptr<const RunData> run) {
   m_details->clear();
   m_image = -1;
   if (!m_run || m_annotatorRun != m_run->dir) m_annotator.reset();
+  fillHeatmapMethods(m_run && m_run->attentionHead);
   if (m_model.rowCount() > 0) m_view->setCurrentIndex(m_model.index(0));
 }
 
@@ -343,10 +355,7 @@ void BrowsePage::showPreview() {
       }
       if (!annotator) annotator = std::make_shared<aia::Annotator>(runDir);
       s.annotator = annotator;
-      const auto maps = annotator->heatmaps(path.toStdString(), method);
-      const aia::RgbImage rgb =
-          aia::heatmap_overlay(path.toStdString(), maps, static_cast<std::size_t>(label), opacity, side);
-      s.image = QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+      s.image = heatmapImage(*annotator, path, static_cast<std::size_t>(label), method, opacity, side);
     } catch (const std::exception& e) {
       s.error = QString::fromUtf8(e.what());
     }

@@ -69,6 +69,7 @@ class BrowsePage : public QWidget {
   QComboBox* heatmapTag() const { return m_heatTag; }
   QSlider* opacity() const { return m_opacity; }
   QComboBox* heatmapMethod() const { return m_heatMethod; }
+  QLabel* heatmapNote() const { return m_heatNote; }  // which maps these are and what the colours mean
   QString detailsHtml() const;
 
  public Q_SLOTS:
@@ -76,7 +77,8 @@ class BrowsePage : public QWidget {
 
  private:
   void showDetails(int row);
-  void showPreview();  // the current image, with the chosen tag's heatmap over it
+  void fillHeatmapMethods(bool attention);  // the methods the run's head draws, and what they mean
+  void showPreview();                       // the current image, with the chosen tag's heatmap over it
   BrowseModel m_model;
   std::shared_ptr<const RunData> m_run;
   std::vector<double> m_thresholds;

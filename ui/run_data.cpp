@@ -16,7 +16,9 @@ std::shared_ptr<const RunData> RunData::load(const QString& dir) {
   r->grid = run.thresholds_or_half(aia::ThresholdMethod::MccGrid, labels);
   r->exactMcc = run.thresholds_or_half(aia::ThresholdMethod::Mcc, labels);
   r->exactF1 = run.thresholds_or_half(aia::ThresholdMethod::F1, labels);
-  r->imagesDir = QString::fromStdString(run.read_info().images_dir());
+  const aia::RunInfo info = run.read_info();
+  r->imagesDir = QString::fromStdString(info.images_dir());
+  r->attentionHead = info.head == "attention";
   for (std::size_t j = 0; j < r->matrix.labels(); ++j) r->testSorted.emplace_back(r->matrix, j);
   if (run.has_train_scores()) {
     const aia::ScoredSplit train = run.read_train_scores();

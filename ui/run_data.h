@@ -15,6 +15,7 @@ namespace aia::ui {
 struct RunData {
   QString dir;
   QString imagesDir;
+  bool attentionHead = false;  // the follow-up's head: its heatmaps are its attention, not CAM
   aia::ScoreTable scores, targets;
   aia::LabelMatrix matrix;
   std::vector<double> grid, exactMcc, exactF1;  // chosen on the training split (0.5 where missing)

@@ -79,6 +79,15 @@ void TrainPage::createChoices() {
     m_backbone->addItem(QString::fromStdString(b.name));
     m_backbone->setItemData(m_backbone->count() - 1, QString::fromStdString(b.description), Qt::ToolTipRole);
   }
+  m_head = new QComboBox;
+  m_head->setObjectName(QStringLiteral("head"));
+  for (const auto& h : aia::heads()) {
+    QString label = QString::fromStdString(h.name);
+    if (h.name == "gap") label = tr("average pooling (2023 paper)");
+    if (h.name == "attention") label = tr("attention pooling (2024 follow-up)");
+    m_head->addItem(label, QString::fromStdString(h.name));
+    m_head->setItemData(m_head->count() - 1, QString::fromStdString(h.description), Qt::ToolTipRole);
+  }
 }
 
 void TrainPage::createFields() {
@@ -113,6 +122,12 @@ void TrainPage::createFields() {
     m_mode->addItem(label, QString::fromStdString(mode.name));
   }
   m_ema = new QCheckBox(tr("EMA of the weights"));
+  m_ema->setToolTip(
+      tr("Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, "
+         "0.9997 for average pooling, 0.99 for attention pooling)"));
+  m_mixup = new QCheckBox(tr("Mix&up (the follow-up's)"));
+  m_mixup->setObjectName(QStringLiteral("mixup"));
+  m_mixup->setToolTip(tr("Average the first half of every batch with the second half, with the union of their tags"));
   m_amp = new QCheckBox(tr("Mi&xed precision (bfloat16)"));
   m_amp->setObjectName(QStringLiteral("mixedPrecision"));
   // Ticked where core's rule picks bfloat16 for training on this CPU (today: never, see compute_format.h).
@@ -153,6 +168,7 @@ QLayout* TrainPage::createForm() {
   auto* form = new QFormLayout;
   form->addRow(tr("&Loss:"), m_loss);
   form->addRow(tr("&Backbone:"), m_backbone);
+  form->addRow(tr("&Head:"), m_head);
   auto* pre = new QHBoxLayout;
   pre->addWidget(m_pretrained, 1);
   pre->addWidget(m_browse);
@@ -166,6 +182,7 @@ QLayout* TrainPage::createForm() {
   form->addRow(tr("&Device:"), m_device);
   form->addRow(tr("&Mode:"), m_mode);
   form->addRow(QString(), m_ema);
+  form->addRow(QString(), m_mixup);
   form->addRow(QString(), m_amp);
   form->addRow(tr("&Run folder:"), m_outDir);
   auto* buttons = new QHBoxLayout;
@@ -274,6 +291,8 @@ aia::ConfigOverrides TrainPage::formFields() const {
   aia::ConfigOverrides o;
   o.loss = m_loss->currentText().toStdString();
   o.backbone = m_backbone->currentText().toStdString();
+  o.head = m_head->currentData().toString().toStdString();
+  o.mixup = m_mixup->isChecked();
   o.pretrained = m_pretrained->text().trimmed().toStdString();
   o.epochs = m_epochs->value();
   o.batch_size = m_batch->value();
@@ -289,6 +308,8 @@ aia::ConfigOverrides TrainPage::formFields() const {
 void TrainPage::showConfig(const aia::TrainConfig& c) {
   m_loss->setCurrentText(QString::fromStdString(c.loss.name));
   m_backbone->setCurrentText(QString::fromStdString(c.model.backbone));
+  m_head->setCurrentIndex(std::max(0, m_head->findData(QString::fromStdString(c.model.head))));
+  m_mixup->setChecked(c.data.mixup);
   m_pretrained->setText(QString::fromStdString(c.model.pretrained));
   m_epochs->setValue(c.optim.epochs);
   m_batch->setValue(c.optim.batch_size);

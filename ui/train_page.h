@@ -76,11 +76,12 @@ class TrainPage : public QWidget {
 
   TrainingController* m_controller;
   QString m_dataset;
-  QComboBox *m_loss, *m_backbone, *m_device, *m_mode;
+  QComboBox *m_loss, *m_backbone, *m_head, *m_device, *m_mode;
   QLineEdit *m_pretrained, *m_outDir;
   QSpinBox *m_epochs, *m_batch, *m_imageSize;
   QDoubleSpinBox* m_lr;
   QCheckBox* m_ema;
+  QCheckBox* m_mixup;
   QCheckBox* m_amp;
   QPushButton *m_start, *m_stop, *m_resume, *m_loadConfig, *m_browse;
   QProgressBar* m_progress;

@@ -198,7 +198,7 @@ std::size_t write_heatmaps(Annotator& annotator, const std::string& image, const
 Runner add_annotate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("annotate", command_description("annotate"));
   struct Args {
-    std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps, heatmap_method = "cam";
+    std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps, heatmap_method = "auto";
     std::vector<std::string> inputs;
     bool xmp = false;
     ComputeArgs compute;
@@ -217,8 +217,8 @@ Runner add_annotate_command(CLI::App& app) {
          names_or(names_of(threshold_strategies())) + " (the run's), a number, or a thresholds JSON or CSV file")
       ->capture_default_str();
   cmd->add_option("--heatmaps", a->heatmaps,
-                  "write, for every image and tag, the tag's class activation map over the image as "
-                  "DIR/<image>.<tag>.png (one shared colour scale: the sigmoid of the local logit)");
+                  "write, for every image and tag, the tag's map over the image as DIR/<image>.<tag>.png (the "
+                  "gap head's class activation map, the attention head's attention; one shared colour scale)");
   cmd->add_option("--heatmap-method", a->heatmap_method, describe_choices(heatmap_methods()))
       ->check(CLI::IsMember(names_of(heatmap_methods())))
       ->capture_default_str();
@@ -232,6 +232,9 @@ Runner add_annotate_command(CLI::App& app) {
     Annotator annotator(a->run, a->device, parse_precision(a->compute.precision, "--precision"),
                         parse_memory_format(a->compute.memory_format, "--memory-format"));
     std::fprintf(stderr, "%s\n", annotator.compute_format().reason.c_str());
+    const Annotator::Method method = heatmap_method(a->heatmap_method, annotator);  // refused before any image
+    if (!a->heatmaps.empty())
+      std::fprintf(stderr, "heatmaps: %s maps into %s\n", heatmap_method_title(method).c_str(), a->heatmaps.c_str());
     const RunFolder folder(a->run);
     std::string note;
     const auto thresholds = resolve_thresholds(spec, annotator.vocabulary(), &folder, &note);
@@ -252,8 +255,7 @@ Runner add_annotate_command(CLI::App& app) {
       AnnotatedImage row{r.path, tag_names(tags, table.vocabulary), std::move(r.scores), {}};
       std::printf("%s: %s\n", row.image.c_str(), tags_text(tags, table.vocabulary).c_str());
       if (!a->heatmaps.empty() && !tags.empty())
-        failed += write_heatmaps(annotator, row.image, tags, table.vocabulary, a->heatmaps,
-                                 a->heatmap_method == "grad-cam" ? Annotator::Method::GradCam : Annotator::Method::Cam);
+        failed += write_heatmaps(annotator, row.image, tags, table.vocabulary, a->heatmaps, method);
       table.rows.push_back(std::move(row));
     }
     if (!a->csv.empty()) write_annotations_csv(a->csv, table);

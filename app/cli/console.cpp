@@ -158,6 +158,9 @@ void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
   cmd->add_flag_callback(
       "--no-flips", [&o] { o.flips = false; }, "no random flips");
   cmd->add_flag_callback(
+      "--mixup", [&o] { o.mixup = true; },
+      "the follow-up's mixup: the first half of each batch averaged with the second, with the union of their tags");
+  cmd->add_flag_callback(
       "--no-sync-bn", [&o] { o.sync_batch_norm = false; },
       "data-parallel runs: BatchNorm statistics per rank, not over all ranks (faster; no longer equal to one "
       "process)");

@@ -8,16 +8,21 @@
 #include <torch/torch.h>
 
 #include "aia/annotate/annotator.h"
+#include "aia/annotate/heatmap.h"
 #include "aia/errors.h"
 #include "aia/io/safetensors.h"
 #include "aia/model/attention_head.h"
 #include "aia/run/run_folder.h"
+#include "aia/training/train_step.h"
 #include "aia/training/trainer.h"
 #include "test_support.h"
 #include "tiny_dataset.h"
 #include "tiny_run.h"
 
 #include <QtTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <cmath>
 #include <map>
@@ -86,6 +91,8 @@ class TestAttentionHead : public QObject {
   void paperSizeNamesShapesAndCount();
   void queriesAreFrozenAndDropoutOnlyInTraining();
   void runsTrainAndTagWithTheAttentionHead();
+  void attentionMapsPeakWhereTheObjectIs();
+  void mixupAndTheHeadsEmaRecipe();
 
  private:
   QTemporaryDir m_dir;
@@ -162,6 +169,12 @@ class Quiet : public aia::TrainObserver {
   void on_message(const std::string&) override {}
 };
 
+class Collecting : public aia::TrainObserver {
+ public:
+  void on_message(const std::string& text) override { log += text + "\n"; }
+  std::string log;
+};
+
 void TestAttentionHead::runsTrainAndTagWithTheAttentionHead() {
   const std::string data = m_dir.filePath(QStringLiteral("tiny")).toStdString();
   aia::test::make_tiny_dataset(data);
@@ -189,6 +202,126 @@ void TestAttentionHead::runsTrainAndTagWithTheAttentionHead() {
   config.run.mode = aia::TrainMode::Frozen;
   bool refused = false;
   for (const auto& problem : aia::validate(config)) refused |= problem.find("attention head") != std::string::npos;
+  QVERIFY(refused);
+}
+
+void TestAttentionHead::attentionMapsPeakWhereTheObjectIs() {
+  // The CAM test's locality setup (tst_trainer): at 64 px the last feature map is 2 x 2, one cell per quadrant.
+  const std::string data = m_dir.filePath(QStringLiteral("tiny-maps")).toStdString();
+  aia::test::make_tiny_dataset(data);
+  auto config = aia::test::tiny_train_config(data, m_dir.filePath(QStringLiteral("maps")).toStdString(), 12);
+  config.data.image_size = 64;
+  config.data.flips = false;  // the quadrants stay where they are
+  config.model.head = "attention";
+  config.model.attention_hidden = 32, config.model.attention_heads = 4, config.model.attention_feedforward = 64;
+  Quiet quiet;
+  const auto trained = aia::train(config, quiet);
+  QVERIFY2(trained.status == aia::RunStatus::Succeeded, trained.message.c_str());
+  // An image with evidence in one quadrant only: a red square at the top left.
+  const std::string image = m_dir.filePath(QStringLiteral("red-top-left.png")).toStdString();
+  cv::Mat img(48, 48, CV_8UC3, cv::Scalar(20, 20, 20));
+  cv::rectangle(img, cv::Rect(3, 3, 18, 18), cv::Scalar(40, 40, 220), cv::FILLED);
+  QVERIFY(cv::imwrite(image, img));
+  aia::Annotator annotator(config.run.out_dir, "cpu", aia::Precision::Float32);  // heatmaps compute in float32
+  QVERIFY(annotator.own_method() == aia::Annotator::Method::Attention);
+  // The CAM identity does not hold for this head: asked for, it is refused with the reason.
+  const auto cam = annotator.heatmaps(image, aia::Annotator::Method::Cam);
+  QVERIFY(!cam.ok && cam.error.find("attention head") != std::string::npos);
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::heatmap_method("grad-cam", annotator));
+  const auto maps = annotator.heatmaps(image);
+  QVERIFY2(maps.ok, maps.error.c_str());
+  QVERIFY(maps.method == aia::Annotator::Method::Attention);
+  QCOMPARE(maps.width, 2);
+  QCOMPARE(maps.height, 2);
+  // Attention against an even spread: each label's four cells sum to h * w; the logits are the model's.
+  const auto scored = annotator.annotate({image});
+  QVERIFY2(scored.at(0).ok, scored.at(0).error.c_str());
+  for (std::size_t label = 0; label < annotator.vocabulary().size(); ++label) {
+    double sum = 0;
+    for (std::size_t k = 0; k < 4; ++k) sum += maps.map(label)[k];
+    QVERIFY2(std::abs(sum - 4.0) < 1e-4, qPrintable(QString("label %1: attention sums to %2 / 4").arg(label).arg(sum)));
+    const double score = 1.0 / (1.0 + std::exp(-double(maps.logits[label])));
+    QVERIFY(std::abs(score - scored[0].scores[label]) < 1e-4);
+  }
+  // Local: red's query attends most to the quadrant that holds the red square.
+  const float* red = maps.map(0);  // tiny_vocabulary(): red, green, blue, yellow
+  QVERIFY2(red[0] > red[1] && red[0] > red[2] && red[0] > red[3],
+           qPrintable(QString("red attention %1 %2 / %3 %4").arg(red[0]).arg(red[1]).arg(red[2]).arg(red[3])));
+  // ... and follows the square: moved to the bottom right, the peak moves with it (not a bias for one cell).
+  const std::string moved = m_dir.filePath(QStringLiteral("red-bottom-right.png")).toStdString();
+  cv::Mat flipped;
+  cv::flip(img, flipped, -1);
+  QVERIFY(cv::imwrite(moved, flipped));
+  const auto after = annotator.heatmaps(moved);
+  QVERIFY2(after.ok, after.error.c_str());
+  const float* r = after.map(0);
+  QVERIFY2(r[3] > r[0] && r[3] > r[1] && r[3] > r[2],
+           qPrintable(QString("red attention, moved: %1 %2 / %3 %4").arg(r[0]).arg(r[1]).arg(r[2]).arg(r[3])));
+  // The overlay's level: none at an even spread or below, full when all of it is on one cell.
+  QCOMPARE(aia::heatmap_level(aia::Annotator::Method::Attention, 1.0f, 4.0f), 0.0f);
+  QCOMPARE(aia::heatmap_level(aia::Annotator::Method::Attention, 0.5f, 4.0f), 0.0f);
+  QCOMPARE(aia::heatmap_level(aia::Annotator::Method::Attention, 4.0f, 4.0f), 1.0f);
+  QVERIFY(std::abs(aia::heatmap_level(aia::Annotator::Method::Attention, 2.0f, 4.0f) - 0.5f) < 1e-6);
+  const auto overlay = aia::heatmap_overlay(image, maps, 0, 0.6, 96);
+  QCOMPARE(overlay.width, 96);
+  // `aia annotate --heatmaps` draws the run's own maps, says which, and refuses CAM before any image.
+  const QString dir = m_dir.filePath(QStringLiteral("heatmaps"));
+  QProcess cli;
+  cli.start(AIA_CLI, {"annotate", QString::fromStdString(config.run.out_dir), QString::fromStdString(image),
+                      "--thresholds", "0.0", "--heatmaps", dir});
+  QVERIFY(cli.waitForFinished(120000));
+  const QString said = QString::fromUtf8(cli.readAllStandardError());
+  QVERIFY2(cli.exitCode() == 0, qPrintable(said));
+  QVERIFY2(said.contains(QStringLiteral("heatmaps: Attention maps")), qPrintable(said));
+  for (const auto& label : aia::test::tiny_vocabulary())  // threshold 0: every tag
+    QVERIFY2(QFileInfo(dir + "/red-top-left.png." + QString::fromStdString(label) + ".png").size() > 100,
+             label.c_str());
+  cli.start(AIA_CLI, {"annotate", QString::fromStdString(config.run.out_dir), QString::fromStdString(image),
+                      "--heatmaps", dir, "--heatmap-method", "cam"});
+  QVERIFY(cli.waitForFinished(120000));
+  const QString refused = QString::fromUtf8(cli.readAllStandardError());
+  QVERIFY2(cli.exitCode() != 0 && refused.contains(QStringLiteral("attention head, which draws attention")),
+           qPrintable(refused));
+}
+
+void TestAttentionHead::mixupAndTheHeadsEmaRecipe() {
+  // docs/attention_head.md: the first half averaged with the second, targets united, the second half unchanged.
+  const auto images = torch::arange(4 * 3 * 2 * 2, torch::kFloat).view({4, 3, 2, 2});
+  const auto targets = torch::tensor({1.f, 0.f, 0.f, 0.f, 1.f, 0.f, 0.f, 0.f, 1.f, 1.f, 1.f, 0.f}).view({4, 3});
+  const auto [x, y] = aia::mixup_half(images, targets);
+  QVERIFY(torch::allclose(x[0], (images[0] + images[2]) / 2) && torch::allclose(x[1], (images[1] + images[3]) / 2));
+  QVERIFY(torch::equal(x[2], images[2]) && torch::equal(x[3], images[3]));
+  QVERIFY(torch::equal(y[0], torch::tensor({1.f, 0.f, 1.f})) && torch::equal(y[1], torch::tensor({1.f, 1.f, 0.f})));
+  QVERIFY(torch::equal(y.narrow(0, 2, 2), targets.narrow(0, 2, 2)));
+  const auto odd = aia::mixup_half(images.narrow(0, 0, 3), targets.narrow(0, 0, 3));
+  QVERIFY(torch::equal(odd.first, images.narrow(0, 0, 3)) && torch::equal(odd.second, targets.narrow(0, 0, 3)));
+  // The EMA decay: the head's recipe unless the config sets one.
+  aia::TrainConfig c;
+  QCOMPARE(aia::ema_decay_of(c), 0.9997);
+  c.model.head = "attention";
+  QCOMPARE(aia::ema_decay_of(c), 0.99);
+  c.run.ema_decay = 0.5;
+  QCOMPARE(aia::ema_decay_of(c), 0.5);
+  // A run with both: trained, and its log says what it did.
+  const std::string data = m_dir.filePath(QStringLiteral("tiny-mixup")).toStdString();
+  aia::test::make_tiny_dataset(data);
+  auto config = aia::test::tiny_train_config(data, m_dir.filePath(QStringLiteral("mixup")).toStdString(), 2);
+  config.model.head = "attention";
+  config.model.attention_hidden = 32, config.model.attention_heads = 4, config.model.attention_feedforward = 64;
+  config.data.mixup = true;
+  config.run.ema = true;
+  Collecting log;
+  const auto trained = aia::train(config, log);
+  QVERIFY2(trained.status == aia::RunStatus::Succeeded, trained.message.c_str());
+  QVERIFY2(log.log.find("EMA of the weights, decay 0.99 (the attention head's recipe)") != std::string::npos,
+           log.log.c_str());
+  QVERIFY(log.log.find("mixup:") != std::string::npos);
+  QVERIFY(aia::RunFolder(config.run.out_dir).read_config().data.mixup);
+  // Mixup mixes images: frozen mode (cached features) refuses it.
+  config.model.head = "gap";
+  config.run.mode = aia::TrainMode::Frozen;
+  bool refused = false;
+  for (const auto& problem : aia::validate(config)) refused |= problem.find("data.mixup") != std::string::npos;
   QVERIFY(refused);
 }
 

@@ -50,6 +50,22 @@ void TestAnnotatePage::tagsPreviewAndUndo() {
   QVERIFY(!page->preview()->pixmap().isNull());
   QVERIFY(page->preview()->pixmap().width() > 48);  // larger than the 48 px file: scaled up
   for (int c = 0; c < 2; ++c) QVERIFY(table->columnWidth(c) >= table->horizontalHeader()->sectionSizeHint(c));
+  // A tag's heatmap over the preview: the run's own maps (this run: the gap head's CAM), named as such.
+  const QImage plain = page->preview()->pixmap().toImage();
+  QCOMPARE(page->heatmapTag()->itemText(0), QStringLiteral("no heatmap"));
+  QVERIFY2(page->heatmapTag()->count() > 1, "test0.png has tags: one entry each");
+  {
+    shown.clear();
+    page->heatmapTag()->setCurrentIndex(1);
+    Q_EMIT page->heatmapTag()->activated(1);
+    QVERIFY(shown.wait(60000));
+    QVERIFY(page->preview()->pixmap().toImage() != plain);
+    QVERIFY2(page->heatmapNote()->text().startsWith(QStringLiteral("Class activation map")),
+             qPrintable(page->heatmapNote()->text()));
+    page->heatmapTag()->setCurrentIndex(0);
+    Q_EMIT page->heatmapTag()->activated(0);
+    QVERIFY(shown.wait(10000));
+  }
   screenshot(m_window->tabs()->indexOf(page), QStringLiteral("annotate"));
   // Tags are editable, with undo.
   const QString predicted = table->item(0, 1)->text();

@@ -12,6 +12,7 @@ class TestTrainPage : public aia::test::GuiTest {
   void stopCancelsWithinOneBatch();
   void failingRunEndsInAnErrorMessage();
   void loadedConfigurationChangesOnlyEditedFields();
+  void attentionHeadFromTheFormToTheHeatmap();
   void cleanupTestCase() { closeWindow(); }
 };
 
@@ -157,6 +158,48 @@ void TestTrainPage::loadedConfigurationChangesOnlyEditedFields() {
   aia::write_file_atomically(bad.toStdString(), "{\"optim\": {\"epochs\": \"many\"}}");
   QVERIFY(!page->loadConfiguration(bad));
   QVERIFY2(page->statusText().contains(QStringLiteral("optim.epochs")), qPrintable(page->statusText()));
+}
+
+void TestTrainPage::attentionHeadFromTheFormToTheHeatmap() {
+  // The follow-up's head and its mixup, chosen in the form and trained from a click.
+  const QString run = m_dir.filePath("run-attention");
+  setForm(2, run);
+  auto* page = m_window->trainPage();
+  auto* head = page->findChild<QComboBox*>(QStringLiteral("head"));
+  head->setCurrentIndex(head->findData(QStringLiteral("attention")));
+  page->findChild<QCheckBox*>(QStringLiteral("mixup"))->setChecked(true);
+  m_window->tabs()->setCurrentWidget(page);
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QTest::mouseClick(page->startButton(), Qt::LeftButton);
+  QVERIFY(finished.wait(180000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
+  const aia::RunFolder folder(run.toStdString());
+  QCOMPARE(folder.read_info().head, std::string("attention"));
+  QVERIFY(folder.read_config().data.mixup);
+  head->setCurrentIndex(head->findData(QStringLiteral("gap")));
+  page->findChild<QCheckBox*>(QStringLiteral("mixup"))->setChecked(false);
+  // Browse draws this run's attention, says so, and offers no CAM.
+  QCOMPARE(m_window->currentRun(), run);
+  auto* browse = m_window->browsePage();
+  m_window->tabs()->setCurrentWidget(browse);
+  QCOMPARE(browse->heatmapMethod()->count(), 1);
+  QCOMPARE(browse->heatmapMethod()->currentText(), QStringLiteral("Attention"));
+  QVERIFY(!browse->heatmapMethod()->isEnabled());
+  QSignalSpy shown(browse, &aia::ui::BrowsePage::previewShown);
+  browse->view()->setCurrentIndex(browse->model()->index(0));
+  QTRY_VERIFY_WITH_TIMEOUT(!browse->preview()->pixmap().isNull(), 10000);
+  shown.clear();
+  browse->heatmapTag()->setCurrentIndex(1);
+  Q_EMIT browse->heatmapTag()->activated(1);
+  QVERIFY(shown.wait(60000));
+  QCOMPARE(shown.last().at(0).toBool(), true);
+  QVERIFY2(browse->heatmapNote()->text().startsWith(QStringLiteral("Attention map")),
+           qPrintable(browse->heatmapNote()->text()));
+  screenshot(m_window->tabs()->indexOf(browse), QStringLiteral("browse-attention"));
+  // Back to a gap-head run: CAM and Grad-CAM again.
+  m_window->openRun(m_run);
+  QCOMPARE(browse->heatmapMethod()->count(), 2);
+  QVERIFY(browse->heatmapNote()->text().startsWith(QStringLiteral("Class activation map")));
 }
 
 QTEST_MAIN(TestTrainPage)

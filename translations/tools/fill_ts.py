@@ -757,6 +757,55 @@ FA_MORE.update({
         "نمی‌شوند). عددهای این صفحه روی همین تصویرها هستند و وعده را نمی‌سنجند: سطر تضمین‌شدهٔ جدول راهبردها می‌سنجد.",
 })
 
+DE_MORE.update({
+    "CAM": "CAM", "Grad-CAM": "Grad-CAM", "Attention": "Attention",
+    "Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.":
+        "Attention-Karte des Attention-Kopfs. Farben: die Aufmerksamkeit des Schlagworts gegenüber einer "
+        "gleichmäßigen Verteilung, logarithmisch (keine: gleichmäßig oder weniger; voll: alles auf einer Stelle), "
+        "für jedes Schlagwort und Bild gleich.",
+    "Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.":
+        "Class Activation Map. Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Schlagwort und Bild.",
+    "Show where in the image the model sees the chosen tag":
+        "Zeigen, wo im Bild das Modell das gewählte Schlagwort sieht",
+    "&Heatmap:": "&Heatmap:", "no heatmap": "keine Heatmap", "no heatmap: %1": "keine Heatmap: %1",
+    "This run's attention head draws its own attention, averaged over its heads; the CAM identity of the gap head does not hold for it":
+        "Der Attention-Kopf dieses Laufs zeichnet seine eigene Aufmerksamkeit, gemittelt über seine Köpfe; die "
+        "CAM-Identität des GAP-Kopfs gilt für ihn nicht",
+    "Where in the image this tag's query attends (the attention head's weights)":
+        "Worauf im Bild die Abfrage dieses Schlagworts achtet (die Gewichte des Attention-Kopfs)",
+    "Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)":
+        "Einen exponentiellen gleitenden Mittelwert der Gewichte bewerten und behalten (Abklingrate: das Rezept des "
+        "Kopfs, 0,9997 für Average Pooling, 0,99 für Attention Pooling)",
+    "Mix&up (the follow-up's)": "Mix&up (aus der Folgearbeit)",
+    "Average the first half of every batch with the second half, with the union of their tags":
+        "Die erste Hälfte jedes Batches mit der zweiten mitteln, mit der Vereinigung ihrer Schlagwörter",
+    "&Head:": "&Kopf:", "average pooling (2023 paper)": "Average Pooling (Artikel 2023)",
+    "attention pooling (2024 follow-up)": "Attention Pooling (Folgearbeit 2024)",
+})
+
+FA_MORE.update({
+    "CAM": "CAM", "Grad-CAM": "Grad-CAM", "Attention": "توجه",
+    "Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.":
+        "نقشهٔ توجهِ سرِ توجه. رنگ‌ها: توجهِ برچسب در برابر پخشِ یکنواخت، در مقیاس لگاریتمی (هیچ: یکنواخت یا کمتر؛ "
+        "کامل: همه روی یک نقطه)، برای هر برچسب و تصویر یکسان.",
+    "Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.":
+        "نقشهٔ فعال‌سازی کلاس. رنگ‌ها: سیگموید لوجیت محلی، با یک مقیاس برای هر برچسب و تصویر.",
+    "Show where in the image the model sees the chosen tag": "نشان بده مدل برچسب برگزیده را کجای تصویر می‌بیند",
+    "&Heatmap:": "&نقشهٔ حرارتی:", "no heatmap": "بدون نقشهٔ حرارتی", "no heatmap: %1": "بدون نقشهٔ حرارتی: %1",
+    "This run's attention head draws its own attention, averaged over its heads; the CAM identity of the gap head does not hold for it":
+        "سرِ توجهِ این اجرا توجهِ خودش را می‌کشد، میانگین روی سرهایش؛ همانیِ CAM سرِ GAP برای آن برقرار نیست",
+    "Where in the image this tag's query attends (the attention head's weights)":
+        "پرسشِ این برچسب به کجای تصویر توجه می‌کند (وزن‌های سرِ توجه)",
+    "Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)":
+        "میانگین متحرک نمایی وزن‌ها را بسنج و نگه دار (نرخ زوال: دستورِ سر، ۰٫۹۹۹۷ برای ادغام میانگین، ۰٫۹۹ برای "
+        "ادغام توجه)",
+    "Mix&up (the follow-up's)": "Mix&up (از مقالهٔ بعدی)",
+    "Average the first half of every batch with the second half, with the union of their tags":
+        "نیمهٔ نخست هر دسته را با نیمهٔ دوم میانگین بگیر، با اجتماع برچسب‌هایشان",
+    "&Head:": "&سر:", "average pooling (2023 paper)": "ادغام میانگین (مقالهٔ ۲۰۲۳)",
+    "attention pooling (2024 follow-up)": "ادغام توجه (مقالهٔ بعدی ۲۰۲۴)",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

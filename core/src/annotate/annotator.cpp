@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -82,9 +83,48 @@ std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string
   return out;
 }
 
+Annotator::Method Annotator::own_method() const {
+  return impl_->model->has_attention_head() ? Method::Attention : Method::Cam;
+}
+
+std::vector<Annotator::Method> Annotator::methods() const {
+  if (impl_->model->has_attention_head()) return {Method::Attention};
+  return {Method::Cam, Method::GradCam};
+}
+
+namespace {
+
+// CAM: the head's weights at every position; Grad-CAM: by autograd, on the CAM's scale (1, L, h, w).
+torch::Tensor gap_head_maps(Classifier& model, const torch::Tensor& images, const torch::Tensor& bias,
+                            Annotator::Method method) {
+  if (method == Annotator::Method::Cam) return model->class_activation_maps(images);
+  torch::AutoGradMode enable(true);
+  const auto fmap = model->forward_feature_map(images).detach().requires_grad_(true);
+  const auto logits = model->forward_head(fmap.mean({2, 3}));
+  const double cells = static_cast<double>(fmap.size(2) * fmap.size(3));
+  std::vector<torch::Tensor> per_label;
+  for (std::int64_t l = 0; l < logits.size(1); ++l) {
+    const auto grad = torch::autograd::grad({logits[0][l]}, {fmap}, {}, /*retain_graph=*/true)[0];
+    const auto alpha = grad.mean({2, 3}, /*keepdim=*/true);  // 1, C, 1, 1
+    const auto map = torch::relu((alpha * fmap).sum(1));     // 1, h, w
+    per_label.push_back(map.detach() * cells + bias[0][l]);  // on the CAM's scale
+  }
+  return torch::stack(per_label, 1);  // 1, L, h, w
+}
+
+}  // namespace
+
 Annotator::Heatmaps Annotator::heatmaps(const std::string& path, Method method) {
   Heatmaps h;
   h.path = path;
+  h.method = method;
+  const auto allowed = methods();
+  if (std::find(allowed.begin(), allowed.end(), method) == allowed.end()) {
+    h.error = impl_->model->has_attention_head()
+                  ? "this run's head is the attention head: its maps are its attention, not CAM or Grad-CAM"
+                  : "this run's head is the gap head: it has no attention, its maps are CAM or Grad-CAM";
+    return h;
+  }
   const std::vector<Sample> samples{{path, {}}};
   LoaderOptions lo;
   lo.image_size = impl_->info.image_size;
@@ -103,35 +143,25 @@ Annotator::Heatmaps Annotator::heatmaps(const std::string& path, Method method) 
   impl_->model->eval();
   const torch::Device device(impl_->device);
   const auto images = batch->images.to(device);
-  // The head's bias: its output for a zero feature vector (eval mode, no dropout).
-  const auto feature_dim = impl_->model->feature_dim();
-  const auto bias = impl_->model->forward_head(torch::zeros({1, feature_dim}, images.options())).detach();
-  torch::Tensor maps;
-  if (method == Method::Cam) {
-    maps = impl_->model->class_activation_maps(images);
+  torch::Tensor maps, logits;
+  if (method == Method::Attention) {
+    auto [scores, attention] = impl_->model->attention_maps(images);
+    maps = attention * static_cast<double>(attention.size(2) * attention.size(3));  // 1 = an even spread
+    logits = scores;
   } else {
-    // Grad-CAM: gradients of each logit with respect to the last feature map.
-    torch::AutoGradMode enable(true);
-    const auto fmap = impl_->model->forward_feature_map(images).detach().requires_grad_(true);
-    const auto logits = impl_->model->forward_head(fmap.mean({2, 3}));
-    const double cells = static_cast<double>(fmap.size(2) * fmap.size(3));
-    std::vector<torch::Tensor> per_label;
-    for (std::int64_t l = 0; l < logits.size(1); ++l) {
-      const auto grad = torch::autograd::grad({logits[0][l]}, {fmap}, {}, /*retain_graph=*/true)[0];
-      const auto alpha = grad.mean({2, 3}, /*keepdim=*/true);  // 1, C, 1, 1
-      const auto map = torch::relu((alpha * fmap).sum(1));     // 1, h, w
-      per_label.push_back(map.detach() * cells + bias[0][l]);  // on the CAM's scale
-    }
-    maps = torch::stack(per_label, 1);  // 1, L, h, w
+    // The head's bias: its output for a zero feature vector (eval mode, no dropout).
+    const auto bias = impl_->model->forward_head(torch::zeros({1, impl_->model->feature_dim()}, images.options()));
+    maps = gap_head_maps(impl_->model, images, bias, method);
+    logits = impl_->model->forward(images);
+    const auto b = bias.to(torch::kCPU).contiguous();
+    h.biases.assign(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
   }
-  maps = maps.to(torch::kCPU).contiguous();
-  const auto logits = impl_->model->forward(images).to(torch::kCPU).contiguous();
+  maps = maps.to(torch::kCPU, torch::kFloat).contiguous();
+  logits = logits.to(torch::kCPU, torch::kFloat).contiguous();
   h.height = static_cast<int>(maps.size(2));
   h.width = static_cast<int>(maps.size(3));
   h.maps.assign(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
   h.logits.assign(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
-  const auto b = bias.to(torch::kCPU).contiguous();
-  h.biases.assign(b.data_ptr<float>(), b.data_ptr<float>() + b.numel());
   h.ok = true;
   return h;
 }

@@ -15,6 +15,50 @@
 
 namespace aia {
 
+std::string heatmap_method_name(Annotator::Method method) {
+  switch (method) {
+    case Annotator::Method::Cam:
+      return "cam";
+    case Annotator::Method::GradCam:
+      return "grad-cam";
+    case Annotator::Method::Attention:
+      return "attention";
+  }
+  return "cam";
+}
+
+std::string heatmap_method_title(Annotator::Method method) {
+  switch (method) {
+    case Annotator::Method::Cam:
+      return "CAM";
+    case Annotator::Method::GradCam:
+      return "Grad-CAM";
+    case Annotator::Method::Attention:
+      return "Attention";
+  }
+  return "CAM";
+}
+
+Annotator::Method heatmap_method(const std::string& name, const Annotator& annotator) {
+  if (name == "auto") return annotator.own_method();
+  std::string can;
+  for (const auto m : annotator.methods()) {
+    if (heatmap_method_name(m) == name) return m;
+    can += (can.empty() ? "" : " or ") + heatmap_method_name(m);
+  }
+  const bool known = name == "cam" || name == "grad-cam" || name == "attention";
+  throw ConfigError(known ? "heatmap method '" + name + "': this run's head is the " +
+                                (annotator.own_method() == Annotator::Method::Attention ? "attention" : "gap") +
+                                " head, which draws " + can
+                          : "unknown heatmap method '" + name + "' (auto, cam, grad-cam or attention)");
+}
+
+float heatmap_level(Annotator::Method method, float value, float cells) {
+  if (method != Annotator::Method::Attention) return 1.f / (1.f + std::exp(-value));
+  if (cells <= 1.f || !(value > 1.f)) return 0.f;  // an even spread or less (NaN too)
+  return std::min(1.f, std::log(value) / std::log(cells));
+}
+
 RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmaps& maps, std::size_t label,
                          double opacity, int max_side) {
   if (!maps.ok || maps.width <= 0 || maps.height <= 0)
@@ -36,8 +80,10 @@ RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmap
   // The model saw the image resized to a square: its grid maps onto the whole image.
   cv::Mat probability(maps.height, maps.width, CV_32F);
   const float* m = maps.map(label);
+  const float cells = static_cast<float>(maps.width * maps.height);
   for (int y = 0; y < maps.height; ++y)
-    for (int x = 0; x < maps.width; ++x) probability.at<float>(y, x) = 1.f / (1.f + std::exp(-m[y * maps.width + x]));
+    for (int x = 0; x < maps.width; ++x)
+      probability.at<float>(y, x) = heatmap_level(maps.method, m[y * maps.width + x], cells);
   cv::resize(probability, probability, bgr.size(), 0, 0, cv::INTER_LINEAR);
   cv::Mat levels;
   probability.convertTo(levels, CV_8U, 255.0);

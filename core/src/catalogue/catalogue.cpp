@@ -144,8 +144,10 @@ const std::vector<Choice>& report_formats() {
 
 const std::vector<Choice>& heatmap_methods() {
   static const std::vector<Choice> list = {
-      {"cam", "class activation map (exact for this architecture)"},
-      {"grad-cam", "Grad-CAM (the same with negative evidence clipped)"},
+      {"auto", "the run's own maps: cam for the gap head, attention for the attention head"},
+      {"cam", "class activation map (exact for the gap head)"},
+      {"grad-cam", "Grad-CAM (the gap head's CAM with negative evidence clipped)"},
+      {"attention", "the attention head's per-label attention, averaged over its heads"},
   };
   return list;
 }

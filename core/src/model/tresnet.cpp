@@ -318,9 +318,16 @@ torch::Tensor TResNetImpl::forward(torch::Tensor images) {
 
 torch::Tensor TResNetImpl::class_activation_maps(torch::Tensor images) {
   if (attention_)
-    throw ConfigError("maps of the attention head are not drawn yet (the exact CAM belongs to the gap head)");
+    throw ConfigError("the attention head has no class activation maps (its maps are its attention weights)");
   const auto x = forward_feature_map(images);  // N, C, h, w
   return torch::einsum("lc,nchw->nlhw", {fc_->weight, x}) + fc_->bias.view({1, -1, 1, 1});
+}
+
+std::pair<torch::Tensor, torch::Tensor> TResNetImpl::attention_maps(torch::Tensor images) {
+  if (!attention_) throw ConfigError("the gap head has no attention weights (its maps are class activation maps)");
+  const auto x = forward_feature_map(images);  // N, C, h, w
+  auto [logits, attention] = attention_->forward(x);
+  return {logits, attention.view({x.size(0), attention.size(1), x.size(2), x.size(3)})};
 }
 
 std::string TResNetImpl::write_graph(GraphWriter& g, const std::string& images) {

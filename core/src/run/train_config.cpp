@@ -29,7 +29,7 @@ void from_json(const nlohmann::json& j, TrainMode& mode) { mode = parse_train_mo
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossOptions, name, plain_bce, gamma_neg, gamma_pos, margin_pos,
                                                 margin_neg, switch_threshold, eps)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataConfig, dataset, image_size, val_fraction, val_seed, workers,
-                                                prefetch_batches, cache_mb, flips)
+                                                prefetch_batches, cache_mb, flips, mixup)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, pretrained_labels, head_dropout,
                                                 head, attention_hidden, attention_heads, attention_feedforward)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
@@ -79,7 +79,9 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.optim.beta2 > 0 && c.optim.beta2 < 1, "optim.beta2 must be in (0, 1)");
   check(c.optim.weight_decay >= 0, "optim.weight_decay must be >= 0");
   for (auto& problem : validate(c.loss)) p.push_back(problem);
-  check(c.run.ema_decay > 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1)");
+  check(c.run.ema_decay >= 0 && c.run.ema_decay < 1, "run.ema_decay must be in (0, 1), or 0 for the head's recipe");
+  check(!c.data.mixup || c.run.mode != TrainMode::Frozen,
+        "data.mixup mixes images, and frozen mode trains on cached features: use fine-tune");
   check(c.run.threads >= 0, "run.threads must be >= 0");
   check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");
   try {
@@ -102,6 +104,11 @@ TrainConfig recipe_config_for(const std::string& dataset) {
   return c;
 }
 
+double ema_decay_of(const TrainConfig& config) {
+  if (config.run.ema_decay > 0) return config.run.ema_decay;
+  return config.model.head == "attention" ? 0.99 : 0.9997;
+}
+
 void apply_overrides(const ConfigOverrides& o, TrainConfig& c) {
   auto set = [](const auto& value, auto& field) {
     if (value) field = *value;
@@ -112,6 +119,7 @@ void apply_overrides(const ConfigOverrides& o, TrainConfig& c) {
   set(o.workers, c.data.workers);
   set(o.cache_mb, c.data.cache_mb);
   set(o.flips, c.data.flips);
+  set(o.mixup, c.data.mixup);
   set(o.backbone, c.model.backbone);
   set(o.head, c.model.head);
   set(o.pretrained, c.model.pretrained);

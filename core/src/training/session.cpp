@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <tuple>
 
 namespace aia::detail {
 
@@ -130,7 +132,14 @@ void Session::build_model() {
   settings.beta2 = config_.optim.beta2;
   settings.amp = format_.bf16;
   engine_ = std::make_unique<StepEngine>(*adam_, trained, group_, settings);
-  if (config_.run.ema) ema_ = Ema(*model_, device_, config_.run.ema_decay);
+  if (config_.run.ema) {
+    ema_ = Ema(*model_, device_, ema_decay_of(config_));
+    char decay[32];
+    std::snprintf(decay, sizeof decay, "%g", ema_decay_of(config_));
+    (*log_)(std::string("EMA of the weights, decay ") + decay +
+            (config_.run.ema_decay > 0 ? "" : " (the " + config_.model.head + " head's recipe)"));
+  }
+  if (config_.data.mixup) (*log_)("mixup: the first half of every batch averaged with the second, tags united");
 
   RunInfo info;
   info.dataset = data_.name;
@@ -247,8 +256,10 @@ Progress Session::train_images(double& images_per_second) {
     if (!batch) break;
     progress = train_step(
         [&] {
-          return multilabel_loss(model_->forward(model_input(batch->images, device_, format_)),
-                                 batch->targets.to(device_), config_.loss);
+          auto images = model_input(batch->images, device_, format_);
+          auto targets = batch->targets.to(device_);
+          if (config_.data.mixup) std::tie(images, targets) = mixup_half(images, targets);
+          return multilabel_loss(model_->forward(images), targets, config_.loss);
         },
         batch->samples.size(), start, images);
   }

@@ -20,6 +20,17 @@ std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank) {
   return run_seed * kSeedStride + static_cast<std::uint64_t>(step) + static_cast<std::uint64_t>(rank) * kRankSpread;
 }
 
+std::pair<torch::Tensor, torch::Tensor> mixup_half(const torch::Tensor& images, const torch::Tensor& targets) {
+  const std::int64_t b = images.size(0);
+  if (b < 2 || b % 2 != 0) return {images, targets};
+  const std::int64_t h = b / 2;
+  auto x = images.clone();
+  auto y = targets.clone();
+  x.narrow(0, 0, h).add_(images.narrow(0, h, h)).mul_(0.5);
+  y.narrow(0, 0, h).copy_(torch::maximum(targets.narrow(0, 0, h), targets.narrow(0, h, h)));
+  return {x, y};
+}
+
 StepEngine::StepEngine(torch::optim::Adam& adam, std::vector<torch::Tensor> trained, std::shared_ptr<Collective> group,
                        StepSettings settings)
     : adam_(adam), trained_(std::move(trained)), group_(std::move(group)), settings_(settings) {}

@@ -46,29 +46,39 @@ class Annotator {
   std::vector<Result> annotate(const std::vector<std::string>& paths, const Options& options);
   std::vector<Result> annotate(const std::vector<std::string>& paths) { return annotate(paths, Options{}); }
 
-  // Where in the image the model sees each label: class activation maps from
-  // the last feature map and the head (exact for this architecture: a map's
-  // mean is the label's logit). One forward pass gives every label's map.
+  // Where in the image the model sees each label. With the paper's head
+  // (global average pooling, one linear layer) these are class activation
+  // maps (CAM): the head's weights at every position of the last feature map,
+  // plus the bias; exact, a map's mean is the label's logit, one forward pass
+  // gives every label's map. Grad-CAM (Selvaraju et al., 2017): the feature
+  // map weighted by the logit's gradient averaged over positions, ReLU;
+  // computed by autograd through the head, and stored as h * w * map + bias so
+  // that both share one scale. With global average pooling and one linear
+  // head the gradient is weight / (h * w), so Grad-CAM equals the CAM with its
+  // negative evidence clipped at the bias (a test checks that identity).
+  // With the follow-up's attention head the CAM identity does not hold; its
+  // maps are the head's own attention: each label's query's weights over the
+  // h x w positions, averaged over the heads, stored as h * w * weight (1 is
+  // an even spread, h * w all of it on one position).
+  enum class Method { Cam, GradCam, Attention };
   struct Heatmaps {
     std::string path;
     bool ok = false;
     std::string error;
+    Method method = Method::Cam;
     int width = 0, height = 0;  // the map grid (the image size / 32)
-    std::vector<float> maps;    // labels x height x width local logits, row-major
+    std::vector<float> maps;    // labels x height x width, row-major: local logits, or attention against an even spread
     std::vector<float> logits;  // per label: the model's logit (each CAM's mean)
-    std::vector<float> biases;  // per label: the head's bias
+    std::vector<float> biases;  // per label: the head's bias (CAM and Grad-CAM only)
     const float* map(std::size_t label) const { return maps.data() + label * std::size_t(width) * std::size_t(height); }
   };
-  // CAM: the head's weights at every position of the last feature map, plus
-  // the bias (exact: a map's mean is the logit). Grad-CAM (Selvaraju et al.,
-  // 2017): the feature map weighted by the logit's gradient averaged over
-  // positions, ReLU; computed by autograd through the head, and stored as
-  // h * w * map + bias so that both share one scale. With global average
-  // pooling and one linear head the gradient is weight / (h * w), so Grad-CAM
-  // equals the CAM with its negative evidence clipped at the bias (a test
-  // checks that identity).
-  enum class Method { Cam, GradCam };
-  Heatmaps heatmaps(const std::string& path, Method method = Method::Cam);
+  // The maps this run's head draws: Cam for the gap head, Attention for the attention head.
+  Method own_method() const;
+  // The methods this run can draw: Cam and GradCam, or Attention.
+  std::vector<Method> methods() const;
+  // `method` must be one of methods(); otherwise the result says why not (ok false).
+  Heatmaps heatmaps(const std::string& path, Method method);
+  Heatmaps heatmaps(const std::string& path) { return heatmaps(path, own_method()); }
 
  private:
   struct Impl;

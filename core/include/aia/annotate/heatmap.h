@@ -1,11 +1,14 @@
 #pragma once
-// A label's class activation map drawn over its image, on one shared scale:
-// every position's local logit goes through the sigmoid (the probability the
-// label would have if the whole image looked like that spot), coloured by one
-// fixed colour map (OpenCV's inferno) and blended with opacity x that
-// probability. The same numbers mean the same colours for every tag and every
-// image, unlike the per-image rescaling most Grad-CAM tools do. The GUI's
-// Browse page and `aia annotate --heatmaps` both draw with this. Plain std types.
+// A label's map drawn over its image, on one shared scale. For CAM and
+// Grad-CAM every position's local logit goes through the sigmoid (the
+// probability the label would have if the whole image looked like that spot);
+// for the attention head's maps the level is log(share against an even
+// spread) / log(h * w): 0 where the label attends no more than evenly, 1 where
+// all its attention is on one position. The level is coloured by one fixed
+// colour map (OpenCV's inferno) and blended with opacity x level. The same
+// numbers mean the same colours for every tag and every image, unlike the
+// per-image rescaling most Grad-CAM tools do. The GUI's Browse and Annotate
+// pages and `aia annotate --heatmaps` all draw with this. Plain std types.
 
 #include "aia/annotate/annotator.h"
 #include "aia/data/image_reader.h"  // RgbImage
@@ -15,6 +18,17 @@
 #include <vector>
 
 namespace aia {
+
+// A heatmap method by its catalogue name (heatmap_methods()): "auto" is the
+// run's own (Annotator::own_method()). Throws ConfigError for another name, or
+// for a method the run's head cannot draw, naming what it can.
+Annotator::Method heatmap_method(const std::string& name, const Annotator& annotator);
+// The catalogue name of `method`, and how the GUI titles it ("CAM", "Grad-CAM", "Attention").
+std::string heatmap_method_name(Annotator::Method method);
+std::string heatmap_method_title(Annotator::Method method);
+
+// A map value's level in [0, 1] by the rule above (`cells`: h * w).
+float heatmap_level(Annotator::Method method, float value, float cells);
 
 // The image at `image_path`, its longer side scaled to `max_side` (0: as it
 // is), with `label`'s map of `maps` over it. Throws InputError naming the file

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace aia {
 
@@ -30,6 +31,13 @@ class ClassifierImpl : public torch::nn::Module {
   // global average pooling and one linear head this is exact (Zhou et al.,
   // 2016): each map's mean is the label's logit, and no gradient is needed.
   virtual torch::Tensor class_activation_maps(torch::Tensor images) = 0;
+  // True when the head attends over the feature map (the follow-up's attention
+  // head): its maps are attention weights, and the CAM identity does not hold.
+  virtual bool has_attention_head() const = 0;
+  // images -> {logits N x num_classes, attention N x num_classes x h x w}: each
+  // label's attention over the last feature map, averaged over the heads (each
+  // map sums to 1). Throws ConfigError for a head without attention.
+  virtual std::pair<torch::Tensor, torch::Tensor> attention_maps(torch::Tensor images) = 0;
 
   virtual std::int64_t feature_dim() const = 0;
   virtual std::int64_t num_classes() const = 0;

@@ -61,6 +61,8 @@ class TResNetImpl : public ClassifierImpl {
   torch::Tensor forward_feature_map(torch::Tensor images) override;
   torch::Tensor forward_head(torch::Tensor features) override;
   torch::Tensor class_activation_maps(torch::Tensor images) override;
+  bool has_attention_head() const override { return static_cast<bool>(attention_); }
+  std::pair<torch::Tensor, torch::Tensor> attention_maps(torch::Tensor images) override;
   // Outputs after s2d, conv1, layer1..4, pool and head, for parity checks.
   std::vector<std::pair<std::string, torch::Tensor>> forward_stages(torch::Tensor images);
 

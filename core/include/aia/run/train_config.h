@@ -20,6 +20,7 @@ struct DataConfig {
   int prefetch_batches = 4;      // bounded queue of ready batches
   int cache_mb = 1024;           // in-memory cache of decoded, resized 8-bit images (0: off)
   bool flips = true;             // the paper's random horizontal and vertical flips (train only)
+  bool mixup = false;            // the follow-up's mixup: half of each batch averaged with the other half (train only)
 };
 
 struct ModelConfig {
@@ -58,10 +59,10 @@ struct RunConfig {
   std::string out_dir;          // the run folder; empty: runs/<dataset>-<loss>-<time>
   std::string device = "auto";  // auto | cpu | cuda | cuda:N
   int seed = 1;
-  int threads = 0;   // LibTorch threads (0: every core)
-  bool ema = false;  // evaluate an exponential moving average of the weights
-  double ema_decay = 0.9997;
-  bool amp = false;  // true: precision "bfloat16" (the --amp flag of earlier versions)
+  int threads = 0;       // LibTorch threads (0: every core)
+  bool ema = false;      // evaluate an exponential moving average of the weights
+  double ema_decay = 0;  // 0: the head's recipe (ema_decay_of)
+  bool amp = false;      // true: precision "bfloat16" (the --amp flag of earlier versions)
   // auto | float32 | bfloat16 (autocast of the forward pass); auto: bfloat16
   // on CPUs with AVX512_BF16 or AMX, float32 elsewhere (resolve_compute_format)
   std::string precision = "auto";
@@ -98,7 +99,7 @@ struct ConfigOverrides {
   std::optional<std::string> loss;  // a preset name (loss_preset): replaces the whole loss
   std::optional<int> image_size, epochs, batch_size, workers, cache_mb, max_batches_per_epoch, seed;
   std::optional<double> learning_rate, val_fraction;
-  std::optional<bool> ema, flips, amp, sync_batch_norm;
+  std::optional<bool> ema, flips, mixup, amp, sync_batch_norm;
   std::optional<TrainMode> mode;
 
   // Calls f(&ConfigOverrides::field) for every field.
@@ -111,10 +112,16 @@ struct ConfigOverrides {
     f(&ConfigOverrides::epochs), f(&ConfigOverrides::batch_size), f(&ConfigOverrides::workers);
     f(&ConfigOverrides::cache_mb), f(&ConfigOverrides::max_batches_per_epoch), f(&ConfigOverrides::seed);
     f(&ConfigOverrides::learning_rate), f(&ConfigOverrides::val_fraction), f(&ConfigOverrides::ema);
-    f(&ConfigOverrides::flips), f(&ConfigOverrides::amp), f(&ConfigOverrides::sync_batch_norm);
+    f(&ConfigOverrides::flips), f(&ConfigOverrides::mixup), f(&ConfigOverrides::amp),
+        f(&ConfigOverrides::sync_batch_norm);
     f(&ConfigOverrides::mode);
   }
 };
+// The EMA decay a run uses: run.ema_decay when set, otherwise its head's
+// recipe: 0.9997 for the gap head (timm's ModelEma), 0.99 for the attention
+// head (the follow-up's code; 0.999 on VG-500).
+double ema_decay_of(const TrainConfig& config);
+
 // Throws ConfigError for an unknown loss preset.
 void apply_overrides(const ConfigOverrides& overrides, TrainConfig& config);
 // The fields of `now` whose value differs from `before` (a form read before

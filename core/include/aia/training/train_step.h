@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace aia {
@@ -40,6 +41,12 @@ struct StepResult {
 // The dropout seed of optimiser step `step` on `rank`: the same after a resume,
 // different per rank (rank 0 draws what a single process draws).
 std::uint64_t dropout_seed(std::uint64_t run_seed, long step, int rank);
+
+// The follow-up paper's mixup (docs/attention_head.md): for an even batch of B
+// images, image i < B/2 becomes (x[i] + x[i + B/2]) / 2 and its targets the
+// union of both images' targets; the second half stays as it is. An odd batch
+// is returned unchanged. In a data-parallel run each rank mixes its own share.
+std::pair<torch::Tensor, torch::Tensor> mixup_half(const torch::Tensor& images, const torch::Tensor& targets);
 
 class StepEngine {
  public:
