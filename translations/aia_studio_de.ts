@@ -71,28 +71,28 @@
 <context>
     <name>aia::ui</name>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="16" />
-        <location filename="../ui/heatmap_view.cpp" line="20" />
+        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <location filename="../ui/heatmap_view.cpp" line="23" />
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <location filename="../ui/heatmap_view.cpp" line="19" />
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="18" />
+        <location filename="../ui/heatmap_view.cpp" line="21" />
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="25" />
+        <location filename="../ui/heatmap_view.cpp" line="28" />
         <source>Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.</source>
         <translation>Attention-Karte des Attention-Kopfs. Farben: die Aufmerksamkeit des Schlagworts gegenüber einer gleichmäßigen Verteilung, logarithmisch (keine: gleichmäßig oder weniger; voll: alles auf einer Stelle), für jedes Schlagwort und Bild gleich.</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="27" />
+        <location filename="../ui/heatmap_view.cpp" line="31" />
         <source>Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
         <translation>Class Activation Map. Farben: das Sigmoid des lokalen Logits, auf einer Skala für jedes Schlagwort und Bild.</translation>
     </message>
@@ -540,254 +540,269 @@
         <translation>Verlustfunktionen:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="87" />
+        <location filename="../ui/experiments_page.cpp" line="95" />
+        <source>(none ticked: the Train page's head; two: each cell once per head)</source>
+        <translation>(keiner angekreuzt: der Kopf der Trainingsseite; zwei: jede Zelle einmal je Kopf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="97" />
+        <source>Heads:</source>
+        <translation>Köpfe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="99" />
         <source>Comma-separated seeds: each loss trains once per seed</source>
         <translation>Durch Kommas getrennte Seeds: jede Verlustfunktion trainiert einmal je Seed</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="89" />
+        <location filename="../ui/experiments_page.cpp" line="101" />
         <source>&amp;Seeds:</source>
         <translation>&amp;Seeds:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="91" />
+        <location filename="../ui/experiments_page.cpp" line="103" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="92" />
+        <location filename="../ui/experiments_page.cpp" line="104" />
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="93" />
+        <location filename="../ui/experiments_page.cpp" line="105" />
         <source>Recipe:</source>
         <translation>Rezept:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="93" />
+        <location filename="../ui/experiments_page.cpp" line="105" />
         <source>the Train page's settings, on the Dataset page's dataset</source>
         <translation>die Einstellungen der Seite Training, auf dem Datensatz der Seite Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="95" />
+        <location filename="../ui/experiments_page.cpp" line="107" />
         <source>S&amp;tart experiment</source>
         <translation>Experiment s&amp;tarten</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="96" />
+        <location filename="../ui/experiments_page.cpp" line="108" />
         <source>Sto&amp;p</source>
         <translation>Sto&amp;ppen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="97" />
+        <location filename="../ui/experiments_page.cpp" line="109" />
         <source>&amp;Resume or open...</source>
         <translation>&amp;Fortsetzen oder öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="110" />
         <source>Export &amp;table...</source>
         <translation>&amp;Tabelle exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="99" />
+        <location filename="../ui/experiments_page.cpp" line="111" />
         <source>Export p&amp;lots...</source>
         <translation>&amp;Diagramme exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Cell</source>
         <translation>Zelle</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
-        <location filename="../ui/experiments_page.cpp" line="128" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
+        <location filename="../ui/experiments_page.cpp" line="140" />
         <source>Loss</source>
         <translation>Verlustfunktion</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="128" />
+        <location filename="../ui/experiments_page.cpp" line="140" />
         <source>Seeds</source>
         <translation>Seeds</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="143" />
+        <location filename="../ui/experiments_page.cpp" line="155" />
         <source>per-class F1, 95% interval</source>
         <translation>F1 je Klasse, 95-%-Intervall</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="144" />
+        <location filename="../ui/experiments_page.cpp" line="156" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
         <translation>F1 je Klasse nach Verlustfunktion; Fehlerbalken: das 95-%-Intervall des gepaarten Bootstraps über die Testbilder</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="153" />
+        <location filename="../ui/experiments_page.cpp" line="165" />
         <source>label frequency (positives among the test images)</source>
         <translation>Label-Häufigkeit (Positive unter den Testbildern)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="155" />
+        <location filename="../ui/experiments_page.cpp" line="167" />
         <source>The loss plotted against the baseline, label by label</source>
         <translation>Die Verlustfunktion gegen die Referenz, Label für Label</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="158" />
+        <location filename="../ui/experiments_page.cpp" line="170" />
         <source>Thresholds:</source>
         <translation>Schwellenwerte:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="161" />
+        <location filename="../ui/experiments_page.cpp" line="173" />
         <source>Per label:</source>
         <translation>Je Label:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="187" />
+        <location filename="../ui/experiments_page.cpp" line="199" />
         <source>Export the report table</source>
         <translation>Berichtstabelle exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="188" />
+        <location filename="../ui/experiments_page.cpp" line="200" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
         <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="192" />
+        <location filename="../ui/experiments_page.cpp" line="204" />
         <source>Export the plots (PNG, SVG and PDF)</source>
         <translation>Diagramme exportieren (PNG, SVG und PDF)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="209" />
+        <location filename="../ui/experiments_page.cpp" line="221" />
         <source>Report: %1</source>
         <translation>Bericht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="228" />
+        <location filename="../ui/experiments_page.cpp" line="246" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>%1/experiments/&lt;Datensatz&gt;-&lt;Datum und Uhrzeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="242" />
+        <location filename="../ui/experiments_page.cpp" line="260" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="267" />
+        <location filename="../ui/experiments_page.cpp" line="287" />
         <source>Cannot start: %1</source>
         <translation>Start nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="277" />
+        <location filename="../ui/experiments_page.cpp" line="297" />
         <source>Experiment folder to resume or open</source>
         <translation>Experimentordner zum Fortsetzen oder Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="297" />
+        <location filename="../ui/experiments_page.cpp" line="317" />
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="329" />
+        <location filename="../ui/experiments_page.cpp" line="349" />
         <source>%1: %2 of %3 cells finished.</source>
         <translation>%1: %2 von %3 Zellen fertig.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="341" />
+        <location filename="../ui/experiments_page.cpp" line="361" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
         <translation>Zelle %1 von %2: %3 (ihre Live-Kurven sind auf der Seite Training).</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="349" />
+        <location filename="../ui/experiments_page.cpp" line="369" />
         <source>%1% (epoch %2/%3)</source>
         <translation>%1 % (Epoche %2/%3)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="369" />
+        <location filename="../ui/experiments_page.cpp" line="389" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
         <translation>Gestoppt: %1 Fortsetzen macht dort weiter, wo es stoppte.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="428" />
-        <source>%1 (published, not ours)</source>
-        <translation>%1 (veröffentlicht, nicht unseres)</translation>
+        <location filename="../ui/experiments_page.cpp" line="435" />
+        <source>%1 (published %2, not ours)</source>
+        <translation>%1 (veröffentlicht %2, nicht unseres)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="415" />
+        <location filename="../ui/experiments_page.cpp" line="436" />
+        <source>%1, %2 head</source>
+        <translation>%1, Kopf %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="446" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
         <translation>Der gepaarte Bootstrap braucht die Referenz und eine weitere Verlustfunktion, fertig mit demselben Seed.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="496" />
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="527" />
+        <location filename="../ui/experiments_page.cpp" line="528" />
         <source>per-label F1, %1</source>
         <translation>F1 je Label, %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="504" />
+        <location filename="../ui/experiments_page.cpp" line="535" />
         <source>equal F1</source>
         <translation>gleiches F1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="524" />
+        <location filename="../ui/experiments_page.cpp" line="555" />
         <source>support %1</source>
         <translation>Häufigkeit %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="524" />
+        <location filename="../ui/experiments_page.cpp" line="555" />
         <source>support %1-%2</source>
         <translation>Häufigkeit %1-%2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="537" />
+        <location filename="../ui/experiments_page.cpp" line="568" />
         <source>F1 gain, %1 − %2</source>
         <translation>F1-Gewinn, %1 − %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="543" />
+        <location filename="../ui/experiments_page.cpp" line="574" />
         <source>labels</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="554" />
+        <location filename="../ui/experiments_page.cpp" line="585" />
         <source>mean per frequency bin</source>
         <translation>Mittel je Häufigkeitsklasse</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="561" />
+        <location filename="../ui/experiments_page.cpp" line="592" />
         <source>no gain</source>
         <translation>kein Gewinn</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="580" />
+        <location filename="../ui/experiments_page.cpp" line="611" />
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="582" />
+        <location filename="../ui/experiments_page.cpp" line="613" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="596" />
+        <location filename="../ui/experiments_page.cpp" line="627" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
         <translation>Diagramme als %1-*.png, .svg und .pdf geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="597" />
+        <location filename="../ui/experiments_page.cpp" line="628" />
         <source>Could not write every plot under %1</source>
         <translation>Nicht jedes Diagramm unter %1 konnte geschrieben werden</translation>
     </message>
@@ -2237,169 +2252,169 @@
         <translation>EMA der Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="125" />
+        <location filename="../ui/train_page.cpp" line="126" />
         <source>Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)</source>
         <translation>Einen exponentiellen gleitenden Mittelwert der Gewichte bewerten und behalten (Abklingrate: das Rezept des Kopfs, 0,9997 für Average Pooling, 0,99 für Attention Pooling)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="127" />
+        <location filename="../ui/train_page.cpp" line="128" />
         <source>Mix&amp;up (the follow-up's)</source>
         <translation>Mix&amp;up (aus der Folgearbeit)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>Average the first half of every batch with the second half, with the union of their tags</source>
         <translation>Die erste Hälfte jedes Batches mit der zweiten mitteln, mit der Vereinigung ihrer Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="130" />
+        <location filename="../ui/train_page.cpp" line="131" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>Gemischte Präzisio&amp;n (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="142" />
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>Standard: runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="143" />
+        <location filename="../ui/train_page.cpp" line="144" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="145" />
+        <location filename="../ui/train_page.cpp" line="146" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="147" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>&amp;Resume...</source>
         <translation>&amp;Fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="148" />
+        <location filename="../ui/train_page.cpp" line="149" />
         <source>&amp;Load configuration...</source>
         <translation>Konfiguration &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="150" />
+        <location filename="../ui/train_page.cpp" line="151" />
         <source>Start from a run's config.json: what you change in the form changes only that field</source>
         <translation>Von der config.json eines Laufs ausgehen: was Sie im Formular ändern, ändert nur dieses Feld</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="153" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="168" />
+        <location filename="../ui/train_page.cpp" line="169" />
         <source>&amp;Loss:</source>
         <translation>&amp;Verlustfunktion:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="169" />
+        <location filename="../ui/train_page.cpp" line="170" />
         <source>&amp;Backbone:</source>
         <translation>&amp;Backbone:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="170" />
+        <location filename="../ui/train_page.cpp" line="171" />
         <source>&amp;Head:</source>
         <translation>&amp;Kopf:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="174" />
+        <location filename="../ui/train_page.cpp" line="175" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;Vortrainiert:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="177" />
+        <location filename="../ui/train_page.cpp" line="178" />
         <source>&amp;Epochs:</source>
         <translation>&amp;Epochen:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="178" />
+        <location filename="../ui/train_page.cpp" line="179" />
         <source>Batch si&amp;ze:</source>
         <translation>Batch&amp;größe:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="179" />
+        <location filename="../ui/train_page.cpp" line="180" />
         <source>Learning &amp;rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="180" />
+        <location filename="../ui/train_page.cpp" line="181" />
         <source>&amp;Image size:</source>
         <translation>&amp;Bildgröße:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="181" />
+        <location filename="../ui/train_page.cpp" line="182" />
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="182" />
+        <location filename="../ui/train_page.cpp" line="183" />
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="186" />
+        <location filename="../ui/train_page.cpp" line="187" />
         <source>&amp;Run folder:</source>
         <translation>&amp;Laufordner:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="203" />
-        <location filename="../ui/train_page.cpp" line="212" />
+        <location filename="../ui/train_page.cpp" line="204" />
+        <location filename="../ui/train_page.cpp" line="213" />
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="204" />
+        <location filename="../ui/train_page.cpp" line="205" />
         <source>loss</source>
         <translation>Verlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="205" />
+        <location filename="../ui/train_page.cpp" line="206" />
         <source>train loss</source>
         <translation>Trainingsverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="332" />
+        <location filename="../ui/train_page.cpp" line="333" />
         <source>Cannot load the configuration: %1</source>
         <translation>Die Konfiguration kann nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="336" />
+        <location filename="../ui/train_page.cpp" line="337" />
         <source>Configuration %1 loaded (dataset %2).</source>
         <translation>Konfiguration %1 geladen (Datensatz %2).</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="343" />
+        <location filename="../ui/train_page.cpp" line="344" />
         <source>Load configuration</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="343" />
+        <location filename="../ui/train_page.cpp" line="344" />
         <source>Configuration (*.json)</source>
         <translation>Konfiguration (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="466" />
+        <location filename="../ui/train_page.cpp" line="467" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>Testverlust (die Auswahlmenge, wie im Paper)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="209" />
         <source>train loss (smoothed, per batch)</source>
         <translation>Trainingsverlust (geglättet, je Batch)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="218" />
+        <location filename="../ui/train_page.cpp" line="219" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="216" />
-        <location filename="../ui/train_page.cpp" line="415" />
+        <location filename="../ui/train_page.cpp" line="217" />
+        <location filename="../ui/train_page.cpp" line="416" />
         <source>per-class F1</source>
         <translation>F1 je Klasse</translation>
     </message>
@@ -2414,95 +2429,95 @@
         <translation>Attention Pooling (Folgearbeit 2024)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137" />
+        <location filename="../ui/train_page.cpp" line="138" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>bfloat16-Autocast des Vorwärtsdurchlaufs (Verlustfunktionen und Metriken bleiben float32): auf CPUs mit bfloat16-Befehlen (AVX512_BF16 oder AMX) um ein Mehrfaches schneller als float32, auf anderen viel langsamer. Auf einer GPU: schneller, mit etwa 40 % des Speichers.
 Diese CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="207" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>selection-split loss</source>
         <translation>Verlust der Auswahlmenge</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="213" />
+        <location filename="../ui/train_page.cpp" line="214" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (bei Schwellenwert 0,5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="216" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (Labels mit einem richtig Positiven)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="217" />
+        <location filename="../ui/train_page.cpp" line="218" />
         <source>per-image F1</source>
         <translation>F1 je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="264" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Pretrained weights</source>
         <translation>Vortrainierte Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="264" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>Gewichte (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="368" />
+        <location filename="../ui/train_page.cpp" line="369" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;Datensatz&gt;-&lt;Verlust&gt;-&lt;Zeit&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="374" />
+        <location filename="../ui/train_page.cpp" line="375" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>Zuerst einen Datensatz mit seinen Bildern laden (Seite Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="376" />
+        <location filename="../ui/train_page.cpp" line="377" />
         <source>Ready to train on %1.</source>
         <translation>Bereit zum Training auf %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="377" />
+        <location filename="../ui/train_page.cpp" line="378" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>Wählen Sie auf der Seite Datensatz einen Datensatz mit Bildern.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="391" />
+        <location filename="../ui/train_page.cpp" line="392" />
         <source>Run folder to resume</source>
         <translation>Fortzusetzender Laufordner</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="413" />
+        <location filename="../ui/train_page.cpp" line="414" />
         <source>test loss</source>
         <translation>Testverlust</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="414" />
-        <location filename="../ui/train_page.cpp" line="467" />
+        <location filename="../ui/train_page.cpp" line="415" />
+        <location filename="../ui/train_page.cpp" line="468" />
         <source>%1 loss</source>
         <translation>Verlust %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="441" />
+        <location filename="../ui/train_page.cpp" line="442" />
         <source>Starting...</source>
         <translation>Start...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="448" />
+        <location filename="../ui/train_page.cpp" line="449" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>Epoche %1/%2, Batch %3/%4 — Verlust %5 — %6 Bilder/s — Restzeit %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="459" />
+        <location filename="../ui/train_page.cpp" line="460" />
         <source>Extracting features: batch %1/%2</source>
         <translation>Merkmale extrahieren: Batch %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="483" />
+        <location filename="../ui/train_page.cpp" line="484" />
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>

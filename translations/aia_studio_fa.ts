@@ -71,28 +71,28 @@
 <context>
     <name>aia::ui</name>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="16" />
-        <location filename="../ui/heatmap_view.cpp" line="20" />
+        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <location filename="../ui/heatmap_view.cpp" line="23" />
         <source>CAM</source>
         <translation>CAM</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="17" />
+        <location filename="../ui/heatmap_view.cpp" line="19" />
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="18" />
+        <location filename="../ui/heatmap_view.cpp" line="21" />
         <source>Attention</source>
         <translation>توجه</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="25" />
+        <location filename="../ui/heatmap_view.cpp" line="28" />
         <source>Attention map of the attention head. Colours: the tag's attention against an even spread, on a log scale (none: even or less; full: all of it on one spot), the same for every tag and image.</source>
         <translation>نقشهٔ توجهِ سرِ توجه. رنگ‌ها: توجهِ برچسب در برابر پخشِ یکنواخت، در مقیاس لگاریتمی (هیچ: یکنواخت یا کمتر؛ کامل: همه روی یک نقطه)، برای هر برچسب و تصویر یکسان.</translation>
     </message>
     <message>
-        <location filename="../ui/heatmap_view.cpp" line="27" />
+        <location filename="../ui/heatmap_view.cpp" line="31" />
         <source>Class activation map. Colours: the sigmoid of the local logit, on one scale for every tag and image.</source>
         <translation>نقشهٔ فعال‌سازی کلاس. رنگ‌ها: سیگموید لوجیت محلی، با یک مقیاس برای هر برچسب و تصویر.</translation>
     </message>
@@ -540,254 +540,269 @@
         <translation>توابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="87" />
+        <location filename="../ui/experiments_page.cpp" line="95" />
+        <source>(none ticked: the Train page's head; two: each cell once per head)</source>
+        <translation>(هیچ‌کدام: سرِ صفحهٔ آموزش؛ دو: هر خانه یک بار برای هر سر)</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="97" />
+        <source>Heads:</source>
+        <translation>سرها:</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="99" />
         <source>Comma-separated seeds: each loss trains once per seed</source>
         <translation>بذرها با ویرگول جدا می‌شوند: هر تابع زیان یک بار برای هر بذر آموزش می‌بیند</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="89" />
+        <location filename="../ui/experiments_page.cpp" line="101" />
         <source>&amp;Seeds:</source>
         <translation>&amp;بذرها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="91" />
+        <location filename="../ui/experiments_page.cpp" line="103" />
         <source>experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="92" />
+        <location filename="../ui/experiments_page.cpp" line="104" />
         <source>&amp;Folder:</source>
         <translation>&amp;پوشه:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="93" />
+        <location filename="../ui/experiments_page.cpp" line="105" />
         <source>Recipe:</source>
         <translation>دستور:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="93" />
+        <location filename="../ui/experiments_page.cpp" line="105" />
         <source>the Train page's settings, on the Dataset page's dataset</source>
         <translation>تنظیمات صفحهٔ آموزش، روی مجموعه‌دادهٔ صفحهٔ مجموعه‌داده</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="95" />
+        <location filename="../ui/experiments_page.cpp" line="107" />
         <source>S&amp;tart experiment</source>
         <translation>&amp;شروع آزمایش</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="96" />
+        <location filename="../ui/experiments_page.cpp" line="108" />
         <source>Sto&amp;p</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="97" />
+        <location filename="../ui/experiments_page.cpp" line="109" />
         <source>&amp;Resume or open...</source>
         <translation>&amp;ادامه یا باز کردن...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="98" />
+        <location filename="../ui/experiments_page.cpp" line="110" />
         <source>Export &amp;table...</source>
         <translation>صدور &amp;جدول...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="99" />
+        <location filename="../ui/experiments_page.cpp" line="111" />
         <source>Export p&amp;lots...</source>
         <translation>صدور &amp;نمودارها...</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Cell</source>
         <translation>خانه</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
-        <location filename="../ui/experiments_page.cpp" line="128" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
+        <location filename="../ui/experiments_page.cpp" line="140" />
         <source>Loss</source>
         <translation>تابع زیان</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Seed</source>
         <translation>بذر</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="117" />
+        <location filename="../ui/experiments_page.cpp" line="129" />
         <source>Progress</source>
         <translation>پیشرفت</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="128" />
+        <location filename="../ui/experiments_page.cpp" line="140" />
         <source>Seeds</source>
         <translation>بذرها</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="143" />
+        <location filename="../ui/experiments_page.cpp" line="155" />
         <source>per-class F1, 95% interval</source>
         <translation>F1 هر کلاس، بازهٔ ۹۵٪</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="144" />
+        <location filename="../ui/experiments_page.cpp" line="156" />
         <source>Per-class F1 by loss; whiskers: the 95% paired-bootstrap interval over test images</source>
         <translation>F1 هر کلاس بر پایهٔ تابع زیان؛ خط‌ها: بازهٔ ۹۵٪ بوت‌استرپ جفتی روی تصویرهای آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="153" />
+        <location filename="../ui/experiments_page.cpp" line="165" />
         <source>label frequency (positives among the test images)</source>
         <translation>بسامد برچسب (مثبت‌ها در میان تصویرهای آزمون)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="155" />
+        <location filename="../ui/experiments_page.cpp" line="167" />
         <source>The loss plotted against the baseline, label by label</source>
         <translation>تابع زیان در برابر پایه، برچسب به برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="158" />
+        <location filename="../ui/experiments_page.cpp" line="170" />
         <source>Thresholds:</source>
         <translation>آستانه‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="161" />
+        <location filename="../ui/experiments_page.cpp" line="173" />
         <source>Per label:</source>
         <translation>برای هر برچسب:</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="187" />
+        <location filename="../ui/experiments_page.cpp" line="199" />
         <source>Export the report table</source>
         <translation>صدور جدول گزارش</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="188" />
+        <location filename="../ui/experiments_page.cpp" line="200" />
         <source>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</source>
         <translation>Markdown (*.md);;CSV (*.csv);;LaTeX (*.tex)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="192" />
+        <location filename="../ui/experiments_page.cpp" line="204" />
         <source>Export the plots (PNG, SVG and PDF)</source>
         <translation>صدور نمودارها (PNG، SVG و PDF)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="209" />
+        <location filename="../ui/experiments_page.cpp" line="221" />
         <source>Report: %1</source>
         <translation>گزارش: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="228" />
+        <location filename="../ui/experiments_page.cpp" line="246" />
         <source>%1/experiments/&lt;dataset&gt;-&lt;date and time&gt;</source>
         <translation>%1/experiments/&lt;مجموعه‌داده&gt;-&lt;تاریخ و زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="242" />
+        <location filename="../ui/experiments_page.cpp" line="260" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="267" />
+        <location filename="../ui/experiments_page.cpp" line="287" />
         <source>Cannot start: %1</source>
         <translation>شروع ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="277" />
+        <location filename="../ui/experiments_page.cpp" line="297" />
         <source>Experiment folder to resume or open</source>
         <translation>پوشهٔ آزمایش برای ادامه یا باز کردن</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="297" />
+        <location filename="../ui/experiments_page.cpp" line="317" />
         <source>Cannot open %1: %2</source>
         <translation>باز کردن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="329" />
+        <location filename="../ui/experiments_page.cpp" line="349" />
         <source>%1: %2 of %3 cells finished.</source>
         <translation>%1: %2 از %3 خانه پایان یافت.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="341" />
+        <location filename="../ui/experiments_page.cpp" line="361" />
         <source>Cell %1 of %2: %3 (its live curves are on the Train page).</source>
         <translation>خانهٔ %1 از %2: %3 (منحنی‌های زنده‌اش در صفحهٔ آموزش است).</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="349" />
+        <location filename="../ui/experiments_page.cpp" line="369" />
         <source>%1% (epoch %2/%3)</source>
         <translation>%1٪ (دورهٔ %2/%3)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="369" />
+        <location filename="../ui/experiments_page.cpp" line="389" />
         <source>Stopped: %1 Resume continues where it stopped.</source>
         <translation>متوقف شد: %1 «ادامه» از همان‌جا پی می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="428" />
-        <source>%1 (published, not ours)</source>
-        <translation>%1 (منتشرشده، نه از ما)</translation>
+        <location filename="../ui/experiments_page.cpp" line="435" />
+        <source>%1 (published %2, not ours)</source>
+        <translation>%1 (منتشرشده %2، نه از ما)</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="415" />
+        <location filename="../ui/experiments_page.cpp" line="436" />
+        <source>%1, %2 head</source>
+        <translation>%1، سرِ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/experiments_page.cpp" line="446" />
         <source>The paired bootstrap needs the baseline and another loss finished on the same seed.</source>
         <translation>بوت‌استرپ جفتی به پایه و تابع زیان دیگری نیاز دارد که با همان بذر پایان یافته باشند.</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="496" />
-        <location filename="../ui/experiments_page.cpp" line="497" />
+        <location filename="../ui/experiments_page.cpp" line="527" />
+        <location filename="../ui/experiments_page.cpp" line="528" />
         <source>per-label F1, %1</source>
         <translation>F1 هر برچسب، %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="504" />
+        <location filename="../ui/experiments_page.cpp" line="535" />
         <source>equal F1</source>
         <translation>F1 برابر</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="524" />
+        <location filename="../ui/experiments_page.cpp" line="555" />
         <source>support %1</source>
         <translation>پشتیبانی %1</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="524" />
+        <location filename="../ui/experiments_page.cpp" line="555" />
         <source>support %1-%2</source>
         <translation>پشتیبانی %1-%2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="537" />
+        <location filename="../ui/experiments_page.cpp" line="568" />
         <source>F1 gain, %1 − %2</source>
         <translation>بهبود F1، %1 − %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="543" />
+        <location filename="../ui/experiments_page.cpp" line="574" />
         <source>labels</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="554" />
+        <location filename="../ui/experiments_page.cpp" line="585" />
         <source>mean per frequency bin</source>
         <translation>میانگین هر دستهٔ بسامد</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="561" />
+        <location filename="../ui/experiments_page.cpp" line="592" />
         <source>no gain</source>
         <translation>بدون بهبود</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="580" />
+        <location filename="../ui/experiments_page.cpp" line="611" />
         <source>Wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="582" />
+        <location filename="../ui/experiments_page.cpp" line="613" />
         <source>Cannot write %1: %2</source>
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="596" />
+        <location filename="../ui/experiments_page.cpp" line="627" />
         <source>Wrote the plots as %1-*.png, .svg and .pdf</source>
         <translation>نمودارها به صورت %1-*.png، .svg و .pdf نوشته شدند</translation>
     </message>
     <message>
-        <location filename="../ui/experiments_page.cpp" line="597" />
+        <location filename="../ui/experiments_page.cpp" line="628" />
         <source>Could not write every plot under %1</source>
         <translation>نوشتن همهٔ نمودارها در %1 ممکن نشد</translation>
     </message>
@@ -2237,169 +2252,169 @@
         <translation>EMA وزن‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="125" />
+        <location filename="../ui/train_page.cpp" line="126" />
         <source>Evaluate and keep an exponential moving average of the weights (decay: the head's recipe, 0.9997 for average pooling, 0.99 for attention pooling)</source>
         <translation>میانگین متحرک نمایی وزن‌ها را بسنج و نگه دار (نرخ زوال: دستورِ سر، ۰٫۹۹۹۷ برای ادغام میانگین، ۰٫۹۹ برای ادغام توجه)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="127" />
+        <location filename="../ui/train_page.cpp" line="128" />
         <source>Mix&amp;up (the follow-up's)</source>
         <translation>Mix&amp;up (از مقالهٔ بعدی)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="129" />
+        <location filename="../ui/train_page.cpp" line="130" />
         <source>Average the first half of every batch with the second half, with the union of their tags</source>
         <translation>نیمهٔ نخست هر دسته را با نیمهٔ دوم میانگین بگیر، با اجتماع برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="130" />
+        <location filename="../ui/train_page.cpp" line="131" />
         <source>Mi&amp;xed precision (bfloat16)</source>
         <translation>دقت &amp;ترکیبی (bfloat16)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="142" />
+        <location filename="../ui/train_page.cpp" line="143" />
         <source>default: runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>پیش‌فرض: runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="143" />
+        <location filename="../ui/train_page.cpp" line="144" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="145" />
+        <location filename="../ui/train_page.cpp" line="146" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="147" />
+        <location filename="../ui/train_page.cpp" line="148" />
         <source>&amp;Resume...</source>
         <translation>&amp;ادامه...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="148" />
+        <location filename="../ui/train_page.cpp" line="149" />
         <source>&amp;Load configuration...</source>
         <translation>&amp;بارگیری پیکربندی...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="150" />
+        <location filename="../ui/train_page.cpp" line="151" />
         <source>Start from a run's config.json: what you change in the form changes only that field</source>
         <translation>از config.json یک اجرا آغاز کن: هر چه در فرم تغییر دهید فقط همان فیلد را تغییر می‌دهد</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="153" />
+        <location filename="../ui/train_page.cpp" line="154" />
         <source>Pick a dataset on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="168" />
+        <location filename="../ui/train_page.cpp" line="169" />
         <source>&amp;Loss:</source>
         <translation>&amp;تابع زیان:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="169" />
+        <location filename="../ui/train_page.cpp" line="170" />
         <source>&amp;Backbone:</source>
         <translation>&amp;ستون فقرات:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="170" />
+        <location filename="../ui/train_page.cpp" line="171" />
         <source>&amp;Head:</source>
         <translation>&amp;سر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="174" />
+        <location filename="../ui/train_page.cpp" line="175" />
         <source>&amp;Pretrained:</source>
         <translation>&amp;پیش‌آموخته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="177" />
+        <location filename="../ui/train_page.cpp" line="178" />
         <source>&amp;Epochs:</source>
         <translation>&amp;دوره‌ها:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="178" />
+        <location filename="../ui/train_page.cpp" line="179" />
         <source>Batch si&amp;ze:</source>
         <translation>&amp;اندازهٔ دسته:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="179" />
+        <location filename="../ui/train_page.cpp" line="180" />
         <source>Learning &amp;rate:</source>
         <translation>&amp;نرخ یادگیری:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="180" />
+        <location filename="../ui/train_page.cpp" line="181" />
         <source>&amp;Image size:</source>
         <translation>اندازهٔ &amp;تصویر:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="181" />
+        <location filename="../ui/train_page.cpp" line="182" />
         <source>&amp;Device:</source>
         <translation>&amp;دستگاه:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="182" />
+        <location filename="../ui/train_page.cpp" line="183" />
         <source>&amp;Mode:</source>
         <translation>&amp;حالت:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="186" />
+        <location filename="../ui/train_page.cpp" line="187" />
         <source>&amp;Run folder:</source>
         <translation>&amp;پوشهٔ اجرا:</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="203" />
-        <location filename="../ui/train_page.cpp" line="212" />
+        <location filename="../ui/train_page.cpp" line="204" />
+        <location filename="../ui/train_page.cpp" line="213" />
         <source>epoch</source>
         <translation>دوره</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="204" />
+        <location filename="../ui/train_page.cpp" line="205" />
         <source>loss</source>
         <translation>زیان</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="205" />
+        <location filename="../ui/train_page.cpp" line="206" />
         <source>train loss</source>
         <translation>زیان آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="332" />
+        <location filename="../ui/train_page.cpp" line="333" />
         <source>Cannot load the configuration: %1</source>
         <translation>پیکربندی بارگیری نمی‌شود: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="336" />
+        <location filename="../ui/train_page.cpp" line="337" />
         <source>Configuration %1 loaded (dataset %2).</source>
         <translation>پیکربندی %1 بارگیری شد (مجموعه‌داده %2).</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="343" />
+        <location filename="../ui/train_page.cpp" line="344" />
         <source>Load configuration</source>
         <translation>بارگیری پیکربندی</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="343" />
+        <location filename="../ui/train_page.cpp" line="344" />
         <source>Configuration (*.json)</source>
         <translation>پیکربندی (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="466" />
+        <location filename="../ui/train_page.cpp" line="467" />
         <source>test loss (the selection split, as in the paper)</source>
         <translation>زیان آزمون (بخش گزینش، مانند مقاله)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="208" />
+        <location filename="../ui/train_page.cpp" line="209" />
         <source>train loss (smoothed, per batch)</source>
         <translation>زیان آموزش (هموار، هر دسته)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="218" />
+        <location filename="../ui/train_page.cpp" line="219" />
         <source>N+</source>
         <translation>N+</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="216" />
-        <location filename="../ui/train_page.cpp" line="415" />
+        <location filename="../ui/train_page.cpp" line="217" />
+        <location filename="../ui/train_page.cpp" line="416" />
         <source>per-class F1</source>
         <translation>F1 هر کلاس</translation>
     </message>
@@ -2414,95 +2429,95 @@
         <translation>ادغام توجه (مقالهٔ بعدی ۲۰۲۴)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="137" />
+        <location filename="../ui/train_page.cpp" line="138" />
         <source>bfloat16 autocast of the forward pass (the losses and metrics stay float32): several times faster than float32 on CPUs with bfloat16 instructions (AVX512_BF16 or AMX), much slower on others. On a GPU: faster, and about 40% of the memory.
 This CPU: %1</source>
         <translation>autocast با bfloat16 در گذر رو به جلو (تابع‌های زیان و معیارها float32 می‌مانند): روی CPUهایی که دستورهای bfloat16 دارند (AVX512_BF16 یا AMX) چند برابر سریع‌تر از float32 و روی بقیه بسیار کندتر. روی GPU: سریع‌تر و با حدود ۴۰٪ حافظه.
 این CPU: %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="207" />
+        <location filename="../ui/train_page.cpp" line="208" />
         <source>selection-split loss</source>
         <translation>زیان بخش گزینش</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="213" />
+        <location filename="../ui/train_page.cpp" line="214" />
         <source>F1 (at threshold 0.5)</source>
         <translation>F1 (در آستانهٔ 0.5)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="215" />
+        <location filename="../ui/train_page.cpp" line="216" />
         <source>N+ (labels with a true positive)</source>
         <translation>N+ (برچسب‌های دارای مثبت درست)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="217" />
+        <location filename="../ui/train_page.cpp" line="218" />
         <source>per-image F1</source>
         <translation>F1 هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="264" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Pretrained weights</source>
         <translation>وزن‌های ازپیش‌آموخته</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="264" />
+        <location filename="../ui/train_page.cpp" line="265" />
         <source>Weights (*.safetensors *.pth *.pt)</source>
         <translation>وزن‌ها (*.safetensors *.pth *.pt)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="368" />
+        <location filename="../ui/train_page.cpp" line="369" />
         <source>%1/runs/&lt;dataset&gt;-&lt;loss&gt;-&lt;time&gt;</source>
         <translation>%1/runs/&lt;مجموعه‌داده&gt;-&lt;زیان&gt;-&lt;زمان&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="374" />
+        <location filename="../ui/train_page.cpp" line="375" />
         <source>Load a dataset with its images first (Dataset page)</source>
         <translation>نخست مجموعه‌داده‌ای را با تصویرهایش بار کنید (صفحهٔ مجموعه‌داده)</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="376" />
+        <location filename="../ui/train_page.cpp" line="377" />
         <source>Ready to train on %1.</source>
         <translation>آمادهٔ آموزش روی %1.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="377" />
+        <location filename="../ui/train_page.cpp" line="378" />
         <source>Pick a dataset with images on the Dataset page.</source>
         <translation>در صفحهٔ مجموعه‌داده، مجموعه‌داده‌ای با تصویر برگزینید.</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="391" />
+        <location filename="../ui/train_page.cpp" line="392" />
         <source>Run folder to resume</source>
         <translation>پوشهٔ اجرا برای ادامه</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="413" />
+        <location filename="../ui/train_page.cpp" line="414" />
         <source>test loss</source>
         <translation>زیان آزمون</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="414" />
-        <location filename="../ui/train_page.cpp" line="467" />
+        <location filename="../ui/train_page.cpp" line="415" />
+        <location filename="../ui/train_page.cpp" line="468" />
         <source>%1 loss</source>
         <translation>زیان %1</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="441" />
+        <location filename="../ui/train_page.cpp" line="442" />
         <source>Starting...</source>
         <translation>در حال شروع...</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="448" />
+        <location filename="../ui/train_page.cpp" line="449" />
         <source>Epoch %1/%2, batch %3/%4 — loss %5 — %6 images/s — ETA %7</source>
         <translation>دورهٔ %1/%2، دستهٔ %3/%4 — زیان %5 — %6 تصویر/ثانیه — زمان باقی‌مانده %7</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="459" />
+        <location filename="../ui/train_page.cpp" line="460" />
         <source>Extracting features: batch %1/%2</source>
         <translation>استخراج ویژگی‌ها: دستهٔ %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/train_page.cpp" line="483" />
+        <location filename="../ui/train_page.cpp" line="484" />
         <source>Failed: %1</source>
         <translation>ناموفق: %1</translation>
     </message>

@@ -83,6 +83,18 @@ QLayout* ExperimentsPage::createForm() {
   }
   losses->addStretch();
   form->addRow(tr("Losses:"), losses);
+  auto* heads = new QHBoxLayout;
+  for (const auto& head : aia::heads()) {
+    const QString name = QString::fromStdString(head.name);
+    auto* box = new QCheckBox(name);
+    box->setObjectName(QStringLiteral("head_%1").arg(name));
+    box->setToolTip(QString::fromStdString(head.description));
+    heads->addWidget(box);
+    m_heads.push_back(box);
+  }
+  heads->addWidget(new QLabel(tr("(none ticked: the Train page's head; two: each cell once per head)")));
+  heads->addStretch();
+  form->addRow(tr("Heads:"), heads);
   m_seeds = new QLineEdit(QStringLiteral("1"));
   m_seeds->setToolTip(tr("Comma-separated seeds: each loss trains once per seed"));
   connect(m_seeds, &QLineEdit::textChanged, this, &ExperimentsPage::updateButtons);
@@ -223,6 +235,12 @@ QCheckBox* ExperimentsPage::lossBox(const QString& loss) const {
   return nullptr;
 }
 
+QCheckBox* ExperimentsPage::headBox(const QString& head) const {
+  for (auto* b : m_heads)
+    if (b->text() == head) return b;
+  return nullptr;
+}
+
 void ExperimentsPage::setDataFolder(const QString& folder) {
   m_dataFolder = folder;
   m_folder->setPlaceholderText(tr("%1/experiments/<dataset>-<date and time>").arg(folder));
@@ -256,6 +274,8 @@ void ExperimentsPage::start() {
       if (b->isChecked()) spec.grid.losses.push_back(aia::parse_grid_loss(b->text().toStdString()));
     spec.grid.seeds = aia::parse_grid_ints(m_seeds->text().toStdString(), "Seeds");
     spec.grid.datasets = {m_dataset.toStdString()};
+    for (auto* b : m_heads)
+      if (b->isChecked()) spec.grid.heads.push_back(b->text().toStdString());
     QString dir = m_folder->text().trimmed();
     if (dir.isEmpty())
       dir = QStringLiteral("%1/experiments/%2-%3")
@@ -403,30 +423,40 @@ void ExperimentsPage::showReport() {
   }
   const aia::ReportGroup& g = m_report->groups.front();
   const std::string strategy = m_strategy->currentText().toStdString();
+  // Every group's rows (a heads axis gives a group per head; the published rows once, from the first).
+  const bool heads = m_report->groups.size() > 1 && !g.head.empty();
   std::vector<const aia::ReportRow*> rows;
-  for (const auto& r : g.rows)
-    if (r.strategy == strategy) rows.push_back(&r);
-  showTable(rows);
+  QStringList names;
+  for (const auto& group : m_report->groups)
+    for (const auto& r : group.rows) {
+      if (r.strategy != strategy || (r.published && &group != &g)) continue;
+      rows.push_back(&r);
+      const QString loss = QString::fromStdString(r.loss);
+      names << (r.published ? tr("%1 (published %2, not ours)").arg(loss, QString::fromStdString(r.paper))
+                : heads     ? tr("%1, %2 head").arg(loss, QString::fromStdString(group.head))
+                            : loss);
+    }
+  showTable(rows, names);
   // The statistics in words.
   QString text;
   for (const auto& n : m_report->notes) text += QString::fromStdString(n) + QLatin1Char('\n');
-  for (const auto& c : g.comparisons)
-    if (c.strategy == strategy) text += QString::fromStdString(c.sentence()) + QLatin1Char('\n');
+  for (const auto& group : m_report->groups)
+    for (const auto& c : group.comparisons)
+      if (c.strategy == strategy) text += QString::fromStdString(c.sentence()) + QLatin1Char('\n');
   if (text.isEmpty()) text = tr("The paired bootstrap needs the baseline and another loss finished on the same seed.");
   m_statistics->setPlainText(text);
 
-  const QStringList losses = showBars(rows);
+  const QStringList losses = showBars(rows, names);
   showScatter(g, strategy, losses);
   showGains(g, strategy);
 }
 
 // The table: our rows and the published ones for this strategy.
-void ExperimentsPage::showTable(const std::vector<const aia::ReportRow*>& rows) {
+void ExperimentsPage::showTable(const std::vector<const aia::ReportRow*>& rows, const QStringList& names) {
   m_table->setRowCount(static_cast<int>(rows.size()));
   for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
     const auto& r = *rows[static_cast<std::size_t>(i)];
-    auto* name = new QTableWidgetItem(r.published ? tr("%1 (published, not ours)").arg(QString::fromStdString(r.loss))
-                                                  : QString::fromStdString(r.loss));
+    auto* name = new QTableWidgetItem(names[i]);
     if (r.published) name->setToolTip(QString::fromStdString(r.source));
     m_table->setItem(i, 0, name);
     QStringList seeds;
@@ -447,7 +477,7 @@ void ExperimentsPage::showTable(const std::vector<const aia::ReportRow*>& rows) 
 }
 
 // Bars: per-class F1 by loss, with the bootstrap interval. Returns the losses shown.
-QStringList ExperimentsPage::showBars(const std::vector<const aia::ReportRow*>& rows) {
+QStringList ExperimentsPage::showBars(const std::vector<const aia::ReportRow*>& rows, const QStringList& names) {
   auto* bars = new QCPBars(m_bars->xAxis, m_bars->yAxis);
   bars->setBrush(plotColour(0, 190));
   bars->setPen(QPen(plotColour(0)));
@@ -456,7 +486,8 @@ QStringList ExperimentsPage::showBars(const std::vector<const aia::ReportRow*>& 
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
   QVector<double> keys, values, minus, plus;
   QStringList losses;
-  for (const auto* r : rows) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto* r = rows[i];
     if (r->published) continue;
     const double key = keys.size() + 1;
     const double f1 = r->values[static_cast<std::size_t>(aia::ReportColumn::ClassF1)].mean;
@@ -464,8 +495,8 @@ QStringList ExperimentsPage::showBars(const std::vector<const aia::ReportRow*>& 
     values << f1;
     minus << (std::isnan(r->f1_low) ? 0 : f1 - r->f1_low);
     plus << (std::isnan(r->f1_high) ? 0 : r->f1_high - f1);
-    ticker->addTick(key, QString::fromStdString(r->loss));
-    losses << QString::fromStdString(r->loss);
+    ticker->addTick(key, names[static_cast<int>(i)]);
+    if (!losses.contains(QString::fromStdString(r->loss))) losses << QString::fromStdString(r->loss);
   }
   bars->setData(keys, values);
   errors->setData(minus, plus);

@@ -48,6 +48,7 @@ class ExperimentsPage : public QWidget {
   QString experimentDir() const { return m_dir; }
   const aia::Report* report() const { return m_report.get(); }
   QTableWidget* queue() const { return m_queue; }
+  QPlainTextEdit* statistics() const { return m_statistics; }  // the paired bootstrap in words
   QTableWidget* table() const { return m_table; }
   QCustomPlot* barPlot() const { return m_bars; }
   QCustomPlot* scatterPlot() const { return m_scatter; }
@@ -57,6 +58,7 @@ class ExperimentsPage : public QWidget {
   QLineEdit* seedsEdit() const { return m_seeds; }
   QLineEdit* folderEdit() const { return m_folder; }
   QCheckBox* lossBox(const QString& loss) const;
+  QCheckBox* headBox(const QString& head) const;  // the heads axis: none ticked is the Train page's head
 
  public Q_SLOTS:
   void start();
@@ -74,8 +76,9 @@ class ExperimentsPage : public QWidget {
   void reportUpdated();
 
  private:
-  void showTable(const std::vector<const aia::ReportRow*>& rows);
-  QStringList showBars(const std::vector<const aia::ReportRow*>& rows);
+  // `names`: each row's name as shown (the loss, with its head when the grid has several).
+  void showTable(const std::vector<const aia::ReportRow*>& rows, const QStringList& names);
+  QStringList showBars(const std::vector<const aia::ReportRow*>& rows, const QStringList& names);
   void showScatter(const aia::ReportGroup& group, const std::string& strategy, const QStringList& losses);
   void showGains(const aia::ReportGroup& group, const std::string& strategy);
   QLayout* createForm();
@@ -98,6 +101,7 @@ class ExperimentsPage : public QWidget {
   QString m_dataFolder = QStringLiteral(".");
   QString m_runningCell;
   std::vector<QCheckBox*> m_losses;
+  std::vector<QCheckBox*> m_heads;
   QLineEdit *m_seeds, *m_folder;
   QPushButton *m_start, *m_stopButton, *m_resume, *m_exportTable, *m_exportPlots;
   QLabel* m_status;

@@ -35,7 +35,7 @@ Runner add_experiment_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("experiment", command_description("experiment"));
   struct Args {
     RecipeArgs recipe;
-    std::optional<std::string> losses, seeds, datasets, backbones, image_sizes, modes;
+    std::optional<std::string> losses, seeds, datasets, backbones, heads, image_sizes, modes;
     std::string out, resume, spec;
   };
   auto a = std::make_shared<Args>();
@@ -46,6 +46,7 @@ Runner add_experiment_command(CLI::App& app) {
   cmd->add_option("--seeds", a->seeds, "comma-separated seeds (default 1)");
   cmd->add_option("--datasets", a->datasets, "comma-separated datasets (default: the recipe's dataset)");
   cmd->add_option("--backbones", a->backbones, "optional axis: comma-separated backbones");
+  cmd->add_option("--heads", a->heads, "optional axis: comma-separated heads (" + join_names(names_of(heads())) + ")");
   cmd->add_option("--image-sizes", a->image_sizes, "optional axis: comma-separated image sizes");
   cmd->add_option("--modes", a->modes, "optional axis: finetune,frozen");
   cmd->add_option("--spec", a->spec,
@@ -75,6 +76,7 @@ Runner add_experiment_command(CLI::App& app) {
       if (a->seeds) spec.grid.seeds = parse_grid_ints(*a->seeds, "--seeds");
       if (a->datasets) spec.grid.datasets = split_grid_list(*a->datasets);
       if (a->backbones) spec.grid.backbones = split_grid_list(*a->backbones);
+      if (a->heads) spec.grid.heads = split_grid_list(*a->heads);
       if (a->image_sizes) spec.grid.image_sizes = parse_grid_ints(*a->image_sizes, "--image-sizes");
       if (a->modes) {
         spec.grid.modes.clear();

@@ -79,6 +79,7 @@ class TestExperiment : public QObject {
   void damagedCellIsNamed();
   void failedCellIsRecordedAndOthersGoOn();
   void publishedNumbersStandBesideOurs();
+  void headsAreAnAxis();
   void frequencyBins();
   void longTailedDemo();
 
@@ -414,16 +415,11 @@ void TestExperiment::failedCellIsRecordedAndOthersGoOn() {
   QVERIFY(QString::fromStdString(aia::render_report(report, aia::ReportFormat::Markdown)).contains("failed: "));
 }
 
-void TestExperiment::publishedNumbersStandBesideOurs() {
-  // A finished cell on Corel-5k, written as the trainer writes its outputs.
-  auto s = spec({"proposed"}, {1});
-  s.grid.datasets = {"Corel-5k"};
-  const std::string dir = m_dir.filePath("corel").toStdString();
-  const aia::ExperimentFolder folder(dir);
-  folder.create(s);
-  const aia::RunFolder run(folder.cell_dir("Corel-5k_proposed_s1"));
+namespace {
+
+// A finished cell as the trainer writes it: test scores from `m`, the three thresholds files.
+void write_finished_cell(const aia::RunFolder& run, const aia::LabelMatrix& m) {
   run.create();
-  const auto m = random_matrix(40, 3, 7, 0.5);
   aia::ScoredSplit split;
   split.scores.labels = split.targets.labels = {"sky", "tree", "water"};
   for (std::size_t i = 0; i < m.images(); ++i) {
@@ -437,6 +433,19 @@ void TestExperiment::publishedNumbersStandBesideOurs() {
   run.write_test_scores(split);
   for (auto method : {aia::ThresholdMethod::MccGrid, aia::ThresholdMethod::Mcc, aia::ThresholdMethod::F1})
     run.write_thresholds(method, split.scores.labels, {0.4, 0.5, 0.6});
+}
+
+}  // namespace
+
+void TestExperiment::publishedNumbersStandBesideOurs() {
+  // A finished cell on Corel-5k, written as the trainer writes its outputs.
+  auto s = spec({"proposed"}, {1});
+  s.grid.datasets = {"Corel-5k"};
+  const std::string dir = m_dir.filePath("corel").toStdString();
+  const aia::ExperimentFolder folder(dir);
+  folder.create(s);
+  const auto m = random_matrix(40, 3, 7, 0.5);
+  write_finished_cell(aia::RunFolder(folder.cell_dir("Corel-5k_proposed_s1")), m);
   QCOMPARE(folder.cells()[0].state, aia::CellState::Finished);
   aia::ReportOptions o;
   o.bootstrap.resamples = 10;
@@ -444,21 +453,85 @@ void TestExperiment::publishedNumbersStandBesideOurs() {
   QCOMPARE(report.groups.size(), std::size_t(1));
   std::map<std::string, const aia::ReportRow*> published;
   for (const auto& r : report.groups[0].rows)
-    if (r.published) published[r.strategy] = &r;
-  QCOMPARE(published.size(), std::size_t(2));  // "proposed" at 0.5, "proposed + MCC" at the MCC grid
+    if (r.published) published[r.strategy + " " + r.paper] = &r;
+  // Both papers: the 2023 GAP head at 0.5 and at the MCC grid, the 2024 attention head at the MCC grid.
+  QCOMPARE(published.size(), std::size_t(3));
   const auto f1 = static_cast<std::size_t>(aia::ReportColumn::ClassF1);
   const auto np = static_cast<std::size_t>(aia::ReportColumn::NPlus);
-  QCOMPARE(published["0.5"]->values[f1].mean, 0.506);
-  QCOMPARE(published["0.5"]->values[np].mean, 189.0);
-  QCOMPARE(published["mcc-grid"]->values[f1].mean, 0.520);
-  QCOMPARE(published["mcc-grid"]->values[static_cast<std::size_t>(aia::ReportColumn::Map)].n, 0);  // not published
-  QVERIFY(!published["0.5"]->best[f1]);  // published rows are never marked best
+  QCOMPARE(published["0.5 2023, gap head"]->values[f1].mean, 0.506);
+  QCOMPARE(published["0.5 2023, gap head"]->values[np].mean, 189.0);
+  QCOMPARE(published["mcc-grid 2023, gap head"]->values[f1].mean, 0.520);
+  QCOMPARE(published["mcc-grid 2024, attention head"]->values[np].mean, 202.0);
+  QCOMPARE(published["mcc-grid 2024, attention head"]->values[static_cast<std::size_t>(aia::ReportColumn::ClassR)].mean,
+           0.611);
+  QCOMPARE(published["mcc-grid 2023, gap head"]->values[static_cast<std::size_t>(aia::ReportColumn::Map)].n,
+           0);                                          // not published
+  QVERIFY(!published["0.5 2023, gap head"]->best[f1]);  // published rows are never marked best
   const auto md = QString::fromStdString(aia::render_report(report, aia::ReportFormat::Markdown));
-  QVERIFY(md.contains("proposed (published, not ours)"));
+  QVERIFY(md.contains("proposed (published 2023, gap head, not ours)"));
+  QVERIFY(md.contains("proposed (published 2024, attention head, not ours)"));
   QVERIFY(md.contains("0.506"));
   // Ours: the cell's numbers at its thresholds files.
   const auto ours = aia::compute_metrics(m, {0.4, 0.5, 0.6});
   QCOMPARE(report.groups[0].row("proposed", "mcc-grid")->values[f1].mean, ours.per_class_f1);
+}
+
+void TestExperiment::headsAreAnAxis() {
+  // --heads gap,attention: cell ids carry the head, each cell trains its head, groups are per head.
+  auto s = spec({"bce", "proposed"}, {1, 2});
+  s.grid.datasets = {"Corel-5k"};
+  s.grid.heads = {"gap", "attention"};
+  const auto back = aia::experiment_spec_from_json(aia::to_json(s), "experiment.json");
+  QCOMPARE(back.grid.heads, s.grid.heads);
+  const std::string dir = m_dir.filePath("heads").toStdString();
+  const auto cells = aia::expand_grid(back, dir);
+  QCOMPARE(cells.size(), std::size_t(8));
+  QCOMPARE(cells[4].id, std::string("Corel-5k_attention_bce_s1"));
+  QCOMPARE(cells[4].group, std::string("Corel-5k_attention"));
+  QCOMPARE(cells[4].config.model.head, std::string("attention"));
+  QCOMPARE(cells[0].config.model.head, std::string("gap"));
+  auto bad = s;
+  bad.grid.heads = {"gap", "transformer"};
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, aia::expand_grid(bad, dir));
+  // The report: a group per head, and each loss of the attention head against the same loss of the gap head,
+  // paired seed by seed; the observed difference is that of the cells' metrics.
+  const aia::ExperimentFolder folder(dir);
+  folder.create(s);
+  std::map<std::string, aia::LabelMatrix> matrices;
+  for (const auto& c : cells) {
+    const unsigned seed = static_cast<unsigned>(c.seed * 10 + (c.loss == "bce" ? 1 : 2));
+    const double signal = c.config.model.head == "attention" ? 0.9 : 0.5;
+    matrices.emplace(c.id, random_matrix(60, 3, seed, signal));
+    write_finished_cell(aia::RunFolder(c.config.run.out_dir), matrices.at(c.id));
+  }
+  aia::ReportOptions o;
+  o.bootstrap.resamples = 50;
+  const auto report = aia::build_report(dir, o);
+  QCOMPARE(report.groups.size(), std::size_t(2));
+  QCOMPARE(report.groups[0].head, std::string("gap"));
+  QCOMPARE(report.groups[1].head, std::string("attention"));
+  bool found = false;
+  for (const auto& c : report.groups[1].comparisons) {
+    if (c.loss != "proposed, attention head" || c.strategy != "mcc-grid" ||
+        c.metric != aia::BootstrapMetric::PerClassF1)
+      continue;
+    found = true;
+    QCOMPARE(c.baseline, std::string("proposed, gap head"));
+    QCOMPARE(c.seeds, std::vector<int>({1, 2}));
+    double expected = 0;
+    for (int seed : {1, 2}) {
+      const std::string tail = "_proposed_s" + std::to_string(seed);
+      expected += (aia::compute_metrics(matrices.at("Corel-5k_attention" + tail), {0.4, 0.5, 0.6}).per_class_f1 -
+                   aia::compute_metrics(matrices.at("Corel-5k_gap" + tail), {0.4, 0.5, 0.6}).per_class_f1) /
+                  2;
+    }
+    QVERIFY2(std::abs(c.stat.observed - expected) < 1e-12,
+             qPrintable(QString("observed %1, expected %2").arg(c.stat.observed).arg(expected)));
+  }
+  QVERIFY(found);
+  for (const auto& c : report.groups[0].comparisons) QVERIFY(c.loss.find("head") == std::string::npos);
+  const auto md = QString::fromStdString(aia::render_report(report, aia::ReportFormat::Markdown));
+  QVERIFY2(md.contains("### Against proposed, and the gap head"), qPrintable(md.left(3000)));
 }
 
 void TestExperiment::frequencyBins() {

@@ -8,6 +8,7 @@ class TestExperimentsPage : public aia::test::GuiTest {
  private Q_SLOTS:
   void initTestCase() { initWindow(); }
   void experimentFromAClick();
+  void headsAxisFromAClick();
   void cleanupTestCase() { closeWindow(); }
 };
 
@@ -75,6 +76,42 @@ void TestExperimentsPage::experimentFromAClick() {
   QCOMPARE(page->queue()->item(1, 3)->text(), QStringLiteral("waiting"));
   QVERIFY(!page->resumeFolder(m_dir.filePath("no-experiment-here")));
   for (const QString loss : {"focal", "asymmetric"}) page->lossBox(loss)->setChecked(true);
+}
+
+void TestExperimentsPage::headsAxisFromAClick() {
+  // The proposed loss with both heads: two cells, a group per head, the attention head against the gap head.
+  setForm(1, QString());
+  auto* page = m_window->experimentsPage();
+  m_window->tabs()->setCurrentWidget(page);
+  for (const QString loss : {"bce", "focal", "asymmetric"}) page->lossBox(loss)->setChecked(false);
+  page->lossBox(QStringLiteral("proposed"))->setChecked(true);
+  for (const QString head : {"gap", "attention"}) {
+    page->headBox(head)->setFocus();
+    QTest::keyClick(page->headBox(head), Qt::Key_Space);
+    QVERIFY(page->headBox(head)->isChecked());
+  }
+  page->seedsEdit()->setText(QStringLiteral("1"));
+  page->folderEdit()->setText(m_dir.filePath("experiment-heads"));
+  QSignalSpy finished(m_window->controller(), &aia::ui::TrainingController::finished);
+  QSignalSpy updated(page, &aia::ui::ExperimentsPage::reportUpdated);
+  QTest::mouseClick(page->startButton(), Qt::LeftButton);
+  QCOMPARE(page->queue()->rowCount(), 2);
+  QVERIFY(finished.wait(180000));
+  QCOMPARE(finished.first().at(0).value<RunOutcome>(), RunOutcome::Succeeded);
+  QTRY_VERIFY_WITH_TIMEOUT(page->report() && page->report()->groups.size() == 2, 30000);
+  QTRY_VERIFY_WITH_TIMEOUT(!m_window->controller()->isRunning() && updated.size() > 0, 30000);
+  QTest::qWait(100);
+  QCOMPARE(page->report()->groups[1].head, std::string("attention"));
+  QStringList names;
+  for (int r = 0; r < page->table()->rowCount(); ++r) names << page->table()->item(r, 0)->text();
+  QVERIFY2(names.contains(QStringLiteral("proposed, gap head")) &&
+               names.contains(QStringLiteral("proposed, attention head")),
+           qPrintable(names.join(QLatin1Char('|'))));
+  QVERIFY2(page->statistics()->toPlainText().contains(QStringLiteral("proposed, attention head vs proposed, gap head")),
+           qPrintable(page->statistics()->toPlainText()));
+  screenshot(m_window->tabs()->indexOf(page), QStringLiteral("experiments-heads"));
+  for (const QString head : {"gap", "attention"}) page->headBox(head)->setChecked(false);
+  for (const QString loss : {"bce", "focal", "asymmetric"}) page->lossBox(loss)->setChecked(true);
 }
 
 QTEST_MAIN(TestExperimentsPage)

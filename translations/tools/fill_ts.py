@@ -806,6 +806,20 @@ FA_MORE.update({
     "attention pooling (2024 follow-up)": "ادغام توجه (مقالهٔ بعدی ۲۰۲۴)",
 })
 
+DE_MORE.update({
+    "(none ticked: the Train page's head; two: each cell once per head)":
+        "(keiner angekreuzt: der Kopf der Trainingsseite; zwei: jede Zelle einmal je Kopf)",
+    "Heads:": "Köpfe:", "%1 (published %2, not ours)": "%1 (veröffentlicht %2, nicht unseres)",
+    "%1, %2 head": "%1, Kopf %2",
+})
+
+FA_MORE.update({
+    "(none ticked: the Train page's head; two: each cell once per head)":
+        "(هیچ‌کدام: سرِ صفحهٔ آموزش؛ دو: هر خانه یک بار برای هر سر)",
+    "Heads:": "سرها:", "%1 (published %2, not ours)": "%1 (منتشرشده %2، نه از ما)",
+    "%1, %2 head": "%1، سرِ %2",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

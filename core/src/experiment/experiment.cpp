@@ -128,38 +128,42 @@ std::vector<Cell> expand_grid(const ExperimentSpec& spec, const std::string& exp
   std::set<std::string> ids;
   for (const auto& dataset : g.datasets)
     for (const auto& backbone : or_one(g.backbones, spec.recipe.model.backbone))
-      for (const auto size : or_one(g.image_sizes, spec.recipe.data.image_size))
-        for (const auto mode : or_one(g.modes, spec.recipe.run.mode))
-          for (const int seed : g.seeds)
-            for (const auto& loss : g.losses) {
-              Cell cell;
-              cell.loss = loss.name;
-              cell.seed = seed;
-              cell.dataset = dataset;
-              std::string id = safe_id_part(fs::path(dataset).filename().string());
-              if (!g.backbones.empty()) id += "_" + safe_id_part(backbone);
-              if (!g.image_sizes.empty()) id += "_" + std::to_string(size) + "px";
-              if (!g.modes.empty()) id += "_" + to_string(mode);
-              cell.group = id;
-              id += "_" + safe_id_part(loss.name) + "_s" + std::to_string(seed);
-              if (!ids.insert(id).second)
-                throw ConfigError("experiment grid: cell " + id +
-                                  " appears twice (a loss, seed or dataset listed twice, or two losses whose names "
-                                  "differ only in characters other than letters, digits, - and .)");
-              cell.id = id;
-              TrainConfig& c = cell.config;
-              c = spec.recipe;
-              c.data.dataset = dataset;
-              c.model.backbone = backbone;
-              c.data.image_size = size;
-              c.run.mode = mode;
-              c.run.seed = seed;
-              c.loss = loss.options;
-              c.run.out_dir = folder.cell_dir(id);
-              if (const auto problems = validate(c); !problems.empty())
-                throw ConfigError("experiment cell " + id + ": " + problems.front());
-              cells.push_back(std::move(cell));
-            }
+      for (const auto& head : or_one(g.heads, spec.recipe.model.head))
+        for (const auto size : or_one(g.image_sizes, spec.recipe.data.image_size))
+          for (const auto mode : or_one(g.modes, spec.recipe.run.mode))
+            for (const int seed : g.seeds)
+              for (const auto& loss : g.losses) {
+                Cell cell;
+                cell.loss = loss.name;
+                cell.seed = seed;
+                cell.dataset = dataset;
+                cell.head = head;
+                std::string id = safe_id_part(fs::path(dataset).filename().string());
+                if (!g.backbones.empty()) id += "_" + safe_id_part(backbone);
+                if (!g.heads.empty()) id += "_" + safe_id_part(head);
+                if (!g.image_sizes.empty()) id += "_" + std::to_string(size) + "px";
+                if (!g.modes.empty()) id += "_" + to_string(mode);
+                cell.group = id;
+                id += "_" + safe_id_part(loss.name) + "_s" + std::to_string(seed);
+                if (!ids.insert(id).second)
+                  throw ConfigError("experiment grid: cell " + id +
+                                    " appears twice (a loss, seed or dataset listed twice, or two losses whose names "
+                                    "differ only in characters other than letters, digits, - and .)");
+                cell.id = id;
+                TrainConfig& c = cell.config;
+                c = spec.recipe;
+                c.data.dataset = dataset;
+                c.model.backbone = backbone;
+                c.model.head = head;
+                c.data.image_size = size;
+                c.run.mode = mode;
+                c.run.seed = seed;
+                c.loss = loss.options;
+                c.run.out_dir = folder.cell_dir(id);
+                if (const auto problems = validate(c); !problems.empty())
+                  throw ConfigError("experiment cell " + id + ": " + problems.front());
+                cells.push_back(std::move(cell));
+              }
   return cells;
 }
 
@@ -175,6 +179,7 @@ std::string to_json(const ExperimentSpec& spec) {
   json recipe = json::parse(to_json(spec.recipe));
   json grid = {{"losses", losses}, {"seeds", spec.grid.seeds}, {"datasets", spec.grid.datasets}};
   if (!spec.grid.backbones.empty()) grid["backbones"] = spec.grid.backbones;
+  if (!spec.grid.heads.empty()) grid["heads"] = spec.grid.heads;
   if (!spec.grid.image_sizes.empty()) grid["image_sizes"] = spec.grid.image_sizes;
   if (!modes.empty()) grid["modes"] = modes;
   json doc = {{"format", "aia-experiment"}, {"version", spec.version}, {"recipe", recipe}, {"grid", grid}};
@@ -216,6 +221,8 @@ ExperimentSpec experiment_spec_from_json(const std::string& text, const std::str
     spec.grid.datasets = grid.at("datasets").get<std::vector<std::string>>();
     field = "grid.backbones";
     spec.grid.backbones = grid.value("backbones", std::vector<std::string>{});
+    field = "grid.heads";
+    spec.grid.heads = grid.value("heads", std::vector<std::string>{});
     field = "grid.image_sizes";
     spec.grid.image_sizes = grid.value("image_sizes", std::vector<int>{});
     field = "grid.modes";

@@ -118,9 +118,15 @@ std::string column_name(ReportColumn column) {
 
 const std::vector<PublishedResult>& published_results() {
   static const std::vector<PublishedResult> r = {
-      {"Corel-5k", "0.5", 0.466, 0.554, 0.506, 189},        {"IAPR-TC-12", "0.5", 0.503, 0.562, 0.531, 285},
-      {"ESP-Game", "0.5", 0.423, 0.484, 0.452, 261},        {"Corel-5k", "mcc-grid", 0.484, 0.563, 0.520, 191},
-      {"IAPR-TC-12", "mcc-grid", 0.562, 0.515, 0.537, 277}, {"ESP-Game", "mcc-grid", 0.508, 0.421, 0.461, 255},
+      {"Corel-5k", "0.5", 0.466, 0.554, 0.506, 189},
+      {"IAPR-TC-12", "0.5", 0.503, 0.562, 0.531, 285},
+      {"ESP-Game", "0.5", 0.423, 0.484, 0.452, 261},
+      {"Corel-5k", "mcc-grid", 0.484, 0.563, 0.520, 191},
+      {"IAPR-TC-12", "mcc-grid", 0.562, 0.515, 0.537, 277},
+      {"ESP-Game", "mcc-grid", 0.508, 0.421, 0.461, 255},
+      {"Corel-5k", "mcc-grid", 0.453, 0.611, 0.520, 202, "attention"},
+      {"IAPR-TC-12", "mcc-grid", 0.515, 0.584, 0.547, 287, "attention"},
+      {"ESP-Game", "mcc-grid", 0.442, 0.500, 0.470, 262, "attention"},
   };
   return r;
 }
@@ -181,6 +187,7 @@ std::vector<LoadedCell> load_group(Report& report, ReportGroup& group) {
   for (const auto& cell : report.cells) {
     if (cell.group != group.name) continue;
     group.dataset = cell.dataset;
+    group.head = cell.head;
     if (cell.state != CellState::Finished) continue;
     try {
       const RunFolder run(cell.config.run.out_dir);
@@ -261,7 +268,10 @@ void add_rows(ReportGroup& group, const std::vector<LoadedCell>& loaded, const E
     row.loss = default_loss();  // the published numbers are the paper's loss
     row.strategy = p.strategy;
     row.published = true;
-    row.source = "published (the original implementation's README), not ours";
+    row.paper = p.head == "attention" ? "2024, attention head" : "2023, gap head";
+    row.source = p.head == "attention"
+                     ? "published (Salar & Ahmadi 2024, the attention head; docs/attention_head.md), not ours"
+                     : "published (Salar & Ahmadi 2023, the original implementation's README), not ours";
     row.f1_low = row.f1_high = kNaN;
     const std::pair<ReportColumn, double> known[] = {{ReportColumn::ClassP, p.precision},
                                                      {ReportColumn::ClassR, p.recall},
@@ -347,6 +357,36 @@ void add_certified_notes(ReportGroup& group, const std::vector<LoadedCell>& load
   }
 }
 
+// The cell's place in the grid but for its head: the cells that a heads axis pairs.
+std::string without_head(const Cell& c) {
+  return c.dataset + "\n" + c.config.model.backbone + "\n" + std::to_string(c.config.data.image_size) + "\n" +
+         to_string(c.config.run.mode) + "\n" + c.loss + "\n" + std::to_string(c.seed);
+}
+
+// Each loss of `group` against the same loss of the grid's first head, seed by seed, under every strategy.
+void add_head_comparisons(ReportGroup& group, const std::vector<LoadedCell>& loaded, const std::vector<LoadedCell>& all,
+                          const ExperimentSpec& spec, const ReportOptions& options) {
+  if (spec.grid.heads.size() < 2 || group.head == spec.grid.heads.front()) return;
+  const std::string& base_head = spec.grid.heads.front();
+  for (std::size_t s = 0; s < report_strategies().size(); ++s)
+    for (const auto& loss : spec.grid.losses) {
+      std::vector<ImageOutcomes> a, b;
+      std::vector<int> seeds;
+      for (const auto* l : cells_of(loaded, loss.name))
+        for (const auto& other : all)
+          if (other.cell->head == base_head && without_head(*other.cell) == without_head(*l->cell)) {
+            a.push_back(l->outcomes[s]);
+            b.push_back(other.outcomes[s]);
+            seeds.push_back(l->cell->seed);
+          }
+      if (seeds.empty()) continue;
+      const auto stats = paired_bootstrap(a, b, options.bootstrap);
+      for (std::size_t m = 0; m < stats.size(); ++m)
+        group.comparisons.push_back({loss.name + ", " + group.head + " head", loss.name + ", " + base_head + " head",
+                                     report_strategies()[s], kBootstrapMetrics[m], stats[m], seeds});
+    }
+}
+
 }  // namespace
 
 Report build_report(const std::string& experiment_dir, const ReportOptions& options) {
@@ -367,10 +407,12 @@ Report build_report(const std::string& experiment_dir, const ReportOptions& opti
   std::vector<std::string> group_names;
   for (const auto& c : report.cells)
     if (std::find(group_names.begin(), group_names.end(), c.group) == group_names.end()) group_names.push_back(c.group);
+  std::vector<std::vector<LoadedCell>> loaded_groups;
+  std::vector<LoadedCell> all;  // every group's, for the comparisons across heads
   for (const auto& group_name : group_names) {
     ReportGroup group;
     group.name = group_name;
-    const std::vector<LoadedCell> loaded = load_group(report, group);
+    std::vector<LoadedCell> loaded = load_group(report, group);
     if (loaded.empty()) continue;
     for (std::size_t s = 0; s < strategies.size(); ++s) {
       add_rows(group, loaded, spec, s);
@@ -378,8 +420,12 @@ Report build_report(const std::string& experiment_dir, const ReportOptions& opti
     }
     add_gains(group, spec, report.baseline, *gain_strategy, options);
     add_certified_notes(group, loaded, spec);
+    all.insert(all.end(), loaded.begin(), loaded.end());
+    loaded_groups.push_back(std::move(loaded));
     report.groups.push_back(std::move(group));
   }
+  for (std::size_t g = 0; g < report.groups.size(); ++g)
+    add_head_comparisons(report.groups[g], loaded_groups[g], all, spec, options);
   return report;
 }
 
@@ -418,6 +464,16 @@ std::string number(double v, ReportColumn c) {
   char buf[32];
   std::snprintf(buf, sizeof buf, c == ReportColumn::NPlus ? "%.1f" : "%.3f", v);
   return buf;
+}
+
+// ", and the gap head" in the comparisons' heading of a group whose head is not the grid's first.
+std::string heads_clause(const ReportGroup& g) {
+  for (const auto& c : g.comparisons)
+    if (c.baseline.size() > 5 && c.baseline.compare(c.baseline.size() - 5, 5, " head") == 0) {
+      const auto comma = c.baseline.rfind(", ");
+      return ", and the " + c.baseline.substr(comma + 2);
+    }
+  return "";
 }
 
 // "0.506 ± 0.012", "0.506" (one seed or published), "–" (no value).
@@ -474,7 +530,7 @@ std::string render_markdown(const Report& r) {
       o += "\n";
       for (const auto& row : g.rows) {
         if (row.strategy != s) continue;
-        o += "| " + row.loss + (row.published ? " (published, not ours)" : "") + " | " +
+        o += "| " + row.loss + (row.published ? " (published " + row.paper + ", not ours)" : "") + " | " +
              (row.published ? "–" : seeds_text(row.seeds)) + " |";
         for (std::size_t c = 0; c < kColumnCount; ++c) {
           const std::string t = cell_text(row.values[c], static_cast<ReportColumn>(c), " ± ");
@@ -487,7 +543,7 @@ std::string render_markdown(const Report& r) {
       if (is_precision_spec(s) && !g.certified.empty()) o += "\n";
     }
     if (!g.comparisons.empty()) {
-      o += "\n### Against " + r.baseline + "\n\n" + bootstrap_text(r) + ".\n\n";
+      o += "\n### Against " + r.baseline + heads_clause(g) + "\n\n" + bootstrap_text(r) + ".\n\n";
       for (const auto& c : g.comparisons) o += "- " + c.sentence() + "\n";
     }
     if (!g.gains.empty()) {
@@ -570,7 +626,7 @@ std::string render_latex(const Report& r) {
     for (const auto& s : report_strategies()) {
       for (const auto& row : g.rows) {
         if (row.strategy != s) continue;
-        o += latex_escape(row.loss) + (row.published ? " (published)" : "") + " & " + latex_escape(s);
+        o += latex_escape(row.loss) + (row.published ? " (published " + row.paper + ")" : "") + " & " + latex_escape(s);
         for (std::size_t c = 0; c < kColumnCount; ++c) {
           const std::string t = cell_text(row.values[c], static_cast<ReportColumn>(c), " $\\pm$ ");
           o += " & " + (row.best[c] ? "\\textbf{" + t + "}" : t);
@@ -614,6 +670,7 @@ std::string render_json(const Report& r) {
   for (const auto& g : r.groups) {
     nlohmann::ordered_json jg;
     jg["name"] = g.name;
+    jg["head"] = g.head;
     jg["dataset"] = g.dataset;
     jg["test_images"] = g.test_images;
     jg["labels"] = g.labels;
@@ -622,7 +679,7 @@ std::string render_json(const Report& r) {
     jg["rows"] = nlohmann::ordered_json::array();
     for (const auto& row : g.rows) {
       nlohmann::ordered_json jr = {{"loss", row.loss}, {"strategy", row.strategy}, {"published", row.published}};
-      if (row.published) jr["source"] = row.source;
+      if (row.published) jr["paper"] = row.paper, jr["source"] = row.source;
       jr["seeds"] = row.seeds;
       for (std::size_t c = 0; c < kColumnCount; ++c)
         if (row.values[c].n > 0) {

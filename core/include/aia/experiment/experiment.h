@@ -1,6 +1,6 @@
 #pragma once
 // An experiment: a grid of training runs that differ only in the loss, the
-// seed, the dataset and optionally the backbone, image size or mode, under
+// seed, the dataset and optionally the backbone, head, image size or mode, under
 // one shared recipe. It is a folder:
 //   experiment.json     the format version, the recipe (a TrainConfig) and the grid
 //   cells/<cell id>/    one run folder per cell (aia/run/run_folder.h)
@@ -36,6 +36,7 @@ struct ExperimentGrid {
   std::vector<std::string> datasets;
   // Optional axes: empty means the recipe's value (and no part in the cell id).
   std::vector<std::string> backbones;
+  std::vector<std::string> heads;  // gap, attention (catalogue heads())
   std::vector<int> image_sizes;
   std::vector<TrainMode> modes;
 };
@@ -62,11 +63,12 @@ enum class CellState { Pending, Interrupted, Running, Finished, Failed };
 std::string to_string(CellState state);
 
 struct Cell {
-  std::string id;     // "<dataset>[_<backbone>][_<size>px][_<mode>]_<loss>_s<seed>"
+  std::string id;     // "<dataset>[_<backbone>][_<head>][_<size>px][_<mode>]_<loss>_s<seed>"
   std::string group;  // the id without loss and seed: the cells a report compares
   std::string loss;
   int seed = 0;
   std::string dataset;
+  std::string head;    // the cell's head (the recipe's when the grid has no heads axis)
   TrainConfig config;  // the recipe with the cell's values; run.out_dir is the cell's run folder
   CellState state = CellState::Pending;
   std::string error;  // the last attempt's, for a failed cell

@@ -46,6 +46,7 @@ struct ReportRow {
   std::string loss;
   std::string strategy;
   bool published = false;
+  std::string paper;   // a published row's: "2023, gap head" or "2024, attention head"
   std::string source;  // where a published row's numbers come from
   std::vector<int> seeds;
   std::array<MeanSd, kReportColumns> values;
@@ -89,10 +90,15 @@ std::vector<FrequencyBin> frequency_bins(const std::vector<std::int64_t>& suppor
 struct ReportGroup {
   std::string name;     // the cells' group (cell ids without loss and seed)
   std::string dataset;  // the dataset's name as the grid gives it
+  std::string head;     // the cells' head (gap or attention)
   std::size_t test_images = 0;
   std::vector<std::string> labels;
   std::vector<std::int64_t> support;  // test positives per label: the frequency the gains are binned by
   std::vector<ReportRow> rows;        // strategy by strategy: ours, then published
+  // The paired bootstrap of each loss against the baseline loss; with a heads
+  // axis, also each loss of this head against the same loss of the grid's
+  // first head, seed by seed (named "proposed, attention head" against
+  // "proposed, gap head").
   std::vector<Comparison> comparisons;
   std::vector<LabelGain> gains;  // per loss: the top gains, then the top losses
   std::vector<FrequencyBin> bins;
@@ -117,12 +123,15 @@ enum class ReportFormat { Markdown, Csv, Latex, Json };
 ReportFormat parse_report_format(const std::string& name);  // md | markdown | csv | latex | tex | json
 std::string render_report(const Report& report, ReportFormat format);
 
-// The published results of the proposed method (the original implementation's
-// README), by dataset name: "proposed" at 0.5 and "proposed + MCC" at the MCC grid.
+// The published results of the proposed loss, by dataset name: the 2023
+// paper's GAP head (the original implementation's README) at 0.5 and at the
+// MCC grid, and the 2024 follow-up's attention head at the MCC grid
+// (docs/attention_head.md). A report group shows both papers' rows for its dataset.
 struct PublishedResult {
   std::string dataset, strategy;
   double precision, recall, f1;
   int n_plus;
+  std::string head = "gap";  // gap: Salar & Ahmadi 2023; attention: 2024
 };
 const std::vector<PublishedResult>& published_results();
 
