@@ -10,8 +10,10 @@
 #include "aia/annotate/annotator.h"
 #include "aia/annotate/heatmap.h"
 #include "aia/errors.h"
+#include "aia/io/checkpoint.h"
 #include "aia/io/safetensors.h"
 #include "aia/model/attention_head.h"
+#include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
 #include "aia/training/train_step.h"
 #include "aia/training/trainer.h"
@@ -25,6 +27,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 
 namespace {
@@ -93,6 +96,7 @@ class TestAttentionHead : public QObject {
   void runsTrainAndTagWithTheAttentionHead();
   void attentionMapsPeakWhereTheObjectIs();
   void mixupAndTheHeadsEmaRecipe();
+  void authorsCheckpointLoadsAndOursRoundTrip();
 
  private:
   QTemporaryDir m_dir;
@@ -323,6 +327,92 @@ void TestAttentionHead::mixupAndTheHeadsEmaRecipe() {
   bool refused = false;
   for (const auto& problem : aia::validate(config)) refused |= problem.find("data.mixup") != std::string::npos;
   QVERIFY(refused);
+}
+
+namespace {
+
+// tests/interop/torch_interop.py's values: sin(0.37 * i + k) for tensor k, (i + k) % 7 for integers.
+torch::Tensor interop_value(std::int64_t k, at::IntArrayRef shape, torch::ScalarType dtype) {
+  std::int64_t n = 1;
+  for (auto d : shape) n *= d;
+  if (dtype == torch::kLong) return ((torch::arange(n, torch::kLong) + k) % 7).reshape(shape);
+  return torch::sin(0.37 * torch::arange(n, torch::kFloat64) + static_cast<double>(k)).to(dtype).reshape(shape);
+}
+
+QString run_interop(const QStringList& args) {
+  QProcess p;
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(AIA_PYTHON3, QStringList{QString(AIA_TESTS_DIR) + "/interop/torch_interop.py"} + args);
+  p.waitForFinished(300000);
+  const QString out = QString::fromUtf8(p.readAll());
+  return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 ? QString() : out + " (python failed)";
+}
+
+}  // namespace
+
+void TestAttentionHead::authorsCheckpointLoadsAndOursRoundTrip() {
+  // A Corel-5k checkpoint of the authors' code: TResNet-M as backbone.features.0.*, the paper-size head as
+  // head.* (260 labels), written by python3-torch's torch.save and read through our restricted unpickler.
+  aia::HeadOptions paper;
+  paper.kind = "attention";
+  auto model = aia::make_model("tresnet_m", 260, paper);
+  nlohmann::json authors = nlohmann::json::array(), ours = nlohmann::json::array();
+  std::vector<std::pair<std::string, torch::Tensor>> expected;
+  std::int64_t k = 0;
+  for (auto& [key, t] : aia::model_state(*model)) {
+    const std::string dtype = t.scalar_type() == torch::kLong ? "int64" : "float32";
+    const std::string theirs = key.rfind("body.", 0) == 0 ? "backbone.features.0." + key.substr(5) : key;
+    authors.push_back({theirs, t.sizes().vec(), dtype});
+    ours.push_back({key, t.sizes().vec(), dtype});
+    expected.emplace_back(key, interop_value(k++, t.sizes().vec(), t.scalar_type()));
+  }
+  QVERIFY(std::any_of(authors.begin(), authors.end(), [](const auto& e) { return e[0] == "head.query_emb.weight"; }));
+  QVERIFY(std::any_of(authors.begin(), authors.end(),
+                      [](const auto& e) { return e[0] == "backbone.features.0.layer4.2.conv3.conv.weight"; }));
+  const QString dir = m_dir.filePath(QStringLiteral("authors"));
+  QDir().mkpath(dir);
+  std::ofstream(dir.toStdString() + "/spec.json") << authors.dump();
+  QString failed = run_interop({"write", dir + "/spec.json", dir});
+  QVERIFY2(failed.isEmpty(), qPrintable(failed));
+  const std::string file = dir.toStdString() + "/state_dict.pth";
+  auto fresh = aia::make_model("tresnet_m", 260, paper);
+  aia::ImportOptions strict;
+  strict.strict = true;
+  strict.allow_head_reset = false;
+  const auto report = aia::import_weights_file(*fresh, file, strict);
+  QCOMPARE(report.loaded, expected.size());
+  QVERIFY2(report.summary().find("backbone.features.0.* read as body.*") != std::string::npos,
+           report.summary().c_str());
+  auto state = aia::model_state(*fresh);
+  for (std::size_t i = 0; i < state.size(); ++i) {
+    QCOMPARE(state[i].first, expected[i].first);
+    QVERIFY2(torch::equal(state[i].second, expected[i].second), state[i].first.c_str());
+  }
+  QCOMPARE(aia::classifier_rows(aia::read_weights(file)), std::int64_t(260));
+  // The other head: a run's checkpoint must load whole, so the file is refused, naming the head it holds ...
+  auto gap = aia::make_model("tresnet_m", 260);
+  try {
+    aia::import_weights_file(*gap, file, strict);
+    QFAIL("a checkpoint of the attention head loaded into the gap head");
+  } catch (const aia::CheckpointError& e) {
+    QVERIFY2(std::string(e.what()).find("the file holds the attention head") != std::string::npos, e.what());
+  }
+  // ... while weights to start from give their backbone and leave the head fresh.
+  const auto loose = aia::import_weights_file(*gap, file);
+  QVERIFY2(loose.summary().find("the backbone is loaded, the head starts fresh") != std::string::npos,
+           loose.summary().c_str());
+  // Ours out, as safetensors and as a torch.save state_dict, read by PyTorch (load_state_dict, strict).
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& p : fresh->parameters()) p.mul_(2);
+    for (auto& b : fresh->named_buffers())
+      if (b.value().is_floating_point()) b.value().mul_(2);
+  }
+  aia::export_weights(*fresh, dir.toStdString() + "/ours.pth", aia::WeightFormat::PyTorch);
+  aia::export_weights(*fresh, dir.toStdString() + "/ours.safetensors", aia::WeightFormat::Safetensors);
+  std::ofstream(dir.toStdString() + "/ours-spec.json") << ours.dump();
+  failed = run_interop({"check", dir + "/ours-spec.json", dir});
+  QVERIFY2(failed.isEmpty(), qPrintable(failed));
 }
 
 QTEST_GUILESS_MAIN(TestAttentionHead)

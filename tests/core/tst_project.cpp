@@ -425,7 +425,7 @@ void TestProject::headGrowsByLabelName() {
     wrong.file_labels = {"red"};
     aia::import_weights_file(*new_model, file, wrong);
   });
-  QVERIFY2(error.find("3 rows but 1 labels") != std::string::npos, error.c_str());
+  QVERIFY2(error.find("has 3 labels but 1 labels were given") != std::string::npos, error.c_str());
 }
 
 void TestProject::trainingOnCorrectionsRaisesTheirScores() {

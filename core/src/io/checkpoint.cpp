@@ -14,10 +14,14 @@
 namespace aia {
 
 std::int64_t classifier_rows(const NamedTensors& file) {
-  for (const auto& [key, value] : file)
-    for (const std::string end : {"head.fc.weight", "head.fc.1.weight"})
-      if (key.size() >= end.size() && key.compare(key.size() - end.size(), end.size(), end) == 0 && value.dim() == 2)
-        return value.size(0);
+  const auto ends = [](const std::string& key, const std::string& end) {
+    return key.size() >= end.size() && key.compare(key.size() - end.size(), end.size(), end) == 0;
+  };
+  for (const auto& [key, value] : file) {
+    for (const std::string end : {"head.fc.weight", "head.fc.1.weight", "head.query_emb.weight"})
+      if (ends(key, end) && value.dim() == 2) return value.size(0);
+    if (ends(key, "head.w") && value.dim() == 3) return value.size(1);  // the attention head's (1, C, d)
+  }
   return 0;
 }
 
@@ -101,7 +105,25 @@ NamedTensors strip_prefixes(const NamedTensors& file, ImportReport& report) {
       }
     }
   }
+  // The follow-up's code holds the TResNet body as backbone.features.0 (docs/attention_head.md).
+  const std::string authors = "backbone.features.0.";
+  bool renamed = false;
+  for (auto& [k, v] : tensors)
+    if (k.rfind(authors, 0) == 0) k = "body." + k.substr(authors.size()), renamed = true;
+  if (renamed) report.messages.push_back("the attention-head authors' layout: backbone.features.0.* read as body.*");
   return tensors;
+}
+
+// The head a file's (normalised) keys hold: "gap", "attention", or "" (none).
+std::string head_kind_of(const std::unordered_map<std::string, torch::Tensor>& by_key, std::string* example) {
+  for (const auto& [k, v] : by_key) {
+    const bool gap = k.rfind("head.fc.", 0) == 0;
+    const bool attention = k == "head.query_emb.weight" || k == "head.w" || k.rfind("head.transformer.", 0) == 0;
+    if (!gap && !attention) continue;
+    if (example) *example = k;
+    return gap ? "gap" : "attention";
+  }
+  return "";
 }
 
 // 2. The legacy InplaceABN layout renamed (|w| + 1e-5 for the norm weights);
@@ -130,7 +152,7 @@ std::unordered_map<std::string, torch::Tensor> normalise_keys(const NamedTensors
   }
   if (legacy) report.messages.push_back("legacy InplaceABN checkpoint: norm weights converted to |w| + 1e-5");
   for (const std::string other : {"head.fc.", "head.fc.1."}) {
-    if (other == head) continue;
+    if (other == head || head == "head.") continue;  // "head.": the attention head, no Linear to rename
     for (const char* leaf : {"weight", "bias"}) {
       auto it = by_key.find(other + leaf);
       if (it != by_key.end() && !by_key.count(head + leaf)) {
@@ -142,55 +164,72 @@ std::unordered_map<std::string, torch::Tensor> normalise_keys(const NamedTensors
   return by_key;
 }
 
+// The head's tensors with one slice per label, and the dimension of their
+// labels: the gap head's Linear (rows), the attention head's query
+// embedding (rows) and group fully-connected weight and bias (1, C, d), (1, C).
+struct LabelTensor {
+  std::string key;
+  std::int64_t dim = 0;
+};
+std::vector<LabelTensor> label_tensors(const ClassifierImpl& model) {
+  const std::string head = model.head_prefix();
+  if (model.has_attention_head()) return {{head + "query_emb.weight", 0}, {head + "w", 1}, {head + "b", 1}};
+  return {{head + "weight", 0}, {head + "bias", 0}};
+}
+
 struct HeadPlan {
   bool by_labels = false;
-  torch::Tensor weight, bias;  // the file's head, when mapped by label name
+  std::vector<std::pair<LabelTensor, torch::Tensor>> file;  // the file's label tensors, when mapped by label name
 };
 
 // 4a. What happens to the head: mapped by label name, left fresh because the
 // class count differs (when allowed), or copied like any other tensor.
 HeadPlan plan_head(const ClassifierImpl& model, const std::unordered_map<std::string, torch::Tensor>& by_key,
-                   const std::string& head, const ImportOptions& options, ImportReport& report,
-                   std::set<std::string>& used) {
+                   const ImportOptions& options, ImportReport& report, std::set<std::string>& used) {
   HeadPlan plan;
-  const bool head_differs = by_key.count(head + "weight") && by_key.at(head + "weight").dim() == 2 &&
-                            by_key.at(head + "weight").size(0) != model.num_classes();
+  const auto labelled = label_tensors(model);
+  const auto first = by_key.find(labelled.front().key);
+  const std::int64_t file_rows = first == by_key.end() || first->second.dim() <= labelled.front().dim
+                                     ? -1
+                                     : first->second.size(labelled.front().dim);
+  const bool head_differs = file_rows >= 0 && file_rows != model.num_classes();
   plan.by_labels = !options.file_labels.empty() && !options.model_labels.empty();
   if (plan.by_labels) {
-    if (!by_key.count(head + "weight") || !by_key.count(head + "bias"))
-      throw CheckpointError("the file has no head (" + head + "weight) to map by label name");
-    plan.weight = by_key.at(head + "weight");
-    plan.bias = by_key.at(head + "bias");
-    if (plan.weight.dim() != 2 || plan.bias.dim() != 1 ||
-        plan.weight.size(0) != static_cast<std::int64_t>(options.file_labels.size()) ||
-        plan.bias.size(0) != plan.weight.size(0))
-      throw CheckpointError("the file's head has " + std::to_string(plan.weight.size(0)) + " rows but " +
-                            std::to_string(options.file_labels.size()) + " labels were given for it");
+    for (const auto& t : labelled) {
+      const auto it = by_key.find(t.key);
+      if (it == by_key.end()) throw CheckpointError("the file has no head (" + t.key + ") to map by label name");
+      if (it->second.dim() <= t.dim || it->second.size(t.dim) != static_cast<std::int64_t>(options.file_labels.size()))
+        throw CheckpointError("the file's head (" + t.key + ") has " +
+                              std::to_string(it->second.dim() <= t.dim ? 0 : it->second.size(t.dim)) + " labels but " +
+                              std::to_string(options.file_labels.size()) + " labels were given for it");
+      plan.file.emplace_back(t, it->second);
+    }
     if (options.model_labels.size() != static_cast<std::size_t>(model.num_classes()))
       throw CheckpointError("the model has " + std::to_string(model.num_classes()) + " classes but " +
                             std::to_string(options.model_labels.size()) + " labels were given for them");
     report.head_reset = true;  // the rows are copied one by one (copy_head_rows)
   } else if (head_differs) {
     if (!options.allow_head_reset)
-      throw CheckpointError("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
-                            " classes, the model " + std::to_string(model.num_classes()));
+      throw CheckpointError("the file's head has " + std::to_string(file_rows) + " classes, the model " +
+                            std::to_string(model.num_classes()));
     report.head_reset = true;
-    report.messages.push_back("the file's head has " + std::to_string(by_key.at(head + "weight").size(0)) +
-                              " classes, the model " + std::to_string(model.num_classes()) +
-                              ": head left freshly initialised (it must be trained)");
+    report.messages.push_back("the file's head has " + std::to_string(file_rows) + " classes, the model " +
+                              std::to_string(model.num_classes()) +
+                              ": its per-label part left freshly initialised (it must be trained)");
   } else {
     return plan;
   }
-  used.insert(head + "weight");
-  used.insert(head + "bias");
+  for (const auto& t : labelled) used.insert(t.key);
   return plan;
 }
 
 // 4b. Every model tensor paired with the file's of the same key and shape;
 // missing, unexpected and mismatched keys go to the report or an error.
 std::vector<std::pair<torch::Tensor, torch::Tensor>> match_tensors(
-    ClassifierImpl& model, const std::unordered_map<std::string, torch::Tensor>& by_key, const std::string& head,
-    const ImportOptions& options, ImportReport& report, std::set<std::string>& used) {
+    ClassifierImpl& model, const std::unordered_map<std::string, torch::Tensor>& by_key, const ImportOptions& options,
+    ImportReport& report, std::set<std::string>& used) {
+  std::set<std::string> labelled;
+  for (const auto& t : label_tensors(model)) labelled.insert(t.key);
   std::vector<std::string> shape_errors;
   std::vector<std::pair<torch::Tensor, torch::Tensor>> copies;
   auto params = model.named_parameters(true);
@@ -203,7 +242,7 @@ std::vector<std::pair<torch::Tensor, torch::Tensor>> match_tensors(
   std::set<std::string> model_keys;
   for (auto& [k, v] : model_state(model)) model_keys.insert(k);
   for (const auto& key : model_keys) {
-    if (report.head_reset && (key == head + "weight" || key == head + "bias")) continue;
+    if (report.head_reset && labelled.count(key)) continue;
     auto it = by_key.find(key);
     if (it == by_key.end()) {
       // Legacy files have no num_batches_tracked; it only counts BN updates.
@@ -237,23 +276,31 @@ std::vector<std::pair<torch::Tensor, torch::Tensor>> match_tensors(
 }
 
 // 5. The head's rows copied by label name; new labels keep their fresh rows.
-void copy_head_rows(ClassifierImpl& model, const HeadPlan& plan, const std::string& head, const ImportOptions& options,
-                    ImportReport& report) {
+void copy_head_rows(ClassifierImpl& model, const HeadPlan& plan, const ImportOptions& options, ImportReport& report) {
   std::map<std::string, std::int64_t> row_of;
   for (std::size_t i = 0; i < options.file_labels.size(); ++i)
     row_of.emplace(options.file_labels[i], static_cast<std::int64_t>(i));
   auto params = model.named_parameters(true);
-  torch::Tensor weight = *params.find(head + "weight");
-  torch::Tensor bias = *params.find(head + "bias");
-  if (weight.size(1) != plan.weight.size(1))
-    throw CheckpointError("the file's head takes " + std::to_string(plan.weight.size(1)) + " features, the model's " +
-                          std::to_string(weight.size(1)));
+  std::vector<torch::Tensor> targets;
+  for (const auto& [t, source] : plan.file) {
+    torch::Tensor target = *params.find(t.key);
+    auto a = target.sizes().vec(), b = source.sizes().vec();
+    a.erase(a.begin() + t.dim), b.erase(b.begin() + t.dim);
+    if (a != b)
+      throw CheckpointError("the file's head (" + t.key + ") is " + c10::str(source.sizes()) + ", the model's " +
+                            c10::str(target.sizes()) + " (another feature or hidden size)");
+    targets.push_back(target);
+  }
+  torch::NoGradGuard no_grad;
   for (std::size_t i = 0; i < options.model_labels.size(); ++i) {
     auto it = row_of.find(options.model_labels[i]);
     if (it == row_of.end()) continue;
-    const auto row = static_cast<std::int64_t>(i);
-    weight[row].copy_(plan.weight[it->second].to(weight.device(), weight.scalar_type()));
-    bias[row].copy_(plan.bias[it->second].to(bias.device(), bias.scalar_type()));
+    for (std::size_t k = 0; k < plan.file.size(); ++k) {
+      const auto dim = plan.file[k].first.dim;
+      targets[k]
+          .select(dim, static_cast<std::int64_t>(i))
+          .copy_(plan.file[k].second.select(dim, it->second).to(targets[k].device(), targets[k].scalar_type()));
+    }
     ++report.head_labels_kept;
   }
   report.messages.push_back("head mapped by label name: " + std::to_string(report.head_labels_kept) + " of " +
@@ -267,14 +314,30 @@ ImportReport import_weights(ClassifierImpl& model, const NamedTensors& file, con
   ImportReport report;
   if (file.empty()) throw CheckpointError("the weight file holds no tensors");
   const std::string head = model.head_prefix();
-  const auto by_key = normalise_keys(strip_prefixes(file, report), head, report);
+  auto by_key = normalise_keys(strip_prefixes(file, report), head, report);
+  // A file of the other head: refused where the whole model must load (a run's checkpoint), otherwise
+  // (weights to start from) its backbone is taken and the head starts fresh.
+  std::string example;
+  const std::string file_head = head_kind_of(by_key, &example);
+  const std::string model_head = model.has_attention_head() ? "attention" : "gap";
+  HeadPlan plan;
   std::set<std::string> used;
-  const HeadPlan plan = plan_head(model, by_key, head, options, report, used);
-  auto copies = match_tensors(model, by_key, head, options, report, used);
+  if (!file_head.empty() && file_head != model_head) {
+    if (options.strict || !options.allow_head_reset)
+      throw CheckpointError("the file holds the " + file_head + " head (" + example + "), this model has the " +
+                            model_head + " head: load it into a model built with --head " + file_head);
+    report.messages.push_back("the file holds the " + file_head + " head, this model has the " + model_head +
+                              " head: the backbone is loaded, the head starts fresh");
+    for (auto it = by_key.begin(); it != by_key.end();)
+      it = it->first.rfind("head.", 0) == 0 ? by_key.erase(it) : std::next(it);
+  } else {
+    plan = plan_head(model, by_key, options, report, used);
+  }
+  auto copies = match_tensors(model, by_key, options, report, used);
   torch::NoGradGuard no_grad;
   for (auto& [target, source] : copies) target.copy_(source.to(target.device(), target.scalar_type()));
   report.loaded = copies.size();
-  if (plan.by_labels) copy_head_rows(model, plan, head, options, report);
+  if (plan.by_labels) copy_head_rows(model, plan, options, report);
   return report;
 }
 
