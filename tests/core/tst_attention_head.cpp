@@ -15,6 +15,7 @@
 #include "aia/model/attention_head.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
+#include "aia/runtime/autocast.h"
 #include "aia/training/train_step.h"
 #include "aia/training/trainer.h"
 #include "test_support.h"
@@ -135,6 +136,18 @@ void TestAttentionHead::parityWithTheFixture() {
   QVERIFY(dl <= 1e-4);
   QVERIFY(da <= 1e-5);
   QVERIFY((a32.sum(-1) - 1).abs().max().item<double>() < 1e-5);  // each label's map is a distribution
+  // Under bfloat16 autocast (what --precision bfloat16 runs): the same head within bfloat16's 8-bit mantissa.
+  double dlb = 0, dab = 0, scale = logits.abs().max().item<double>();
+  {
+    aia::AutocastScope autocast(c10::DeviceType::CPU, true);
+    const auto [lb, ab] = head->forward(features.to(torch::kFloat));
+    QVERIFY(lb.scalar_type() == torch::kBFloat16 || lb.scalar_type() == torch::kFloat);
+    dlb = (lb.to(torch::kDouble) - logits).abs().max().item<double>();
+    dab = (ab.to(torch::kDouble) - attention).abs().max().item<double>();
+  }
+  qInfo("bfloat16 autocast: logits within %.2g (largest logit %.3g), attention within %.2g", dlb, scale, dab);
+  QVERIFY(dlb <= 0.02 * std::max(1.0, scale));
+  QVERIFY(dab <= 0.02);
 }
 
 void TestAttentionHead::paperSizeNamesShapesAndCount() {
@@ -202,11 +215,44 @@ void TestAttentionHead::runsTrainAndTagWithTheAttentionHead() {
   const auto results = annotator.annotate({data + "/images/test0.png"});
   QVERIFY2(results.at(0).ok, results.at(0).error.c_str());
   QCOMPARE(results[0].scores.size(), std::size_t{4});
-  // Frozen mode caches pooled features, which this head does not read: refused before anything runs.
-  config.run.mode = aia::TrainMode::Frozen;
-  bool refused = false;
-  for (const auto& problem : aia::validate(config)) refused |= problem.find("attention head") != std::string::npos;
-  QVERIFY(refused);
+  // bfloat16 autocast trains it too: finite losses that fall.
+  auto bf16 = config;
+  bf16.run.out_dir = m_dir.filePath(QStringLiteral("run-bf16")).toStdString();
+  bf16.run.precision = "bfloat16";
+  bf16.optim.epochs = 3;
+  Collecting log;
+  QCOMPARE(aia::train(bf16, log).status, aia::RunStatus::Succeeded);
+  QVERIFY2(log.log.find("bfloat16") != std::string::npos, log.log.c_str());
+  const auto epochs = aia::RunFolder(bf16.run.out_dir).read_metrics_log();
+  QCOMPARE(epochs.size(), std::size_t(3));
+  for (const auto& e : epochs) QVERIFY(std::isfinite(e.train_loss));
+  QVERIFY2(epochs.back().train_loss < epochs.front().train_loss,
+           qPrintable(QString("%1 -> %2").arg(epochs.front().train_loss).arg(epochs.back().train_loss)));
+  // The label queries stay as initialised (the same seed, 2 or 3 epochs), unlike the trained head.
+  std::map<std::string, torch::Tensor> two, three;
+  for (auto& [k, v] : aia::read_safetensors(run.checkpoint_path(aia::Checkpoint::Last))) two[k] = v;
+  for (auto& [k, v] : aia::read_safetensors(aia::RunFolder(bf16.run.out_dir).checkpoint_path(aia::Checkpoint::Last)))
+    three[k] = v;
+  QVERIFY(torch::equal(two.at("head.query_emb.weight"), three.at("head.query_emb.weight")));
+  QVERIFY(!torch::equal(two.at("head.w"), three.at("head.w")));
+  // Frozen mode caches the whole feature map for this head (not pooled features), says what that costs, and
+  // trains the head on it; a second run reads the same cache.
+  auto frozen = config;
+  frozen.run.mode = aia::TrainMode::Frozen;
+  frozen.data.image_size = 64;  // a 2 x 2 map
+  frozen.run.out_dir = m_dir.filePath(QStringLiteral("run-frozen")).toStdString();
+  qputenv("AIA_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+  QVERIFY(aia::validate(frozen).empty());
+  Collecting first;
+  QCOMPARE(aia::train(frozen, first).status, aia::RunStatus::Succeeded);
+  const auto floats = std::to_string(aia::make_model("tresnet_nano", 4)->feature_dim() * 4) + " floats per image";
+  QVERIFY2(first.log.find(floats) != std::string::npos, first.log.c_str());
+  frozen.run.out_dir = m_dir.filePath(QStringLiteral("run-frozen-again")).toStdString();
+  Collecting again;
+  QCOMPARE(aia::train(frozen, again).status, aia::RunStatus::Succeeded);
+  QVERIFY2(again.log.find("from the cache") != std::string::npos, again.log.c_str());
+  aia::Annotator tagger(frozen.run.out_dir, "cpu");
+  QVERIFY(tagger.annotate({data + "/images/test0.png"}).at(0).ok);
 }
 
 void TestAttentionHead::attentionMapsPeakWhereTheObjectIs() {

@@ -130,6 +130,7 @@ class TestDistributed : public QObject {
   void tensorTrainerLearnsAndStops();
   void tensorTrainerOnTwoRanksEqualsOne();
   void twoRanksEqualOneProcess();
+  void attentionHeadOnTwoRanksEqualsOne();
   void stoppedOnTwoRanksResumesOnOne();
   void launchedByTorchrun();
   void experimentOnTwoRanks();
@@ -331,6 +332,40 @@ void TestDistributed::twoRanksEqualOneProcess() {
   for (const auto& f : {folder.thresholds_path(aia::ThresholdMethod::MccGrid), folder.evaluation_path(),
                         folder.test_scores_path(), folder.checkpoint_path(aia::Checkpoint::Best)})
     QVERIFY2(std::filesystem::exists(f), f.c_str());
+}
+
+void TestDistributed::attentionHeadOnTwoRanksEqualsOne() {
+  // The follow-up's head (its dropout off, as the GAP head's is above): the same weights on two ranks as in one
+  // process, within the tolerance of the GAP head's test.
+  const QString config = dir_.filePath("attention-config.json");
+  const nlohmann::json c = {{"model",
+                             {{"backbone", "tresnet_nano"},
+                              {"head", "attention"},
+                              {"attention_hidden", 32},
+                              {"attention_heads", 4},
+                              {"attention_feedforward", 64},
+                              {"attention_dropout", 0.0}}},
+                            {"data", {{"image_size", 32}}},
+                            {"optim", {{"epochs", 2}, {"batch_size", 8}, {"learning_rate", 0.002}}},
+                            {"run", {{"seed", 3}, {"device", "cpu"}}}};
+  std::ofstream(config.toStdString()) << c.dump();
+  const QString single = dir_.filePath("attention-single"), two = dir_.filePath("attention-two");
+  auto p = start(train_args(config, data_, single), 0, 0, 0);
+  QString out;
+  QVERIFY2(finish(*p, out) == 0, qPrintable(out));
+  const int port = port_ + 6;
+  auto r0 = start(train_args(config, data_, two), 2, 0, port);
+  auto r1 = start(train_args(config, data_, two), 2, 1, port);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 0, qPrintable(out0));
+  QVERIFY2(c1 == 0, qPrintable(out1));
+  QCOMPARE(aia::RunFolder(two.toStdString()).read_info().head, std::string("attention"));
+  std::string where;
+  const double d = max_difference(last_checkpoint(single), last_checkpoint(two), &where);
+  qInfo("attention head, two ranks vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+  QVERIFY(tensors_of(last_checkpoint(two)).count("head.transformer.decoder.layers.0.multihead_attn.in_proj_weight"));
 }
 
 void TestDistributed::stoppedOnTwoRanksResumesOnOne() {

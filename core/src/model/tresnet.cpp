@@ -299,16 +299,21 @@ torch::Tensor TResNetImpl::forward_feature_map(torch::Tensor images) {
 }
 
 torch::Tensor TResNetImpl::forward_features(torch::Tensor images) {
-  if (attention_)
-    throw ConfigError(
-        "the attention head reads the whole feature map, not pooled features (frozen mode and "
-        "feature caching need the gap head)");
+  if (attention_) throw ConfigError("the attention head reads the whole feature map, not pooled features");
   return forward_feature_map(images).mean({2, 3});  // N, feature_dim
 }
 
 torch::Tensor TResNetImpl::forward_head(torch::Tensor features) {
   if (attention_) throw ConfigError("the attention head reads the whole feature map, not pooled features");
   return fc_->forward(dropout_->forward(features));
+}
+
+torch::Tensor TResNetImpl::frozen_features(torch::Tensor images) {
+  return attention_ ? forward_feature_map(images) : forward_features(images);
+}
+
+torch::Tensor TResNetImpl::forward_frozen(torch::Tensor features) {
+  return attention_ ? attention_->forward(features).first : forward_head(features);
 }
 
 torch::Tensor TResNetImpl::forward(torch::Tensor images) {

@@ -31,7 +31,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LossOptions, name, plain_bce, ga
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DataConfig, dataset, image_size, val_fraction, val_seed, workers,
                                                 prefetch_batches, cache_mb, flips, mixup)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretrained, pretrained_labels, head_dropout,
-                                                head, attention_hidden, attention_heads, attention_feedforward)
+                                                head, attention_hidden, attention_heads, attention_feedforward,
+                                                attention_dropout)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
                                                 final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp,
@@ -61,14 +62,13 @@ std::vector<std::string> validate(const TrainConfig& c) {
   check(c.data.prefetch_batches >= 1, "data.prefetch_batches must be >= 1");
   check(c.data.cache_mb >= 0, "data.cache_mb must be >= 0");
   check(c.model.head_dropout >= 0 && c.model.head_dropout < 1, "model.head_dropout must be in [0, 1)");
+  check(c.model.attention_dropout >= 0 && c.model.attention_dropout < 1, "model.attention_dropout must be in [0, 1)");
   const auto head_names = names_of(heads());
   check(std::find(head_names.begin(), head_names.end(), c.model.head) != head_names.end(),
         "model.head must be " + names_or(names_of(heads())) + ", got '" + c.model.head + "'");
   check(c.model.attention_heads >= 1 && c.model.attention_hidden >= c.model.attention_heads &&
             c.model.attention_hidden % c.model.attention_heads == 0 && c.model.attention_feedforward >= 1,
         "model.attention_hidden must be a positive multiple of model.attention_heads");
-  check(c.model.head != "attention" || c.run.mode != TrainMode::Frozen,
-        "run.mode frozen caches pooled features, which the attention head does not read: use fine-tune");
   check(c.optim.epochs >= 1, "optim.epochs must be >= 1, got " + std::to_string(c.optim.epochs));
   check(c.optim.batch_size >= 1, "optim.batch_size must be >= 1, got " + std::to_string(c.optim.batch_size));
   check(c.optim.learning_rate > 0 && std::isfinite(c.optim.learning_rate), "optim.learning_rate must be > 0");

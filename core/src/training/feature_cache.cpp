@@ -30,7 +30,8 @@ std::uint64_t backbone_key(ClassifierImpl& model, const Normalization& normaliza
     auto c = v.contiguous();
     fnv1a(h, c.data_ptr(), static_cast<std::size_t>(c.numel()) * c.element_size());
   }
-  std::string settings = options.backbone + "|" + std::to_string(options.image_size) + "|";
+  std::string settings = options.backbone + "|" + std::to_string(options.image_size) + "|" +
+                         (model.has_attention_head() ? "map|" : "pooled|");
   for (int c = 0; c < 3; ++c)
     settings += std::to_string(normalization.mean[static_cast<std::size_t>(c)]) +
                 std::to_string(normalization.std[static_cast<std::size_t>(c)]);
@@ -66,11 +67,18 @@ bool FeatureCache::prepare(ClassifierImpl& model, const Dataset& data, torch::De
         options.log("features of " + std::to_string(samples.size()) + " images from the cache " + file.string());
       continue;
     }
-    if (options.log)
+    // The attention head reads the whole map: feature_dim x (size / 32)^2 floats per image, not feature_dim.
+    const std::int64_t cells =
+        model.has_attention_head() ? std::int64_t(options.image_size / 32) * (options.image_size / 32) : 1;
+    const double megabytes = double(samples.size()) * double(model.feature_dim() * cells) * 4.0 / (1 << 20);
+    if (options.log) {
+      char size[96];
+      std::snprintf(size, sizeof size, "%.1f MB in memory and on disk (%lld floats per image)", megabytes,
+                    static_cast<long long>(model.feature_dim() * cells));
       options.log("extracting backbone features of " + std::to_string(samples.size()) + " images (once; cached in " +
-                  dir.string() + ")");
-    torch::Tensor features = torch::full({static_cast<std::int64_t>(samples.size()), model.feature_dim()},
-                                         std::numeric_limits<float>::quiet_NaN());
+                  dir.string() + "): " + size);
+    }
+    torch::Tensor features;  // allocated at the first batch, in the shape the model gives
     LoaderOptions lo;
     lo.image_size = options.image_size;
     lo.batch_size = options.batch_size;
@@ -81,7 +89,12 @@ bool FeatureCache::prepare(ClassifierImpl& model, const Dataset& data, torch::De
     while (auto batch = loader.next()) {
       if (stop.stop_requested()) return false;
       if (!batch->samples.empty()) {
-        auto f = model.forward_features(batch->images.to(device)).to(torch::kCPU);
+        auto f = model.frozen_features(batch->images.to(device)).to(torch::kCPU, torch::kFloat);
+        if (!features.defined()) {
+          auto shape = f.sizes().vec();
+          shape[0] = static_cast<std::int64_t>(samples.size());
+          features = torch::full(shape, std::numeric_limits<float>::quiet_NaN());
+        }
         for (std::size_t i = 0; i < batch->samples.size(); ++i)
           features[static_cast<std::int64_t>(batch->samples[i])].copy_(f[static_cast<std::int64_t>(i)]);
       }
@@ -89,6 +102,9 @@ bool FeatureCache::prepare(ClassifierImpl& model, const Dataset& data, torch::De
     }
     if (options.log)
       for (const auto& sk : loader.skipped()) options.log("skipped " + sk.image + ": " + sk.reason);
+    if (!features.defined())  // not one image decoded: every row NaN
+      features = torch::full({static_cast<std::int64_t>(samples.size()), model.feature_dim()},
+                             std::numeric_limits<float>::quiet_NaN());
     write_safetensors(file.string(), {{"features", features}}, {{"images", std::to_string(samples.size())}});
     features_[split] = features.to(device);
   }

@@ -104,7 +104,7 @@ void Session::build_model() {
   torch::manual_seed(static_cast<std::uint64_t>(config_.run.seed));
   HeadOptions head;
   head.kind = config_.model.head;
-  head.dropout = config_.model.head_dropout;
+  head.dropout = config_.model.head == "attention" ? config_.model.attention_dropout : config_.model.head_dropout;
   head.hidden = config_.model.attention_hidden, head.heads = config_.model.attention_heads;
   head.feedforward = config_.model.attention_feedforward;
   model_ = make_model(config_.model.backbone, static_cast<std::int64_t>(data_.vocabulary.size()), head);
@@ -121,6 +121,7 @@ void Session::build_model() {
   const bool frozen = config_.run.mode == TrainMode::Frozen;
   std::vector<torch::Tensor> trained;
   for (auto& p : model_->named_parameters()) {
+    if (!p.value().requires_grad()) continue;  // fixed by the model itself: the attention head's label queries
     const bool head = p.key().rfind("head.", 0) == 0;
     p.value().set_requires_grad(!frozen || head);
     if (!frozen || head) trained.push_back(p.value());
@@ -280,7 +281,7 @@ Progress Session::train_features(double& images_per_second) {
   const auto labels = static_cast<std::int64_t>(data_.vocabulary.size());
   auto hot = multi_hot(data_.train, data_.vocabulary.size());
   const auto targets_all = torch::from_blob(hot.data(), {rows_total, labels}, torch::kFloat32).clone().to(device_);
-  const auto decoded_rows = torch::logical_not(torch::isnan(features.select(1, 0))).cpu().contiguous();
+  const auto decoded_rows = torch::logical_not(torch::isnan(features.flatten(1).select(1, 0))).cpu().contiguous();
   const std::vector<bool> decoded(decoded_rows.data_ptr<bool>(), decoded_rows.data_ptr<bool>() + decoded_rows.numel());
   const auto order = epoch_order(data_.train.size(), static_cast<std::uint64_t>(config_.run.seed), state_.epoch);
   const auto b = static_cast<std::size_t>(config_.optim.batch_size);
@@ -300,7 +301,7 @@ Progress Session::train_features(double& images_per_second) {
     auto index = torch::tensor(rows, torch::kLong).to(device_);
     progress = train_step(
         [&] {
-          return multilabel_loss(model_->forward_head(features.index_select(0, index)),
+          return multilabel_loss(model_->forward_frozen(features.index_select(0, index)),
                                  targets_all.index_select(0, index), config_.loss);
         },
         rows.size(), start, images);
@@ -315,7 +316,15 @@ std::vector<float> Session::scores_of(Split split) {
   if (features_) {
     torch::NoGradGuard no_grad;
     model_->eval();
-    auto probs = torch::sigmoid(model_->forward_head(features_->features(split))).to(torch::kCPU).contiguous();
+    // In batches: the attention head's intermediate tensors grow with the labels and the map's positions.
+    const torch::Tensor& features = features_->features(split);
+    std::vector<torch::Tensor> parts;
+    for (std::int64_t at = 0; at < features.size(0); at += config_.optim.batch_size)
+      parts.push_back(
+          torch::sigmoid(model_->forward_frozen(features.narrow(
+                             0, at, std::min<std::int64_t>(config_.optim.batch_size, features.size(0) - at))))
+              .to(torch::kCPU, torch::kFloat));
+    auto probs = torch::cat(parts).contiguous();
     return std::vector<float>(probs.data_ptr<float>(), probs.data_ptr<float>() + probs.numel());  // NaN rows stay NaN
   }
   ShardedScoring how;

@@ -26,6 +26,11 @@ class ClassifierImpl : public torch::nn::Module {
   virtual torch::Tensor forward_feature_map(torch::Tensor images) = 0;
   // pooled features -> logits (dropout + linear)
   virtual torch::Tensor forward_head(torch::Tensor features) = 0;
+  // What the frozen-backbone mode caches per image, and the logits from it:
+  // the pooled features for the gap head (forward_features, forward_head),
+  // the whole feature_dim() x h x w map for the attention head.
+  virtual torch::Tensor frozen_features(torch::Tensor images) = 0;
+  virtual torch::Tensor forward_frozen(torch::Tensor features) = 0;
   // images -> class activation maps N x num_classes x h x w: the head's weights
   // applied at every position of the last feature map, plus the bias. With
   // global average pooling and one linear head this is exact (Zhou et al.,

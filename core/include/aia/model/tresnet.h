@@ -60,6 +60,8 @@ class TResNetImpl : public ClassifierImpl {
   torch::Tensor forward_features(torch::Tensor images) override;
   torch::Tensor forward_feature_map(torch::Tensor images) override;
   torch::Tensor forward_head(torch::Tensor features) override;
+  torch::Tensor frozen_features(torch::Tensor images) override;
+  torch::Tensor forward_frozen(torch::Tensor features) override;
   torch::Tensor class_activation_maps(torch::Tensor images) override;
   bool has_attention_head() const override { return static_cast<bool>(attention_); }
   std::pair<torch::Tensor, torch::Tensor> attention_maps(torch::Tensor images) override;

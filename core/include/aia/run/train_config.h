@@ -34,6 +34,7 @@ struct ModelConfig {
   std::string head = "gap";   // gap | attention (catalogue heads())
   // The attention head's sizes (the follow-up paper's 1024 / 8 / 2048; smaller in the demos' recipe).
   int attention_hidden = 1024, attention_heads = 8, attention_feedforward = 2048;
+  double attention_dropout = 0.1;  // the attention head's (attention weights, residual branches, feed-forward)
 };
 
 struct OptimConfig {
