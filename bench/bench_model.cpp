@@ -1,10 +1,13 @@
 // Images per second of a backbone on this machine's CPU (or CUDA), forward
 // only (eval, no grad) and a training step (forward + backward + Adam).
-//   bench_model [--threads N] [--iters N] [--no-malloc-tuning] [--weights FILE] CASE...
-//   bench_model --cpu   this CPU's features; exit status 0 when it has bfloat16 instructions
-//   CASE = backbone:size:batch:fwd|train[:nchw|cl[:fp32|bf16]], e.g. tresnet_m:224:8:train:cl:bf16
+//   bench_model [--threads N] [--iters N] [--no-malloc-tuning] [--weights FILE] [--head gap|attention] [--extra]
+//   CASE... bench_model --cpu   this CPU's features; exit status 0 when it has bfloat16 instructions CASE =
+//   backbone:size:batch:fwd|train[:nchw|cl[:fp32|bf16]], e.g. tresnet_m:224:8:train:cl:bf16
 // (cl: weights and inputs channels-last; bf16: bfloat16 autocast, float32 logits
-// into the loss). Prints one markdown row per case. Built twice (bench_model links tcmalloc,
+// into the loss). --head attention: the follow-up's head at the paper's sizes (1024 / 8 / 2048).
+// --extra adds two columns: the learnable parameters and the process's peak
+// resident memory (getrusage; a high-water mark, so one case per process).
+// Prints one markdown row per case. Built twice (bench_model links tcmalloc,
 // bench_model_glibc does not); bench/run_model_bench.sh runs them side by side.
 
 #include "aia/io/checkpoint.h"
@@ -14,6 +17,8 @@
 #include "aia/training/train_step.h"
 
 #include <torch/torch.h>
+
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -27,6 +32,8 @@ int main(int argc, char** argv) {
   int iters = 3;
   std::vector<std::string> cases;
   std::string weights;
+  aia::HeadOptions head;
+  bool extra = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--cpu")) {
       std::printf("%s\n", aia::describe(aia::cpu_features()).c_str());
@@ -38,6 +45,10 @@ int main(int argc, char** argv) {
       iters = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--weights") && i + 1 < argc)
       weights = argv[++i];
+    else if (!std::strcmp(argv[i], "--head") && i + 1 < argc)
+      head.kind = argv[++i];
+    else if (!std::strcmp(argv[i], "--extra"))
+      extra = true;
     else if (!std::strcmp(argv[i], "--no-malloc-tuning"))
       runtime.tune_glibc_malloc = false;
     else
@@ -59,7 +70,7 @@ int main(int argc, char** argv) {
     format.channels_last = layout == "cl";
     format.bf16 = precision == "bf16";
     torch::manual_seed(1);
-    auto model = aia::make_model(backbone, 260);
+    auto model = aia::make_model(backbone, 260, head);
     if (!weights.empty()) aia::import_weights_file(*model, weights, {});  // the same weights as the Python side
     model->to(torch::Device(device));
     aia::apply_memory_format(*model, format.channels_last);
@@ -88,9 +99,19 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     for (int i = 0; i < iters; ++i) step();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("| %s | %d | %d | %s | %s | %d | %s | %s | %.2f |\n", backbone.c_str(), size, batch, mode.c_str(),
+    std::printf("| %s | %d | %d | %s | %s | %d | %s | %s | %.2f |", backbone.c_str(), size, batch, mode.c_str(),
                 device.c_str(), info.threads, info.allocator.c_str(), aia::describe(format).c_str(),
                 batch * iters / seconds);
+    if (extra) {
+      std::int64_t learnable = 0;
+      for (const auto& p : model->parameters())
+        if (p.requires_grad()) learnable += p.numel();
+      rusage usage{};
+      getrusage(RUSAGE_SELF, &usage);
+      std::printf(" %s | %lld | %.0f |", head.kind.c_str(), static_cast<long long>(learnable),
+                  static_cast<double>(usage.ru_maxrss) / 1024.0);
+    }
+    std::printf("\n");
     std::fflush(stdout);
   }
   return 0;

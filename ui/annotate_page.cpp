@@ -71,6 +71,32 @@ struct AnnotatePage::Outcome {
   std::vector<aia::RejectedPath> collected;  // what the collection of the inputs did not take
 };
 
+// The selected image, large, with the heatmap box under it.
+QWidget* AnnotatePage::createPreviewSide() {
+  m_preview = new QLabel(tr("Select an image to see it large."));
+  m_preview->setObjectName(QStringLiteral("annotatePreview"));
+  m_preview->setAlignment(Qt::AlignCenter);
+  m_preview->setMinimumWidth(240);
+  m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+  m_heatTag = new QComboBox;
+  m_heatTag->setObjectName(QStringLiteral("annotateHeatmapTag"));
+  m_heatTag->setToolTip(tr("Show where in the image the model sees the chosen tag"));
+  m_heatNote = new QLabel;
+  m_heatNote->setWordWrap(true);
+  auto* side = new QWidget;
+  auto* sideLayout = new QVBoxLayout(side);
+  sideLayout->setContentsMargins(0, 0, 0, 0);
+  sideLayout->addWidget(m_preview, 1);
+  auto* heatRow = new QHBoxLayout;
+  auto* heatLabel = new QLabel(tr("&Heatmap:"));
+  heatLabel->setBuddy(m_heatTag);
+  heatRow->addWidget(heatLabel);
+  heatRow->addWidget(m_heatTag, 1);
+  sideLayout->addLayout(heatRow);
+  sideLayout->addWidget(m_heatNote);
+  return side;
+}
+
 AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_pool.setMaxThreadCount(1);
   m_hint = new QLabel(tr("Drop images or folders here, or use File > Open images (Ctrl+O)."));
@@ -83,11 +109,6 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
   m_table->setColumnWidth(1, std::max(320, m_table->horizontalHeader()->sectionSizeHint(1)));
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_preview = new QLabel(tr("Select an image to see it large."));
-  m_preview->setObjectName(QStringLiteral("annotatePreview"));
-  m_preview->setAlignment(Qt::AlignCenter);
-  m_preview->setMinimumWidth(240);
-  m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
   m_table->setIconSize(QSize(kThumb, kThumb));
   m_table->verticalHeader()->setDefaultSectionSize(70);
   auto* open = new QPushButton(tr("&Open images..."));
@@ -135,23 +156,7 @@ AnnotatePage::AnnotatePage(QWidget* parent) : QWidget(parent) {
   tables->setStretchFactor(1, 1);
   layout->addWidget(m_summary);
   split->addWidget(tables);
-  m_heatTag = new QComboBox;
-  m_heatTag->setObjectName(QStringLiteral("annotateHeatmapTag"));
-  m_heatTag->setToolTip(tr("Show where in the image the model sees the chosen tag"));
-  m_heatNote = new QLabel;
-  m_heatNote->setWordWrap(true);
-  auto* side = new QWidget;
-  auto* sideLayout = new QVBoxLayout(side);
-  sideLayout->setContentsMargins(0, 0, 0, 0);
-  sideLayout->addWidget(m_preview, 1);
-  auto* heatRow = new QHBoxLayout;
-  auto* heatLabel = new QLabel(tr("&Heatmap:"));
-  heatLabel->setBuddy(m_heatTag);
-  heatRow->addWidget(heatLabel);
-  heatRow->addWidget(m_heatTag, 1);
-  sideLayout->addLayout(heatRow);
-  sideLayout->addWidget(m_heatNote);
-  split->addWidget(side);
+  split->addWidget(createPreviewSide());
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
   layout->addWidget(split, 1);

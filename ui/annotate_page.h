@@ -69,6 +69,7 @@ class AnnotatePage : public QWidget {
   void showResults(const Outcome& outcome);
   void listSkipped(const std::vector<aia::RejectedPath>& skipped);
   std::vector<std::string> rowTags(int row) const;
+  QWidget* createPreviewSide();
   void showPreview(int row);
   void fillHeatmapTags(int row);
 

@@ -233,8 +233,7 @@ Runner add_annotate_command(CLI::App& app) {
                         parse_memory_format(a->compute.memory_format, "--memory-format"));
     std::fprintf(stderr, "%s\n", annotator.compute_format().reason.c_str());
     const Annotator::Method method = heatmap_method(a->heatmap_method, annotator);  // refused before any image
-    if (!a->heatmaps.empty())
-      std::fprintf(stderr, "heatmaps: %s maps into %s\n", heatmap_method_title(method).c_str(), a->heatmaps.c_str());
+    if (!a->heatmaps.empty()) std::fprintf(stderr, "heatmaps: %s maps\n", heatmap_method_title(method).c_str());
     const RunFolder folder(a->run);
     std::string note;
     const auto thresholds = resolve_thresholds(spec, annotator.vocabulary(), &folder, &note);

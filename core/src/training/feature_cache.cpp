@@ -73,7 +73,7 @@ bool FeatureCache::prepare(ClassifierImpl& model, const Dataset& data, torch::De
     const double megabytes = double(samples.size()) * double(model.feature_dim() * cells) * 4.0 / (1 << 20);
     if (options.log) {
       char size[96];
-      std::snprintf(size, sizeof size, "%.1f MB in memory and on disk (%lld floats per image)", megabytes,
+      std::snprintf(size, sizeof size, "%.1f MiB in memory and on disk (%lld floats per image)", megabytes,
                     static_cast<long long>(model.feature_dim() * cells));
       options.log("extracting backbone features of " + std::to_string(samples.size()) + " images (once; cached in " +
                   dir.string() + "): " + size);
