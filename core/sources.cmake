@@ -68,6 +68,7 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/trainer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/session.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/training/rank_agreement.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/ema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/training_state.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/feature_cache.cpp

@@ -25,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <signal.h>
 #include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
@@ -120,6 +121,66 @@ std::string last_checkpoint(const QString& run) {
   return aia::RunFolder(run.toStdString()).checkpoint_path(aia::Checkpoint::Last);
 }
 
+// Two hosts on one machine: two network namespaces joined by a veth pair,
+// 10.200.<n>.1 and 10.200.<n>.2, made and removed by the test; traffic goes
+// only between them. `error` says why they could not be made (not root, no
+// CAP_NET_ADMIN, no `ip`).
+struct TwoHosts {
+  QString a, b, address_a, address_b, error;
+  static QString ip(const QStringList& args) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start("ip", args);
+    if (!p.waitForStarted(5000)) return "cannot run ip (iproute2): " + p.errorString();
+    p.waitForFinished(10000);
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0
+               ? QString()
+               : "ip " + args.join(' ') + ": " + QString::fromUtf8(p.readAll()).trimmed();
+  }
+  TwoHosts() {
+    const QString id = QString::number(::getpid());
+    a = "aia" + id + "a", b = "aia" + id + "b";
+    const QString subnet = "10.200." + QString::number(::getpid() % 250);
+    address_a = subnet + ".1", address_b = subnet + ".2";
+    const QString va = "va" + id, vb = "vb" + id;
+    const std::vector<QStringList> steps = {{"netns", "add", a},
+                                            {"netns", "add", b},
+                                            {"link", "add", va, "type", "veth", "peer", "name", vb},
+                                            {"link", "set", va, "netns", a},
+                                            {"link", "set", vb, "netns", b},
+                                            {"-n", a, "addr", "add", address_a + "/24", "dev", va},
+                                            {"-n", b, "addr", "add", address_b + "/24", "dev", vb},
+                                            {"-n", a, "link", "set", va, "up"},
+                                            {"-n", b, "link", "set", vb, "up"},
+                                            {"-n", a, "link", "set", "lo", "up"},
+                                            {"-n", b, "link", "set", "lo", "up"}};
+    for (const auto& step : steps)
+      if (error = ip(step); !error.isEmpty()) return;
+  }
+  ~TwoHosts() {  // the veth pair goes with its namespaces
+    ip({"netns", "del", a});
+    ip({"netns", "del", b});
+  }
+};
+
+// `args` of aia as rank `rank` of 2 inside namespace `ns`, MASTER_ADDR the first host's address.
+std::unique_ptr<QProcess> start_in(const QString& ns, const QString& master, const QStringList& args, int rank,
+                                   int port, const std::map<QString, QString>& more = {}) {
+  auto p = std::make_unique<QProcess>();
+  auto env = QProcessEnvironment::systemEnvironment();
+  env.insert("AIA_THREADS", "1");
+  env.insert("WORLD_SIZE", "2");
+  env.insert("RANK", QString::number(rank));
+  env.insert("LOCAL_RANK", "0");  // each host's first process
+  env.insert("MASTER_ADDR", master);
+  env.insert("MASTER_PORT", QString::number(port));
+  for (const auto& [k, v] : more) env.insert(k, v);
+  p->setProcessEnvironment(env);
+  p->setProcessChannelMode(QProcess::MergedChannels);
+  p->start("ip", QStringList{"netns", "exec", ns, AIA_CLI} + args);
+  return p;
+}
+
 }  // namespace
 
 class TestDistributed : public QObject {
@@ -136,6 +197,11 @@ class TestDistributed : public QObject {
   void experimentOnTwoRanks();
   void deadRankStopsTheOther();
   void aloneRankTimesOut();
+  void ranksThatDisagreeAreRefused();
+  void twoHostsEqualOneProcess();
+  void killedRankOnTwoHostsResumes();
+  void experimentOnTwoHosts();
+  void masterUnreachableOrPortTaken();
   void runFolderMustBeNamed();
 
  private:
@@ -485,6 +551,174 @@ void TestDistributed::aloneRankTimesOut() {
   QVERIFY2(code != -1, "a rank whose peer never came still waited after 60 s");
   QVERIFY2(code != 0, qPrintable(out));
   QVERIFY2(out.contains("cannot meet the other ranks at 127.0.0.1"), qPrintable(out));
+}
+
+void TestDistributed::ranksThatDisagreeAreRefused() {
+  // Each rank may have its own copy of the dataset (another path), but not another dataset or recipe: compared by
+  // fingerprint after joining, before any step, and refused on every rank naming the first difference.
+  const QString copy = dir_.filePath("tiny-copy");
+  std::filesystem::copy(data_.toStdString(), copy.toStdString(), std::filesystem::copy_options::recursive);
+  const QString other = dir_.filePath("tiny-other");
+  aia::test::make_tiny_dataset(other.toStdString(), 32, 10);
+  struct Case {
+    QString data1;
+    QStringList extra1;
+    QString field;
+  };
+  const std::vector<Case> cases = {{copy, {"--image-size", "64"}, "data.image_size"},
+                                   {other, {}, "dataset.test"},  // 10 test images instead of 12
+                                   {copy, {"--learning-rate", "0.01"}, "optim.learning_rate"}};
+  int port = port_ + 7;
+  for (const auto& c : cases) {
+    const QString run = dir_.filePath("disagree"), run1 = dir_.filePath("disagree-1");
+    const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "60"}};
+    auto r0 = start(train_args(config_, data_, run), 2, 0, port, bounded);
+    auto r1 = start(train_args(config_, c.data1, run1) + c.extra1, 2, 1, port, bounded);
+    ++port;
+    QString out0, out1;
+    const int c0 = finish(*r0, out0, 120000), c1 = finish(*r1, out1, 120000);
+    QVERIFY2(c0 != 0 && c0 != -1 && c1 != 0 && c1 != -1, qPrintable(out0 + out1));
+    for (const QString& out : {out0, out1}) QVERIFY2(out.contains("the ranks disagree on " + c.field), qPrintable(out));
+    QVERIFY2(!out0.contains("epoch 1"), qPrintable(out0));  // nothing trained
+    QVERIFY(!std::filesystem::exists(last_checkpoint(run)));
+  }
+  // A copy of the same dataset under another path is the same dataset.
+  const QString run = dir_.filePath("agree"), run1 = dir_.filePath("agree-1");
+  auto r0 = start(train_args(config_, data_, run, {"--epochs", "1"}), 2, 0, port);
+  auto r1 = start(train_args(config_, copy, run1, {"--epochs", "1"}), 2, 1, port);
+  QString out0, out1;
+  QVERIFY2(finish(*r0, out0) == 0, qPrintable(out0));
+  QVERIFY2(finish(*r1, out1) == 0, qPrintable(out1));
+  QVERIFY2(out0.contains("train the same configuration on the same dataset"), qPrintable(out0));
+  // Only rank 0 writes: rank 1's own view of the run folder (another host's disk) holds nothing.
+  QVERIFY2(!std::filesystem::exists(run1.toStdString()) || std::filesystem::is_empty(run1.toStdString()),
+           qPrintable(run1));
+}
+
+void TestDistributed::twoHostsEqualOneProcess() {
+  // One rank in each of two network namespaces: MASTER_ADDR is the first's veth address, not loopback, and each
+  // rank writes its run folder on "its own disk" (rank 1's view is another folder): only rank 0 writes.
+  const TwoHosts hosts;
+  if (!hosts.error.isEmpty()) QSKIP(qPrintable("network namespaces cannot be made here: " + hosts.error));
+  const QString run = dir_.filePath("two-hosts"), view1 = dir_.filePath("two-hosts-rank1");
+  const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "60"}};
+  auto r0 = start_in(hosts.a, hosts.address_a, train_args(config_, data_, run), 0, port_ + 10, bounded);
+  auto r1 = start_in(hosts.b, hosts.address_a, train_args(config_, data_, view1), 1, port_ + 10, bounded);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 0, qPrintable(out0));
+  QVERIFY2(c1 == 0, qPrintable(out1));
+  QVERIFY2(out1.contains("joining at " + hosts.address_a), qPrintable(out1));
+  std::string where;
+  const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
+  qInfo("two hosts (network namespaces) vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+  QVERIFY2(!std::filesystem::exists(view1.toStdString()) || std::filesystem::is_empty(view1.toStdString()),
+           "rank 1 wrote into its own view of the run folder");
+  QVERIFY(std::filesystem::exists(aia::RunFolder(run.toStdString()).evaluation_path()));
+}
+
+void TestDistributed::killedRankOnTwoHostsResumes() {
+  // Rank 1's host dies (SIGKILL) mid-run: rank 0 stops within the timeout naming the lost rank, the run folder
+  // (here on a disk both hosts see) stays resumable, and --resume on both hosts reaches the weights of an
+  // uninterrupted two-host run.
+  const TwoHosts hosts;
+  if (!hosts.error.isEmpty()) QSKIP(qPrintable("network namespaces cannot be made here: " + hosts.error));
+  const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "30"}};
+  const QStringList longer{"--epochs", "8"};
+  const QString whole = dir_.filePath("hosts-whole"), killed = dir_.filePath("hosts-killed");
+  {
+    auto r0 = start_in(hosts.a, hosts.address_a, train_args(config_, data_, whole, longer), 0, port_ + 11, bounded);
+    auto r1 = start_in(hosts.b, hosts.address_a, train_args(config_, data_, whole, longer), 1, port_ + 11, bounded);
+    QString out0, out1;
+    QVERIFY2(finish(*r0, out0) == 0, qPrintable(out0));
+    QVERIFY2(finish(*r1, out1) == 0, qPrintable(out1));
+  }
+  auto r0 = start_in(hosts.a, hosts.address_a, train_args(config_, data_, killed, longer), 0, port_ + 12, bounded);
+  auto r1 = start_in(hosts.b, hosts.address_a, train_args(config_, data_, killed, longer), 1, port_ + 12, bounded);
+  QString out0, out1;
+  QElapsedTimer waited;
+  waited.start();
+  while (!out0.contains("epoch 2:") && waited.elapsed() < 120000) {
+    r0->waitForReadyRead(100);
+    out0 += QString::fromUtf8(r0->readAll());
+  }
+  QVERIFY2(out0.contains("epoch 2:"), qPrintable(out0));
+  ::kill(static_cast<pid_t>(r1->processId()), SIGKILL);  // `ip netns exec` execs aia: this is rank 1 itself
+  r1->waitForFinished();
+  QElapsedTimer stopped;
+  stopped.start();
+  const int code = finish(*r0, out0, 60000);
+  qInfo("rank 0 stopped %.1f s after rank 1 was killed", stopped.elapsed() / 1000.0);
+  QVERIFY2(code != 0 && code != -1, qPrintable(out0));
+  QVERIFY2(out0.contains("lost rank 1") && out0.contains("--resume"), qPrintable(out0));
+  QVERIFY2(!out0.contains("epoch 8:"), "the run finished before rank 1 was killed");
+  QVERIFY(std::filesystem::exists(last_checkpoint(killed)));
+  // Resumed on both hosts: the same weights as the uninterrupted run.
+  const QStringList resume{"train", "--resume", killed, "--workers", "1"};
+  auto s0 = start_in(hosts.a, hosts.address_a, resume, 0, port_ + 13, bounded);
+  auto s1 = start_in(hosts.b, hosts.address_a, resume, 1, port_ + 13, bounded);
+  QString again0, again1;
+  QVERIFY2(finish(*s0, again0) == 0, qPrintable(again0));
+  QVERIFY2(finish(*s1, again1) == 0, qPrintable(again1));
+  std::string where;
+  const double d = max_difference(last_checkpoint(whole), last_checkpoint(killed), &where);
+  qInfo("killed on two hosts and resumed vs uninterrupted: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
+}
+
+void TestDistributed::experimentOnTwoHosts() {
+  // Two cells across the two namespaces, each cell a process group of its own (MASTER_PORT + n); the experiment
+  // folder is on a disk both see (the runner reads its cells there).
+  const TwoHosts hosts;
+  if (!hosts.error.isEmpty()) QSKIP(qPrintable("network namespaces cannot be made here: " + hosts.error));
+  const QString experiment = dir_.filePath("experiment-hosts");
+  const QStringList args{"experiment",   "--config", config_,    "--data",    data_, "--losses",
+                         "bce,proposed", "--out",    experiment, "--workers", "1",   "--no-flips"};
+  const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "60"}};
+  auto r0 = start_in(hosts.a, hosts.address_a, args, 0, port_ + 16, bounded);
+  auto r1 = start_in(hosts.b, hosts.address_a, args, 1, port_ + 16, bounded);
+  QString out0, out1;
+  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
+  QVERIFY2(c0 == 0, qPrintable(out0));
+  QVERIFY2(c1 == 0, qPrintable(out1));
+  QCOMPARE(out1.count("all 2 ranks joined"), 2);
+  for (const auto& cell : aia::ExperimentFolder(experiment.toStdString()).cells())
+    QCOMPARE(cell.state, aia::CellState::Finished);
+}
+
+void TestDistributed::masterUnreachableOrPortTaken() {
+  // A MASTER_ADDR where nothing answers (the other namespace, with no rank 0 there): a clear message within the
+  // timeout, and no run folder.
+  const TwoHosts hosts;
+  if (!hosts.error.isEmpty()) QSKIP(qPrintable("network namespaces cannot be made here: " + hosts.error));
+  const QString run = dir_.filePath("unreachable");
+  QElapsedTimer took;
+  took.start();
+  auto r1 =
+      start_in(hosts.b, hosts.address_a, train_args(config_, data_, run), 1, port_ + 14, {{"AIA_DIST_TIMEOUT", "3"}});
+  QString out;
+  const int code = finish(*r1, out, 60000);
+  qInfo("a rank whose master does not answer gave up after %.1f s (timeout 3 s)", took.elapsed() / 1000.0);
+  QVERIFY2(code != 0 && code != -1, qPrintable(out));
+  QVERIFY2(out.contains("cannot meet the other ranks at " + hosts.address_a), qPrintable(out));
+  QVERIFY(!std::filesystem::exists(run.toStdString()));
+  // MASTER_PORT taken on rank 0's host (here by a rank 0 still waiting for its peer): said at once.
+  const QString first = dir_.filePath("port-holder"), second = dir_.filePath("port-taken");
+  auto holder = start(train_args(config_, data_, first), 2, 0, port_ + 15, {{"AIA_DIST_TIMEOUT", "20"}});
+  QString held;
+  while (!held.contains("joining at") && holder->waitForReadyRead(10000)) held += QString::fromUtf8(holder->readAll());
+  QTest::qWait(500);
+  auto taken = start(train_args(config_, data_, second), 2, 0, port_ + 15, {{"AIA_DIST_TIMEOUT", "20"}});
+  QString said;
+  QVERIFY2(finish(*taken, said, 15000) > 0, qPrintable(said));
+  QVERIFY2(said.contains("is taken by another program or run"), qPrintable(said));
+  holder->kill();
+  holder->waitForFinished();
+  // Rank 0's folder holds its log (what happened), no configuration and no checkpoint: nothing half-made.
+  const aia::RunFolder refused(second.toStdString());
+  QVERIFY(!std::filesystem::exists(refused.config_path()));
+  QVERIFY(!std::filesystem::exists(refused.checkpoint_path(aia::Checkpoint::Last)));
 }
 
 void TestDistributed::runFolderMustBeNamed() {

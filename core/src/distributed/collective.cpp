@@ -13,6 +13,11 @@
 #endif
 #endif
 
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -72,8 +77,13 @@ class C10dCollective : public Collective {
       for (std::size_t i = 0; i < tensors.size(); ++i)
         if (!inputs[i][0].is_same(tensors[i])) tensors[i].copy_(inputs[i][0]);
     } catch (const std::exception& e) {
+      // With two ranks the lost one is the other; with more, the transport's message names its address.
+      const std::string lost = size_ == 2 ? "rank " + std::to_string(1 - rank_) : "a peer rank";
       throw DistributedError("rank " + std::to_string(rank_) + " of " + std::to_string(size_) + " (" + name_ +
-                             "): a collective failed, a peer has probably stopped: " + first_line(e.what()));
+                             "): lost " + lost +
+                             " (stopped, killed or unreachable); the run folder keeps its last checkpoint: start "
+                             "every rank again with --resume. " +
+                             first_line(e.what()));
     }
   }
 
@@ -87,13 +97,43 @@ class C10dCollective : public Collective {
   std::chrono::milliseconds timeout_;
 };
 
+// This host's address on the route to MASTER_ADDR (what a UDP socket
+// "connected" there is bound to; no packet is sent), or "" when there is no
+// route or the name does not resolve.
+std::string address_toward(const std::string& master, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_DGRAM;
+  addrinfo* found = nullptr;
+  if (getaddrinfo(master.c_str(), std::to_string(port).c_str(), &hints, &found) != 0 || !found) return "";
+  std::string local;
+  const int fd = socket(found->ai_family, SOCK_DGRAM, 0);
+  sockaddr_storage self{};
+  socklen_t size = sizeof self;
+  char text[INET6_ADDRSTRLEN] = {};
+  if (fd >= 0 && connect(fd, found->ai_addr, found->ai_addrlen) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&self), &size) == 0) {
+    const void* where = self.ss_family == AF_INET6
+                            ? static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(&self)->sin6_addr)
+                            : static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(&self)->sin_addr);
+    if (inet_ntop(self.ss_family, where, text, sizeof text)) local = text;
+  }
+  if (fd >= 0) close(fd);
+  freeaddrinfo(found);
+  return local;
+}
+
 std::shared_ptr<::gloo::transport::Device> gloo_device(const LaunchInfo& launch) {
   if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"); interface && *interface)
     return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
-  // On one machine (loopback rendezvous) talk over loopback; else let Gloo pick
-  // the address the host name resolves to, as PyTorch does.
+  // On one machine (loopback rendezvous) talk over loopback. Across machines,
+  // the address this host reaches MASTER_ADDR from: the host name (what
+  // PyTorch resolves) often names 127.0.1.1 or an interface the others cannot
+  // reach. Without a route, Gloo's own choice.
   if (launch.master_addr == "127.0.0.1" || launch.master_addr == "localhost")
     return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+  const std::string local = address_toward(launch.master_addr, launch.master_port);
+  if (!local.empty()) return c10d::ProcessGroupGloo::createDeviceForHostname(local);
   return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 #endif
@@ -145,6 +185,12 @@ std::vector<Backend> collective_backends() {
   return names;
 }
 
+void TimedCollective::all_reduce_sum(std::vector<torch::Tensor>& tensors) {
+  const auto start = std::chrono::steady_clock::now();
+  inner_->all_reduce_sum(tensors);
+  seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 std::shared_ptr<Collective> single_process_collective() { return std::make_shared<SingleProcess>(); }
 
 std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend requested) {
@@ -169,6 +215,10 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
       return make();
     } catch (const std::exception& e) {
       const std::string what = e.what();
+      if (so.isServer && what.find("Address already in use") != std::string::npos)
+        throw DistributedError("rank 0 of " + std::to_string(launch.world_size) + ": port " +
+                               std::to_string(launch.store_port()) + " of " + launch.master_addr +
+                               " is taken by another program or run; give every rank another MASTER_PORT");
       throw DistributedError(
           "rank " + std::to_string(launch.rank) + " of " + std::to_string(launch.world_size) +
           ": cannot meet the other ranks at " + launch.master_addr + ":" + std::to_string(launch.store_port()) +

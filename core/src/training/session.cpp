@@ -10,6 +10,7 @@
 #include "aia/model/registry.h"
 #include "aia/runtime/compute.h"
 #include "aia/runtime/runtime.h"
+#include "aia/training/rank_agreement.h"
 #include "aia/training/run_outputs.h"
 #include "aia/training/sharded_scoring.h"
 
@@ -60,7 +61,8 @@ void Session::join_group() {
   (*log_)("rank " + std::to_string(launch_.rank) + " of " + std::to_string(launch_.world_size) + ": joining at " +
           launch_.master_addr + ":" + std::to_string(launch_.master_port) + " over " + to_string(backend) +
           " (timeout " + std::to_string(launch_.timeout.count()) + " s)");
-  group_ = make_collective(launch_, backend);
+  timed_ = std::make_shared<TimedCollective>(make_collective(launch_, backend));
+  group_ = timed_;
   (*log_)("all " + std::to_string(launch_.world_size) + " ranks joined; each trains on its share of every batch of " +
           std::to_string(config_.optim.batch_size) + " images, BatchNorm statistics " +
           (config_.run.sync_batch_norm ? "over all ranks" : "per rank (run.sync_batch_norm off)"));
@@ -98,6 +100,10 @@ void Session::prepare_data() {
   log("normalisation: " + data_.normalization.source);
   if (config_.data.cache_mb > 0)
     cache_ = std::make_unique<ImageCache>(static_cast<std::size_t>(config_.data.cache_mb) << 20);
+  if (group_->size() > 1) {
+    check_ranks_agree(*group_, run_fingerprint(config_, data_), device_);  // before any step, on every rank
+    log("all " + std::to_string(group_->size()) + " ranks train the same configuration on the same dataset");
+  }
 }
 
 void Session::build_model() {
@@ -250,6 +256,7 @@ Progress Session::train_images(double& images_per_second) {
 
   model_->train();
   const auto start = Clock::now();
+  const double reduced_before = timed_ ? timed_->seconds() : 0;
   std::size_t images = 0;
   Progress progress = Progress::Continue;
   while (progress == Progress::Continue) {
@@ -270,6 +277,12 @@ Progress Session::train_images(double& images_per_second) {
   }
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   images_per_second = seconds > 0 ? static_cast<double>(images) / seconds : 0;
+  if (timed_ && seconds > 0) {
+    char share[160];
+    std::snprintf(share, sizeof share, "all-reduces took %.1f s of the epoch's %.1f s of training steps (%.0f%%)",
+                  timed_->seconds() - reduced_before, seconds, 100.0 * (timed_->seconds() - reduced_before) / seconds);
+    (*log_)(share);
+  }
   return progress;
 }
 
@@ -378,9 +391,19 @@ EpochReport Session::evaluate_epoch(double images_per_second, double seconds) {
 // augmentation), then the test split under each strategy.
 void Session::finish() {
   (*log_)("choosing thresholds on the training split with the best checkpoint");
-  barrier();  // rank 0 has written the best checkpoint that every rank loads now
-  model_ = load_run_model(folder_, folder_.read_info(), Checkpoint::Best);
+  // Rank 0 reads the best checkpoint it wrote; the others, whose disks may be other hosts', get its weights
+  // through the group (each tensor summed with zeros from every other rank).
+  if (writes()) model_ = load_run_model(folder_, folder_.read_info(), Checkpoint::Best);
   model_->to(device_);
+  if (group_->size() > 1) {
+    torch::NoGradGuard no_grad;
+    std::vector<torch::Tensor> state;
+    for (auto& p : model_->parameters()) state.push_back(p.detach());
+    for (auto& b : model_->buffers()) state.push_back(b.detach());
+    if (!writes())
+      for (auto& t : state) t.zero_();
+    group_->all_reduce_sum(state);
+  }
   apply_memory_format(*model_, format_.channels_last);
   // (frozen mode: the best head on the same backbone, scored from the cached features)
   const ScoredSplit train = make_scored_split(scores_of(Split::Train), data_.train, data_.vocabulary);
@@ -401,9 +424,9 @@ void Session::finish() {
 }
 
 RunResult Session::run() {
-  if (writes()) folder_.write_config(config_);
   device_ = torch::Device(resolve_device(config_.run.device));
-  join_group();
+  join_group();  // first: a rank that never meets the others leaves no run folder behind
+  if (writes()) folder_.write_config(config_);
   (*log_)("device " + device_.str() + "; " + describe(runtime_info()));
   precision_ = config_.run.amp ? Precision::BFloat16 : parse_precision(config_.run.precision, "run.precision");
   memory_format_ = parse_memory_format(config_.run.memory_format, "run.memory_format");

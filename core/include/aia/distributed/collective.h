@@ -69,6 +69,22 @@ std::vector<Backend> collective_backends();
 // MASTER_ADDR:MASTER_PORT. Throws DistributedError when the others do not arrive within the timeout.
 std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend backend);
 
+// `inner` with a stopwatch: the wall time its collectives took, summed (what
+// share of a training step goes to gradient and BatchNorm all-reduces).
+class TimedCollective : public Collective {
+ public:
+  explicit TimedCollective(std::shared_ptr<Collective> inner) : inner_(std::move(inner)) {}
+  int rank() const override { return inner_->rank(); }
+  int size() const override { return inner_->size(); }
+  Backend backend() const override { return inner_->backend(); }
+  void all_reduce_sum(std::vector<torch::Tensor>& tensors) override;
+  double seconds() const { return seconds_; }
+
+ private:
+  std::shared_ptr<Collective> inner_;
+  double seconds_ = 0;
+};
+
 // The group of one: sums are identities. Lets the single-process path run
 // the same code.
 std::shared_ptr<Collective> single_process_collective();

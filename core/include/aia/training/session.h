@@ -85,6 +85,7 @@ class Session {
   LaunchInfo launch_;
   std::unique_ptr<Logger> log_;
   std::shared_ptr<Collective> group_;
+  std::shared_ptr<TimedCollective> timed_;  // group_ of a data-parallel run: the time its collectives take
   bool stop_agreed_ = false;
 
   Dataset data_;
