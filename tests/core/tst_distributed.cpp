@@ -551,6 +551,10 @@ void TestDistributed::aloneRankTimesOut() {
   QVERIFY2(code != -1, "a rank whose peer never came still waited after 60 s");
   QVERIFY2(code != 0, qPrintable(out));
   QVERIFY2(out.contains("cannot meet the other ranks at 127.0.0.1"), qPrintable(out));
+  // Nothing half-made: its log says what happened, no configuration or checkpoint claims a run.
+  const aia::RunFolder left(run.toStdString());
+  QVERIFY(!std::filesystem::exists(left.config_path()));
+  QVERIFY(!std::filesystem::exists(left.checkpoint_path(aia::Checkpoint::Last)));
 }
 
 void TestDistributed::ranksThatDisagreeAreRefused() {
