@@ -564,19 +564,27 @@ void TestDistributed::ranksThatDisagreeAreRefused() {
   std::filesystem::copy(data_.toStdString(), copy.toStdString(), std::filesystem::copy_options::recursive);
   const QString other = dir_.filePath("tiny-other");
   aia::test::make_tiny_dataset(other.toStdString(), 32, 10);
+  // Two different weight files to start from (another seed), each host with its own path.
+  const QString weights0 = dir_.filePath("start-0.safetensors"), weights1 = dir_.filePath("start-1.safetensors");
+  for (const auto& [seed, path] : {std::pair{1, weights0}, std::pair{2, weights1}}) {
+    torch::manual_seed(static_cast<std::uint64_t>(seed));
+    aia::export_weights(*aia::make_model("tresnet_nano", 4, 0.0), path.toStdString(), aia::WeightFormat::Safetensors);
+  }
   struct Case {
     QString data1;
-    QStringList extra1;
+    QStringList extra0, extra1;
     QString field;
   };
-  const std::vector<Case> cases = {{copy, {"--image-size", "64"}, "data.image_size"},
-                                   {other, {}, "dataset.test"},  // 10 test images instead of 12
-                                   {copy, {"--learning-rate", "0.01"}, "optim.learning_rate"}};
+  const std::vector<Case> cases = {
+      {copy, {}, {"--image-size", "64"}, "data.image_size"},
+      {other, {}, {}, "dataset.test"},  // 10 test images instead of 12
+      {copy, {}, {"--learning-rate", "0.01"}, "optim.learning_rate"},
+      {copy, {"--pretrained", weights0}, {"--pretrained", weights1}, "model.pretrained (the file's content)"}};
   int port = port_ + 7;
   for (const auto& c : cases) {
     const QString run = dir_.filePath("disagree"), run1 = dir_.filePath("disagree-1");
     const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "60"}};
-    auto r0 = start(train_args(config_, data_, run), 2, 0, port, bounded);
+    auto r0 = start(train_args(config_, data_, run) + c.extra0, 2, 0, port, bounded);
     auto r1 = start(train_args(config_, c.data1, run1) + c.extra1, 2, 1, port, bounded);
     ++port;
     QString out0, out1;

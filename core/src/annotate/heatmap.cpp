@@ -1,5 +1,7 @@
 #include "aia/annotate/heatmap.h"
 
+#include "aia/catalogue/catalogue.h"
+
 #include "aia/data/image_pipeline.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
@@ -46,11 +48,12 @@ Annotator::Method heatmap_method(const std::string& name, const Annotator& annot
     if (heatmap_method_name(m) == name) return m;
     can += (can.empty() ? "" : " or ") + heatmap_method_name(m);
   }
-  const bool known = name == "cam" || name == "grad-cam" || name == "attention";
+  const auto names = names_of(heatmap_methods());
+  const bool known = std::find(names.begin(), names.end(), name) != names.end();
   throw ConfigError(known ? "heatmap method '" + name + "': this run's head is the " +
                                 (annotator.own_method() == Annotator::Method::Attention ? "attention" : "gap") +
                                 " head, which draws " + can
-                          : "unknown heatmap method '" + name + "' (auto, cam, grad-cam or attention)");
+                          : "unknown heatmap method '" + name + "' (" + names_or(names) + ")");
 }
 
 float heatmap_level(Annotator::Method method, float value, float cells) {

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <fstream>
 
 namespace aia {
 namespace {
@@ -26,6 +28,23 @@ void flatten(const nlohmann::ordered_json& j, const std::string& prefix,
     return;
   }
   out.emplace_back(prefix, j.dump());
+}
+
+// FNV-1a 64 of a file's bytes, in hex, with its size ("" when it cannot be read: the session reports that).
+std::string file_digest(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "unreadable";
+  std::uint64_t h = 1469598103934665603ull, size = 0;
+  std::vector<char> buffer(1 << 20);
+  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
+    for (std::streamsize i = 0; i < in.gcount(); ++i)
+      h = (h ^ static_cast<unsigned char>(buffer[std::size_t(i)])) * 1099511628211ull;
+    size += static_cast<std::uint64_t>(in.gcount());
+  }
+  char text[64];
+  std::snprintf(text, sizeof text, "%llu bytes, FNV-1a %016llx", static_cast<unsigned long long>(size),
+                static_cast<unsigned long long>(h));
+  return text;
 }
 
 std::string samples_text(const std::vector<Sample>& samples) {
@@ -59,8 +78,11 @@ std::vector<std::pair<std::string, std::string>> run_fingerprint(const TrainConf
   shared.data.workers = 0;
   shared.data.prefetch_batches = 0;
   shared.data.cache_mb = 0;
+  shared.model.pretrained.clear();  // each host's path; the file's bytes are compared below
   std::vector<std::pair<std::string, std::string>> out;
   flatten(nlohmann::ordered_json::parse(to_json(shared)), "", out);
+  out.emplace_back("model.pretrained (the file's content)",
+                   config.model.pretrained.empty() ? std::string("none") : file_digest(config.model.pretrained));
   std::string vocabulary = std::to_string(data.vocabulary.size()) + " labels:";
   for (const auto& v : data.vocabulary) vocabulary += " " + v;
   out.emplace_back("dataset.vocabulary", vocabulary);
