@@ -205,6 +205,22 @@ class TestDistributed : public QObject {
   void runFolderMustBeNamed();
 
  private:
+  // `aia experiment` of two cells (bce, proposed) into `experiment`, the recipe of the tests.
+  QStringList experiment_args(const QString& experiment) const {
+    return {"experiment",   "--config", config_,    "--data",    data_, "--losses",
+            "bce,proposed", "--out",    experiment, "--workers", "1",   "--no-flips"};
+  }
+  // Both ranks end well, each cell in a process group of its own, and every cell finished.
+  void every_cell_finishes(QProcess& r0, QProcess& r1, const QString& experiment) {
+    QString out0, out1;
+    const int c0 = finish(r0, out0), c1 = finish(r1, out1);
+    QVERIFY2(c0 == 0, qPrintable(out0));
+    QVERIFY2(c1 == 0, qPrintable(out1));
+    QCOMPARE(out1.count("all 2 ranks joined"), 2);
+    for (const auto& cell : aia::ExperimentFolder(experiment.toStdString()).cells())
+      QCOMPARE(cell.state, aia::CellState::Finished);
+  }
+
   QTemporaryDir dir_;
   QString data_, config_, single_;
   int port_ = 0;
@@ -500,17 +516,9 @@ void TestDistributed::experimentOnTwoRanks() {
   // Two cells, one after another, each in a process group of its own
   // (MASTER_PORT + n): no rank meets the previous cell's group being torn down.
   const QString experiment = dir_.filePath("experiment");
-  const QStringList args{"experiment",   "--config", config_,    "--data",    data_, "--losses",
-                         "bce,proposed", "--out",    experiment, "--workers", "1",   "--no-flips"};
-  auto r0 = start(args, 2, 0, port_ + 5);
-  auto r1 = start(args, 2, 1, port_ + 5);
-  QString out0, out1;
-  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
-  QVERIFY2(c0 == 0, qPrintable(out0));
-  QVERIFY2(c1 == 0, qPrintable(out1));
-  QCOMPARE(out1.count("all 2 ranks joined"), 2);
-  for (const auto& cell : aia::ExperimentFolder(experiment.toStdString()).cells())
-    QCOMPARE(cell.state, aia::CellState::Finished);
+  auto r0 = start(experiment_args(experiment), 2, 0, port_ + 5);
+  auto r1 = start(experiment_args(experiment), 2, 1, port_ + 5);
+  every_cell_finishes(*r0, *r1, experiment);
 }
 
 void TestDistributed::deadRankStopsTheOther() {
@@ -685,18 +693,10 @@ void TestDistributed::experimentOnTwoHosts() {
   const TwoHosts hosts;
   if (!hosts.error.isEmpty()) QSKIP(qPrintable("network namespaces cannot be made here: " + hosts.error));
   const QString experiment = dir_.filePath("experiment-hosts");
-  const QStringList args{"experiment",   "--config", config_,    "--data",    data_, "--losses",
-                         "bce,proposed", "--out",    experiment, "--workers", "1",   "--no-flips"};
   const std::map<QString, QString> bounded{{"AIA_DIST_TIMEOUT", "60"}};
-  auto r0 = start_in(hosts.a, hosts.address_a, args, 0, port_ + 16, bounded);
-  auto r1 = start_in(hosts.b, hosts.address_a, args, 1, port_ + 16, bounded);
-  QString out0, out1;
-  const int c0 = finish(*r0, out0), c1 = finish(*r1, out1);
-  QVERIFY2(c0 == 0, qPrintable(out0));
-  QVERIFY2(c1 == 0, qPrintable(out1));
-  QCOMPARE(out1.count("all 2 ranks joined"), 2);
-  for (const auto& cell : aia::ExperimentFolder(experiment.toStdString()).cells())
-    QCOMPARE(cell.state, aia::CellState::Finished);
+  auto r0 = start_in(hosts.a, hosts.address_a, experiment_args(experiment), 0, port_ + 16, bounded);
+  auto r1 = start_in(hosts.b, hosts.address_a, experiment_args(experiment), 1, port_ + 16, bounded);
+  every_cell_finishes(*r0, *r1, experiment);
 }
 
 void TestDistributed::masterUnreachableOrPortTaken() {

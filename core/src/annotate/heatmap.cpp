@@ -17,29 +17,29 @@
 
 namespace aia {
 
-std::string heatmap_method_name(Annotator::Method method) {
-  switch (method) {
-    case Annotator::Method::Cam:
-      return "cam";
-    case Annotator::Method::GradCam:
-      return "grad-cam";
-    case Annotator::Method::Attention:
-      return "attention";
-  }
-  return "cam";
+namespace {
+
+// Each method's catalogue name and the title the GUI gives it.
+struct MethodWords {
+  Annotator::Method method;
+  const char* name;
+  const char* title;
+};
+constexpr MethodWords kMethodWords[] = {{Annotator::Method::Cam, "cam", "CAM"},
+                                        {Annotator::Method::GradCam, "grad-cam", "Grad-CAM"},
+                                        {Annotator::Method::Attention, "attention", "Attention"}};
+
+const MethodWords& words_of(Annotator::Method method) {
+  for (const auto& w : kMethodWords)
+    if (w.method == method) return w;
+  return kMethodWords[0];
 }
 
-std::string heatmap_method_title(Annotator::Method method) {
-  switch (method) {
-    case Annotator::Method::Cam:
-      return "CAM";
-    case Annotator::Method::GradCam:
-      return "Grad-CAM";
-    case Annotator::Method::Attention:
-      return "Attention";
-  }
-  return "CAM";
-}
+}  // namespace
+
+std::string heatmap_method_name(Annotator::Method method) { return words_of(method).name; }
+
+std::string heatmap_method_title(Annotator::Method method) { return words_of(method).title; }
 
 Annotator::Method heatmap_method(const std::string& name, const Annotator& annotator) {
   if (name == "auto") return annotator.own_method();
