@@ -174,6 +174,10 @@ void add_recipe_options(CLI::App* cmd, RecipeArgs& a) {
          describe_choices(train_modes()) + " (default finetune)")
       ->check(CLI::IsMember(names_of(train_modes())));
   cmd->add_option("--max-batches", o.max_batches_per_epoch, "cut every epoch after this many batches (smoke tests)");
+  cmd->add_option("--check-loss-every", o.check_loss_every,
+                  "the NaN guard reads the loss every N steps, undoing a window with a NaN (default 1 on a CPU, "
+                  "20 on a GPU)")
+      ->check(CLI::PositiveNumber);
 }
 
 TrainConfig recipe_config(const RecipeArgs& a) {

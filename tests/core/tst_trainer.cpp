@@ -15,12 +15,15 @@
 #include "aia/data/image_pipeline.h"
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
+#include "aia/loss/loss.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
 #include "aia/run/train_config.h"
 #include "aia/runtime/compute_format.h"
 #include "aia/training/onecycle.h"
+#include "aia/training/train_step.h"
 #include "aia/training/trainer.h"
+#include "aia/training/training_state.h"
 #include "test_support.h"
 #include "tiny_dataset.h"
 #include "tiny_run.h"
@@ -85,6 +88,8 @@ class TestTrainer : public QObject {
   void stopAndResumeGivesTheSameWeights();
   void hostileDatasetTrainsWithProblemsReported();
   void nanLossStopsCleanly();
+  void nanGuardChecksEveryNSteps();
+  void nanGuardWindowInARun();
   void frozenBackboneTrainsTheHeadOnCachedFeatures();
   void resumeAcrossTheEpochOrderChange();
   void emaWeightsAreEvaluatedAndKept();
@@ -311,6 +316,157 @@ void TestTrainer::nanLossStopsCleanly() {
   QVERIFY2(r.message.find("the loss became") != std::string::npos, r.message.c_str());
   QVERIFY2(r.message.find("best checkpoint") != std::string::npos, r.message.c_str());
   QVERIFY(rec.batches.empty());  // no step was taken with the NaN loss
+}
+
+namespace {
+
+// A tiny model trained step by step by a StepEngine: everything the NaN
+// guard must put back (weights, BatchNorm buffers, Adam's moments and step).
+struct GuardRig {
+  aia::Classifier model;
+  std::unique_ptr<torch::optim::Adam> adam;
+  std::unique_ptr<aia::StepEngine> engine;
+  torch::Tensor images, targets;
+
+  explicit GuardRig(int check_every) {
+    torch::manual_seed(3);
+    model = aia::make_model("tresnet_nano", 4);
+    model->train();
+    std::vector<torch::Tensor> trained = model->parameters();
+    adam = std::make_unique<torch::optim::Adam>(trained, torch::optim::AdamOptions(1e-3));
+    aia::StepSettings settings;
+    settings.check_every = check_every;
+    engine = std::make_unique<aia::StepEngine>(*adam, trained, aia::single_process_collective(), settings);
+    engine->guard_also(model->buffers());
+    images = torch::rand({4, 3, 32, 32});
+    targets = (torch::rand({4, 4}) > 0.5).to(torch::kFloat32);
+  }
+  // Step `k` (1-based); `poison`: its loss is NaN.
+  aia::StepResult step(long k, bool poison = false) {
+    aia::OneCycle::Value v{1e-3, 0.9};
+    return engine->step(v, static_cast<std::uint64_t>(k), 4, false, [&] {
+      auto loss = aia::multilabel_loss(model->forward(images), targets, aia::loss_preset("proposed"));
+      return poison ? loss * std::nanf("") : loss;
+    });
+  }
+  // Weights, buffers and Adam's moments and step, as a training-state checkpoint holds them.
+  std::vector<torch::Tensor> state() {
+    const std::string path = fs::temp_directory_path() / ("aia-guard-" + std::to_string(::getpid()) + ".safetensors");
+    aia::save_training_state(path, *model, *adam, aia::Ema(), aia::TrainState{});
+    std::vector<torch::Tensor> out;
+    for (auto& [k, v] : aia::read_safetensors(path)) out.push_back(v);
+    fs::remove(path);
+    return out;
+  }
+};
+
+bool same(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!torch::equal(a[i], b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+void TestTrainer::nanGuardChecksEveryNSteps() {
+  // Checked every step (one host read a step) and every 4 steps give exactly the same training.
+  GuardRig each(1), window(4);
+  for (long k = 1; k <= 8; ++k) {
+    const auto a = each.step(k), b = window.step(k);
+    QVERIFY(a.applied && b.applied);
+    QCOMPARE(a.checked.size(), std::size_t(1));
+    // The deferred losses stay on the device until the window closes, then come back together.
+    QCOMPARE(b.checked.size(), k % 4 == 0 ? std::size_t(4) : std::size_t(0));
+    if (k % 4 == 0) QCOMPARE(b.checked.back(), a.checked.back());
+  }
+  QVERIFY(same(each.state(), window.state()));
+  const auto after8 = window.state();
+
+  // A NaN at step 11 of the window 9..12: the whole window is undone, back to after step 8
+  // (weights, BatchNorm buffers, Adam's moments), and the checked losses say which step.
+  window.step(9), window.step(10);
+  QVERIFY(!same(window.state(), after8));
+  QVERIFY(window.step(11, true).checked.empty());
+  const auto bad = window.step(12);
+  QVERIFY(!bad.finite);
+  QCOMPARE(bad.undone, 4L);
+  QCOMPARE(bad.checked.size(), std::size_t(4));
+  QVERIFY(std::isfinite(bad.checked[1]) && std::isnan(bad.checked[2]));
+  QVERIFY(same(window.state(), after8));
+  // Adam's state went back too: from here, both engines step alike.
+  const auto a = each.step(9), b = window.step(9);
+  QVERIFY(a.applied && b.applied);
+  window.engine->flush();
+  QVERIFY(same(each.state(), window.state()));
+
+  // A NaN in the very first window: back to the initial weights, Adam as if it never stepped.
+  GuardRig fresh(1), first(3);
+  const auto initial = first.state();
+  first.step(1);
+  first.step(2, true);
+  QCOMPARE(first.engine->unchecked(), std::size_t(2));
+  const auto flushed = first.engine->flush();  // the epoch's end closes the window early
+  QVERIFY(!flushed.finite);
+  QCOMPARE(flushed.undone, 2L);
+  QVERIFY(same(first.state(), initial));
+  fresh.step(1), first.step(1);
+  first.engine->flush();
+  QVERIFY(same(fresh.state(), first.state()));
+
+  // Checked at once, the bad step is refused before its backward pass: nothing to undo.
+  GuardRig at_once(1);
+  const auto before = at_once.state();
+  const auto refused = at_once.step(1, true);
+  QVERIFY(!refused.finite && !refused.applied);
+  QCOMPARE(refused.undone, 0L);
+  QVERIFY(same(at_once.state(), before));
+  QVERIFY_THROWS_EXCEPTION(aia::ConfigError, GuardRig(0));
+}
+
+void TestTrainer::nanGuardWindowInARun() {
+  // A whole run checked every 3 steps: weights with a NaN make every loss NaN; the
+  // first window is undone, the message names the first bad batch, no progress is
+  // shown for an unchecked step and no checkpoint holds a non-finite number.
+  auto model = aia::make_model("tresnet_nano", 4);
+  {
+    torch::NoGradGuard no_grad;
+    model->named_parameters()["head.fc.1.weight"][0][0] = std::nanf("");
+  }
+  const std::string weights = m_dir.filePath("nan-window.safetensors").toStdString();
+  aia::export_weights(*model, weights, aia::WeightFormat::Safetensors);
+  auto config = tiny_config(m_data, m_dir.filePath("run-nan-window").toStdString());
+  config.model.pretrained = weights;
+  config.run.check_loss_every = 3;
+  Recorder rec;
+  const auto r = aia::train(config, rec);
+  QCOMPARE(r.status, aia::RunStatus::Failed);
+  QVERIFY2(r.message.find("the loss became NaN at epoch 1, batch 1 ") != std::string::npos, r.message.c_str());
+  QVERIFY2(r.message.find("3 steps since the last check undone") != std::string::npos, r.message.c_str());
+  QVERIFY(rec.said("the loss is checked every 3 steps"));
+  QVERIFY(rec.batches.empty());
+  for (const auto& entry : fs::directory_iterator(config.run.out_dir))
+    if (entry.path().extension() == ".safetensors")
+      for (auto& [k, v] : aia::read_safetensors(entry.path().string()))
+        if (v.is_floating_point())
+          QVERIFY2(torch::isfinite(v).all().item<bool>(), (entry.path().string() + " " + k).c_str());
+
+  // A healthy run checked every 3 steps reports every batch, in order, with the losses of a run checked each step.
+  auto each = tiny_config(m_data, m_dir.filePath("run-check-1").toStdString());
+  auto window = tiny_config(m_data, m_dir.filePath("run-check-3").toStdString());
+  each.optim.epochs = window.optim.epochs = 2;
+  each.run.check_loss_every = 1;
+  window.run.check_loss_every = 3;
+  Recorder a, b;
+  QCOMPARE(aia::train(each, a).status, aia::RunStatus::Succeeded);
+  QCOMPARE(aia::train(window, b).status, aia::RunStatus::Succeeded);
+  QCOMPARE(b.batches.size(), a.batches.size());
+  for (std::size_t i = 0; i < a.batches.size(); ++i) {
+    QCOMPARE(b.batches[i].epoch, a.batches[i].epoch);
+    QCOMPARE(b.batches[i].batch, a.batches[i].batch);
+    QCOMPARE(b.batches[i].loss, a.batches[i].loss);
+  }
+  QCOMPARE(b.epochs.back().train_loss, a.epochs.back().train_loss);
 }
 
 void TestTrainer::frozenBackboneTrainsTheHeadOnCachedFeatures() {

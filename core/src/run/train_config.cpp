@@ -36,7 +36,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ModelConfig, backbone, pretraine
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OptimConfig, epochs, batch_size, learning_rate, pct_start, div_factor,
                                                 final_div_factor, beta1_max, beta1_min, beta2, weight_decay)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RunConfig, out_dir, device, seed, threads, ema, ema_decay, amp,
-                                                precision, memory_format, mode, max_batches_per_epoch, sync_batch_norm)
+                                                precision, memory_format, mode, max_batches_per_epoch, sync_batch_norm,
+                                                check_loss_every)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TrainConfig, data, model, optim, loss, run)
 
 void apply_dataset_recipe(TrainConfig& config) {
@@ -84,6 +85,7 @@ std::vector<std::string> validate(const TrainConfig& c) {
         "data.mixup mixes images, and frozen mode trains on cached features: use fine-tune");
   check(c.run.threads >= 0, "run.threads must be >= 0");
   check(c.run.max_batches_per_epoch >= 0, "run.max_batches_per_epoch must be >= 0");
+  check(c.run.check_loss_every >= 0, "run.check_loss_every must be >= 0 (0: 1 on a CPU, 20 on a GPU)");
   try {
     parse_precision(c.run.precision, "run.precision");
   } catch (const ConfigError& e) {
@@ -102,6 +104,11 @@ TrainConfig recipe_config_for(const std::string& dataset) {
   c.data.dataset = dataset;
   apply_dataset_recipe(c);
   return c;
+}
+
+int check_loss_every(const TrainConfig& config, const std::string& device) {
+  if (config.run.check_loss_every > 0) return config.run.check_loss_every;
+  return device.rfind("cuda", 0) == 0 ? 20 : 1;
 }
 
 double ema_decay_of(const TrainConfig& config) {
@@ -137,6 +144,7 @@ void apply_overrides(const ConfigOverrides& o, TrainConfig& c) {
   set(o.sync_batch_norm, c.run.sync_batch_norm);
   set(o.mode, c.run.mode);
   set(o.max_batches_per_epoch, c.run.max_batches_per_epoch);
+  set(o.check_loss_every, c.run.check_loss_every);
 }
 
 ConfigOverrides changed_fields(const ConfigOverrides& now, const ConfigOverrides& before) {

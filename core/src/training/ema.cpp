@@ -39,6 +39,12 @@ void Ema::swap(ClassifierImpl& model) {
   }
 }
 
+std::vector<torch::Tensor> Ema::live_tensors() const {
+  std::vector<torch::Tensor> out;
+  for (const auto& [k, v] : average_) out.push_back(v);
+  return out;
+}
+
 NamedTensors Ema::tensors() const {
   NamedTensors out;
   for (const auto& [k, v] : average_) out.emplace_back(k, v.cpu());

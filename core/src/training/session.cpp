@@ -138,6 +138,7 @@ void Session::build_model() {
   StepSettings settings;
   settings.beta2 = config_.optim.beta2;
   settings.amp = format_.bf16;
+  settings.check_every = check_loss_every(config_, device_.str());
   engine_ = std::make_unique<StepEngine>(*adam_, trained, group_, settings);
   if (config_.run.ema) {
     ema_ = Ema(*model_, device_, ema_decay_of(config_));
@@ -146,6 +147,11 @@ void Session::build_model() {
     (*log_)(std::string("EMA of the weights, decay ") + decay +
             (config_.run.ema_decay > 0 ? "" : " (the " + config_.model.head + " head's recipe)"));
   }
+  // What a step changes besides the trained weights and Adam's state, for the NaN guard's rollback.
+  engine_->guard_also(model_->buffers(), ema_.live_tensors());
+  if (settings.check_every > 1)
+    (*log_)("the loss is checked every " + std::to_string(settings.check_every) +
+            " steps, without a host synchronisation in between; a window with a NaN or infinite loss is undone");
   if (config_.data.mixup) (*log_)("mixup: the first half of every batch averaged with the second, tags united");
 
   RunInfo info;
@@ -190,9 +196,9 @@ void Session::save_best() {
 }
 
 // One optimiser step (StepEngine: the one-cycle values, the loss of this
-// rank's share, gradients summed over the ranks, a non-finite loss refused
-// before the weights change); dropout is seeded by the step and the rank (a
-// resumed run draws the same); then EMA, bookkeeping, progress.
+// rank's share, gradients summed over the ranks, the NaN guard); dropout is
+// seeded by the step and the rank (a resumed run draws the same); then EMA,
+// bookkeeping, and the progress of the steps whose losses are now checked.
 Progress Session::train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
                              Clock::time_point epoch_start, std::size_t& epoch_images) {
   const auto value = schedule_.at(std::min(state_.step, schedule_.total_steps - 1));
@@ -200,40 +206,65 @@ Progress Session::train_step(const std::function<torch::Tensor()>& forward_loss,
   const StepResult r =
       engine_->step(value, seed, static_cast<std::int64_t>(batch_images), stop_.stop_requested(), forward_loss);
   stop_agreed_ = r.stop;
-  if (!r.finite) {
-    non_finite_ = "the loss became " + std::string(std::isnan(r.loss) ? "NaN" : "infinite") + " at epoch " +
-                  std::to_string(state_.epoch + 1) + ", batch " + std::to_string(state_.batch + 1) +
-                  " (learning rate too high, or bad weights?); training stopped, the best checkpoint (epoch " +
-                  std::to_string(state_.best_epoch) + ") and the last good state are kept";
-    return Progress::NonFinite;
-  }
-  if (!r.applied) {  // no image decoded (on some rank): the batch is passed over everywhere
+  if (r.applied) {
+    ema_.update(*model_);
+    unchecked_.push_back({state_.epoch + 1, state_.batch + 1, value.lr});
+    ++state_.step;
+    epoch_images += static_cast<std::size_t>(r.images);
+  } else if (r.finite) {  // no image decoded (on some rank): the batch is passed over everywhere
     ++state_.batch;
     return stopping() ? Progress::Stopped : Progress::Continue;
+  } else {  // refused before it changed anything
+    unchecked_.push_back({state_.epoch + 1, state_.batch + 1, value.lr});
   }
-  ema_.update(*model_);
-  ++state_.step;
   ++state_.batch;
-  state_.epoch_loss_sum += r.loss;
-  ++state_.epoch_batches;
-  epoch_images += static_cast<std::size_t>(r.images);
-  smoothed_loss_ = state_.step == 1 ? r.loss : 0.9 * smoothed_loss_ + 0.1 * r.loss;
-
-  BatchProgress p;
-  p.phase = Phase::Training;
-  p.epoch = state_.epoch + 1;
-  p.epochs = config_.optim.epochs;
-  p.batch = state_.batch;
-  p.batches = batches_per_epoch_;
-  p.loss = r.loss;
-  p.smoothed_loss = smoothed_loss_;
-  p.learning_rate = value.lr;
-  const double seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
-  p.images_per_second = seconds > 0 ? static_cast<double>(epoch_images) / seconds : 0;
-  const double steps_left = static_cast<double>(schedule_.total_steps - state_.step);
-  p.eta_seconds = p.images_per_second > 0 ? steps_left * config_.optim.batch_size / p.images_per_second : 0;
-  observer_.on_batch(p);
+  const Progress progress = take_checked(r, epoch_start, epoch_images);
+  if (progress != Progress::Continue) return progress;
   return stopping() ? Progress::Stopped : Progress::Continue;
+}
+
+Progress Session::take_checked(const StepResult& r, Clock::time_point epoch_start, std::size_t& epoch_images) {
+  if (!r.finite) {
+    const auto bad = static_cast<std::size_t>(
+        std::find_if(r.checked.begin(), r.checked.end(), [](double v) { return !std::isfinite(v); }) -
+        r.checked.begin());
+    const Unchecked at = unchecked_.at(bad);
+    state_.step -= r.undone;
+    non_finite_ = "the loss became " + std::string(std::isnan(r.checked.at(bad)) ? "NaN" : "infinite") + " at epoch " +
+                  std::to_string(at.epoch) + ", batch " + std::to_string(at.batch) +
+                  " (learning rate too high, or bad weights?); training stopped";
+    if (r.undone > 0)
+      non_finite_ += ", the weights back as before batch " + std::to_string(unchecked_.front().batch) + " (" +
+                     std::to_string(r.undone) + " steps since the last check undone)";
+    non_finite_ +=
+        "; the best checkpoint (epoch " + std::to_string(state_.best_epoch) + ") and the last good state are kept";
+    unchecked_.clear();
+    return Progress::NonFinite;
+  }
+  for (const double loss : r.checked) {
+    const Unchecked step = unchecked_.front();
+    unchecked_.pop_front();
+    state_.epoch_loss_sum += loss;
+    ++state_.epoch_batches;
+    smoothed_loss_ = smoothing_ ? 0.9 * smoothed_loss_ + 0.1 * loss : loss;
+    smoothing_ = true;
+
+    BatchProgress p;
+    p.phase = Phase::Training;
+    p.epoch = step.epoch;
+    p.epochs = config_.optim.epochs;
+    p.batch = step.batch;
+    p.batches = batches_per_epoch_;
+    p.loss = loss;
+    p.smoothed_loss = smoothed_loss_;
+    p.learning_rate = step.learning_rate;
+    const double seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
+    p.images_per_second = seconds > 0 ? static_cast<double>(epoch_images) / seconds : 0;
+    const double steps_left = static_cast<double>(schedule_.total_steps - state_.step);
+    p.eta_seconds = p.images_per_second > 0 ? steps_left * config_.optim.batch_size / p.images_per_second : 0;
+    observer_.on_batch(p);
+  }
+  return Progress::Continue;
 }
 
 // The rest of the epoch from state_.batch, on decoded and augmented images.
@@ -271,6 +302,8 @@ Progress Session::train_images(double& images_per_second) {
         },
         batch->samples.size(), start, images);
   }
+  if (progress != Progress::NonFinite && take_checked(engine_->flush(), start, images) == Progress::NonFinite)
+    progress = Progress::NonFinite;
   for (const auto& s : loader.skipped()) {
     ++skipped_images_;
     (*log_)("skipped " + s.image + ": " + s.reason);
@@ -319,6 +352,8 @@ Progress Session::train_features(double& images_per_second) {
         },
         rows.size(), start, images);
   }
+  if (progress != Progress::NonFinite && take_checked(engine_->flush(), start, images) == Progress::NonFinite)
+    progress = Progress::NonFinite;
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   images_per_second = seconds > 0 ? static_cast<double>(images) / seconds : 0;
   return progress;

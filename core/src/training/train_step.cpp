@@ -4,6 +4,7 @@
 #include "aia/errors.h"
 #include "aia/loss/loss.h"
 #include "aia/runtime/autocast.h"
+#include "training/adam_state.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -31,9 +32,98 @@ std::pair<torch::Tensor, torch::Tensor> mixup_half(const torch::Tensor& images, 
   return {x, y};
 }
 
+// The state a window of unchecked steps may change, as it was before them.
+struct StepEngine::Kept {
+  struct Moments {
+    bool present = false;  // Adam had state for the parameter (not before its first step)
+    std::int64_t step = 0;
+    torch::Tensor exp_avg, exp_avg_sq, max_exp_avg_sq;
+  };
+  std::vector<torch::Tensor> trained, buffers, after_step;
+  std::vector<Moments> moments;
+};
+
+namespace {
+
+// `to` holds a copy of `from`: copied into when it has the shape, else cloned.
+void keep_copy(torch::Tensor& to, const torch::Tensor& from) {
+  if (!from.defined()) {
+    to = torch::Tensor();
+  } else if (to.defined() && to.sizes() == from.sizes() && to.dtype() == from.dtype() && to.device() == from.device()) {
+    to.copy_(from);
+  } else {
+    to = from.detach().clone();
+  }
+}
+
+}  // namespace
+
 StepEngine::StepEngine(torch::optim::Adam& adam, std::vector<torch::Tensor> trained, std::shared_ptr<Collective> group,
                        StepSettings settings)
-    : adam_(adam), trained_(std::move(trained)), group_(std::move(group)), settings_(settings) {}
+    : adam_(adam), trained_(std::move(trained)), group_(std::move(group)), settings_(settings) {
+  if (settings_.check_every < 1) throw ConfigError("StepSettings.check_every must be >= 1");
+}
+
+void StepEngine::keep_state(bool all) {
+  torch::NoGradGuard no_grad;
+  if (!kept_) kept_ = std::make_shared<Kept>();
+  auto& k = *kept_;
+  k.buffers.resize(buffers_.size());
+  for (std::size_t i = 0; i < buffers_.size(); ++i) keep_copy(k.buffers[i], buffers_[i]);
+  if (!all) return;
+  k.after_step.resize(after_step_.size());
+  for (std::size_t i = 0; i < after_step_.size(); ++i) keep_copy(k.after_step[i], after_step_[i]);
+  k.trained.resize(trained_.size());
+  k.moments.resize(trained_.size());
+  for (std::size_t i = 0; i < trained_.size(); ++i) {
+    keep_copy(k.trained[i], trained_[i]);
+    auto& m = k.moments[i];
+    const auto* s = detail::adam_state(adam_, trained_[i]);
+    m.present = s != nullptr;
+    if (!s) continue;
+    m.step = s->step();
+    keep_copy(m.exp_avg, s->exp_avg());
+    keep_copy(m.exp_avg_sq, s->exp_avg_sq());
+    keep_copy(m.max_exp_avg_sq, s->max_exp_avg_sq());
+  }
+}
+
+void StepEngine::restore_state(bool all) {
+  torch::NoGradGuard no_grad;
+  const auto& k = *kept_;
+  for (std::size_t i = 0; i < buffers_.size(); ++i) buffers_[i].copy_(k.buffers[i]);
+  if (!all) return;
+  for (std::size_t i = 0; i < after_step_.size(); ++i) after_step_[i].copy_(k.after_step[i]);
+  for (std::size_t i = 0; i < trained_.size(); ++i) {
+    trained_[i].copy_(k.trained[i]);
+    const auto& m = k.moments[i];
+    if (!m.present) {
+      detail::erase_adam_state(adam_, trained_[i]);
+      continue;
+    }
+    auto s = std::make_unique<torch::optim::AdamParamState>();
+    s->step(m.step);
+    s->exp_avg(m.exp_avg.clone());
+    s->exp_avg_sq(m.exp_avg_sq.clone());
+    if (m.max_exp_avg_sq.defined()) s->max_exp_avg_sq(m.max_exp_avg_sq.clone());
+    detail::set_adam_state(adam_, trained_[i], std::move(s));
+  }
+}
+
+StepResult StepEngine::flush() {
+  StepResult r;
+  if (pending_.empty()) return r;
+  // The one host synchronisation of the window.
+  const auto losses = torch::stack(pending_).to(torch::kFloat64).cpu().contiguous();
+  pending_.clear();
+  r.checked.assign(losses.data_ptr<double>(), losses.data_ptr<double>() + losses.numel());
+  r.finite = std::all_of(r.checked.begin(), r.checked.end(), [](double v) { return std::isfinite(v); });
+  if (!r.finite) {
+    restore_state(true);
+    r.undone = static_cast<long>(r.checked.size());
+  }
+  return r;
+}
 
 void StepEngine::all_reduce_gradients(torch::Tensor& loss_sum) {
   // Flatten the gradients into buckets of about bucket_bytes, the loss riding
@@ -69,7 +159,7 @@ void StepEngine::all_reduce_gradients(torch::Tensor& loss_sum) {
       g.copy_(buckets[k].narrow(0, offset, g.numel()).view_as(g));
       offset += g.numel();
     }
-    if (k + 1 == members.size()) loss_sum = buckets[k].narrow(0, offset, 1).to(torch::kFloat64).cpu();
+    if (k + 1 == members.size()) loss_sum = buckets[k].narrow(0, offset, 1).to(torch::kFloat64);  // stays on the device
   }
 }
 
@@ -99,6 +189,9 @@ StepResult StepEngine::step(const OneCycle::Value& schedule, std::uint64_t seed,
     o.lr(schedule.lr);
     o.betas({schedule.beta1, settings_.beta2});
   }
+  const bool deferred = settings_.check_every > 1;
+  // What a rollback returns to: before a window's first step everything, before a step checked at once the buffers.
+  if (!deferred || pending_.empty()) keep_state(deferred);
   torch::manual_seed(seed);
   adam_.zero_grad();
   torch::Tensor loss;
@@ -108,26 +201,39 @@ StepResult StepEngine::step(const OneCycle::Value& schedule, std::uint64_t seed,
   }
   const double share = static_cast<double>(local_images) / images;
   torch::Tensor weighted = loss.to(torch::kFloat32) * share;
-  if (!many) {
-    // One process: refuse a non-finite loss before any backward pass.
-    r.loss = weighted.item<double>();
-    if (!std::isfinite(r.loss)) {
+  torch::Tensor loss_sum = weighted.detach();
+  if (!many && !deferred) {
+    // One process, checked at once: refuse a non-finite loss before any backward pass.
+    r.checked = {weighted.item<double>()};
+    if (!std::isfinite(r.checked[0])) {
+      restore_state(false);
       r.finite = false;
       return r;
     }
     weighted.backward();
   } else {
     weighted.backward();
-    torch::Tensor loss_sum = weighted.detach();
-    all_reduce_gradients(loss_sum);
-    r.loss = loss_sum.item<double>();
-    if (!std::isfinite(r.loss)) {
-      r.finite = false;
-      return r;
+    if (many) all_reduce_gradients(loss_sum);
+    if (!deferred) {
+      r.checked = {loss_sum.item<double>()};
+      if (!std::isfinite(r.checked[0])) {
+        restore_state(false);
+        r.finite = false;
+        return r;
+      }
     }
   }
   adam_.step();
   r.applied = true;
+  if (deferred) {
+    pending_.push_back(loss_sum.reshape({}).to(torch::kFloat64));
+    if (pending_.size() >= static_cast<std::size_t>(settings_.check_every)) {
+      StepResult checked = flush();
+      r.finite = checked.finite;
+      r.undone = checked.undone;
+      r.checked = std::move(checked.checked);
+    }
+  }
   return r;
 }
 
@@ -159,36 +265,43 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
     // The epoch's order: the one rule of aia/data/epoch_order.h.
     std::vector<std::int64_t> order;
     for (std::size_t i : epoch_order(n, o.seed, epoch)) order.push_back(static_cast<std::int64_t>(i));
+    const auto on_device = torch::tensor(order, torch::kLong).to(images.device());
     double loss_sum = 0;
-    long applied = 0;
-    for (std::size_t k = 0; k < batches; ++k) {
-      std::vector<std::int64_t> mine;
-      for (std::size_t i = k * b + rank; i < std::min(n, (k + 1) * b); i += size) mine.push_back(order[i]);
-      const auto index = torch::tensor(mine, torch::kLong).to(images.device());
-      const std::uint64_t seed = dropout_seed(o.seed, result.steps, static_cast<int>(rank));
-      const StepResult r =
-          engine.step(o.schedule.at(std::min(result.steps, o.schedule.total_steps - 1)), seed,
-                      static_cast<std::int64_t>(mine.size()), stop && stop(), [&] {
-                        return multilabel_loss(model.forward(images.index_select(0, index)),
-                                               targets.index_select(0, index.to(targets.device())), o.loss);
-                      });
+    long kept = 0;  // this epoch's steps checked finite
+    // The losses a step or the epoch's end checked: the steps counted, or all undone and the run stopped.
+    auto take_checked = [&](const StepResult& r) {
       if (!r.finite) {
+        result.steps -= r.undone;
         result.finite = false;
         result.stopped = true;
-        break;
+        return false;
       }
-      if (r.applied) {
-        ++result.steps;
-        ++applied;
-        loss_sum += r.loss;
-        if (o.on_step) o.on_step(epoch, result.steps, r.loss);
+      const long first = result.steps - static_cast<long>(r.checked.size()) + 1;
+      for (std::size_t i = 0; i < r.checked.size(); ++i) {
+        ++kept;
+        loss_sum += r.checked[i];
+        if (o.on_step) o.on_step(epoch, first + static_cast<long>(i), r.checked[i]);
       }
-      if (r.stop) {
-        result.stopped = true;
-        break;
-      }
+      return true;
+    };
+    for (std::size_t k = 0; k < batches && !result.stopped; ++k) {
+      // This rank's positions of the batch, sliced from the order already on the device (no copy a step).
+      const auto begin = static_cast<std::int64_t>(k * b), end = static_cast<std::int64_t>(std::min(n, (k + 1) * b));
+      const auto index =
+          on_device.slice(0, begin + static_cast<std::int64_t>(rank), end, static_cast<std::int64_t>(size));
+      const std::int64_t mine = index.size(0);
+      const std::uint64_t seed = dropout_seed(o.seed, result.steps, static_cast<int>(rank));
+      const StepResult r = engine.step(
+          o.schedule.at(std::min(result.steps, o.schedule.total_steps - 1)), seed, mine, stop && stop(), [&] {
+            return multilabel_loss(model.forward(images.index_select(0, index)),
+                                   targets.index_select(0, index.to(targets.device())), o.loss);
+          });
+      if (r.applied) ++result.steps;
+      if (!take_checked(r)) break;
+      if (r.stop) result.stopped = true;
     }
-    if (applied) result.epoch_loss.push_back(loss_sum / static_cast<double>(applied));
+    if (result.finite) take_checked(engine.flush());
+    if (kept) result.epoch_loss.push_back(loss_sum / static_cast<double>(kept));
   }
   if (size > 1) model.set_batch_norm_group(nullptr);
   return result;

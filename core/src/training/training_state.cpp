@@ -3,6 +3,7 @@
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
 #include "aia/io/json_errors.h"
+#include "training/adam_state.h"
 
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
@@ -49,12 +50,11 @@ void save_training_state(const std::string& path, ClassifierImpl& model, torch::
   NamedTensors tensors = model_state(model);
   auto params = model.parameters();
   for (std::size_t i = 0; i < params.size(); ++i) {
-    auto it = adam.state().find(c10::guts::to_string(params[i].unsafeGetTensorImpl()));
-    if (it == adam.state().end()) continue;
-    auto& s = static_cast<torch::optim::AdamParamState&>(*it->second);
-    tensors.emplace_back("optim." + std::to_string(i) + ".exp_avg", s.exp_avg().cpu());
-    tensors.emplace_back("optim." + std::to_string(i) + ".exp_avg_sq", s.exp_avg_sq().cpu());
-    tensors.emplace_back("optim." + std::to_string(i) + ".step", torch::tensor(s.step(), torch::kLong));
+    const auto* s = detail::adam_state(adam, params[i]);
+    if (!s) continue;
+    tensors.emplace_back("optim." + std::to_string(i) + ".exp_avg", s->exp_avg().cpu());
+    tensors.emplace_back("optim." + std::to_string(i) + ".exp_avg_sq", s->exp_avg_sq().cpu());
+    tensors.emplace_back("optim." + std::to_string(i) + ".step", torch::tensor(s->step(), torch::kLong));
   }
   for (auto& [k, v] : ema.tensors()) tensors.emplace_back("ema." + k, v);
   write_safetensors(path, tensors, {{"aia_state", state_json(state)}, {"format", "pt"}});
@@ -88,7 +88,7 @@ TrainState load_training_state(const std::string& path, ClassifierImpl& model, t
     s->step(optim.at(p + "step").item<std::int64_t>());
     s->exp_avg(optim.at(p + "exp_avg").to(device));
     s->exp_avg_sq(optim.at(p + "exp_avg_sq").to(device));
-    adam.state()[c10::guts::to_string(params[i].unsafeGetTensorImpl())] = std::move(s);
+    detail::set_adam_state(adam, params[i], std::move(s));
   }
   ema.load(averaged);
   return state;

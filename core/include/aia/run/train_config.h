@@ -71,6 +71,9 @@ struct RunConfig {
   TrainMode mode = TrainMode::FineTune;
   bool sync_batch_norm = true;    // data-parallel: BatchNorm statistics over every rank (false: per rank)
   int max_batches_per_epoch = 0;  // > 0: cut epochs short (smoke tests)
+  // The NaN guard: read and check the loss every N steps (1: before every
+  // step changes the weights); 0: check_loss_every's choice for the device.
+  int check_loss_every = 0;
 };
 
 struct TrainConfig {
@@ -98,7 +101,7 @@ TrainConfig recipe_config_for(const std::string& dataset);
 struct ConfigOverrides {
   std::optional<std::string> dataset, backbone, head, pretrained, device, precision, memory_format, out_dir;
   std::optional<std::string> loss;  // a preset name (loss_preset): replaces the whole loss
-  std::optional<int> image_size, epochs, batch_size, workers, cache_mb, max_batches_per_epoch, seed;
+  std::optional<int> image_size, epochs, batch_size, workers, cache_mb, max_batches_per_epoch, seed, check_loss_every;
   std::optional<double> learning_rate, val_fraction;
   std::optional<bool> ema, flips, mixup, amp, sync_batch_norm;
   std::optional<TrainMode> mode;
@@ -115,13 +118,19 @@ struct ConfigOverrides {
     f(&ConfigOverrides::learning_rate), f(&ConfigOverrides::val_fraction), f(&ConfigOverrides::ema);
     f(&ConfigOverrides::flips), f(&ConfigOverrides::mixup), f(&ConfigOverrides::amp),
         f(&ConfigOverrides::sync_batch_norm);
-    f(&ConfigOverrides::mode);
+    f(&ConfigOverrides::mode), f(&ConfigOverrides::check_loss_every);
   }
 };
 // The EMA decay a run uses: run.ema_decay when set, otherwise its head's
 // recipe: 0.9997 for the gap head (timm's ModelEma), 0.99 for the attention
 // head (the follow-up's code; 0.999 on VG-500).
 double ema_decay_of(const TrainConfig& config);
+
+// How many steps the NaN guard lets pass between two checks of the loss:
+// run.check_loss_every when set, otherwise 1 on a CPU (a host read costs
+// nothing there) and 20 on a CUDA device (one synchronisation per 20 steps
+// keeps the GPU's queue full). `device`: the resolved device, "cpu" or "cuda:N".
+int check_loss_every(const TrainConfig& config, const std::string& device);
 
 // Throws ConfigError for an unknown loss preset.
 void apply_overrides(const ConfigOverrides& overrides, TrainConfig& config);

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace aia {
 
@@ -21,6 +22,8 @@ class Ema {
   // Exchanges the model's weights and the average.
   void swap(ClassifierImpl& model);
 
+  // The average's own tensors on the device, updated in place (empty when disabled).
+  std::vector<torch::Tensor> live_tensors() const;
   // The average as named CPU tensors (the model's names), for checkpoints.
   NamedTensors tensors() const;
   // Takes the entries of `by_name` that it holds; missing ones stay as they are.

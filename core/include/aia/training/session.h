@@ -20,6 +20,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <deque>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -71,6 +72,9 @@ class Session {
   void save_best();
   Progress train_step(const std::function<torch::Tensor()>& forward_loss, std::size_t batch_images,
                       Clock::time_point epoch_start, std::size_t& epoch_images);
+  // The steps whose losses a step (or the epoch's end, `engine_->flush()`)
+  // checked: counted and shown, or the run stopped naming the bad batch.
+  Progress take_checked(const StepResult& r, Clock::time_point epoch_start, std::size_t& epoch_images);
   Progress train_images(double& images_per_second);
   Progress train_features(double& images_per_second);
   EpochReport evaluate_epoch(double images_per_second, double seconds);
@@ -104,7 +108,15 @@ class Session {
   std::size_t batches_per_epoch_ = 0;
   std::size_t skipped_images_ = 0;
   double smoothed_loss_ = 0;
+  bool smoothing_ = false;  // smoothed_loss_ holds a loss
   std::string non_finite_;  // what the NaN guard saw
+  // The steps taken whose losses are not checked yet (run.check_loss_every > 1), oldest first.
+  struct Unchecked {
+    int epoch = 0;
+    std::size_t batch = 0;  // 1-based within the epoch
+    double learning_rate = 0;
+  };
+  std::deque<Unchecked> unchecked_;
 };
 
 // aia::train() within a given launch: what run_experiment calls with each

@@ -2,9 +2,12 @@
 // One optimiser step over in-memory tensors, the part of training that needs
 // only LibTorch: the one-cycle values set on Adam, optional bfloat16 autocast,
 // the loss of this rank's share of the batch, gradients all-reduced in buckets
-// across the ranks of a data-parallel run, a non-finite loss refused before
-// the weights change. The trainer (images, checkpoints, metrics) and the GPU
-// check program both drive it.
+// across the ranks of a data-parallel run, and the guard against a NaN or
+// infinite loss: every step's weights are kept only once its loss is known to
+// be finite, either checked before the step (one host synchronisation a step)
+// or every N steps against a copy of the state taken before them (no host
+// synchronisation in between; a bad window is rolled back whole). The trainer
+// (images, checkpoints, metrics) and the GPU check program both drive it.
 // Torch-facing: includes LibTorch headers (the build checks that other headers do not).
 
 #include "aia/distributed/collective.h"
@@ -28,12 +31,24 @@ struct StepSettings {
   double beta2 = 0.999;
   bool amp = false;                        // bfloat16 autocast around the forward pass
   std::int64_t bucket_bytes = 25ll << 20;  // gradient bytes per all-reduce
+  // 1: the loss is read on the host and checked before each step changes the
+  // weights. N > 1: the losses stay on the device and are read and checked
+  // every N steps (and at flush); a window holding a NaN or infinite loss is
+  // undone whole, back to a copy of the state taken before its first step.
+  int check_every = 1;
 };
 
 struct StepResult {
-  bool applied = false;     // the weights changed
-  bool finite = true;       // false: the loss was NaN or infinite, nothing changed
-  double loss = 0;          // the batch's mean loss over every rank
+  bool applied = false;  // the weights changed (checked or still to be checked)
+  // false: a checked loss was NaN or infinite; the weights, Adam's state and
+  // the guarded tensors are as they were before the first step of `checked`.
+  bool finite = true;
+  // The losses (each the batch's mean over every rank) that this call checked,
+  // oldest first: this step's alone when check_every is 1, else the window's
+  // steps when this step closed it, else none (still on the device). When
+  // `finite` is false the first non-finite one is among them.
+  std::vector<double> checked;
+  long undone = 0;          // steps whose changes the rollback undid (0: the bad step was refused before it)
   std::int64_t images = 0;  // images in the batch over every rank
   bool stop = false;        // some rank asked to stop
 };
@@ -63,13 +78,38 @@ class StepEngine {
   StepResult step(const OneCycle::Value& schedule, std::uint64_t seed, std::int64_t local_images, bool stop_requested,
                   const std::function<torch::Tensor()>& forward_loss);
 
+  // Checks the steps not yet checked (check_every > 1): call before the
+  // weights are evaluated, saved or handed on. `applied`, `images` and `stop`
+  // are unset; `finite` and `checked` as for step.
+  StepResult flush();
+  // Steps taken whose loss is not yet checked.
+  std::size_t unchecked() const { return pending_.size(); }
+
+  // Other tensors that a refused or undone step must leave as they were,
+  // updated in place by their owner: those the forward pass changes (the
+  // model's BatchNorm statistics) and those the caller changes after a step
+  // (an EMA of the weights).
+  void guard_also(std::vector<torch::Tensor> by_forward, std::vector<torch::Tensor> after_step = {}) {
+    buffers_ = std::move(by_forward);
+    after_step_ = std::move(after_step);
+  }
+
  private:
   void all_reduce_gradients(torch::Tensor& loss_sum);
+  // The copy a window rolls back to, taken before its first step (`all`
+  // false: the buffers alone, what a refused step checked at once restores).
+  void keep_state(bool all);
+  void restore_state(bool all);
 
   torch::optim::Adam& adam_;
   std::vector<torch::Tensor> trained_;
   std::shared_ptr<Collective> group_;
   StepSettings settings_;
+
+  std::vector<torch::Tensor> pending_;  // the unchecked steps' losses, on the device
+  std::vector<torch::Tensor> buffers_, after_step_;
+  struct Kept;
+  std::shared_ptr<Kept> kept_;
 };
 
 // Training over tensors already in memory (on any device): the paper's
@@ -89,7 +129,9 @@ struct TensorTrainOptions {
 struct TensorTrainResult {
   std::vector<double> epoch_loss;  // mean batch loss per epoch, over every rank
   long steps = 0;
-  bool finite = true;  // false: stopped at a NaN or infinite loss, weights as before that step
+  // false: stopped at a NaN or infinite loss; the weights as they were before
+  // that step (check_every 1) or before the first step of its window.
+  bool finite = true;
   bool stopped = false;
 };
 
