@@ -27,18 +27,8 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-prefix=${TORCH_PREFIX:-}
-nccl_include=
-if [[ -z $prefix ]]; then
-  for py in python3 /usr/bin/python3; do
-    p=$("$py" -c 'import torch; print(torch.utils.cmake_prefix_path)' 2>/dev/null) || continue
-    if [[ -d $p/Torch ]]; then
-      prefix=$p
-      nccl_include=$("$py" -c 'import nvidia.nccl, os; print(os.path.join(list(nvidia.nccl.__path__)[0], "include"))' 2>/dev/null || true)
-      break
-    fi
-  done
-fi
+source "$root/bench/torch_env.sh"
+prefix=$torch_prefix
 echo "gpu_check: LibTorch from ${prefix:-the system}"
 
 generator=()

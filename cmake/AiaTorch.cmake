@@ -86,3 +86,24 @@ unset(CMAKE_TRY_COMPILE_TARGET_TYPE)
 
 message(STATUS "LibTorch ${Torch_VERSION}: c10d/Gloo ${AIA_WITH_C10D}, NCCL ${AIA_WITH_NCCL}, "
                "CUDA ${AIA_TORCH_HAS_CUDA}, CUDA memory statistics ${AIA_WITH_CUDA_STATS}")
+
+# torchvision's image library (JPEG and PNG decoded through LibTorch's operator
+# registry; core loads it at run time): the decoder of a build without OpenCV
+# (AIA_HEADLESS), and the second decoder the tests compare with OpenCV's. It
+# is the image*.so beside the torchvision of a Python whose torch matches this
+# LibTorch (Debian's python3-torchvision, or PyTorch's wheel).
+set(AIA_TORCHVISION_IMAGE_LIB "" CACHE FILEPATH "torchvision's image*.so (empty: looked for through python3)")
+if(NOT AIA_TORCHVISION_IMAGE_LIB)
+  string(REGEX MATCH "^[0-9]+\\.[0-9]+" aia_torch_minor "${Torch_VERSION}")
+  foreach(aia_python ${AIA_PYTHON} python3 /usr/bin/python3)
+    execute_process(
+      COMMAND ${aia_python} -c "import glob, os, torch, torchvision; d = os.path.dirname(torchvision.__file__); \
+l = sorted(glob.glob(os.path.join(d, 'image*.so'))); print('.'.join(torch.__version__.split('.')[:2]) + ';' + (l[0] if l else ''))"
+      OUTPUT_VARIABLE aia_found RESULT_VARIABLE aia_rc ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(aia_rc EQUAL 0 AND aia_found MATCHES "^${aia_torch_minor};(.+)$")
+      set(AIA_TORCHVISION_IMAGE_LIB "${CMAKE_MATCH_1}" CACHE FILEPATH "torchvision's image*.so" FORCE)
+      break()
+    endif()
+  endforeach()
+endif()
+message(STATUS "torchvision's image library: ${AIA_TORCHVISION_IMAGE_LIB}")

@@ -47,6 +47,7 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/io/xmp_sidecar.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/zip_archive.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_header.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_guard.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_decode.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_codecs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment.cpp
@@ -61,9 +62,11 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/io/checkpoint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/onnx_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/image_pipeline.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/torchvision_image.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/inference/inference.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotator.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap_draw.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_export.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/model_import.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/trainer.cpp
@@ -75,4 +78,13 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/training/sharded_scoring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/demo_dataset.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment_runner.cpp
+)
+# The sources the training build (AIA_HEADLESS) leaves out: they need
+# OpenCV, exiv2, ONNX or the extra image codecs (src/headless/ stands in).
+set(without_in_headless
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_decode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/data/image_codecs.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/heatmap_draw.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/xmp_sidecar.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/onnx_writer.cpp
 )

@@ -7,8 +7,10 @@
 //      logits against shared/fixtures/tresnet_m within 1e-3 + 1e-4 |ref|
 //      (TF32 off for this part: it is float32 arithmetic that is compared);
 //   2. train: optimiser steps of a backbone at --size with --batch images, in
-//      float32 and with bfloat16 autocast: images/s, peak device memory, and
-//      that the loss of a repeated batch falls;
+//      float32 and with bfloat16 autocast, in --memory-format, the loss read
+//      every --check-every steps: images/s between one synchronisation before
+//      the timed steps and one after, peak device memory, and that the loss
+//      of a repeated batch falls;
 //   3. thresholds: MCC-grid, exact MCC and exact F1 thresholds from tensors on
 //      the device equal, bit for bit, the CPU implementation's.
 //
@@ -20,6 +22,7 @@
 #include "aia/metrics/thresholds_tensor.h"
 #include "aia/model/registry.h"
 #include "aia/model/tresnet.h"
+#include "aia/runtime/compute.h"
 #include "aia/runtime/runtime.h"
 #include "aia/training/train_step.h"
 #include "fixture_model.h"
@@ -57,6 +60,8 @@ struct Options {
   int threads = 0;
   int threshold_images = 4000;
   std::string report;
+  int check_every = 0;                 // the NaN guard's window; 0: 20 on CUDA, 1 on a CPU (the trainer's default)
+  std::string memory_format = "nchw";  // or channels-last
 };
 
 // One line of the report: what was checked and what came out.
@@ -168,37 +173,43 @@ void check_parity(const Options& o, const torch::Device& device) {
 
 void check_training(const Options& o, const torch::Device& device, bool amp) {
   const std::string tag = amp ? "train bf16-amp" : "train fp32";
+  const bool channels_last = o.memory_format == "channels-last";
+  const int check_every = o.check_every > 0 ? o.check_every : device.is_cuda() ? 20 : 1;
   torch::manual_seed(7);
   aia::Classifier model = aia::make_model(o.backbone, o.labels, 0.3);
   model->to(device);
+  aia::apply_memory_format(*model, channels_last);
   // One batch of random images, trained on once per epoch: the engine's
   // tensor trainer, a constant learning rate, and the loss must fall.
   const torch::Tensor images = torch::randn({o.batch, 3, o.size, o.size}).to(device);
   const torch::Tensor targets = (torch::rand({o.batch, o.labels}) < 0.05).to(torch::kFloat32).to(device);
-  aia::TensorTrainOptions t;
-  t.epochs = o.warmup + o.steps;
-  t.batch_size = o.batch;
-  t.schedule.max_lr = 1e-4;
-  t.schedule.pct_start = 0;  // no warm-up: the peak at once,
-  t.schedule.final_div_factor = 1;
-  t.schedule.div_factor = 1;  // and flat
-  t.loss = aia::loss_preset("proposed");
-  t.step.amp = amp;
-  t.seed = 1000;
-  std::vector<Clock::time_point> after;  // the end of every step
-  t.on_step = [&](int, long, double) {
-    synchronize(device);
-    after.push_back(Clock::now());
+  auto options = [&](int epochs) {
+    aia::TensorTrainOptions t;
+    t.epochs = epochs;
+    t.batch_size = o.batch;
+    t.schedule.max_lr = 1e-4;
+    t.schedule.pct_start = 0;  // no warm-up: the peak at once,
+    t.schedule.final_div_factor = 1;
+    t.schedule.div_factor = 1;  // and flat
+    t.loss = aia::loss_preset("proposed");
+    t.step.amp = amp;
+    t.step.check_every = check_every;
+    t.channels_last = channels_last;
+    t.seed = 1000;
+    return t;
   };
+  // The warm-up steps (cuDNN's autotuning, the allocator's cache), then the
+  // timed ones: one synchronisation before and one after, as a GPU runs.
+  if (o.warmup > 0) aia::train_on_tensors(*model, images, targets, options(o.warmup));
   reset_peak_memory(device);
   synchronize(device);
   const auto start = Clock::now();
-  const auto r = aia::train_on_tensors(*model, images, targets, t);
+  const auto r = aia::train_on_tensors(*model, images, targets, options(o.steps));
+  synchronize(device);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
   const auto& losses = r.epoch_loss;
-  const bool complete = r.finite && after.size() == static_cast<std::size_t>(o.warmup + o.steps);
-  const double seconds =
-      complete ? std::chrono::duration<double>(after.back() - (o.warmup ? after[o.warmup - 1] : start)).count() : 0;
-  const double ips = seconds > 0 ? o.steps * o.batch / seconds : 0;
+  const bool complete = r.finite && losses.size() == static_cast<std::size_t>(o.steps);
+  const double ips = complete && seconds > 0 ? o.steps * o.batch / seconds : 0;
   std::string trace;
   for (double l : losses) {
     if (!trace.empty()) trace += ' ';
@@ -206,7 +217,8 @@ void check_training(const Options& o, const torch::Device& device, bool amp) {
   }
   verdict(tag + " loss falls", complete && losses.back() < losses.front(), "losses " + trace);
   note(tag + " images/s", fmt(ips, 4) + " (" + o.backbone + ", " + std::to_string(o.size) + " px, batch " +
-                              std::to_string(o.batch) + ", " + std::to_string(o.steps) + " timed steps)");
+                              std::to_string(o.batch) + ", " + o.memory_format + ", loss checked every " +
+                              std::to_string(check_every) + " steps, " + std::to_string(o.steps) + " timed steps)");
   note(tag + " Corel-5k epoch s", fmt(4500.0 / ips, 4) + " (4500 training images at this rate)");
   const double peak = peak_memory_gib(device);
   note(tag + " peak memory GiB", peak >= 0 ? fmt(peak, 4) : std::string("n/a on ") + device.str());
@@ -244,7 +256,8 @@ int usage(const std::string& problem) {
   std::cerr << "aia-check: " << problem << "\n"
             << "usage: aia-check [--fixtures DIR] [--device auto|cpu|cuda[:N]] [--backbone NAME] [--size PX]\n"
             << "                 [--batch N] [--steps N] [--warmup N] [--labels N] [--threads N]\n"
-            << "                 [--threshold-images N] [--report FILE]\n";
+            << "                 [--threshold-images N] [--report FILE] [--check-every N]\n"
+            << "                 [--memory-format nchw|channels-last]\n";
   return 2;
 }
 
@@ -286,6 +299,10 @@ int main(int argc, char** argv) {
         number(o.threshold_images);
       else if (a == "--report")
         o.report = v;
+      else if (a == "--check-every")
+        number(o.check_every);
+      else if (a == "--memory-format")
+        o.memory_format = v;
       else
         return usage("unknown option " + a);
     } catch (const std::invalid_argument& e) {
@@ -293,6 +310,8 @@ int main(int argc, char** argv) {
     }
   }
   if (o.steps < 2 || o.batch < 1 || o.labels < 1) return usage("--steps must be >= 2, --batch and --labels >= 1");
+  if (o.memory_format != "nchw" && o.memory_format != "channels-last")
+    return usage("--memory-format is nchw or channels-last");
   try {
     aia::RuntimeOptions ro;
     ro.threads = o.threads;

@@ -7,7 +7,7 @@ state_dict loads into it. Usage:
   tresnet_m.py WEIGHTS.pth --bench fwd|train SIZE BATCH nchw|cl fp32|bf16 ITERS
                                                           images/s in a memory format and precision (cl:
                                                           channels-last; bf16: autocast), as bench_model does
-  tresnet_m.py --device-steps SIZE BATCH STEPS            images/s and peak memory of training steps on
+  tresnet_m.py --device-steps SIZE BATCH STEPS [cl]       images/s and peak memory of training steps on
                                                           the best device, float32 and bfloat16 autocast
                                                           (the baseline beside aia-check in gpu_check.sh)"""
 import json
@@ -141,39 +141,48 @@ def read_safetensors(path):
     return out
 
 
-def device_steps(size, batch, steps, warmup=2):
+def device_steps(size, batch, steps, warmup=2, channels_last=False):
+    """Training steps timed as a GPU runs them: one synchronisation before the
+    timed steps and one after, none in between."""
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     torch.backends.cudnn.benchmark = True
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
     for amp in (False, True):
         torch.manual_seed(7)
-        model = TResNetM(260).to(device).train()
+        model = TResNetM(260).to(device).train().to(memory_format=fmt)
         opt = torch.optim.Adam(model.parameters(), lr=1e-4)
-        x = torch.randn(batch, 3, size, size, device=device)
+        x = torch.randn(batch, 3, size, size, device=device).contiguous(memory_format=fmt)
         y = (torch.rand(batch, 260, device=device) < 0.05).float()
         if device.type == "cuda":
             torch.cuda.reset_peak_memory_stats()
-        elapsed = 0.0
-        for s in range(warmup + steps):
-            if device.type == "cuda":
-                torch.cuda.synchronize()
-            start = time.perf_counter()
+
+        def step():
             opt.zero_grad()
             with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
                 logits = model(x)
             F.binary_cross_entropy_with_logits(logits.float(), y).backward()
             opt.step()
-            if device.type == "cuda":
-                torch.cuda.synchronize()
-            if s >= warmup:
-                elapsed += time.perf_counter() - start
+
+        for _ in range(warmup):
+            step()
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+        start = time.perf_counter()
+        for _ in range(steps):
+            step()
+        if device.type == "cuda":
+            torch.cuda.synchronize()
+        elapsed = time.perf_counter() - start
         peak = torch.cuda.max_memory_allocated() / 2**30 if device.type == "cuda" else float("nan")
-        print(f"pytorch {'bf16-amp' if amp else 'fp32'} images/s\t{batch * steps / elapsed:.4g} "
-              f"({device}, {size} px, batch {batch}); peak memory GiB {peak:.4g}; torch {torch.__version__}")
+        print(f"pytorch {'bf16-amp' if amp else 'fp32'}{' channels-last' if channels_last else ''} images/s\t"
+              f"{batch * steps / elapsed:.4g} ({device}, {size} px, batch {batch}); peak memory GiB {peak:.4g}; "
+              f"torch {torch.__version__}")
 
 
 def main():
     if sys.argv[1] == "--device-steps":
-        device_steps(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        device_steps(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]),
+                     channels_last=len(sys.argv) > 5 and sys.argv[5] == "cl")
         return
     torch.set_num_threads(2)
     state = torch.load(sys.argv[1], weights_only=True)

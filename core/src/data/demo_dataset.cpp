@@ -1,14 +1,14 @@
 #include "aia/data/demo_dataset.h"
 
+#include "aia/data/image_reader.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 
 #include <zlib.h>
 #include <nlohmann/json.hpp>
-#include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -90,7 +90,7 @@ nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const
   ItemPicker pick(source, long_tailed);
   std::discrete_distribution<int> items({0, 45, 35, 20});  // 1, 2 or 3 items
   for (int n = 0; n < count; ++n) {
-    cv::Mat canvas(56, 56, CV_8UC3, cv::Scalar(0, 0, 0));
+    RgbImage canvas{56, 56, std::vector<std::uint8_t>(56 * 56 * 3, 0)};
     std::array<int, 4> cells = {0, 1, 2, 3};
     std::shuffle(cells.begin(), cells.end(), rng);
     const int k = items(rng);
@@ -102,13 +102,13 @@ nlohmann::json make_split(const Idx& source, int count, std::mt19937& rng, const
       for (int y = 0; y < 28; ++y)
         for (int x = 0; x < 28; ++x) {
           const unsigned char v = px[y * 28 + x];
-          canvas.at<cv::Vec3b>(cy + y, cx + x) = cv::Vec3b(v, v, v);
+          std::fill_n(&canvas.pixels[static_cast<std::size_t>(((cy + y) * 56 + cx + x) * 3)], 3, v);
         }
       labels.insert(kCategories[source.labels[8 + item]]);
     }
     char name[32];
     std::snprintf(name, sizeof name, "%s%05d.png", prefix.c_str(), n);
-    if (!cv::imwrite((images / name).string(), canvas)) throw DatasetError((images / name).string() + ": cannot write");
+    write_png((images / name).string(), canvas);
     samples.push_back({{"image_name", name}, {"image_labels", std::vector<std::string>(labels.begin(), labels.end())}});
   }
   return samples;

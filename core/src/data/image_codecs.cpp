@@ -25,12 +25,6 @@
 
 namespace aia::detail {
 
-std::string over_cap(const char* format, std::uint64_t w, std::uint64_t h, std::uint64_t max_pixels) {
-  if (w > 0 && h > 0 && w <= max_pixels && h <= max_pixels / w) return {};
-  return std::string(format) + " of " + std::to_string(w) + " x " + std::to_string(h) +
-         " pixels: " + (w == 0 || h == 0 ? "an empty image" : "exceeds the limit of " + std::to_string(max_pixels));
-}
-
 namespace {
 
 bool fail(std::string* error, std::string why) {

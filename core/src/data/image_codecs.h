@@ -7,6 +7,8 @@
 // 8-bit BGR (OpenCV's order) or false with `error` saying in words what is
 // wrong. Private to core (OpenCV types).
 
+#include "data/image_guard.h"  // over_cap
+
 #include <opencv2/core.hpp>
 
 #include <cstdint>
@@ -29,8 +31,5 @@ bool decode_webp_animation(std::string_view bytes, cv::Mat& bgr, std::string* er
 bool is_animated_webp(std::string_view bytes);
 // The first frame, with the codestream's orientation.
 bool decode_jxl(std::string_view bytes, cv::Mat& bgr, std::string* error, std::uint64_t max_pixels);
-
-// The error for an image of w x h pixels over the cap, or "" when within it.
-std::string over_cap(const char* format, std::uint64_t w, std::uint64_t h, std::uint64_t max_pixels);
 
 }  // namespace aia::detail

@@ -4,7 +4,10 @@
 #include "data/image_decode.h"
 
 #include "aia/data/image_reader.h"
+#include "aia/errors.h"
+#include "aia/io/atomic_file.h"
 #include "data/image_codecs.h"
+#include "data/image_guard.h"
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -21,46 +24,7 @@
 
 namespace aia {
 
-const std::vector<ImageFormat>& image_formats() {
-  static const std::vector<ImageFormat> formats{
-      {"JPEG", {".jpg", ".jpeg", ".jpe"}, "OpenCV (libjpeg)"},
-      {"PNG", {".png"}, "OpenCV (libpng)"},
-      {"WebP", {".webp"}, "OpenCV (libwebp); animations: libwebpdemux"},
-      {"TIFF", {".tif", ".tiff"}, "OpenCV (libtiff)"},
-      {"BMP", {".bmp"}, "OpenCV"},
-      {"Netpbm", {".ppm", ".pgm", ".pbm", ".pnm"}, "OpenCV"},
-      {"GIF", {".gif"}, "giflib"},
-      {"HEIF", {".heic", ".heif", ".hif"}, "libheif"},
-      {"AVIF", {".avif"}, "libheif"},
-      {"JPEG XL", {".jxl"}, "libjxl"},
-      {"camera RAW",
-       {".dng", ".cr2", ".cr3", ".nef", ".nrw", ".arw", ".raf", ".orf", ".rw2", ".pef", ".srw"},
-       "LibRaw"},
-  };
-  return formats;
-}
-
-bool is_raw_file_name(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const auto& format : image_formats())
-    if (format.name == "camera RAW")
-      return std::find(format.extensions.begin(), format.extensions.end(), ext) != format.extensions.end();
-  return false;
-}
-
 namespace {
-
-std::mutex sink_mutex;
-ImageWarningSink warning_sink;
-
-void warn(const std::string& path, const std::string& warning) {
-  std::lock_guard lock(sink_mutex);
-  if (warning_sink)
-    warning_sink(path, warning);
-  else
-    std::fprintf(stderr, "warning: %s: %s\n", path.c_str(), warning.c_str());
-}
 
 bool fail(std::string* error, std::string why) {
   if (error) *error = std::move(why);
@@ -91,27 +55,15 @@ bool decode_opencv(const std::vector<unsigned char>& bytes, const ImageHeader& h
 
 }  // namespace
 
-void set_image_warning_sink(ImageWarningSink sink) {
-  std::lock_guard lock(sink_mutex);
-  warning_sink = std::move(sink);
-}
-
 namespace detail {
 
 bool decode_image_bgr(const std::string& path, cv::Mat& image, std::string* error, std::uint64_t max_pixels,
                       int min_side, bool reduce) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(error, "cannot open");
-  const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), {});
-  if (bytes.empty()) return fail(error, "empty file");
+  auto guarded = read_guarded_image(path, max_pixels, error);
+  if (!guarded) return false;
+  const auto& bytes = guarded->bytes;
+  const auto* header = &guarded->header;
   const std::string_view view(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  // The guard: a known format whose declared size is within the cap, before a decoder allocates anything.
-  std::string why;
-  auto header = read_image_header(view, &why);
-  if (!header) return fail(error, why);
-  if (header->size_declared)
-    if (auto over = over_cap(header->format, header->width, header->height, max_pixels); !over.empty())
-      return fail(error, over);
   const std::string_view format = header->format;
   bool ok = false;
   if (format == "RAW" || (format == "TIFF" && is_raw_file_name(path)))
@@ -129,7 +81,21 @@ bool decode_image_bgr(const std::string& path, cv::Mat& image, std::string* erro
   if (!ok) return false;
   if (static_cast<std::uint64_t>(image.cols) * static_cast<std::uint64_t>(image.rows) > max_pixels)
     return fail(error, "too many pixels");
-  if (!header->warning.empty()) warn(path, header->warning);
+  if (!header->warning.empty()) warn_image(path, header->warning);
+  return true;
+}
+
+bool opencv_in_build() { return true; }
+
+bool load_rgb_opencv(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
+                     std::uint64_t max_pixels) {
+  cv::Mat image;
+  if (!decode_image_bgr(path, image, error, max_pixels, size)) return false;
+  cv::Mat rgb, resized;
+  cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
+  const bool shrinking = image.cols > size || image.rows > size;
+  cv::resize(rgb, resized, cv::Size(size, size), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  out.assign(resized.data, resized.data + static_cast<std::size_t>(size) * size * 3);
   return true;
 }
 
@@ -154,6 +120,15 @@ std::optional<RgbImage> read_image_rgb(const std::string& path, int fit_width, i
   RgbImage out{rgb.cols, rgb.rows, {}};
   out.pixels.assign(rgb.data, rgb.data + static_cast<std::size_t>(rgb.cols) * rgb.rows * 3);
   return out;
+}
+
+void write_png(const std::string& path, const RgbImage& image) {
+  cv::Mat rgb(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.pixels.data()));
+  cv::Mat bgr;
+  cv::cvtColor(rgb, bgr, cv::COLOR_RGB2BGR);
+  std::vector<std::uint8_t> bytes;
+  if (!cv::imencode(".png", bgr, bytes)) throw InputError(path + ": cannot encode PNG");
+  write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
 }
 
 }  // namespace aia

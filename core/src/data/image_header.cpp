@@ -38,9 +38,31 @@ ImageHeader undeclared(const char* format) {
   return h;
 }
 
+// The orientation tag (0x0112) of IFD0 of an APP1 "Exif" segment's payload
+// (TIFF 6.0: byte order, IFD offset, 12-byte entries); 1 when absent or odd.
+int exif_orientation(std::string_view exif) {
+  if (exif.size() < 14 || exif.substr(0, 6) != std::string_view("Exif\0\0", 6)) return 1;
+  const std::string_view t = exif.substr(6);
+  const bool little = t.substr(0, 2) == "II";
+  if (!little && t.substr(0, 2) != "MM") return 1;
+  auto get = [&](std::size_t at, int n) { return little ? le(t, at, n) : be(t, at, n); };
+  const std::uint64_t ifd = get(4, 4);
+  if (ifd + 2 > t.size()) return 1;
+  const std::uint64_t entries = get(ifd, 2);
+  for (std::uint64_t e = 0; e < entries; ++e) {
+    const std::uint64_t at = ifd + 2 + 12 * e;
+    if (at + 12 > t.size()) break;
+    if (get(at, 2) != 0x0112) continue;
+    const std::uint64_t value = get(at + 2, 2) == 3 ? get(at + 8, 2) : 0;  // type SHORT
+    return value >= 1 && value <= 8 ? static_cast<int>(value) : 1;
+  }
+  return 1;
+}
+
 std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
   std::size_t i = 2;
   std::string warning;
+  int orientation = 1;
   while (i + 4 <= b.size()) {
     if (static_cast<unsigned char>(b[i]) != 0xFF) {
       // libjpeg skips to the next 0xFF with a warning ("extraneous bytes before marker"); so do we.
@@ -69,8 +91,11 @@ std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
       if (i + 9 > b.size() || length < 7) break;
       ImageHeader h = sized("JPEG", be(b, i + 7, 2), be(b, i + 5, 2));
       h.warning = warning;
+      h.orientation = orientation;
       return h;
     }
+    if (marker == 0xE1 && orientation == 1 && i + 2 + length <= b.size())
+      orientation = exif_orientation(b.substr(i + 4, length - 2));
     i += 2 + length;
   }
   if (why) *why = "JPEG without a frame header (no image size)";

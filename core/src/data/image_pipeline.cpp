@@ -3,11 +3,9 @@
 #include "aia/data/epoch_order.h"
 
 #include "aia/errors.h"
-#include "data/image_decode.h"
+#include "data/image_guard.h"
 
 #include <torch/torch.h>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -16,16 +14,24 @@
 
 namespace aia {
 
+ImageDecoder default_image_decoder() {
+  return detail::opencv_in_build() ? ImageDecoder::OpenCV : ImageDecoder::Torchvision;
+}
+
+std::string image_decoder_name(ImageDecoder decoder) {
+  return decoder == ImageDecoder::OpenCV ? "OpenCV" : "torchvision";
+}
+
+bool load_image_rgb_with(ImageDecoder decoder, const std::string& path, int size, std::vector<std::uint8_t>& out,
+                         std::string* error, std::uint64_t max_pixels) {
+  return decoder == ImageDecoder::OpenCV ? detail::load_rgb_opencv(path, size, out, error, max_pixels)
+                                         : detail::load_rgb_torchvision(path, size, out, error, max_pixels);
+}
+
 bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
                     std::uint64_t max_pixels) {
-  cv::Mat image;
-  if (!detail::decode_image_bgr(path, image, error, max_pixels, size)) return false;
-  cv::Mat rgb, resized;
-  cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB);
-  const bool shrinking = image.cols > size || image.rows > size;
-  cv::resize(rgb, resized, cv::Size(size, size), 0, 0, shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
-  out.assign(resized.data, resized.data + static_cast<std::size_t>(size) * size * 3);
-  return true;
+  static const ImageDecoder decoder = default_image_decoder();
+  return load_image_rgb_with(decoder, path, size, out, error, max_pixels);
 }
 
 ImageCache::Pixels ImageCache::get(const std::string& key) {

@@ -293,8 +293,9 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
       const std::uint64_t seed = dropout_seed(o.seed, result.steps, static_cast<int>(rank));
       const StepResult r = engine.step(
           o.schedule.at(std::min(result.steps, o.schedule.total_steps - 1)), seed, mine, stop && stop(), [&] {
-            return multilabel_loss(model.forward(images.index_select(0, index)),
-                                   targets.index_select(0, index.to(targets.device())), o.loss);
+            auto batch = images.index_select(0, index);
+            if (o.channels_last) batch = batch.contiguous(at::MemoryFormat::ChannelsLast);
+            return multilabel_loss(model.forward(batch), targets.index_select(0, index.to(targets.device())), o.loss);
           });
       if (r.applied) ++result.steps;
       if (!take_checked(r)) break;

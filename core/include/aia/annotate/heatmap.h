@@ -32,7 +32,7 @@ float heatmap_level(Annotator::Method method, float value, float cells);
 
 // The image at `image_path`, its longer side scaled to `max_side` (0: as it
 // is), with `label`'s map of `maps` over it. Throws InputError naming the file
-// when it cannot be decoded.
+// when it cannot be decoded (or, in a build without OpenCV, saying so).
 RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmaps& maps, std::size_t label,
                          double opacity = 0.6, int max_side = 0);
 
@@ -40,8 +40,5 @@ RgbImage heatmap_overlay(const std::string& image_path, const Annotator::Heatmap
 // DIR/<image file name>.<tag>.png, the tag's characters other than letters,
 // digits, '-' and '_' written as '_'.
 std::string heatmap_file(const std::string& dir, const std::string& image_path, const std::string& tag);
-
-// Writes `image` as PNG (temporary name, then renamed); throws InputError naming the file.
-void write_png(const std::string& path, const RgbImage& image);
 
 }  // namespace aia

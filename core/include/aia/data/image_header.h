@@ -25,6 +25,9 @@ struct ImageHeader {
   std::uint64_t width = 0, height = 0;
   bool size_declared = true;  // false: the decoder's metadata pass gives it (JPEG XL, RAW)
   std::string warning;        // damage the decoder tolerates, for the log ("3 bytes before a marker ...")
+  // A JPEG's EXIF orientation (1: as stored; 2 to 8: mirrored and/or turned),
+  // for a decoder that does not apply it itself (torchvision's).
+  int orientation = 1;
 };
 
 // The format the first bytes' signature names ("JPEG", ..., "RAW"), or null:

@@ -1,5 +1,5 @@
 #pragma once
-// From image files to normalised batches: OpenCV decode to RGB, squash-resize
+// From image files to normalised batches: decode to RGB, squash-resize
 // to size x size, the paper's random flips, normalisation; several decoding
 // threads fill a bounded queue of batches; an optional cache keeps decoded,
 // resized 8-bit images so that later epochs do not decode again. A file that
@@ -30,6 +30,20 @@ namespace aia {
 // Decodes `path` to size x size x 3 RGB bytes. Returns false and says why on failure.
 bool load_image_rgb(const std::string& path, int size, std::vector<std::uint8_t>& out, std::string* error,
                     std::uint64_t max_pixels = kDefaultMaxImagePixels);
+
+// The decoders behind load_image_rgb: OpenCV with the format libraries (the
+// full build: every format of image_formats(), the area resize of OpenCV),
+// and torchvision's image library loaded at run time (JPEG and PNG, the EXIF
+// orientation, OpenCV's resize weights applied in LibTorch): the decoder of
+// a build without OpenCV (AIA_HEADLESS). The two give every channel of every
+// pixel within 1 level of each other (tst_image_pipeline).
+enum class ImageDecoder { OpenCV, Torchvision };
+ImageDecoder default_image_decoder();                  // what load_image_rgb uses: OpenCV where the build has it
+std::string image_decoder_name(ImageDecoder decoder);  // "OpenCV", "torchvision"
+// load_image_rgb through `decoder`; false with `error` saying why when it
+// cannot (a build without OpenCV, torchvision's library not found).
+bool load_image_rgb_with(ImageDecoder decoder, const std::string& path, int size, std::vector<std::uint8_t>& out,
+                         std::string* error, std::uint64_t max_pixels = kDefaultMaxImagePixels);
 
 // Thread-safe cache of decoded images, bounded in bytes (new entries are
 // refused when full: the first images stay, no churn).

@@ -1,6 +1,6 @@
 #pragma once
-// The image formats this application reads, and an image file read for
-// display: the one guarded decode of core (the header guard, the pixel cap,
+// The image formats this application reads, an image file written as PNG,
+// and an image file read for display: the one guarded decode of core (the header guard, the pixel cap,
 // the format's decoder, the orientation its file records), scaled to fit a
 // box. What the GUI's thumbnails and previews show. Plain std types.
 
@@ -37,6 +37,9 @@ struct RgbImage {
 // the box, RAW files give their embedded preview when it is large enough.
 std::optional<RgbImage> read_image_rgb(const std::string& path, int fit_width, int fit_height, std::string* why,
                                        std::uint64_t max_pixels = kDefaultMaxImagePixels);
+
+// Writes `image` as PNG (temporary name, then renamed); throws InputError naming the file.
+void write_png(const std::string& path, const RgbImage& image);
 
 // Where the warnings of a decode that went through despite damage go (a
 // JPEG with bytes before a marker, as libjpeg tolerates): to standard error

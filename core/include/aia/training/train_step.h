@@ -121,7 +121,8 @@ struct TensorTrainOptions {
   double weight_decay = 0;
   LossOptions loss;
   StepSettings step;
-  std::uint64_t seed = 1;  // the epoch's order and dropout
+  std::uint64_t seed = 1;      // the epoch's order and dropout
+  bool channels_last = false;  // batches in channels-last memory (the model's too: apply_memory_format)
   // After every step that changed the weights: (epoch 0-based, step, batch loss).
   std::function<void(int, long, double)> on_step;
 };
