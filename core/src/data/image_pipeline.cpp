@@ -133,8 +133,9 @@ Batch BatchLoader::build(std::size_t batch) {
   out.index = batch;
   out.samples = ok;
   const auto n = static_cast<std::int64_t>(ok.size());
-  out.images = torch::empty({n, 3, s, s}, torch::kFloat32);
-  out.targets = torch::zeros({n, static_cast<std::int64_t>(vocabulary_)}, torch::kFloat32);
+  out.images = torch::empty({n, 3, s, s}, torch::TensorOptions(torch::kFloat32).pinned_memory(options_.pin_memory));
+  out.targets = torch::zeros({n, static_cast<std::int64_t>(vocabulary_)},
+                             torch::TensorOptions(torch::kFloat32).pinned_memory(options_.pin_memory));
   float* dst = out.images.data_ptr<float>();
   float* tgt = out.targets.data_ptr<float>();
   // (v / 255 - mean) / std for every byte value, per channel.

@@ -45,8 +45,9 @@ std::vector<float> score_samples(ClassifierImpl& model, const std::string& image
   lo.batch_size = options.batch_size;
   lo.workers = options.workers;
   lo.normalization = normalization;
-  BatchLoader loader(images_dir, samples, vocabulary, lo);
   const torch::Device device(options.device);
+  lo.pin_memory = device.is_cuda();
+  BatchLoader loader(images_dir, samples, vocabulary, lo);
   const ComputeFormat format = inference_format(options);
   torch::NoGradGuard no_grad;
   model.eval();

@@ -16,7 +16,8 @@ void apply_memory_format(torch::nn::Module& model, bool channels_last) {
 }
 
 torch::Tensor model_input(const torch::Tensor& images, const torch::Device& device, const ComputeFormat& format) {
-  auto x = images.to(device);
+  // From pinned memory to a GPU the copy is queued without waiting for it (LoaderOptions::pin_memory).
+  auto x = images.to(device, images.scalar_type(), /*non_blocking=*/device.is_cuda() && images.is_pinned());
   return format.channels_last && x.dim() == 4 ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
 }
 

@@ -283,6 +283,7 @@ Progress Session::train_images(double& images_per_second) {
   lo.max_batches = static_cast<std::size_t>(config_.run.max_batches_per_epoch);
   lo.shard_rank = static_cast<std::size_t>(launch_.rank);
   lo.shard_count = static_cast<std::size_t>(launch_.world_size);
+  lo.pin_memory = device_.is_cuda();
   BatchLoader loader(data_.images_dir, data_.train, data_.vocabulary.size(), lo, cache_.get());
 
   model_->train();
@@ -296,7 +297,7 @@ Progress Session::train_images(double& images_per_second) {
     progress = train_step(
         [&] {
           auto images = model_input(batch->images, device_, format_);
-          auto targets = batch->targets.to(device_);
+          auto targets = model_input(batch->targets, device_, ComputeFormat{});
           if (config_.data.mixup) std::tie(images, targets) = mixup_half(images, targets);
           return multilabel_loss(model_->forward(images), targets, config_.loss);
         },
@@ -463,6 +464,11 @@ RunResult Session::run() {
   join_group();  // first: a rank that never meets the others leaves no run folder behind
   if (writes()) folder_.write_config(config_);
   (*log_)("device " + device_.str() + "; " + describe(runtime_info()));
+  if (device_.is_cuda()) {
+    // Fixed-size batches: cuDNN times its algorithms once per shape and keeps the fastest.
+    at::globalContext().setBenchmarkCuDNN(true);
+    (*log_)("cuDNN benchmark mode on");
+  }
   precision_ = config_.run.amp ? Precision::BFloat16 : parse_precision(config_.run.precision, "run.precision");
   memory_format_ = parse_memory_format(config_.run.memory_format, "run.memory_format");
   format_ = resolve_compute_format(precision_, memory_format_, device_.str(), Workload::Training);

@@ -80,6 +80,10 @@ struct LoaderOptions {
   // epoch's order stay those of the whole run).
   std::size_t shard_rank = 0;
   std::size_t shard_count = 1;
+  // Batches in pinned (page-locked) host memory, for a CUDA device: their
+  // copy to it can then run beside the GPU's work (model_input copies them
+  // without waiting). Only with a LibTorch that has CUDA.
+  bool pin_memory = false;
 };
 
 struct Batch {

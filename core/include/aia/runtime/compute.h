@@ -15,7 +15,9 @@ namespace aia {
 // Every 4-D parameter and buffer of `model` to channels-last (or back to NCHW).
 void apply_memory_format(torch::nn::Module& model, bool channels_last);
 
-// `images` (N x 3 x H x W) on `device`, channels-last when the format says so.
+// A batch's tensor on `device` (images N x 3 x H x W channels-last when the
+// format says so; targets as they are), copied without waiting from pinned
+// host memory to a GPU.
 torch::Tensor model_input(const torch::Tensor& images, const torch::Device& device, const ComputeFormat& format);
 
 // The logits of `images` (already model_input), float32, under bfloat16
