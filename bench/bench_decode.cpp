@@ -2,7 +2,7 @@
 // guarded decode and the resize to the model's input (load_image_rgb), on 2
 // threads, repeated until a second has passed; prints "<format> <images/s>".
 // bench/python/decode_pillow.py does the same with Pillow, the paper's loader.
-//   bench_decode DIR SIZE                 the speeds
+//   bench_decode DIR SIZE [DECODER]       the speeds (DECODER: opencv, the default, or torchvision)
 //   bench_decode --dng OUT.dng IN.png     a DNG of IN's pixels (Debian ships no DNG encoder)
 
 #include "aia/data/image_pipeline.h"
@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Images per second decoding `files` to size x size on `threads` threads; -1 when one fails.
-double speed(const std::vector<std::string>& files, int size, int threads) {
+double speed(const std::vector<std::string>& files, int size, int threads, aia::ImageDecoder decoder) {
   using clock = std::chrono::steady_clock;
   const auto start = clock::now();
   std::size_t done = 0;
@@ -37,7 +37,7 @@ double speed(const std::vector<std::string>& files, int size, int threads) {
         std::vector<std::uint8_t> pixels;
         for (std::size_t i; (i = next++) < files.size();) {
           std::string why;
-          if (!aia::load_image_rgb(files[i], size, pixels, &why)) {
+          if (!aia::load_image_rgb_with(decoder, files[i], size, pixels, &why)) {
             std::fprintf(stderr, "%s: %s\n", files[i].c_str(), why.c_str());
             bad = true;
           }
@@ -60,7 +60,10 @@ int main(int argc, char** argv) {
     aia::test::write_dng(argv[2], bgr(cv::Rect(0, 0, bgr.cols & ~1, bgr.rows & ~1)), 1);
     return 0;
   }
-  if (argc != 3) return std::fprintf(stderr, "usage: bench_decode DIR SIZE | --dng OUT.dng IN.png\n"), 2;
+  const std::string which = argc == 4 ? argv[3] : "opencv";
+  if ((argc != 3 && argc != 4) || (which != "opencv" && which != "torchvision"))
+    return std::fprintf(stderr, "usage: bench_decode DIR SIZE [opencv|torchvision] | --dng OUT.dng IN.png\n"), 2;
+  const auto decoder = which == "opencv" ? aia::ImageDecoder::OpenCV : aia::ImageDecoder::Torchvision;
   std::vector<fs::path> formats;
   for (const auto& e : fs::directory_iterator(argv[1]))
     if (e.is_directory()) formats.push_back(e.path());
@@ -69,7 +72,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     for (const auto& f : fs::directory_iterator(folder)) files.push_back(f.path().string());
     std::sort(files.begin(), files.end());
-    const double s = speed(files, std::stoi(argv[2]), 2);
+    const double s = speed(files, std::stoi(argv[2]), 2, decoder);
     if (s < 0)
       std::printf("%s failed\n", folder.filename().c_str());
     else

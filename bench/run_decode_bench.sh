@@ -56,3 +56,13 @@ join <("$b/bench_decode" "$formats" 448 | sort) <("$py" "$here/python/decode_pil
       echo "| $fmt | $ours | $pillow | $(awk -v a="$ours" -v b="$pillow" 'BEGIN { printf "%.2f", a / b }') |"
     fi
   done
+echo
+echo "## JPEG and PNG through either decoder of core (load_image_rgb_with), the same files -> 448 x 448, 2 threads"
+echo "| format | OpenCV images/s | torchvision images/s | torchvision / OpenCV |"
+echo "|---|---|---|---|"
+mkdir -p "$work/two"
+for f in jpeg png; do ln -sfn "$formats/$f" "$work/two/$f"; done
+join <("$b/bench_decode" "$work/two" 448 opencv | sort) <("$b/bench_decode" "$work/two" 448 torchvision | sort) |
+  while read -r fmt cv tv; do
+    echo "| $fmt | $cv | $tv | $(awk -v a="$tv" -v b="$cv" 'BEGIN { printf "%.2f", a / b }') |"
+  done
