@@ -140,17 +140,24 @@ namespace {
 // overlap with the next one.
 enum class Weighing { Area, Linear, AreaTwoTap };
 
-// The out x in matrix of a one-dimensional resize.
-torch::Tensor resize_matrix(std::int64_t in, std::int64_t out, Weighing weighing) {
-  auto m = torch::zeros({out, in}, torch::kFloat64);
-  auto w = m.accessor<double, 2>();
+// A one-dimensional resize as taps: for each output pixel the source pixels
+// it weighs (`index`, out x taps) and their weights (`weight`, the same
+// shape; unused taps weigh 0).
+struct Taps {
+  torch::Tensor index, weight;
+};
+
+Taps resize_taps(std::int64_t in, std::int64_t out, Weighing weighing) {
+  std::vector<std::vector<std::pair<std::int64_t, double>>> rows(static_cast<std::size_t>(out));
   const double scale = static_cast<double>(in) / static_cast<double>(out);
   for (std::int64_t i = 0; i < out; ++i) {
+    auto& row = rows[static_cast<std::size_t>(i)];
     const auto d = static_cast<double>(i);
     if (weighing == Weighing::Area) {
       const double from = d * scale, to = from + scale;
       for (auto j = static_cast<std::int64_t>(std::floor(from)); j < std::min<std::int64_t>(in, std::ceil(to)); ++j)
-        w[i][j] = (std::min(to, static_cast<double>(j + 1)) - std::max(from, static_cast<double>(j))) / scale;
+        row.emplace_back(j,
+                         (std::min(to, static_cast<double>(j + 1)) - std::max(from, static_cast<double>(j))) / scale);
       continue;
     }
     double at = (d + 0.5) * scale - 0.5, f = 0;
@@ -163,23 +170,50 @@ torch::Tensor resize_matrix(std::int64_t in, std::int64_t out, Weighing weighing
     if (weighing == Weighing::Linear) f = at - static_cast<double>(j);
     if (j < 0) j = 0, f = 0;
     if (j >= in - 1) j = in - 1, f = 0;
-    w[i][j] += 1 - f;
-    if (f > 0) w[i][j + 1] += f;
+    row.emplace_back(j, 1 - f);
+    if (f > 0) row.emplace_back(j + 1, f);
   }
-  return m.to(torch::kFloat32);
+  std::size_t taps = 1;
+  for (const auto& row : rows) taps = std::max(taps, row.size());
+  auto index = torch::zeros({out, static_cast<std::int64_t>(taps)}, torch::kLong);
+  auto weight = torch::zeros({out, static_cast<std::int64_t>(taps)}, torch::kFloat32);
+  auto ix = index.accessor<std::int64_t, 2>();
+  auto w = weight.accessor<float, 2>();
+  for (std::int64_t i = 0; i < out; ++i)
+    for (std::size_t k = 0; k < rows[static_cast<std::size_t>(i)].size(); ++k) {
+      ix[i][static_cast<std::int64_t>(k)] = rows[static_cast<std::size_t>(i)][k].first;
+      w[i][static_cast<std::int64_t>(k)] = static_cast<float>(rows[static_cast<std::size_t>(i)][k].second);
+    }
+  return {index, weight};
+}
+
+// `x` (rows x columns x channels) resized along its rows by `taps`: whole
+// rows gathered and weighed, which memory serves fast.
+torch::Tensor resize_rows(const torch::Tensor& x, const Taps& taps) {
+  torch::Tensor out;
+  for (std::int64_t k = 0; k < taps.index.size(1); ++k) {
+    const auto term =
+        x.index_select(0, taps.index.select(1, k)).to(torch::kFloat32) * taps.weight.select(1, k).view({-1, 1, 1});
+    out = out.defined() ? out.add_(term) : term;
+  }
+  return out;
 }
 
 }  // namespace
 
-torch::Tensor resize_rgb(const torch::Tensor& rgb, std::int64_t height, std::int64_t width) {
+torch::Tensor resize_hwc(const torch::Tensor& hwc, std::int64_t height, std::int64_t width) {
   // load_image_rgb's rule: INTER_AREA when a side shrinks, else INTER_LINEAR;
-  // separable, so rows through one matrix and columns through the other.
-  const auto x = rgb.to(torch::kFloat32);
-  const std::int64_t h = x.size(1), w = x.size(2);
+  // separable: rows, then columns (as rows of the transposed image).
+  const std::int64_t h = hwc.size(0), w = hwc.size(1);
   const bool shrinking = h > height || w > width, growing = h < height || w < width;
   const Weighing weighing = !shrinking ? Weighing::Linear : growing ? Weighing::AreaTwoTap : Weighing::Area;
-  const auto rows = resize_matrix(h, height, weighing), columns = resize_matrix(w, width, weighing);
-  return torch::matmul(torch::matmul(rows, x), columns.t()).round().clamp(0, 255).to(torch::kUInt8);
+  const auto rows = resize_rows(hwc, resize_taps(h, height, weighing)).transpose(0, 1).contiguous();
+  const auto both = resize_rows(rows, resize_taps(w, width, weighing)).transpose(0, 1);
+  return both.round().clamp(0, 255).to(torch::kUInt8).contiguous();
+}
+
+torch::Tensor resize_rgb(const torch::Tensor& rgb, std::int64_t height, std::int64_t width) {
+  return resize_hwc(rgb.permute({1, 2, 0}), height, width).permute({2, 0, 1});
 }
 
 torch::Tensor read_rgb_torchvision(const std::string& path, std::uint64_t max_pixels, std::string* error) {
@@ -211,7 +245,7 @@ bool load_rgb_torchvision(const std::string& path, int size, std::vector<std::ui
                           std::uint64_t max_pixels) {
   const auto rgb = read_rgb_torchvision(path, max_pixels, error);
   if (!rgb.defined()) return false;
-  const auto resized = resize_rgb(rgb, size, size).permute({1, 2, 0}).contiguous();
+  const auto resized = resize_hwc(rgb.permute({1, 2, 0}), size, size);
   out.assign(resized.data_ptr<std::uint8_t>(), resized.data_ptr<std::uint8_t>() + resized.numel());
   return true;
 }

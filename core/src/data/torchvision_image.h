@@ -38,6 +38,8 @@ torch::Tensor apply_orientation(const torch::Tensor& rgb, int orientation);
 // gives load_image_rgb's choice (INTER_AREA when a side shrinks, else
 // INTER_LINEAR), in floating point; rounded to the nearest level.
 torch::Tensor resize_rgb(const torch::Tensor& rgb, std::int64_t height, std::int64_t width);
+// The same for H x W x 3 pixels (what torchvision's decoder holds underneath), giving H x W x 3, contiguous.
+torch::Tensor resize_hwc(const torch::Tensor& hwc, std::int64_t height, std::int64_t width);
 
 // A JPEG or PNG file through the guarded read and torchvision's decoder,
 // its EXIF orientation applied: 3 x H x W uint8 RGB, or an undefined tensor
