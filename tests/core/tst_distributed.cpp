@@ -191,6 +191,7 @@ class TestDistributed : public QObject {
   void tensorTrainerLearnsAndStops();
   void tensorTrainerOnTwoRanksEqualsOne();
   void twoRanksEqualOneProcess();
+  void oneRankGroupEqualsOneProcess();
   void attentionHeadOnTwoRanksEqualsOne();
   void stoppedOnTwoRanksResumesOnOne();
   void launchedByTorchrun();
@@ -256,6 +257,12 @@ void TestDistributed::launchVariables() {
     for (const auto& [k, v] : vars) ::unsetenv(k.c_str());
   };
   with({}, [] { QVERIFY(!aia::launch_info_from_environment().distributed()); });
+  // torchrun --nproc_per_node=1 forms a group of one; WORLD_SIZE=1 alone is one plain process.
+  with({{"WORLD_SIZE", "1"}}, [] { QVERIFY(!aia::launch_info_from_environment().distributed()); });
+  with({{"WORLD_SIZE", "1"}, {"MASTER_PORT", "23456"}}, [] {
+    const auto l = aia::launch_info_from_environment();
+    QVERIFY(l.distributed() && l.group_of_one && l.world_size == 1);
+  });
   with({{"WORLD_SIZE", "4"},
         {"RANK", "2"},
         {"LOCAL_RANK", "0"},
@@ -414,6 +421,21 @@ void TestDistributed::twoRanksEqualOneProcess() {
   for (const auto& f : {folder.thresholds_path(aia::ThresholdMethod::MccGrid), folder.evaluation_path(),
                         folder.test_scores_path(), folder.checkpoint_path(aia::Checkpoint::Best)})
     QVERIFY2(std::filesystem::exists(f), f.c_str());
+}
+
+void TestDistributed::oneRankGroupEqualsOneProcess() {
+  // torchrun --nproc_per_node=1 (WORLD_SIZE=1 with MASTER_PORT): a process group of one rank, with its backend
+  // (Gloo here; NCCL on a GPU), SyncBatchNorm and the all-reduces, training to one process's weights.
+  const QString run = dir_.filePath("one-rank");
+  auto r0 = start(train_args(config_, data_, run), 1, 0, port_ + 17);
+  QString out;
+  QVERIFY2(finish(*r0, out) == 0, qPrintable(out));
+  QVERIFY2(out.contains("rank 0 of 1: joining") && out.contains("over gloo"), qPrintable(out));
+  QVERIFY2(out.contains("all 1 ranks train the same configuration"), qPrintable(out));
+  std::string where;
+  const double d = max_difference(last_checkpoint(single_), last_checkpoint(run), &where);
+  qInfo("a group of one rank vs one process: max |difference| %.3g (%s)", d, where.c_str());
+  QVERIFY2(d <= kWeightTolerance, qPrintable(QString("max difference %1 at %2").arg(d).arg(where.c_str())));
 }
 
 void TestDistributed::attentionHeadOnTwoRanksEqualsOne() {

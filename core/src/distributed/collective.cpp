@@ -153,6 +153,7 @@ LaunchInfo launch_info_from_environment() {
   l.timeout = std::chrono::seconds(int_variable("AIA_DIST_TIMEOUT", 300, 1, 86400));
   if (const char* agent = std::getenv("TORCHELASTIC_USE_AGENT_STORE")) l.agent_store = std::string(agent) == "True";
   l.restart_count = int_variable("TORCHELASTIC_RESTART_COUNT", 0, 0, 1 << 20);
+  l.group_of_one = l.world_size == 1 && std::getenv("WORLD_SIZE") && std::getenv("MASTER_PORT");
   if (l.distributed() && !std::getenv("MASTER_PORT"))
     throw ConfigError("WORLD_SIZE=" + std::to_string(l.world_size) +
                       " asks for a data-parallel run, but MASTER_PORT is not set (launch as torchrun does: "

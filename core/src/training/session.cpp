@@ -69,7 +69,7 @@ void Session::join_group() {
 }
 
 void Session::barrier() {
-  if (group_->size() < 2) return;
+  if (group_->backend() == Backend::None) return;
   std::vector<torch::Tensor> token{torch::zeros({1}, torch::TensorOptions(device_))};
   group_->all_reduce_sum(token);
 }
@@ -100,7 +100,7 @@ void Session::prepare_data() {
   log("normalisation: " + data_.normalization.source);
   if (config_.data.cache_mb > 0)
     cache_ = std::make_unique<ImageCache>(static_cast<std::size_t>(config_.data.cache_mb) << 20);
-  if (group_->size() > 1) {
+  if (group_->backend() != Backend::None) {
     check_ranks_agree(*group_, run_fingerprint(config_, data_), device_);  // before any step, on every rank
     log("all " + std::to_string(group_->size()) + " ranks train the same configuration on the same dataset");
   }
@@ -123,7 +123,7 @@ void Session::build_model() {
   }
   model_->to(device_);
   apply_memory_format(*model_, format_.channels_last);
-  if (group_->size() > 1 && config_.run.sync_batch_norm) model_->set_batch_norm_group(group_);
+  if (group_->backend() != Backend::None && config_.run.sync_batch_norm) model_->set_batch_norm_group(group_);
   const bool frozen = config_.run.mode == TrainMode::Frozen;
   std::vector<torch::Tensor> trained;
   for (auto& p : model_->named_parameters()) {
@@ -431,7 +431,7 @@ void Session::finish() {
   // through the group (each tensor summed with zeros from every other rank).
   if (writes()) model_ = load_run_model(folder_, folder_.read_info(), Checkpoint::Best);
   model_->to(device_);
-  if (group_->size() > 1) {
+  if (group_->backend() != Backend::None) {
     torch::NoGradGuard no_grad;
     std::vector<torch::Tensor> state;
     for (auto& p : model_->parameters()) state.push_back(p.detach());
@@ -459,10 +459,8 @@ void Session::finish() {
   if (writes()) write_run_outputs(folder_, outputs, train, test);
 }
 
-RunResult Session::run() {
-  device_ = torch::Device(resolve_device(config_.run.device));
-  join_group();  // first: a rank that never meets the others leaves no run folder behind
-  if (writes()) folder_.write_config(config_);
+// The device's settings and the run's precision and memory format, said in the log.
+void Session::choose_compute() {
   (*log_)("device " + device_.str() + "; " + describe(runtime_info()));
   if (device_.is_cuda()) {
     // Fixed-size batches: cuDNN times its algorithms once per shape and keeps the fastest.
@@ -474,6 +472,13 @@ RunResult Session::run() {
   format_ = resolve_compute_format(precision_, memory_format_, device_.str(), Workload::Training);
   if (device_.is_cpu()) (*log_)("CPU: " + describe(cpu_features()));
   (*log_)(format_.reason);
+}
+
+RunResult Session::run() {
+  device_ = torch::Device(resolve_device(config_.run.device));
+  join_group();  // first: a rank that never meets the others leaves no run folder behind
+  if (writes()) folder_.write_config(config_);
+  choose_compute();
   prepare_data();
   build_model();
   const std::size_t b = static_cast<std::size_t>(config_.optim.batch_size);

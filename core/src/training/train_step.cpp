@@ -166,7 +166,7 @@ void StepEngine::all_reduce_gradients(torch::Tensor& loss_sum) {
 StepResult StepEngine::step(const OneCycle::Value& schedule, std::uint64_t seed, std::int64_t local_images,
                             bool stop_requested, const std::function<torch::Tensor()>& forward_loss) {
   StepResult r;
-  const bool many = group_->size() > 1;
+  const bool many = group_->backend() != Backend::None;  // a process group, even of one rank
   const torch::Device device = trained_.empty() ? torch::Device(torch::kCPU) : trained_.front().device();
   // Agree on the batch size, the ranks with nothing to train on, and a stop.
   double images = static_cast<double>(local_images), empty_ranks = local_images > 0 ? 0 : 1,
@@ -256,7 +256,8 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
   torch::optim::Adam adam(trained, torch::optim::AdamOptions(o.schedule.max_lr)
                                        .betas({o.schedule.beta1_max, o.step.beta2})
                                        .weight_decay(o.weight_decay));
-  if (size > 1) model.set_batch_norm_group(group);
+  const bool grouped = group->backend() != Backend::None;
+  if (grouped) model.set_batch_norm_group(group);
   model.train();
   StepEngine engine(adam, trained, group, o.step);
 
@@ -304,7 +305,7 @@ TensorTrainResult train_on_tensors(ClassifierImpl& model, const torch::Tensor& i
     if (result.finite) take_checked(engine.flush());
     if (kept) result.epoch_loss.push_back(loss_sum / static_cast<double>(kept));
   }
-  if (size > 1) model.set_batch_norm_group(nullptr);
+  if (grouped) model.set_batch_norm_group(nullptr);
   return result;
 }
 

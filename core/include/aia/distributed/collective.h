@@ -34,7 +34,11 @@ struct LaunchInfo {
   // prefix of its own), so that no rank meets a group being torn down.
   int group = 0;
   int store_port() const { return agent_store ? master_port : master_port + group; }
-  bool distributed() const { return world_size > 1; }
+  // WORLD_SIZE=1 with MASTER_PORT (torchrun --nproc_per_node=1): a process
+  // group of one rank, formed as a larger one is (its backend, SyncBatchNorm,
+  // the all-reduces), rather than a plain single process.
+  bool group_of_one = false;
+  bool distributed() const { return world_size > 1 || group_of_one; }
 };
 
 // Parses the torchrun variables; throws ConfigError naming the variable when

@@ -65,6 +65,7 @@ class Session {
   void barrier();
   // A stop every rank agreed on in the last step; in one process, also a stop asked for since.
   bool stopping() const { return stop_agreed_ || (!launch_.distributed() && stop_.stop_requested()); }
+  void choose_compute();
   void prepare_data();
   void build_model();
   void save_last();
