@@ -18,7 +18,10 @@ set(aia_probe_includes ${TORCH_INCLUDE_DIRS} ${CUDAToolkit_INCLUDE_DIRS})
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
 # c10d over Gloo: the headers come with LibTorch, Gloo's own with libgloo-dev
-# on Debian (the wheel carries them). Probed by compiling and linking a use.
+# on Debian (PyTorch's wheel lacks gloo/algorithm.h: no Gloo there). Probed by
+# compiling a use. AIA_ENABLE_GLOO=OFF leaves it out (the NCCL-only build of
+# the wheel, tried on Debian's LibTorch).
+option(AIA_ENABLE_GLOO "Use c10d's Gloo backend when its headers are found" ON)
 find_library(AIA_GLOO_LIBRARY gloo)
 cmake_push_check_state(RESET)
 set(CMAKE_REQUIRED_FLAGS "${TORCH_CXX_FLAGS}")
@@ -33,8 +36,12 @@ int main() {
   options->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1"));
   c10d::TCPStoreOptions store;
   return store.isServer ? 1 : 0;
-}]=] AIA_WITH_C10D)
+}]=] AIA_HAVE_GLOO)
 cmake_pop_check_state()
+set(AIA_WITH_GLOO OFF)
+if(AIA_ENABLE_GLOO AND AIA_HAVE_GLOO)
+  set(AIA_WITH_GLOO ON)
+endif()
 
 set(AIA_TORCH_HAS_CUDA OFF)
 if(TORCH_CUDA_LIBRARIES OR C10_CUDA_LIBRARY)
@@ -45,10 +52,10 @@ endif()
 # (AIA_NCCL_INCLUDE_DIR, e.g. the wheel's nvidia/nccl/include).
 option(AIA_ENABLE_NCCL "Use c10d's NCCL backend when the linked LibTorch has CUDA and nccl.h is found" ON)
 set(AIA_WITH_NCCL OFF)
-if(AIA_ENABLE_NCCL AND AIA_WITH_C10D AND AIA_TORCH_HAS_CUDA)
+if(AIA_ENABLE_NCCL AND AIA_TORCH_HAS_CUDA)
   cmake_push_check_state(RESET)
   set(CMAKE_REQUIRED_FLAGS "${TORCH_CXX_FLAGS}")
-  set(CMAKE_REQUIRED_DEFINITIONS -DUSE_C10D_NCCL -DUSE_C10D_GLOO -DUSE_DISTRIBUTED)
+  set(CMAKE_REQUIRED_DEFINITIONS -DUSE_C10D_NCCL -DUSE_DISTRIBUTED)
   set(CMAKE_REQUIRED_INCLUDES ${aia_probe_includes} ${AIA_NCCL_INCLUDE_DIR})
   set(CMAKE_REQUIRED_QUIET ON)
   check_cxx_source_compiles([=[
@@ -62,6 +69,11 @@ int main() {
 }]=] AIA_HAVE_NCCL)
   cmake_pop_check_state()
   set(AIA_WITH_NCCL ${AIA_HAVE_NCCL})
+endif()
+# c10d: process groups over Gloo, NCCL or both.
+set(AIA_WITH_C10D OFF)
+if(AIA_WITH_GLOO OR AIA_WITH_NCCL)
+  set(AIA_WITH_C10D ON)
 endif()
 
 # Peak GPU memory from the CUDA caching allocator, for the check program.
@@ -84,7 +96,7 @@ endif()
 
 unset(CMAKE_TRY_COMPILE_TARGET_TYPE)
 
-message(STATUS "LibTorch ${Torch_VERSION}: c10d/Gloo ${AIA_WITH_C10D}, NCCL ${AIA_WITH_NCCL}, "
+message(STATUS "LibTorch ${Torch_VERSION}: c10d/Gloo ${AIA_WITH_GLOO}, NCCL ${AIA_WITH_NCCL}, "
                "CUDA ${AIA_TORCH_HAS_CUDA}, CUDA memory statistics ${AIA_WITH_CUDA_STATS}")
 
 # torchvision's image library (JPEG and PNG decoded through LibTorch's operator

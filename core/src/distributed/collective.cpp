@@ -6,8 +6,10 @@
 
 #if AIA_WITH_C10D
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#if AIA_WITH_GLOO
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#endif
 #if AIA_WITH_NCCL
 #include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
 #endif
@@ -97,6 +99,7 @@ class C10dCollective : public Collective {
   std::chrono::milliseconds timeout_;
 };
 
+#if AIA_WITH_GLOO
 // This host's address on the route to MASTER_ADDR (what a UDP socket
 // "connected" there is bound to; no packet is sent), or "" when there is no
 // route or the name does not resolve.
@@ -136,6 +139,7 @@ std::shared_ptr<::gloo::transport::Device> gloo_device(const LaunchInfo& launch)
   if (!local.empty()) return c10d::ProcessGroupGloo::createDeviceForHostname(local);
   return c10d::ProcessGroupGloo::createDefaultDevice();
 }
+#endif  // AIA_WITH_GLOO
 #endif
 
 }  // namespace
@@ -177,11 +181,11 @@ std::string to_string(Backend backend) {
 
 std::vector<Backend> collective_backends() {
   std::vector<Backend> names;
-#if AIA_WITH_C10D
+#if AIA_WITH_C10D && AIA_WITH_GLOO
   names.push_back(Backend::Gloo);
-#if AIA_WITH_NCCL
-  names.push_back(Backend::Nccl);
 #endif
+#if AIA_WITH_C10D && AIA_WITH_NCCL
+  names.push_back(Backend::Nccl);
 #endif
   return names;
 }
@@ -234,6 +238,7 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
         c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + std::to_string(launch.restart_count) +
                                                    (launch.group > 0 ? "/group_" + std::to_string(launch.group) : ""),
                                                store);
+#if AIA_WITH_GLOO
   if (backend == Backend::Gloo) {
     auto options = c10d::ProcessGroupGloo::Options::create(timeout);
     options->devices.push_back(gloo_device(launch));
@@ -242,6 +247,7 @@ std::shared_ptr<Collective> make_collective(const LaunchInfo& launch, Backend re
     return std::make_shared<C10dCollective<c10d::ProcessGroupGloo>>(group, launch.rank, launch.world_size,
                                                                     Backend::Gloo, timeout);
   }
+#endif
 #if AIA_WITH_NCCL
   if (backend == Backend::Nccl) {
     auto options = c10d::ProcessGroupNCCL::Options::create();
