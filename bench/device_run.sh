@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The GPU path end to end in one script (issue 28): the training build
 # against the LibTorch at hand, labelled JPEGs, the whole `aia train` (decode,
-# train, evaluate, thresholds, checkpoints), a stop and a resume, and the
+# train, evaluate, thresholds, checkpoints), a stop and a resume, a
+# data-parallel run of one rank (NCCL on a GPU, Gloo on the CPU), and the
 # training step against the same step in PyTorch Python.
 #
 #   bash bench/device_run.sh              a CUDA machine with PyTorch's wheel: TResNet-M, 448 px, batch 32,
@@ -13,14 +14,14 @@
 #                                         lacks them: carry DIR there and set AIA_HEADERS=DIR
 #
 # Settings: OUT (default build/device-run: the report, logs, data and runs),
-# STAGES (default "build data train resume steps"), TORCH_PREFIX (see
+# STAGES (default "build data train resume group steps"), TORCH_PREFIX (see
 # bench/torch_env.sh), AIA_HEADERS, AIA_WERROR (ON: warnings are errors, as CI
 # builds it; off by default, for another compiler's new warnings). The report lands in $OUT/report.tsv
 # (key <TAB> value), each stage's output in $OUT/<stage>.log.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${OUT:-$root/build/device-run}
-stages=${STAGES:-build data train resume steps}
+stages=${STAGES:-build data train resume group steps}
 dry=0
 case ${1:-} in
   --dry-run) dry=1 ;;
@@ -108,6 +109,16 @@ resume_run() {
   grep -q '"epoch":2' "$out/resumed/metrics.jsonl"
 }
 stage resume resume_run
+
+# A process group of one rank, as torchrun --nproc_per_node 1 starts it: NCCL for CUDA where the build has it.
+one_rank() {
+  rm -rf "$out/one-rank"
+  WORLD_SIZE=1 RANK=0 LOCAL_RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=${MASTER_PORT:-29533} \
+    "$aia" train "${common[@]}" --epochs 1 --max-batches 5 --out "$out/one-rank"
+  grep -q "rank 0 of 1: joining" "$out/group.log"  # this stage's own output
+}
+stage group one_rank
+[[ " $stages " == *" group "* ]] && say "group" "$(grep -o 'joining at .*' "$out/group.log" | head -1)"
 
 # The training step: aia-check (the engine, NCHW and channels-last) beside PyTorch Python.
 steps_compare() {
