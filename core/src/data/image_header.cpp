@@ -59,6 +59,25 @@ int exif_orientation(std::string_view exif) {
   return 1;
 }
 
+// Whether the JPEG's markers from `i` on reach a start of scan with an end
+// of image after it. Scan data cannot hold 0xFF 0xD9 (a 0xFF there is
+// followed by 0x00 or a restart marker), so finding one means the file was
+// not cut short in its scans.
+bool reaches_end(std::string_view b, std::size_t i) {
+  while (i + 4 <= b.size()) {
+    if (static_cast<unsigned char>(b[i]) != 0xFF) return false;
+    const auto marker = static_cast<unsigned char>(b[i + 1]);
+    if (marker == 0xFF) {
+      ++i;
+      continue;
+    }
+    if (marker == 0xDA) return b.find("\xFF\xD9", i + 2) != std::string_view::npos;
+    if (marker == 0xD9) return true;
+    i += 2 + be(b, i + 2, 2);
+  }
+  return false;
+}
+
 std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
   std::size_t i = 2;
   std::string warning;
@@ -92,6 +111,7 @@ std::optional<ImageHeader> jpeg(std::string_view b, std::string* why) {
       ImageHeader h = sized("JPEG", be(b, i + 7, 2), be(b, i + 5, 2));
       h.warning = warning;
       h.orientation = orientation;
+      h.cut_short = !reaches_end(b, i + 2 + length);
       return h;
     }
     if (marker == 0xE1 && orientation == 1 && i + 2 + length <= b.size())

@@ -227,6 +227,10 @@ torch::Tensor read_rgb_torchvision(const std::string& path, std::uint64_t max_pi
   const std::string format = guarded->header.format;
   if (format != "JPEG" && format != "PNG")
     return fail(format + ": torchvision's image library decodes JPEG and PNG only (the full build reads every format)");
+  if (guarded->header.cut_short)
+    return fail(
+        "JPEG cut short (its scans end without an end-of-image marker): refused by the torchvision decoder "
+        "(the full build decodes what is there)");
   torch::Tensor rgb;
   try {
     rgb = torchvision_decode_rgb(

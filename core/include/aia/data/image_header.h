@@ -28,6 +28,10 @@ struct ImageHeader {
   // A JPEG's EXIF orientation (1: as stored; 2 to 8: mirrored and/or turned),
   // for a decoder that does not apply it itself (torchvision's).
   int orientation = 1;
+  // A JPEG whose scans end without an end-of-image marker (a file cut short):
+  // libjpeg through OpenCV decodes what is there with a warning; the
+  // torchvision path refuses it (its decoder leaks the image on that error).
+  bool cut_short = false;
 };
 
 // The format the first bytes' signature names ("JPEG", ..., "RAW"), or null:
