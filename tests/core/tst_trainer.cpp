@@ -67,6 +67,17 @@ struct Recorder : aia::TrainObserver {
   }
 };
 
+// A tresnet_nano weights file (4 labels) with a NaN in its head, written at `path`: every loss from it is NaN.
+std::string nan_weights(const std::string& path) {
+  auto model = aia::make_model("tresnet_nano", 4);
+  {
+    torch::NoGradGuard no_grad;
+    model->named_parameters()["head.fc.1.weight"][0][0] = std::nanf("");
+  }
+  aia::export_weights(*model, path, aia::WeightFormat::Safetensors);
+  return path;
+}
+
 aia::NamedTensors model_part(const std::string& path) {
   aia::NamedTensors out;
   for (auto& [k, v] : aia::read_safetensors(path))
@@ -301,15 +312,8 @@ void TestTrainer::hostileDatasetTrainsWithProblemsReported() {
 
 void TestTrainer::nanLossStopsCleanly() {
   // Pretrained weights with a NaN in the head (a corrupt file, say) make the first loss NaN.
-  auto model = aia::make_model("tresnet_nano", 4);
-  {
-    torch::NoGradGuard no_grad;
-    model->named_parameters()["head.fc.1.weight"][0][0] = std::nanf("");
-  }
-  const std::string weights = m_dir.filePath("nan.safetensors").toStdString();
-  aia::export_weights(*model, weights, aia::WeightFormat::Safetensors);
   auto config = tiny_config(m_data, m_dir.filePath("run-nan").toStdString());
-  config.model.pretrained = weights;
+  config.model.pretrained = nan_weights(m_dir.filePath("nan.safetensors").toStdString());
   Recorder rec;
   const auto r = aia::train(config, rec);
   QCOMPARE(r.status, aia::RunStatus::Failed);
@@ -428,15 +432,8 @@ void TestTrainer::nanGuardWindowInARun() {
   // A whole run checked every 3 steps: weights with a NaN make every loss NaN; the
   // first window is undone, the message names the first bad batch, no progress is
   // shown for an unchecked step and no checkpoint holds a non-finite number.
-  auto model = aia::make_model("tresnet_nano", 4);
-  {
-    torch::NoGradGuard no_grad;
-    model->named_parameters()["head.fc.1.weight"][0][0] = std::nanf("");
-  }
-  const std::string weights = m_dir.filePath("nan-window.safetensors").toStdString();
-  aia::export_weights(*model, weights, aia::WeightFormat::Safetensors);
   auto config = tiny_config(m_data, m_dir.filePath("run-nan-window").toStdString());
-  config.model.pretrained = weights;
+  config.model.pretrained = nan_weights(m_dir.filePath("nan-window.safetensors").toStdString());
   config.run.check_loss_every = 3;
   Recorder rec;
   const auto r = aia::train(config, rec);
