@@ -23,6 +23,7 @@
 #include "aia/model/registry.h"
 #include "aia/model/tresnet.h"
 #include "aia/runtime/compute.h"
+#include "aia/runtime/compute_format.h"
 #include "aia/runtime/runtime.h"
 #include "aia/training/train_step.h"
 #include "fixture_model.h"
@@ -60,7 +61,7 @@ struct Options {
   int threads = 0;
   int threshold_images = 4000;
   std::string report;
-  int check_every = 0;                 // the NaN guard's window; 0: 20 on CUDA, 1 on a CPU (the trainer's default)
+  int check_every = 0;                 // the NaN guard's window; 0: the trainer's default (default_loss_check_every)
   std::string memory_format = "nchw";  // or channels-last
 };
 
@@ -174,7 +175,7 @@ void check_parity(const Options& o, const torch::Device& device) {
 void check_training(const Options& o, const torch::Device& device, bool amp) {
   const std::string tag = amp ? "train bf16-amp" : "train fp32";
   const bool channels_last = o.memory_format == "channels-last";
-  const int check_every = o.check_every > 0 ? o.check_every : device.is_cuda() ? 20 : 1;
+  const int check_every = o.check_every > 0 ? o.check_every : aia::default_loss_check_every(device.str());
   torch::manual_seed(7);
   aia::Classifier model = aia::make_model(o.backbone, o.labels, 0.3);
   model->to(device);

@@ -108,7 +108,7 @@ TrainConfig recipe_config_for(const std::string& dataset) {
 
 int check_loss_every(const TrainConfig& config, const std::string& device) {
   if (config.run.check_loss_every > 0) return config.run.check_loss_every;
-  return device.rfind("cuda", 0) == 0 ? 20 : 1;
+  return default_loss_check_every(device);
 }
 
 double ema_decay_of(const TrainConfig& config) {

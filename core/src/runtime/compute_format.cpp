@@ -158,6 +158,8 @@ ComputeFormat resolve_compute_format(Precision precision, MemoryFormat format, c
   return f;
 }
 
+int default_loss_check_every(const std::string& device) { return device.rfind("cuda", 0) == 0 ? 20 : 1; }
+
 std::string describe(const ComputeFormat& f) {
   return std::string(f.bf16 ? "bfloat16 autocast" : "float32") + ", " + (f.channels_last ? "channels-last" : "NCHW");
 }

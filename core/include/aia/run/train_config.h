@@ -127,9 +127,8 @@ struct ConfigOverrides {
 double ema_decay_of(const TrainConfig& config);
 
 // How many steps the NaN guard lets pass between two checks of the loss:
-// run.check_loss_every when set, otherwise 1 on a CPU (a host read costs
-// nothing there) and 20 on a CUDA device (one synchronisation per 20 steps
-// keeps the GPU's queue full). `device`: the resolved device, "cpu" or "cuda:N".
+// run.check_loss_every when set, otherwise default_loss_check_every(device)
+// (aia/runtime/compute_format.h). `device`: the resolved device, "cpu" or "cuda:N".
 int check_loss_every(const TrainConfig& config, const std::string& device);
 
 // Throws ConfigError for an unknown loss preset.

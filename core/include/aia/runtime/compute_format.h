@@ -60,4 +60,10 @@ ComputeFormat resolve_compute_format(Precision precision, MemoryFormat format, c
                                      Workload workload, const CpuFeatures& cpu = cpu_features());
 std::string describe(const ComputeFormat& f);  // "bfloat16, channels-last"
 
+// How many training steps the NaN guard lets pass between two reads of the
+// loss on `device` ("cpu", "cuda:N"): 1 on a CPU (a host read costs nothing
+// there), 20 on a CUDA device (one synchronisation per 20 steps keeps the
+// GPU's queue full). The trainer's default (run.check_loss_every 0) and aia-check's.
+int default_loss_check_every(const std::string& device);
+
 }  // namespace aia
