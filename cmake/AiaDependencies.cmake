@@ -5,6 +5,8 @@ include(AiaTorch)                       # Debian: libtorch-dev (CPU), libgloo-de
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
 find_package(ZLIB REQUIRED)
+find_package(CURL REQUIRED)      # the Hub's downloads (aia get-model)
+find_package(OpenSSL REQUIRED)   # their sha256 and git sha1 checks
 find_package(CLI11 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EXIV2 REQUIRED IMPORTED_TARGET exiv2)  # XMP sidecars

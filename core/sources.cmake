@@ -37,6 +37,9 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotations.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/run_outputs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/json_errors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/known_keys.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/name_list.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/hub_progress.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/label_table.cpp
@@ -78,6 +81,12 @@ set(torch_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/training/sharded_scoring.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/data/demo_dataset.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/experiment/experiment_runner.cpp
+)
+# The Hub's downloads (libcurl, OpenSSL's digests): the full build only; the
+# training build's src/headless/ refuses them by name, the fuzz build has no use of them.
+set(net_sources
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/hub.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/published_model.cpp
 )
 # The sources the training build (AIA_HEADLESS) leaves out: they need
 # OpenCV, exiv2, ONNX or the extra image codecs (src/headless/ stands in).

@@ -15,6 +15,8 @@ packages=(
   libopenblas0-pthread libopenblas-dev libgoogle-perftools-dev
   # CLI and benchmarks
   libcli11-dev libbenchmark-dev zlib1g-dev
+  # the Hub's downloads (aia get-model): HTTP(S) and the sha256 / git sha1 checks
+  libcurl4-openssl-dev libssl-dev
   # GUI: Qt 6 and the Qt 6 build of QCustomPlot
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libqcustomplot-dev libgl-dev

@@ -100,165 +100,165 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="76" />
-        <location filename="../ui/annotate_page.cpp" line="215" />
+        <location filename="../ui/annotate_page.cpp" line="102" />
+        <location filename="../ui/annotate_page.cpp" line="220" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>tags (editable, separated by ;)</source>
         <translation>Schlagwörter (editierbar, getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>scores</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="86" />
-        <location filename="../ui/annotate_page.cpp" line="378" />
+        <location filename="../ui/annotate_page.cpp" line="76" />
+        <location filename="../ui/annotate_page.cpp" line="383" />
         <source>Select an image to see it large.</source>
         <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="114" />
         <source>&amp;Open images...</source>
         <translation>Bilder &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="115" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="116" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="96" />
+        <location filename="../ui/annotate_page.cpp" line="117" />
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="118" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>Alle Bilder aus der Liste entfernen (die Dateien bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="98" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>&amp;Review as a project...</source>
         <translation>Als Projekt &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="101" />
+        <location filename="../ui/annotate_page.cpp" line="122" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="127" />
+        <location filename="../ui/annotate_page.cpp" line="148" />
         <source>skipped file</source>
         <translation>übersprungene Datei</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="127" />
+        <location filename="../ui/annotate_page.cpp" line="148" />
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="129" />
+        <location filename="../ui/annotate_page.cpp" line="150" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="140" />
+        <location filename="../ui/annotate_page.cpp" line="83" />
         <source>Show where in the image the model sees the chosen tag</source>
         <translation>Zeigen, wo im Bild das Modell das gewählte Schlagwort sieht</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;Heatmap:</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="187" />
+        <location filename="../ui/annotate_page.cpp" line="192" />
         <source>Images to annotate</source>
         <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="203" />
+        <location filename="../ui/annotate_page.cpp" line="208" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="209" />
+        <location filename="../ui/annotate_page.cpp" line="214" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="223" />
+        <location filename="../ui/annotate_page.cpp" line="228" />
         <source>cannot annotate: %1</source>
         <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="228" />
+        <location filename="../ui/annotate_page.cpp" line="233" />
         <source>model loaded for annotation: %1</source>
         <translation>Modell zum Annotieren geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="362" />
+        <location filename="../ui/annotate_page.cpp" line="367" />
         <source>no heatmap</source>
         <translation>keine Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="392" />
+        <location filename="../ui/annotate_page.cpp" line="397" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="410" />
+        <location filename="../ui/annotate_page.cpp" line="415" />
         <source>no heatmap: %1</source>
         <translation>keine Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="196" />
-        <location filename="../ui/annotate_page.cpp" line="269" />
+        <location filename="../ui/annotate_page.cpp" line="201" />
+        <location filename="../ui/annotate_page.cpp" line="274" />
         <source>skipped %1: %2</source>
         <translation>übersprungen %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="187" />
+        <location filename="../ui/annotate_page.cpp" line="192" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="218" />
+        <location filename="../ui/annotate_page.cpp" line="223" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="235" />
+        <location filename="../ui/annotate_page.cpp" line="240" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="299" />
+        <location filename="../ui/annotate_page.cpp" line="304" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="347" />
+        <location filename="../ui/annotate_page.cpp" line="352" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="350" />
+        <location filename="../ui/annotate_page.cpp" line="355" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
@@ -808,6 +808,120 @@
     </message>
 </context>
 <context>
+    <name>aia::ui::GetModelDialog</name>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="33" />
+        <source>Get a published model</source>
+        <translation>Ein veröffentlichtes Modell holen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="39" />
+        <source>Another model on the Hub</source>
+        <translation>Ein anderes Modell auf dem Hub</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="39" />
+        <source>a timm weight file in any repo: ORG/NAME[@REVISION]</source>
+        <translation>eine timm-Gewichtsdatei in einem beliebigen Repo: ORG/NAME[@REVISION]</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="42" />
+        <source>ORG/NAME[@REVISION]</source>
+        <translation>ORG/NAME[@REVISION]</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="45" />
+        <source>optional: else the repo's config.json label_names</source>
+        <translation>optional: sonst die label_names aus config.json des Repos</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="58" />
+        <source>Cache: %1 (shared with Python's huggingface_hub)</source>
+        <translation>Cache: %1 (gemeinsam mit Pythons huggingface_hub)</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="61" />
+        <source>&amp;Get</source>
+        <translation>&amp;Holen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="64" />
+        <location filename="../ui/get_model_dialog.cpp" line="126" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="67" />
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="71" />
+        <source>Class names</source>
+        <translation>Klassennamen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="71" />
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="75" />
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="77" />
+        <source>&amp;Repo:</source>
+        <translation>&amp;Repo:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="78" />
+        <source>&amp;Class names (one per line):</source>
+        <translation>&amp;Klassennamen (eine je Zeile):</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="81" />
+        <source>Run &amp;folder to make:</source>
+        <translation>Zu erstellender Lauf&amp;ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="126" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="138" />
+        <source>Asking the Hub for %1...</source>
+        <translation>Der Hub wird nach %1 gefragt...</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="162" />
+        <source>Cancelled; the part fetched is kept, and Get resumes it.</source>
+        <translation>Abgebrochen; der geladene Teil bleibt erhalten, und Holen setzt ihn fort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="175" />
+        <source>made run %1 from %2 (%3): %4 labels from %5. %6</source>
+        <translation>Lauf %1 aus %2 erstellt (%3): %4 Labels aus %5. %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="177" />
+        <source>from the cache</source>
+        <translation>aus dem Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="177" />
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="192" />
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen...</translation>
+    </message>
+</context>
+<context>
     <name>aia::ui::ImportModelDialog</name>
     <message>
         <location filename="../ui/model_transfer.cpp" line="83" />
@@ -842,7 +956,7 @@
     <message>
         <location filename="../ui/model_transfer.cpp" line="118" />
         <source>&amp;Class names (one per line):</source>
-        <translation>&amp;Klassennamen (einer pro Zeile):</translation>
+        <translation>&amp;Klassennamen (eine je Zeile):</translation>
     </message>
     <message>
         <location filename="../ui/model_transfer.cpp" line="118" />
@@ -857,7 +971,7 @@
     <message>
         <location filename="../ui/model_transfer.cpp" line="119" />
         <source>Run &amp;folder to make:</source>
-        <translation>Anzulegender Lauf&amp;ordner:</translation>
+        <translation>Zu erstellender Lauf&amp;ordner:</translation>
     </message>
     <message>
         <location filename="../ui/model_transfer.cpp" line="120" />
@@ -873,400 +987,410 @@
 <context>
     <name>aia::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="42" />
+        <location filename="../ui/main_window.cpp" line="43" />
         <source>AIA Studio</source>
         <translation>AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Dataset</source>
         <translation>&amp;Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="55" />
         <source>&amp;Train</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55" />
+        <location filename="../ui/main_window.cpp" line="56" />
         <source>&amp;Browse</source>
         <translation>&amp;Durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>T&amp;hresholds</source>
         <translation>&amp;Schwellenwerte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="58" />
         <source>&amp;Annotate</source>
         <translation>&amp;Annotieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="59" />
         <source>E&amp;xperiments</source>
         <translation>E&amp;xperimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="67" />
         <source>Re&amp;view</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="124" />
         <source>a training run is in progress already</source>
         <translation>es läuft bereits ein Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Training failed</source>
         <translation>Training fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191" />
+        <location filename="../ui/main_window.cpp" line="192" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>Folder for runs and experiments</source>
         <translation>Ordner für Läufe und Experimente</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;Datenordner (runs/ und experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>new runs and experiments go to %1</source>
         <translation>neue Läufe und Experimente kommen nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Open &amp;dataset folder...</source>
         <translation>&amp;Datensatzordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Open &amp;run...</source>
         <translation>&amp;Lauf öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>Recent r&amp;uns</source>
         <translation>Letzte Lä&amp;ufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Open &amp;images to annotate...</source>
         <translation>&amp;Bilder zum Annotieren öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>&amp;Save thresholds...</source>
         <translation>Schwellenwerte &amp;speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>&amp;Load thresholds...</source>
         <translation>Schwellenwerte &amp;laden...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>&amp;Export CSV</source>
         <translation>CSV &amp;exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;Vorhersagen der Testmenge...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export predictions</source>
         <translation>Vorhersagen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
-        <location filename="../ui/main_window.cpp" line="238" />
-        <location filename="../ui/main_window.cpp" line="242" />
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;Metriken je Label...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export per-label metrics</source>
         <translation>Metriken je Label exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;Schwellenwerte...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>Export thresholds</source>
         <translation>Schwellenwerte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>&amp;Annotations...</source>
         <translation>&amp;Annotationen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>Export annotations</source>
         <translation>Annotationen exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>Annotationen als &amp;Datensatz (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>Annotationen als Datensatzdatei exportieren (die Bilder werden daneben kopiert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253" />
+        <location filename="../ui/main_window.cpp" line="254" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255" />
+        <location filename="../ui/main_window.cpp" line="256" />
         <source>Export &amp;model (ONNX)...</source>
         <translation>&amp;Modell exportieren (ONNX)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="258" />
+        <source>&amp;Get a published model...</source>
+        <translation>Veröffentlichtes Modell &amp;holen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258" />
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>New run from a &amp;published model...</source>
         <translation>Neuer Lauf aus einem &amp;veröffentlichten Modell...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location filename="../ui/main_window.cpp" line="264" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="265" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location filename="../ui/main_window.cpp" line="267" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="274" />
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Start</source>
         <translation>&amp;Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>S&amp;top</source>
         <translation>S&amp;toppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273" />
+        <location filename="../ui/main_window.cpp" line="277" />
         <source>&amp;Resume a run...</source>
         <translation>Lauf &amp;fortsetzen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275" />
+        <location filename="../ui/main_window.cpp" line="279" />
         <source>&amp;Compare with a past run...</source>
         <translation>Mit einem früheren Lauf &amp;vergleichen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>A run folder whose curves to overlay</source>
         <translation>Ein Laufordner, dessen Kurven überlagert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>Cannot compare</source>
         <translation>Vergleich nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 hat keine abgeschlossene Epoche zum Vergleichen (ist es ein Laufordner?)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282" />
+        <location filename="../ui/main_window.cpp" line="286" />
         <source>C&amp;lear compared runs</source>
         <translation>Verglichene Läufe &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284" />
+        <location filename="../ui/main_window.cpp" line="288" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289" />
+        <location filename="../ui/main_window.cpp" line="293" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290" />
+        <location filename="../ui/main_window.cpp" line="294" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291" />
+        <location filename="../ui/main_window.cpp" line="295" />
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300" />
+        <location filename="../ui/main_window.cpp" line="304" />
         <source>wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302" />
+        <location filename="../ui/main_window.cpp" line="306" />
         <source>nothing to export yet</source>
         <translation>noch nichts zu exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Export model</source>
         <translation>Modell exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Open a run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314" />
+        <location filename="../ui/main_window.cpp" line="318" />
         <source>Export the run's model</source>
         <translation>Das Modell des Laufs exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315" />
+        <location filename="../ui/main_window.cpp" line="319" />
         <source>ONNX (*.onnx)</source>
         <translation>ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317" />
+        <location filename="../ui/main_window.cpp" line="321" />
         <source>exporting %1 to %2...</source>
         <translation>exportiere %1 nach %2...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324" />
+        <location filename="../ui/main_window.cpp" line="328" />
         <source>making a run from %1...</source>
         <translation>lege einen Lauf aus %1 an...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330" />
+        <location filename="../ui/main_window.cpp" line="350" />
         <source>Open a training run folder</source>
         <translation>Ordner eines Trainingslaufs öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340" />
+        <location filename="../ui/main_window.cpp" line="360" />
         <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
         <translation>Lauf %1 geöffnet: ein Verschlagworter ohne Testwerte (Annotieren und Prüfen nutzen ihn; Durchsuchen und Schwellenwerte brauchen einen hier trainierten Lauf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="375" />
         <source>Cannot open the run</source>
         <translation>Der Lauf kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363" />
+        <location filename="../ui/main_window.cpp" line="389" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>Lauf %1 geöffnet (%2 Testbilder, %3 Labels)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388" />
+        <location filename="../ui/main_window.cpp" line="414" />
         <source>About AIA Studio</source>
         <translation>Über AIA Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389" />
+        <location filename="../ui/main_window.cpp" line="415" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatische Bildannotation: TResNet-M, die unsymmetrische Verlustfunktion von Salar &amp;amp; Ahmadi (The Visual Computer, 2023), Schwellenwerte je Label nach Matthews-Korrelation.&lt;/p&gt;&lt;p&gt;Gebaut mit Qt %2 und LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412" />
+        <location filename="../ui/main_window.cpp" line="438" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>der Trainingslauf wird vor dem Beenden gestoppt; später aus seinem Laufordner fortsetzen</translation>
     </message>

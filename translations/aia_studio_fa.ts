@@ -100,165 +100,165 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="76" />
-        <location filename="../ui/annotate_page.cpp" line="215" />
+        <location filename="../ui/annotate_page.cpp" line="102" />
+        <location filename="../ui/annotate_page.cpp" line="220" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>tags (editable, separated by ;)</source>
         <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="79" />
+        <location filename="../ui/annotate_page.cpp" line="105" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="86" />
-        <location filename="../ui/annotate_page.cpp" line="378" />
+        <location filename="../ui/annotate_page.cpp" line="76" />
+        <location filename="../ui/annotate_page.cpp" line="383" />
         <source>Select an image to see it large.</source>
         <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="93" />
+        <location filename="../ui/annotate_page.cpp" line="114" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="94" />
+        <location filename="../ui/annotate_page.cpp" line="115" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="95" />
+        <location filename="../ui/annotate_page.cpp" line="116" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="96" />
+        <location filename="../ui/annotate_page.cpp" line="117" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="97" />
+        <location filename="../ui/annotate_page.cpp" line="118" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="98" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>&amp;Review as a project...</source>
         <translation>&amp;بازبینی به‌صورت پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="101" />
+        <location filename="../ui/annotate_page.cpp" line="122" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="127" />
+        <location filename="../ui/annotate_page.cpp" line="148" />
         <source>skipped file</source>
         <translation>پرونده‌ی ردشده</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="127" />
+        <location filename="../ui/annotate_page.cpp" line="148" />
         <source>reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="129" />
+        <location filename="../ui/annotate_page.cpp" line="150" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="140" />
+        <location filename="../ui/annotate_page.cpp" line="83" />
         <source>Show where in the image the model sees the chosen tag</source>
         <translation>نشان بده مدل برچسب برگزیده را کجای تصویر می‌بیند</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="91" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;نقشهٔ حرارتی:</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="187" />
+        <location filename="../ui/annotate_page.cpp" line="192" />
         <source>Images to annotate</source>
         <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="203" />
+        <location filename="../ui/annotate_page.cpp" line="208" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="209" />
+        <location filename="../ui/annotate_page.cpp" line="214" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="223" />
+        <location filename="../ui/annotate_page.cpp" line="228" />
         <source>cannot annotate: %1</source>
         <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="228" />
+        <location filename="../ui/annotate_page.cpp" line="233" />
         <source>model loaded for annotation: %1</source>
         <translation>مدل برای برچسب‌گذاری بارگذاری شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="362" />
+        <location filename="../ui/annotate_page.cpp" line="367" />
         <source>no heatmap</source>
         <translation>بدون نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="392" />
+        <location filename="../ui/annotate_page.cpp" line="397" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="410" />
+        <location filename="../ui/annotate_page.cpp" line="415" />
         <source>no heatmap: %1</source>
         <translation>بدون نقشهٔ حرارتی: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="196" />
-        <location filename="../ui/annotate_page.cpp" line="269" />
+        <location filename="../ui/annotate_page.cpp" line="201" />
+        <location filename="../ui/annotate_page.cpp" line="274" />
         <source>skipped %1: %2</source>
         <translation>رد شد %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="187" />
+        <location filename="../ui/annotate_page.cpp" line="192" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="218" />
+        <location filename="../ui/annotate_page.cpp" line="223" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="235" />
+        <location filename="../ui/annotate_page.cpp" line="240" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="299" />
+        <location filename="../ui/annotate_page.cpp" line="304" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="347" />
+        <location filename="../ui/annotate_page.cpp" line="352" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="350" />
+        <location filename="../ui/annotate_page.cpp" line="355" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
@@ -808,6 +808,120 @@
     </message>
 </context>
 <context>
+    <name>aia::ui::GetModelDialog</name>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="33" />
+        <source>Get a published model</source>
+        <translation>دریافت یک مدل منتشرشده</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="39" />
+        <source>Another model on the Hub</source>
+        <translation>مدلی دیگر در Hub</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="39" />
+        <source>a timm weight file in any repo: ORG/NAME[@REVISION]</source>
+        <translation>یک پروندهٔ وزن timm در هر مخزنی: ORG/NAME[@REVISION]</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="42" />
+        <source>ORG/NAME[@REVISION]</source>
+        <translation>ORG/NAME[@REVISION]</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="45" />
+        <source>optional: else the repo's config.json label_names</source>
+        <translation>اختیاری: وگرنه label_names پروندهٔ config.json مخزن</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="58" />
+        <source>Cache: %1 (shared with Python's huggingface_hub)</source>
+        <translation>حافظهٔ نهان: %1 (مشترک با huggingface_hub پایتون)</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="61" />
+        <source>&amp;Get</source>
+        <translation>&amp;دریافت</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="64" />
+        <location filename="../ui/get_model_dialog.cpp" line="126" />
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="67" />
+        <source>Browse...</source>
+        <translation>مرور...</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="71" />
+        <source>Class names</source>
+        <translation>نام رده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="71" />
+        <source>Text (*.txt)</source>
+        <translation>متن (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="75" />
+        <source>&amp;Model:</source>
+        <translation>&amp;مدل:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="77" />
+        <source>&amp;Repo:</source>
+        <translation>&amp;مخزن:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="78" />
+        <source>&amp;Class names (one per line):</source>
+        <translation>&amp;نام رده‌ها (هر سطر یکی):</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="81" />
+        <source>Run &amp;folder to make:</source>
+        <translation>&amp;پوشهٔ اجرایی که ساخته می‌شود:</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="126" />
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="138" />
+        <source>Asking the Hub for %1...</source>
+        <translation>پرسیدن %1 از Hub...</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="162" />
+        <source>Cancelled; the part fetched is kept, and Get resumes it.</source>
+        <translation>لغو شد؛ بخش دریافت‌شده نگه داشته می‌شود و «دریافت» آن را ادامه می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="175" />
+        <source>made run %1 from %2 (%3): %4 labels from %5. %6</source>
+        <translation>اجرای %1 از %2 ساخته شد (%3): %4 برچسب از %5. %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="177" />
+        <source>from the cache</source>
+        <translation>از حافظهٔ نهان</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="177" />
+        <source>downloaded</source>
+        <translation>دریافت‌شده</translation>
+    </message>
+    <message>
+        <location filename="../ui/get_model_dialog.cpp" line="192" />
+        <source>Cancelling...</source>
+        <translation>در حال لغو...</translation>
+    </message>
+</context>
+<context>
     <name>aia::ui::ImportModelDialog</name>
     <message>
         <location filename="../ui/model_transfer.cpp" line="83" />
@@ -842,12 +956,12 @@
     <message>
         <location filename="../ui/model_transfer.cpp" line="118" />
         <source>&amp;Class names (one per line):</source>
-        <translation>نام &amp;کلاس‌ها (هر خط یکی):</translation>
+        <translation>&amp;نام رده‌ها (هر سطر یکی):</translation>
     </message>
     <message>
         <location filename="../ui/model_transfer.cpp" line="118" />
         <source>Class names</source>
-        <translation>نام کلاس‌ها</translation>
+        <translation>نام رده‌ها</translation>
     </message>
     <message>
         <location filename="../ui/model_transfer.cpp" line="118" />
@@ -857,7 +971,7 @@
     <message>
         <location filename="../ui/model_transfer.cpp" line="119" />
         <source>Run &amp;folder to make:</source>
-        <translation>&amp;پوشه‌ی اجرا برای ساختن:</translation>
+        <translation>&amp;پوشهٔ اجرایی که ساخته می‌شود:</translation>
     </message>
     <message>
         <location filename="../ui/model_transfer.cpp" line="120" />
@@ -873,400 +987,410 @@
 <context>
     <name>aia::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="42" />
+        <location filename="../ui/main_window.cpp" line="43" />
         <source>AIA Studio</source>
         <translation>استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Dataset</source>
         <translation>&amp;مجموعه داده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="55" />
         <source>&amp;Train</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55" />
+        <location filename="../ui/main_window.cpp" line="56" />
         <source>&amp;Browse</source>
         <translation>&amp;مرور</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>T&amp;hresholds</source>
         <translation>&amp;آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="58" />
         <source>&amp;Annotate</source>
         <translation>&amp;برچسب‌گذاری</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="59" />
         <source>E&amp;xperiments</source>
         <translation>&amp;آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="67" />
         <source>Re&amp;view</source>
         <translation>&amp;بازبینی</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Log</source>
         <translation>گزارش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123" />
+        <location filename="../ui/main_window.cpp" line="124" />
         <source>a training run is in progress already</source>
         <translation>یک آموزش از پیش در جریان است</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Training failed</source>
         <translation>آموزش ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Ready</source>
         <translation>آماده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188" />
+        <location filename="../ui/main_window.cpp" line="189" />
         <source>Preferences</source>
         <translation>ترجیحات</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191" />
+        <location filename="../ui/main_window.cpp" line="192" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>Folder for runs and experiments</source>
         <translation>پوشه برای اجراها و آزمایش‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>&amp;Data folder (runs/ and experiments/):</source>
         <translation>&amp;پوشهٔ داده (runs/ و experiments/):</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>new runs and experiments go to %1</source>
         <translation>اجراها و آزمایش‌های تازه به %1 می‌روند</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219" />
+        <location filename="../ui/main_window.cpp" line="220" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Open &amp;dataset folder...</source>
         <translation>باز کردن پوشهٔ &amp;مجموعه داده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220" />
+        <location filename="../ui/main_window.cpp" line="221" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Open &amp;run...</source>
         <translation>باز کردن &amp;اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222" />
+        <location filename="../ui/main_window.cpp" line="223" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223" />
+        <location filename="../ui/main_window.cpp" line="224" />
         <source>Recent r&amp;uns</source>
         <translation>اجراهای &amp;اخیر</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>Open &amp;images to annotate...</source>
         <translation>باز کردن &amp;تصاویر برای برچسب‌گذاری...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>&amp;Save thresholds...</source>
         <translation>&amp;ذخیرهٔ آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>&amp;Load thresholds...</source>
         <translation>&amp;بارگذاری آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>&amp;Export CSV</source>
         <translation>&amp;صدور CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Test-set &amp;predictions...</source>
         <translation>&amp;پیش‌بینی‌های مجموعهٔ آزمون...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="235" />
         <source>Export predictions</source>
         <translation>صدور پیش‌بینی‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
-        <location filename="../ui/main_window.cpp" line="238" />
-        <location filename="../ui/main_window.cpp" line="242" />
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="235" />
+        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="243" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237" />
+        <location filename="../ui/main_window.cpp" line="238" />
         <source>Per-label &amp;metrics...</source>
         <translation>&amp;معیارهای هر برچسب...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>Export per-label metrics</source>
         <translation>صدور سنجه‌های هر برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241" />
+        <location filename="../ui/main_window.cpp" line="242" />
         <source>&amp;Thresholds...</source>
         <translation>&amp;آستانه‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242" />
+        <location filename="../ui/main_window.cpp" line="243" />
         <source>Export thresholds</source>
         <translation>صدور آستانه‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>&amp;Annotations...</source>
         <translation>&amp;برچسب‌ها...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245" />
+        <location filename="../ui/main_window.cpp" line="246" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246" />
+        <location filename="../ui/main_window.cpp" line="247" />
         <source>Export annotations</source>
         <translation>صدور برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249" />
+        <location filename="../ui/main_window.cpp" line="250" />
         <source>Annotations as a &amp;dataset (JSON)...</source>
         <translation>برچسب‌ها به صورت &amp;مجموعه‌داده (JSON)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>Export annotations as a dataset file (images are copied beside it)</source>
         <translation>صدور برچسب‌ها به صورت پروندهٔ مجموعه‌داده (تصویرها کنار آن رونوشت می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250" />
+        <location filename="../ui/main_window.cpp" line="251" />
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253" />
+        <location filename="../ui/main_window.cpp" line="254" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255" />
+        <location filename="../ui/main_window.cpp" line="256" />
         <source>Export &amp;model (ONNX)...</source>
         <translation>برون‌بری &amp;مدل (ONNX)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256" />
+        <location filename="../ui/main_window.cpp" line="258" />
+        <source>&amp;Get a published model...</source>
+        <translation>&amp;دریافت یک مدل منتشرشده...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="258" />
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="260" />
         <source>New run from a &amp;published model...</source>
         <translation>اجرای تازه از یک مدل &amp;منتشرشده...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258" />
+        <location filename="../ui/main_window.cpp" line="262" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260" />
+        <location filename="../ui/main_window.cpp" line="264" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261" />
+        <location filename="../ui/main_window.cpp" line="265" />
         <source>&amp;Undo</source>
         <translation>&amp;واگرد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263" />
+        <location filename="../ui/main_window.cpp" line="267" />
         <source>&amp;Redo</source>
         <translation>&amp;ازنو</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268" />
+        <location filename="../ui/main_window.cpp" line="272" />
         <source>&amp;Preferences...</source>
         <translation>&amp;ترجیحات...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270" />
+        <location filename="../ui/main_window.cpp" line="274" />
         <source>&amp;Training</source>
         <translation>&amp;آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>&amp;Start</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271" />
+        <location filename="../ui/main_window.cpp" line="275" />
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>S&amp;top</source>
         <translation>&amp;توقف</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272" />
+        <location filename="../ui/main_window.cpp" line="276" />
         <source>Shift+F5</source>
         <translation>Shift+F5</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273" />
+        <location filename="../ui/main_window.cpp" line="277" />
         <source>&amp;Resume a run...</source>
         <translation>&amp;ادامهٔ یک اجرا...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275" />
+        <location filename="../ui/main_window.cpp" line="279" />
         <source>&amp;Compare with a past run...</source>
         <translation>&amp;مقایسه با اجرای پیشین...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276" />
+        <location filename="../ui/main_window.cpp" line="280" />
         <source>A run folder whose curves to overlay</source>
         <translation>پوشهٔ اجرایی که منحنی‌هایش روی هم نمایش داده شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>Cannot compare</source>
         <translation>مقایسه ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280" />
+        <location filename="../ui/main_window.cpp" line="284" />
         <source>%1 has no finished epoch to compare (is it a run folder?)</source>
         <translation>%1 هیچ دورهٔ پایان‌یافته‌ای برای مقایسه ندارد (آیا پوشهٔ اجرا است؟)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282" />
+        <location filename="../ui/main_window.cpp" line="286" />
         <source>C&amp;lear compared runs</source>
         <translation>&amp;پاک کردن اجراهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284" />
+        <location filename="../ui/main_window.cpp" line="288" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289" />
+        <location filename="../ui/main_window.cpp" line="293" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290" />
+        <location filename="../ui/main_window.cpp" line="294" />
         <source>&amp;About AIA Studio</source>
         <translation>&amp;دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291" />
+        <location filename="../ui/main_window.cpp" line="295" />
         <source>About &amp;Qt</source>
         <translation>دربارهٔ &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300" />
+        <location filename="../ui/main_window.cpp" line="304" />
         <source>wrote %1</source>
         <translation>%1 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302" />
+        <location filename="../ui/main_window.cpp" line="306" />
         <source>nothing to export yet</source>
         <translation>هنوز چیزی برای صدور نیست</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Export model</source>
         <translation>برون‌بری مدل</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310" />
+        <location filename="../ui/main_window.cpp" line="314" />
         <source>Open a run first (File &gt; Open run), or train one.</source>
         <translation>نخست یک اجرا را باز کنید (پرونده &gt; باز کردن اجرا)، یا یکی را آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314" />
+        <location filename="../ui/main_window.cpp" line="318" />
         <source>Export the run's model</source>
         <translation>برون‌بری مدل اجرا</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315" />
+        <location filename="../ui/main_window.cpp" line="319" />
         <source>ONNX (*.onnx)</source>
         <translation>ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317" />
+        <location filename="../ui/main_window.cpp" line="321" />
         <source>exporting %1 to %2...</source>
         <translation>برون‌بری %1 به %2...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324" />
+        <location filename="../ui/main_window.cpp" line="328" />
         <source>making a run from %1...</source>
         <translation>ساختن اجرا از %1...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330" />
+        <location filename="../ui/main_window.cpp" line="350" />
         <source>Open a training run folder</source>
         <translation>باز کردن پوشهٔ یک اجرای آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340" />
+        <location filename="../ui/main_window.cpp" line="360" />
         <source>opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a run trained here)</source>
         <translation>اجرای %1 باز شد: برچسب‌زنی بدون امتیازهای آزمون (حاشیه‌نویسی و بازبینی از آن استفاده می‌کنند؛ مرور و آستانه‌ها به اجرایی نیاز دارند که همین‌جا آموزش دیده باشد)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349" />
+        <location filename="../ui/main_window.cpp" line="375" />
         <source>Cannot open the run</source>
         <translation>اجرا باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363" />
+        <location filename="../ui/main_window.cpp" line="389" />
         <source>opened run %1 (%2 test images, %3 labels)</source>
         <translation>اجرای %1 باز شد (%2 تصویر آزمون، %3 برچسب)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388" />
+        <location filename="../ui/main_window.cpp" line="414" />
         <source>About AIA Studio</source>
         <translation>دربارهٔ استودیو AIA</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389" />
+        <location filename="../ui/main_window.cpp" line="415" />
         <source>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;Automatic image annotation: TResNet-M, the unsymmetrical loss of Salar &amp;amp; Ahmadi (The Visual Computer, 2023), per-label thresholds by Matthews correlation.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and LibTorch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AIA Studio %1&lt;/h3&gt;&lt;p&gt;برچسب‌زنی خودکار تصویر: TResNet-M، تابع زیان نامتقارن سالار و احمدی (The Visual Computer، ۲۰۲۳)، آستانهٔ هر برچسب با همبستگی متیوز.&lt;/p&gt;&lt;p&gt;ساخته‌شده با Qt %2 و LibTorch.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412" />
+        <location filename="../ui/main_window.cpp" line="438" />
         <source>stopping the training run before quitting; resume it later from its run folder</source>
         <translation>اجرای آموزش پیش از خروج متوقف می‌شود؛ بعداً از پوشهٔ اجرایش ادامه دهید</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "browse_page.h"
 #include "dataset_page.h"
 #include "experiments_page.h"
+#include "get_model_dialog.h"
 #include "model_transfer.h"
 #include "review_page.h"
 #include "run_data.h"
@@ -253,6 +254,9 @@ void MainWindow::createMenus() {
   file->addAction(tr("Write &XMP sidecars"), m_annotate, &AnnotatePage::writeXmpSidecars);
   file->addSeparator();
   file->addAction(tr("Export &model (ONNX)..."), this, &MainWindow::exportModel);
+  auto* get =
+      file->addAction(tr("&Get a published model..."), QKeySequence(tr("Ctrl+Shift+G")), this, &MainWindow::getModel);
+  get->setObjectName(QStringLiteral("getModelAction"));
   file->addAction(tr("New run from a &published model..."), this, &MainWindow::importModel);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -326,6 +330,22 @@ void MainWindow::importModel() {
                               dialog.imageSize());
 }
 
+void MainWindow::getModel() {
+  if (auto* open = findChild<GetModelDialog*>(QStringLiteral("getModelDialog"))) {
+    open->raise();
+    open->activateWindow();
+    return;
+  }
+  auto* dialog = new GetModelDialog(QDir(dataFolder()).filePath(QStringLiteral("runs")), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &GetModelDialog::runMade, this, [this](const QString& run, const QString& text) {
+    log(text);
+    openRun(run);
+  });
+  connect(dialog, &GetModelDialog::failed, this, [this](const QString& text) { log(text); });
+  dialog->show();
+}
+
 void MainWindow::chooseRun() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a training run folder"));
   if (!dir.isEmpty()) openRun(dir);
@@ -340,6 +360,12 @@ void MainWindow::openRun(const QString& path) {
     log(tr("opened run %1: a tagger without test scores (Annotate and Review use it; Browse and Thresholds need a "
            "run trained here)")
             .arg(dir));
+    try {  // an unreadable run.json is said by the pages that load the run; here only the note is missed
+      if (const auto note = aia::thresholds_note(aia::RunFolder(dir.toStdString()).read_info()); !note.empty())
+        log(QString::fromStdString(note));
+    } catch (const std::exception& e) {
+      log(QString::fromUtf8(e.what()));
+    }
     return;
   }
   std::shared_ptr<const RunData> run;

@@ -56,6 +56,8 @@ class MainWindow : public QMainWindow {
   void exportModel();
   // File > New run from a published model...: the form, then the run made and opened.
   void importModel();
+  // File > Get a published model...: the Hub's taggers (get_model_dialog.h), modeless.
+  void getModel();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;

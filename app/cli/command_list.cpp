@@ -28,6 +28,9 @@ const std::vector<CommandInfo>& command_list() {
       {"import-model",
        "Make a run from a published model (a timm model.safetensors and its class names): a tagger without training",
        true},
+      {"get-model",
+       "Get a published tagger from the Hugging Face Hub (cached as huggingface_hub caches it) and make it a run",
+       true},
       {"backbones", "List the backbones this build can train", true},
       {"convert",
        "Import a weight file (safetensors or torch.save state_dict, timm/legacy/paper keys) and write it in our key "

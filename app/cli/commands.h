@@ -20,6 +20,7 @@ Runner add_backbones_command(CLI::App& app);
 Runner add_convert_command(CLI::App& app);
 Runner add_export_model_command(CLI::App& app);
 Runner add_import_model_command(CLI::App& app);
+Runner add_get_model_command(CLI::App& app);
 Runner add_train_command(CLI::App& app);
 Runner add_evaluate_command(CLI::App& app);
 Runner add_export_scores_command(CLI::App& app);

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
       {"convert", aia::cli::add_convert_command},
       {"export-model", aia::cli::add_export_model_command},
       {"import-model", aia::cli::add_import_model_command},
+      {"get-model", aia::cli::add_get_model_command},
   };
   std::map<CLI::App*, aia::cli::Runner> runners;
   for (const auto& command : aia::cli::command_list()) {

@@ -820,6 +820,43 @@ FA_MORE.update({
     "%1, %2 head": "%1، سرِ %2",
 })
 
+# File > Get a published model... (ui/get_model_dialog.cpp)
+DE_MORE.update({
+    "Get a published model": "Ein veröffentlichtes Modell holen",
+    "Another model on the Hub": "Ein anderes Modell auf dem Hub",
+    "a timm weight file in any repo: ORG/NAME[@REVISION]": "eine timm-Gewichtsdatei in einem beliebigen Repo: ORG/NAME[@REVISION]",
+    "ORG/NAME[@REVISION]": "ORG/NAME[@REVISION]",
+    "optional: else the repo's config.json label_names": "optional: sonst die label_names aus config.json des Repos",
+    "Cache: %1 (shared with Python's huggingface_hub)": "Cache: %1 (gemeinsam mit Pythons huggingface_hub)",
+    "&Get": "&Holen", "Close": "Schließen", "Class names": "Klassennamen", "Text (*.txt)": "Text (*.txt)",
+    "&Model:": "&Modell:", "&Repo:": "&Repo:", "&Class names (one per line):": "&Klassennamen (eine je Zeile):",
+    "Run &folder to make:": "Zu erstellender Lauf&ordner:", "Cancel": "Abbrechen",
+    "Asking the Hub for %1...": "Der Hub wird nach %1 gefragt...",
+    "Cancelled; the part fetched is kept, and Get resumes it.":
+        "Abgebrochen; der geladene Teil bleibt erhalten, und Holen setzt ihn fort.",
+    "made run %1 from %2 (%3): %4 labels from %5. %6": "Lauf %1 aus %2 erstellt (%3): %4 Labels aus %5. %6",
+    "from the cache": "aus dem Cache", "downloaded": "heruntergeladen", "Cancelling...": "Wird abgebrochen...",
+    "&Get a published model...": "Veröffentlichtes Modell &holen...", "Ctrl+Shift+G": "Ctrl+Shift+G",
+})
+
+FA_MORE.update({
+    "Get a published model": "دریافت یک مدل منتشرشده",
+    "Another model on the Hub": "مدلی دیگر در Hub",
+    "a timm weight file in any repo: ORG/NAME[@REVISION]": "یک پروندهٔ وزن timm در هر مخزنی: ORG/NAME[@REVISION]",
+    "ORG/NAME[@REVISION]": "ORG/NAME[@REVISION]",
+    "optional: else the repo's config.json label_names": "اختیاری: وگرنه label_names پروندهٔ config.json مخزن",
+    "Cache: %1 (shared with Python's huggingface_hub)": "حافظهٔ نهان: %1 (مشترک با huggingface_hub پایتون)",
+    "&Get": "&دریافت", "Close": "بستن", "Class names": "نام رده‌ها", "Text (*.txt)": "متن (*.txt)",
+    "&Model:": "&مدل:", "&Repo:": "&مخزن:", "&Class names (one per line):": "&نام رده‌ها (هر سطر یکی):",
+    "Run &folder to make:": "&پوشهٔ اجرایی که ساخته می‌شود:", "Cancel": "لغو",
+    "Asking the Hub for %1...": "پرسیدن %1 از Hub...",
+    "Cancelled; the part fetched is kept, and Get resumes it.":
+        "لغو شد؛ بخش دریافت‌شده نگه داشته می‌شود و «دریافت» آن را ادامه می‌دهد.",
+    "made run %1 from %2 (%3): %4 labels from %5. %6": "اجرای %1 از %2 ساخته شد (%3): %4 برچسب از %5. %6",
+    "from the cache": "از حافظهٔ نهان", "downloaded": "دریافت‌شده", "Cancelling...": "در حال لغو...",
+    "&Get a published model...": "&دریافت یک مدل منتشرشده...", "Ctrl+Shift+G": "Ctrl+Shift+G",
+})
+
 DE.update(DE_MORE)
 FA.update(FA_MORE)
 

@@ -4,6 +4,7 @@
 
 #include "aia/errors.h"
 #include "aia/io/checkpoint.h"
+#include "aia/io/name_list.h"
 #include "aia/io/safetensors.h"
 #include "aia/model/registry.h"
 #include "aia/run/run_folder.h"
@@ -11,33 +12,18 @@
 #include <torch/torch.h>
 
 #include <filesystem>
-#include <fstream>
-#include <set>
 
 namespace aia {
 
-std::vector<std::string> read_label_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open the label file");
-  std::vector<std::string> labels;
-  std::set<std::string> seen;
-  std::size_t line_number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++line_number;
-    const auto first = line.find_first_not_of(" \t\r"), last = line.find_last_not_of(" \t\r");
-    if (first == std::string::npos) continue;
-    std::string label = line.substr(first, last - first + 1);
-    if (!seen.insert(label).second)
-      throw InputError(path + ": line " + std::to_string(line_number) + ": the label '" + label + "' is listed twice");
-    labels.push_back(std::move(label));
-  }
-  if (labels.empty()) throw InputError(path + ": no labels (one per line)");
-  return labels;
-}
-
 ModelImportSummary import_pretrained_run(const std::string& weights, const std::string& labels_path,
                                          const std::string& out_dir, const ModelImportOptions& options) {
-  const std::vector<std::string> labels = read_label_file(labels_path);
+  return import_pretrained_run(weights, read_name_list(labels_path), labels_path, out_dir, options);
+}
+
+ModelImportSummary import_pretrained_run(const std::string& weights, const std::vector<std::string>& labels,
+                                         const std::string& labels_path, const std::string& out_dir,
+                                         const ModelImportOptions& options) {
+  if (labels.empty()) throw InputError(labels_path + ": no labels");
   const RunFolder run(out_dir);
   if (std::filesystem::exists(run.info_path())) throw InputError(out_dir + ": holds a run already");
   const NamedTensors file = read_weights(weights);
@@ -58,6 +44,8 @@ ModelImportSummary import_pretrained_run(const std::string& weights, const std::
   info.image_size = options.image_size;
   info.head_dropout = 0.0;
   info.vocabulary = labels;
+  info.source = options.source.empty() ? std::filesystem::path(weights).filename().string() : options.source;
+  info.thresholds_uncalibrated = true;
   for (int c = 0; c < 3; ++c)
     info.normalization.mean[c] = options.mean.at(c), info.normalization.std[c] = options.std.at(c);
   info.normalization.source = "the published model's preprocessing";

@@ -5,6 +5,7 @@
 #include "aia/io/contained_path.h"
 #include "aia/io/csv.h"
 #include "aia/io/json_errors.h"
+#include "aia/io/name_list.h"
 
 #include <nlohmann/json.hpp>
 
@@ -175,13 +176,11 @@ std::vector<std::string> read_vocabulary_file(const fs::path& root) {
   for (const auto& entry : fs::directory_iterator(root)) {
     const auto name = entry.path().filename().string();
     if (entry.is_regular_file() && name.size() > 15 && name.substr(name.size() - 15) == "_vocabulary.txt") {
-      std::vector<std::string> v;
-      std::stringstream in(read_file(entry.path().string()));
-      for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) v.push_back(line);
+      try {
+        return parse_name_list(read_file(entry.path().string()), entry.path().string());
+      } catch (const InputError& e) {
+        throw DatasetError(e.what());
       }
-      return v;
     }
   }
   return {};

@@ -1,8 +1,10 @@
 #include "aia/experiment/experiment.h"
 
+#include "aia/catalogue/catalogue.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
 #include "aia/io/json_errors.h"
+#include "aia/io/known_keys.h"
 #include "aia/run/run_folder.h"
 
 #include <nlohmann/json.hpp>
@@ -186,11 +188,31 @@ std::string to_json(const ExperimentSpec& spec) {
   return doc.dump(2) + "\n";
 }
 
+namespace {
+
+// Every key an experiment file may hold: a spec with every optional axis
+// given, written out by to_json (the recipe's keys are the config's own).
+json known_experiment_keys() {
+  ExperimentSpec full;
+  full.grid.losses = {GridLoss{"bce", LossOptions{}}};
+  full.grid.seeds = {1};
+  full.grid.datasets = {"demo"};
+  full.grid.backbones = {"tresnet_m"};
+  full.grid.heads = {"gap"};
+  full.grid.image_sizes = {448};
+  full.grid.modes = {TrainMode::FineTune};
+  return json::parse(to_json(full));
+}
+
+}  // namespace
+
 ExperimentSpec experiment_spec_from_json(const std::string& text, const std::string& source) {
   ExperimentSpec spec;
   std::string field;
   try {
     const json doc = json::parse(text);
+    if (const auto unknown = unknown_keys(doc, known_experiment_keys()); !unknown.empty())
+      throw ConfigError(source + ": " + join_names(unknown, "; "));
     field = "version";
     const int version = doc.at("version").get<int>();
     if (version != kExperimentVersion)

@@ -4,9 +4,11 @@
 // torchvision's image library, and for the rest a refusal that names what
 // this build leaves out. Compiled in that build only, instead of
 // image_decode.cpp, image_codecs.cpp, heatmap_draw.cpp, xmp_sidecar.cpp and
-// onnx_writer.cpp.
+// onnx_writer.cpp, and of the Hub's downloads (net_sources: hub.cpp,
+// published_model.cpp), which need libcurl.
 
 #include "aia/annotate/heatmap.h"
+#include "aia/annotate/published_model.h"
 #include "aia/data/image_reader.h"
 #include "aia/errors.h"
 #include "aia/io/atomic_file.h"
@@ -91,6 +93,10 @@ std::vector<std::string> read_xmp_tags(const std::string& image) {
 
 void write_onnx(ClassifierImpl&, const std::string& path, const OnnxExport&) {
   not_in_this_build(path + ": writing ONNX", "Debian's ONNX library");
+}
+
+GetModelSummary get_published_model(const GetModelRequest&, const HubProgressFn&) {
+  not_in_this_build("Getting a model from the Hugging Face Hub", "libcurl");
 }
 
 }  // namespace aia

@@ -6,6 +6,7 @@
 #include "aia/io/atomic_file.h"
 #include "aia/io/csv.h"
 #include "aia/io/json_errors.h"
+#include "aia/io/known_keys.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,15 @@
 #include <unordered_set>
 
 namespace aia {
+namespace {
+
+// "; did you mean 'sky'?" for a label one or two edits away.
+std::string did_you_mean(const std::string& label, const std::vector<std::string>& labels) {
+  const std::string near = nearest_name(label, labels);
+  return near.empty() ? std::string() : "; did you mean '" + near + "'?";
+}
+
+}  // namespace
 
 std::vector<double> read_thresholds_json(const std::string& path, const std::vector<std::string>& labels) {
   nlohmann::json doc;
@@ -28,7 +38,9 @@ std::vector<double> read_thresholds_json(const std::string& path, const std::vec
   if (!doc.is_object()) throw InputError(path + ": expected a JSON object {\"label\": threshold, ...}");
   std::unordered_set<std::string> known(labels.begin(), labels.end());
   for (const auto& item : doc.items())
-    if (!known.count(item.key())) throw InputError(path + ": key '" + item.key() + "' is not a label of the scores");
+    if (!known.count(item.key()))
+      throw InputError(path + ": key '" + item.key() + "' is not a label of the scores" +
+                       did_you_mean(item.key(), labels));
   std::vector<double> thresholds;
   thresholds.reserve(labels.size());
   for (const auto& label : labels) {
@@ -65,7 +77,8 @@ std::vector<double> read_thresholds_csv(const std::string& path, const std::vect
     // Export made a label that a spreadsheet would run inert with a leading quote.
     if (!index.count(label) && label.size() > 1 && label[0] == '\'') label.erase(0, 1);
     const auto it = index.find(label);
-    if (it == index.end()) throw InputError(at(r) + "'" + r.fields[0].text + "' is not a label of the scores");
+    if (it == index.end())
+      throw InputError(at(r) + "'" + r.fields[0].text + "' is not a label of the scores" + did_you_mean(label, labels));
     if (seen[it->second]) throw InputError(at(r) + "label '" + label + "' appears twice");
     const std::string& text = r.fields[1].text;
     if (text.empty() || text == "null") {  // an abstained label: never tagged

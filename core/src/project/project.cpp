@@ -6,6 +6,7 @@
 #include "aia/io/atomic_file.h"
 #include "aia/io/contained_path.h"
 #include "aia/io/json_errors.h"
+#include "aia/io/known_keys.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -359,6 +360,22 @@ std::string project_to_json(const ProjectData& data) {
   return j.dump(1) + "\n";
 }
 
+namespace {
+
+// Every key project.json may hold: a project of one image with every
+// optional field set, written out by project_to_json.
+json known_project_keys() {
+  ProjectImage im;
+  im.suggested = {Suggestion{"tag", 0.5f, true}};
+  im.scored_by = "run", im.missing = im.changed = im.trained = im.auto_decided = true;
+  im.auto_accepted = im.auto_rejected = {"tag"};
+  ProjectData full;
+  full.images = {im};
+  return json::parse(project_to_json(full));
+}
+
+}  // namespace
+
 ProjectData project_from_json(const std::string& text, const std::string& source) {
   json j;
   try {
@@ -367,6 +384,8 @@ ProjectData project_from_json(const std::string& text, const std::string& source
     throw InputError(parse_error_at(source, e));
   }
   if (!j.is_object()) throw InputError(source + ": expected a JSON object");
+  if (const auto unknown = unknown_keys(j, known_project_keys()); !unknown.empty())
+    throw InputError(source + ": " + join_names(unknown, "; "));
   ProjectData d;
   if (!j.contains("format_version") || !j["format_version"].is_number_integer())
     throw InputError(source + ": 'format_version' is missing");

@@ -67,6 +67,8 @@ void RunFolder::write_info(const RunInfo& info) const {
   j["normalization"] = {
       {"mean", info.normalization.mean}, {"std", info.normalization.std}, {"source", info.normalization.source}};
   j["vocabulary"] = info.vocabulary;
+  if (!info.source.empty()) j["source"] = info.source;
+  if (info.thresholds_uncalibrated) j["thresholds_uncalibrated"] = true;
   write_file_atomically(info_path(), j.dump(2) + "\n");
 }
 
@@ -91,6 +93,8 @@ RunInfo RunFolder::read_info() const {
     info.normalization.mean = j.at("normalization").at("mean").get<std::array<float, 3>>();
     info.normalization.std = j.at("normalization").at("std").get<std::array<float, 3>>();
     info.normalization.source = j.at("normalization").value("source", "");
+    info.source = j.value("source", std::string());
+    info.thresholds_uncalibrated = j.value("thresholds_uncalibrated", false);
     return info;
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError(path + ": " + json_error_in_words(e));

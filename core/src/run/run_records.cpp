@@ -8,6 +8,14 @@
 
 namespace aia {
 
+std::string thresholds_note(const RunInfo& info) {
+  if (!info.thresholds_uncalibrated) return {};
+  return "thresholds uncalibrated: " + (info.source.empty() ? std::string("this imported model") : info.source) +
+         " was not trained with per-label sigmoid thresholds, so every label starts at 0.5, a guess; to calibrate "
+         "them on your own photos, open an annotation project with this run, review a few hundred images and use "
+         "the Review page's certified auto-accept";
+}
+
 ScoredSplit make_scored_split(const std::vector<float>& scores, const std::vector<Sample>& samples,
                               const std::vector<std::string>& vocabulary, std::vector<std::size_t>* kept) {
   const std::size_t v = vocabulary.size();

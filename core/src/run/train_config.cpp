@@ -4,6 +4,7 @@
 #include "aia/data/demo_dataset.h"
 #include "aia/errors.h"
 #include "aia/io/json_errors.h"
+#include "aia/io/known_keys.h"
 #include "aia/runtime/compute_format.h"
 
 #include <nlohmann/json.hpp>
@@ -163,7 +164,7 @@ namespace {
 // JSON type, an integer within int's range where the default is an integer,
 // a finite number where it is a float (nlohmann reads 1e999 as infinity, and
 // converting an out-of-range float to an int is undefined). Keys the config
-// does not know are left alone, as before.
+// does not know were refused before (refuse_unknown_keys).
 void check_value_types(const nlohmann::json& given, const nlohmann::json& defaults, const std::string& path) {
   auto fail = [&](const std::string& where, const std::string& what) { throw ConfigError(where + " " + what); };
   if (!given.is_object()) fail(path.empty() ? "the config" : path, "must be an object");
@@ -194,12 +195,20 @@ void check_value_types(const nlohmann::json& given, const nlohmann::json& defaul
   }
 }
 
+// Every unknown key at once, each with the nearest known one. The known keys
+// are the defaults written out: the NLOHMANN_DEFINE_TYPE list that reads them.
+void refuse_unknown_keys(const nlohmann::json& given) {
+  const auto problems = unknown_keys(given, nlohmann::json(TrainConfig{}));
+  if (!problems.empty()) throw ConfigError(join_names(problems, "; "));
+}
+
 }  // namespace
 
 TrainConfig train_config_from_json(const std::string& text, const std::string& source) {
   try {
     const nlohmann::json doc = nlohmann::json::parse(text);
     check_value_types(doc, nlohmann::json(TrainConfig{}), "");
+    refuse_unknown_keys(doc);
     TrainConfig c = doc.get<TrainConfig>();
     return c;
   } catch (const nlohmann::json::exception& e) {

@@ -5,7 +5,7 @@
 // that annotate, projects and the GUI use at once, without training. The
 // run's thresholds are 0.5 for every label until reviewed images calibrate
 // them (no thresholds file is written: every reader falls back to 0.5 and
-// says so). Plain std types.
+// says so; run.json marks them uncalibrated). Plain std types.
 
 #include <string>
 #include <vector>
@@ -17,6 +17,7 @@ struct ModelImportOptions {
   int image_size = 224;  // timm's tresnet_m.miil_in21k was trained at 224
   // timm's TResNet preprocessing: pixels in [0, 1], mean 0, std 1 (no ImageNet normalisation).
   std::vector<float> mean{0.f, 0.f, 0.f}, std{1.f, 1.f, 1.f};
+  std::string source;  // what run.json says the model came from (default: the weight file's name)
 };
 
 struct ModelImportSummary {
@@ -25,13 +26,15 @@ struct ModelImportSummary {
   std::string key_style;  // how the file's keys were read ("timm", ...)
 };
 
-// One label per line (blank lines and surrounding spaces ignored); throws
-// InputError naming the file and line of an empty or repeated label.
-std::vector<std::string> read_label_file(const std::string& path);
-
-// Writes run `out_dir` (which must not hold a run) from `weights` and `labels_path`;
+// Writes run `out_dir` (which must not hold a run) from `weights` and
+// `labels_path` (one class name per line, read_name_list's rule);
 // throws InputError naming both counts when the file's head and the label file disagree.
 ModelImportSummary import_pretrained_run(const std::string& weights, const std::string& labels_path,
                                          const std::string& out_dir, const ModelImportOptions& options = {});
+// The same with the class names given (`labels_from` names where they came
+// from in messages). The run's thresholds are marked uncalibrated (thresholds_note).
+ModelImportSummary import_pretrained_run(const std::string& weights, const std::vector<std::string>& labels,
+                                         const std::string& labels_from, const std::string& out_dir,
+                                         const ModelImportOptions& options = {});
 
 }  // namespace aia

@@ -9,6 +9,7 @@
 
 #include "aia/loss/loss_options.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,28 @@ const std::vector<Choice>& heatmap_methods();
 const std::vector<Choice>& project_export_formats();
 // What a run's model exports to (aia export-model --format, File > Export model...).
 const std::vector<Choice>& model_export_formats();
+
+// A published tagger on the Hugging Face Hub that `aia get-model NAME` and
+// File > Get a published model... fetch and turn into a run. The revision is
+// pinned where its whole commit is known; the sha256 where it is known (else
+// the Hub's own etag, which is the file's sha256 for an LFS file, is checked).
+struct PublishedModel {
+  std::string name, description;
+  std::string repo, revision, file;  // on the Hub
+  std::int64_t size = 0;             // bytes of `file`, 0: unknown before the Hub says
+  std::string sha256;                // "": the Hub's etag checks it
+  std::string backbone;              // a name of backbones()
+  int image_size = 224;
+  float mean[3] = {0, 0, 0}, std[3] = {1, 1, 1};
+  std::size_t classes = 0;
+  // Where the class names come from, said to the user as it is: "config.json"
+  // (timm's label_names in the repo's config.json, fetched beside the
+  // weights, when the repo has them) or a file the user gives (--labels).
+  std::string labels_from;
+};
+const std::vector<PublishedModel>& published_models();
+// The entry named `name` or whose repo is `name`; nullptr when none is.
+const PublishedModel* find_published_model(const std::string& name);
 
 // The names of a list, in its order.
 template <class Entry>

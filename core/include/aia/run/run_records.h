@@ -24,9 +24,19 @@ struct RunInfo {
   int attention_hidden = 1024, attention_heads = 8, attention_feedforward = 2048;
   std::vector<std::string> vocabulary;
   Normalization normalization;
+  // Where the model came from when it was not trained here ("timm/tresnet_m.miil_in21k@<commit>"),
+  // and whether its thresholds are uncalibrated: a published model trained
+  // with softmax, not per-label sigmoid thresholds (thresholds_note says so).
+  std::string source;
+  bool thresholds_uncalibrated = false;
 
   std::string images_dir() const { return images_dir_of(dataset_dir); }
 };
+
+// What a front end says where the run opens, or "" for a run that chose its
+// own thresholds: an imported model's 0.5 is a guess, and the Review page's
+// certified auto-accept calibrates it on the user's photos.
+std::string thresholds_note(const RunInfo& info);
 
 struct EpochReport {
   int epoch = 0;
