@@ -114,7 +114,8 @@ config = {"data": {"dataset": "demo", "image_size": 64, "val_fraction": 0.1, "va
           "run": {"out_dir": "runs/x", "device": "auto", "seed": 1, "threads": 0, "ema": False, "ema_decay": 0.9997,
                   "amp": False, "mode": "finetune", "max_batches_per_epoch": 0, "sync_batch_norm": True}}
 put("train_config", "config.json", json.dumps(config, indent=2))
-put("train_config", "partial.json", '{"optim": {"epochs": 5}, "run": {"mode": "frozen"}, "extra": [1, 2]}')
+put("train_config", "partial.json", '{"optim": {"epochs": 5}, "run": {"mode": "frozen"}, "_comment": [1, 2]}')
+put("train_config", "misspelt.json", '{"optim": {"learnig_rate": 0.5}, "runn": {}}')
 
 put("thresholds", "thresholds.json", '{"a": 0.5, "b": 0.25, "c": 1e-3}')
 put("thresholds", "spec_number", "0.35")

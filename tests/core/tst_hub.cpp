@@ -188,6 +188,15 @@ void TestHub::namesTheHubsRefusals() {
   auto with_token = options();
   with_token.token = "secret";
   QCOMPARE(aia::sha256_of_file(aia::hub_download(model_file(), with_token).path), m_sha256);
+  // HF_TOKEN from the environment, as huggingface_hub reads it.
+  auto from_env = options();
+  from_env.token.clear();
+  from_env.cache_dir = m_cache + "-env";
+  qputenv("HF_TOKEN", "secret");
+  const std::string with_env = error_of([&] { aia::hub_download(model_file(), from_env); });
+  qunsetenv("HF_TOKEN");
+  QVERIFY2(with_env.empty(), with_env.c_str());
+  QCOMPARE(stats()["cdn_auth"].get<int>(), 0);  // and never to the CDN
   control("reset=1");
   m = error_of([&] { aia::hub_download(aia::parse_hub_repo("aia-test/missing", "model.safetensors"), options()); });
   QVERIFY2(contains(m, "aia-test/missing: no such model"), m.c_str());
