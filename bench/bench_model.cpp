@@ -1,8 +1,10 @@
 // Images per second of a backbone on this machine's CPU (or CUDA), forward
-// only (eval, no grad) and a training step (forward + backward + Adam).
+// only (fwd: eval, no grad, the training form), the inference form (infer:
+// batch norm folded, InferenceMode, as annotate and scoring run it) and a
+// training step (forward + backward + Adam).
 //   bench_model [--threads N] [--iters N] [--no-malloc-tuning] [--weights FILE] [--head gap|attention] [--extra]
 //   CASE... bench_model --cpu   this CPU's features; exit status 0 when it has bfloat16 instructions CASE =
-//   backbone:size:batch:fwd|train[:nchw|cl[:fp32|bf16]], e.g. tresnet_m:224:8:train:cl:bf16
+//   backbone:size:batch:fwd|infer|train[:nchw|cl[:fp32|bf16]], e.g. tresnet_m:224:8:train:cl:bf16
 // (cl: weights and inputs channels-last; bf16: bfloat16 autocast, float32 logits
 // into the loss). --head attention: the follow-up's head at the paper's sizes (1024 / 8 / 2048).
 // --extra adds two columns: the learnable parameters and the process's peak
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
     if (!weights.empty()) aia::import_weights_file(*model, weights, {});  // the same weights as the Python side
     model->to(torch::Device(device));
     aia::apply_memory_format(*model, format.channels_last);
+    if (mode == "infer") model->fold_for_inference(format.channels_last);
     auto x = aia::model_input(torch::randn({batch, 3, size, size}), torch::Device(device), format);
     auto y = (torch::rand({batch, 260}, torch::Device(device)) < 0.02).to(torch::kFloat32);
     torch::optim::Adam adam(model->parameters(), torch::optim::AdamOptions(1e-4));
@@ -89,6 +92,10 @@ int main(int argc, char** argv) {
         auto loss = torch::binary_cross_entropy_with_logits(logits.to(torch::kFloat32), y);
         loss.backward();
         adam.step();
+      } else if (mode == "infer") {
+        model->eval();
+        c10::InferenceMode inference;
+        aia::forward_logits(*model, x, format);
       } else {
         model->eval();
         torch::NoGradGuard no_grad;

@@ -9,6 +9,7 @@
 #include "aia/io/checkpoint.h"
 #include "aia/model/registry.h"
 #include "aia/model/tresnet.h"
+#include "aia/runtime/compute.h"
 #include "fixture_model.h"
 #include "test_support.h"
 
@@ -48,6 +49,8 @@ class TestTResNet : public QObject {
   void stagesMatchFixture_data();
   void stagesMatchFixture();
   void everyParameterGetsAGradient();
+  void inferenceFormOfBothHeads_data();
+  void inferenceFormOfBothHeads();
   void badInputSizeIsAnError();
 };
 
@@ -107,17 +110,24 @@ void TestTResNet::parameterCount() {
 
 void TestTResNet::logitsMatchFixture_data() {
   QTest::addColumn<int>("size");
-  QTest::newRow("64") << 64;
-  QTest::newRow("224") << 224;
+  QTest::addColumn<QString>("form");  // the training form, or the inference form (batch norm folded)
+  for (int size : {64, 224})
+    for (const char* form : {"training", "folded", "folded channels-last"})
+      QTest::newRow(qPrintable(QString("%1 %2").arg(size).arg(form))) << size << QString(form);
 }
 
 void TestTResNet::logitsMatchFixture() {
   QFETCH(int, size);
+  QFETCH(QString, form);
   auto model = fixture_model();
+  if (form != "training") model->fold_for_inference(form.contains("channels-last"));
+  if (form.contains("channels-last")) aia::apply_memory_format(*model, true);
   const json ref = aia::test::load_json(
       aia::test::shared_path("fixtures/tresnet_m/expected_logits_" + std::to_string(size) + ".json"));
   torch::NoGradGuard no_grad;
-  auto logits = model->forward(fixture_input(size));
+  auto input = fixture_input(size);
+  if (form.contains("channels-last")) input = input.contiguous(torch::MemoryFormat::ChannelsLast);
+  auto logits = model->forward(input);
   QCOMPARE(logits.sizes().vec(), (std::vector<std::int64_t>{2, 1000}));
   double worst = 0;
   for (int n = 0; n < 2; ++n)
@@ -126,7 +136,7 @@ void TestTResNet::logitsMatchFixture() {
       const double got = logits[n][k].item<double>();
       worst = std::max(worst, std::abs(got - want) / (1e-3 + 1e-4 * std::abs(want)));
     }
-  qInfo("size %d: worst |d| / (1e-3 + 1e-4 |ref|) = %.4f", size, worst);
+  qInfo("size %d, %s form: worst |d| / (1e-3 + 1e-4 |ref|) = %.4f", size, qPrintable(form), worst);
   QVERIFY2(worst <= 1.0, qPrintable(QString("logits off by %1 x tolerance").arg(worst)));
 }
 
@@ -186,6 +196,59 @@ void TestTResNet::badInputSizeIsAnError() {
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 3, 30, 30})));
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 3, 66, 64})));
   QVERIFY_THROWS_EXCEPTION(aia::ConfigError, nano->forward(torch::randn({1, 1, 64, 64})));
+}
+
+void TestTResNet::inferenceFormOfBothHeads_data() {
+  QTest::addColumn<QString>("head");
+  QTest::newRow("gap") << "gap";
+  QTest::newRow("attention") << "attention";
+}
+
+// The inference form gives the training form's scores: batch norm statistics
+// far from the identity (so that folding changes every weight), both heads,
+// NCHW and channels-last; and train mode, and the checkpoint, never see it.
+void TestTResNet::inferenceFormOfBothHeads() {
+  QFETCH(QString, head);
+  aia::HeadOptions options;
+  options.kind = head.toStdString();
+  options.dropout = 0.0;
+  options.hidden = 64, options.heads = 4, options.feedforward = 128;
+  torch::manual_seed(5);
+  aia::Classifier model = aia::make_model("tresnet_nano", 20, options);
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& m : model->modules(false))
+      if (auto* bn = m->as<torch::nn::BatchNorm2d>()) {
+        bn->weight.uniform_(0.5, 1.5), bn->bias.uniform_(-0.3, 0.3);
+        bn->running_mean.uniform_(-0.5, 0.5), bn->running_var.uniform_(0.3, 3.0);
+      }
+  }
+  model->eval();
+  const auto x = torch::randn({3, 3, 64, 64});
+  torch::NoGradGuard no_grad;
+  const auto reference = model->forward(x).clone();
+  const auto state_before = aia::model_state(*model);
+  for (bool channels_last : {false, true}) {
+    model->fold_for_inference(channels_last);
+    aia::apply_memory_format(*model, channels_last);
+    const auto input = channels_last ? x.contiguous(torch::MemoryFormat::ChannelsLast) : x;
+    const double d = (model->forward(input) - reference).abs().max().item<double>();
+    const double scale = reference.abs().max().item<double>();
+    qInfo("%s head, %s: max |logit difference| %.3g (logits up to %.3g)", qPrintable(head),
+          channels_last ? "channels-last" : "NCHW", d, scale);
+    QVERIFY2(d <= 1e-5 * std::max(1.0, scale), qPrintable(QString::number(d)));  // measured: 3.9e-7
+    aia::apply_memory_format(*model, false);
+  }
+  // The parameters are those of the training form: the checkpoint is unchanged.
+  const auto state_after = aia::model_state(*model);
+  QCOMPARE(state_after.size(), state_before.size());
+  for (std::size_t i = 0; i < state_after.size(); ++i)
+    QVERIFY2(torch::equal(state_after[i].second, state_before[i].second), state_after[i].first.c_str());
+  // Train mode computes with the batch norms themselves: batch statistics move the running ones.
+  model->train();
+  const auto mean_before = model->named_buffers()["body.conv1.bn.running_mean"].clone();
+  model->forward(x);
+  QVERIFY(!torch::equal(model->named_buffers()["body.conv1.bn.running_mean"], mean_before));
 }
 
 QTEST_APPLESS_MAIN(TestTResNet)

@@ -38,6 +38,7 @@ Annotator::Annotator(const std::string& run_dir, const std::string& device, Prec
   impl_->model = load_run_model(impl_->run, impl_->info, Checkpoint::Best);
   impl_->model->to(torch::Device(impl_->device));
   apply_memory_format(*impl_->model, impl_->format.channels_last);
+  impl_->model->fold_for_inference(impl_->format.channels_last);  // the inference form: batch norm folded
 }
 
 const ComputeFormat& Annotator::compute_format() const { return impl_->format; }

@@ -49,7 +49,7 @@ std::vector<float> score_samples(ClassifierImpl& model, const std::string& image
   lo.pin_memory = device.is_cuda();
   BatchLoader loader(images_dir, samples, vocabulary, lo);
   const ComputeFormat format = inference_format(options);
-  torch::NoGradGuard no_grad;
+  c10::InferenceMode inference;  // no autograd bookkeeping at all (NoGradGuard still counts versions)
   model.eval();
   std::size_t done = 0;
   while (auto batch = loader.next()) {
@@ -82,6 +82,7 @@ ScoredSplit score_run_split(const RunFolder& run, const std::string& split, cons
   Classifier model = load_run_model(run, info, Checkpoint::Best);
   model->to(torch::Device(options.device));
   apply_memory_format(*model, inference_format(options).channels_last);
+  model->fold_for_inference(inference_format(options).channels_last);
   const auto& samples = split == "train" ? dataset.train : dataset.test;
   const auto scores = score_samples(*model, dataset.images_dir, samples, info.vocabulary.size(), info.image_size,
                                     info.normalization, options, skipped);

@@ -163,7 +163,32 @@ ConvNormActImpl::ConvNormActImpl(std::int64_t in, std::int64_t out, std::int64_t
   bn = register_module("bn", torch::nn::BatchNorm2d(torch::nn::BatchNormOptions(out).eps(1e-5).momentum(0.1)));
 }
 
+namespace {
+
+// w' = w * s, b' = beta - mean * s, s = gamma / sqrt(var + eps), in double: exact in real numbers.
+std::pair<torch::Tensor, torch::Tensor> folded(const torch::nn::Conv2d& conv, const torch::nn::BatchNorm2d& bn) {
+  torch::NoGradGuard no_grad;
+  const auto scale = bn->weight.to(torch::kDouble) / (bn->running_var.to(torch::kDouble) + bn->options.eps()).sqrt();
+  const auto weight = conv->weight.to(torch::kDouble) * scale.view({-1, 1, 1, 1});
+  const auto bias = bn->bias.to(torch::kDouble) - bn->running_mean.to(torch::kDouble) * scale;
+  return {weight.to(conv->weight.dtype()), bias.to(conv->weight.dtype())};
+}
+
+}  // namespace
+
+void ConvNormActImpl::fold(bool channels_last) {
+  auto [weight, bias] = folded(conv, bn);
+  folded_weight_ = channels_last ? weight.contiguous(torch::MemoryFormat::ChannelsLast) : weight.contiguous();
+  folded_bias_ = bias;
+}
+
 torch::Tensor ConvNormActImpl::forward(torch::Tensor x) {
+  if (folded_weight_.defined() && !is_training()) {  // the inference form: one convolution, activations in place
+    const std::int64_t pad = (folded_weight_.size(2) - 1) / 2;
+    x = torch::conv2d(x, folded_weight_, folded_bias_, 1, pad);
+    if (activation_) x = torch::leaky_relu_(x, slope_);
+    return blur_ ? blur_pool(x, blur_filter_) : x;
+  }
   x = conv->forward(x);
   x = batch_norm_group && is_training() ? sync_batch_norm(x, *bn, *batch_norm_group) : bn->forward(x);
   if (activation_) x = torch::leaky_relu(x, slope_);
@@ -173,10 +198,8 @@ torch::Tensor ConvNormActImpl::forward(torch::Tensor x) {
 
 std::string ConvNormActImpl::write_graph(GraphWriter& g, const std::string& x, const std::string& name) {
   torch::NoGradGuard no_grad;
-  // Folding is exact in real numbers: w' = w * s, b' = beta - mean * s, s = gamma / sqrt(var + eps); in double.
-  const auto scale = bn->weight.to(torch::kDouble) / (bn->running_var.to(torch::kDouble) + bn->options.eps()).sqrt();
-  const auto weight = (conv->weight.to(torch::kDouble) * scale.view({-1, 1, 1, 1})).to(torch::kFloat);
-  const auto bias = (bn->bias.to(torch::kDouble) - bn->running_mean.to(torch::kDouble) * scale).to(torch::kFloat);
+  auto [weight, bias] = folded(conv, bn);
+  weight = weight.to(torch::kFloat), bias = bias.to(torch::kFloat);
   const std::int64_t k = conv->weight.size(2), pad = (k - 1) / 2;
   auto y = g.node("Conv", {x, g.constant(name + ".conv.weight", weight), g.constant(name + ".conv.bias", bias)},
                   name + ".conv", {{"kernel_shape", Ints{k, k}}, {"pads", Ints{pad, pad, pad, pad}}});
@@ -280,6 +303,11 @@ void TResNetImpl::init_weights() {
 void TResNetImpl::set_batch_norm_group(std::shared_ptr<Collective> group) {
   for (auto& module : modules(/*include_self=*/false))
     if (auto* block = module->as<ConvNormActImpl>()) block->batch_norm_group = group;
+}
+
+void TResNetImpl::fold_for_inference(bool channels_last) {
+  for (auto& module : modules(/*include_self=*/false))
+    if (auto* block = module->as<ConvNormActImpl>()) block->fold(channels_last);
 }
 
 void TResNetImpl::check_input(const torch::Tensor& images) const {

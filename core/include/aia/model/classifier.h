@@ -60,6 +60,12 @@ class ClassifierImpl : public torch::nn::Module {
   // to the logits; returns the logits' name. Throws ConfigError for a model
   // that cannot describe itself.
   virtual std::string write_graph(GraphWriter& graph, const std::string& images) = 0;
+  // The inference form: every batch norm folded into its convolution (in
+  // double, as write_graph folds it), the folded weights kept in the memory
+  // format the convolutions will see. Forward passes in eval mode use it, the
+  // parameters stay as they are (checkpoints, training and train mode never
+  // see it); call it again after the weights change. Default: nothing to fold.
+  virtual void fold_for_inference(bool channels_last) { (void)channels_last; }
 };
 
 using Classifier = std::shared_ptr<ClassifierImpl>;

@@ -40,6 +40,8 @@ class ConvNormActImpl : public torch::nn::Module {
   torch::Tensor forward(torch::Tensor x);
   // Eval mode: the batch norm folded into the convolution; returns the output's name.
   std::string write_graph(GraphWriter& graph, const std::string& x, const std::string& name);
+  // Eval mode from here on: one convolution with the batch norm folded in (ClassifierImpl::fold_for_inference).
+  void fold(bool channels_last);
   torch::nn::Conv2d conv{nullptr};
   torch::nn::BatchNorm2d bn{nullptr};
   std::shared_ptr<Collective> batch_norm_group;  // set: SyncBatchNorm in training mode
@@ -48,7 +50,8 @@ class ConvNormActImpl : public torch::nn::Module {
   double slope_;
   bool activation_;
   bool blur_;
-  torch::Tensor blur_filter_;  // not a buffer: timm's is non-persistent
+  torch::Tensor blur_filter_;                  // not a buffer: timm's is non-persistent
+  torch::Tensor folded_weight_, folded_bias_;  // defined after fold(): not buffers, never saved
 };
 TORCH_MODULE(ConvNormAct);
 
@@ -78,6 +81,7 @@ class TResNetImpl : public ClassifierImpl {
   std::int64_t input_size_multiple() const override { return 4; }
   void set_batch_norm_group(std::shared_ptr<Collective> group) override;
   std::string write_graph(GraphWriter& graph, const std::string& images) override;
+  void fold_for_inference(bool channels_last) override;
 
  private:
   void init_weights();
