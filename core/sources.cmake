@@ -35,10 +35,12 @@ set(std_sources
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/thresholds_spec.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/image_files.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/annotate/annotations.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/annotate/score_cache.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/training/run_outputs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/json_errors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/known_keys.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/name_list.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/io/digest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/io/hub_progress.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/thresholds_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/metrics/metrics_json.cpp

@@ -1,6 +1,7 @@
 #include "fuzz_targets.h"
 
 #include "aia/annotate/annotations.h"
+#include "aia/annotate/score_cache.h"
 #include "aia/annotate/thresholds_spec.h"
 #include "aia/data/dataset.h"
 #include "aia/data/image_header.h"
@@ -151,6 +152,22 @@ std::vector<std::string> image(std::string_view bytes) {
   return refusals;
 }
 
+// A score cache file of model "00000000000000aa" with three labels: read, looked up, one record stored, saved.
+std::vector<std::string> score_cache(std::string_view bytes) {
+  std::vector<std::string> refusals;
+  const fs::path dir = fresh_folder("score_cache");
+  const std::string identity = "00000000000000aa";
+  put(dir / (identity + ".scores"), bytes);
+  const std::string photo = put(dir / "a.jpg", "bytes of a photo");
+  ScoreCache cache(dir.string(), identity, 3);
+  FileStamp seen;
+  cache.find(photo, &seen);
+  cache.find((dir / "missing.jpg").string());
+  cache.store(photo, seen, {0.25f, 0.5f, 0.75f});
+  attempt(refusals, [&] { cache.save(); });
+  return refusals;
+}
+
 }  // namespace
 
 const std::vector<Target>& targets() {
@@ -164,6 +181,7 @@ const std::vector<Target>& targets() {
       {"thresholds", "read_thresholds_json and parse_thresholds_spec", thresholds},
       {"xmp", "read_image_keywords and read_xmp_tags (sidecars, embedded XMP and IPTC)", xmp},
       {"image", "the image header guard and decoder (load_image_rgb)", image},
+      {"score_cache", "ScoreCache over a damaged cache file: read, find, store, save", score_cache},
   };
   return all;
 }

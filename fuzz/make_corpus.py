@@ -207,4 +207,23 @@ subprocess.run(["exiftool", "-q", "-overwrite_original", "-XMP-dc:Subject=sky", 
 with open(tmp, "rb") as f:
     put("xmp", "embedded.jpg", b"\1" + f.read())
 os.remove(tmp)
+# The score cache (aia/annotate/score_cache.h): model 00000000000000aa, three labels, two records.
+def fnv1a64(data, h=0xcbf29ce484222325):
+    for b in data:
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def score_record(path, size, mtime_ns, content_hash, scores):
+    body = struct.pack("<II", 0x31524353, len(path)) + path + struct.pack("<qqQ", size, mtime_ns, content_hash)
+    body += struct.pack("<%df" % len(scores), *scores)
+    return body + struct.pack("<Q", fnv1a64(body))
+
+
+cache_header = b"AIASCR01" + struct.pack("<I", 16) + b"00000000000000aa" + struct.pack("<I", 3)
+put("score_cache", "two_records.scores",
+    cache_header + score_record(b"/photos/a.jpg", 16, 1700000000123456789, 42, [0.1, 0.5, 0.9])
+    + score_record(b"/photos/b.jpg", 2048, 1700000000000000000, 7, [0.0, 1.0, 0.25]))
+put("score_cache", "header_only.scores", cache_header)
+
 print("corpus written to", ROOT, file=sys.stderr)

@@ -12,7 +12,7 @@ shift || true
 build="${BUILD_DIR:-$here/../build/fuzz}/fuzz"
 out="${FUZZ_OUT:-$here/../build/fuzz/runs}"
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(pickle zip_checkpoint safetensors csv dataset train_config thresholds xmp image)
+[[ ${#targets[@]} -gt 0 ]] || targets=(pickle zip_checkpoint safetensors csv dataset train_config thresholds xmp image score_cache)
 mkdir -p "$out"
 
 dict_of() {
@@ -24,6 +24,7 @@ dict_of() {
     csv) cat "$here/dict/csv.dict" ;;
     xmp) cat "$here/dict/xmp.dict" ;;
     image) cat "$here/dict/image.dict" ;;
+    score_cache) cat "$here/dict/score_cache.dict" ;;
   esac
 }
 

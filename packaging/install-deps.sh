@@ -34,6 +34,8 @@ packages=(
   clang libclang-rt-14-dev
   # real images for the demo dataset
   dataset-fashion-mnist
+  # the documentation's screenshots, taken from the application (docs/tools/screenshots.sh)
+  xvfb xauth
 )
 
 missing=()

@@ -43,29 +43,9 @@
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="67" />
+        <location filename="../ui/review_page.cpp" line="60" />
         <source>margin to the nearest threshold: %1</source>
         <translation>Abstand zur nächsten Schwelle: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="126" />
-        <source>  (imported)</source>
-        <translation>  (importiert)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="127" />
-        <source>  (kept)</source>
-        <translation>  (behalten)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="128" />
-        <source>  (added)</source>
-        <translation>  (hinzugefügt)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="129" />
-        <source>  (auto-accepted)</source>
-        <translation>  (automatisch übernommen)</translation>
     </message>
 </context>
 <context>
@@ -100,165 +80,165 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="102" />
-        <location filename="../ui/annotate_page.cpp" line="220" />
+        <location filename="../ui/annotate_page.cpp" line="103" />
+        <location filename="../ui/annotate_page.cpp" line="221" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>Bilder oder Ordner hier ablegen oder Datei &gt; Bilder öffnen (Strg+O) verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>tags (editable, separated by ;)</source>
         <translation>Schlagwörter (editierbar, getrennt durch ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>scores</source>
         <translation>Werte</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="76" />
-        <location filename="../ui/annotate_page.cpp" line="383" />
+        <location filename="../ui/annotate_page.cpp" line="77" />
+        <location filename="../ui/annotate_page.cpp" line="387" />
         <source>Select an image to see it large.</source>
         <translation>Ein Bild auswählen, um es groß zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="114" />
+        <location filename="../ui/annotate_page.cpp" line="115" />
         <source>&amp;Open images...</source>
         <translation>Bilder &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="115" />
+        <location filename="../ui/annotate_page.cpp" line="116" />
         <source>Write &amp;XMP sidecars</source>
         <translation>&amp;XMP-Sidecars schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="116" />
+        <location filename="../ui/annotate_page.cpp" line="117" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>Die Tags in BILD.ext.xmp-Dateien schreiben (dc:subject, digiKam:TagsList), für Fotoverwaltungen</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="117" />
+        <location filename="../ui/annotate_page.cpp" line="118" />
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="118" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>Alle Bilder aus der Liste entfernen (die Dateien bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119" />
+        <location filename="../ui/annotate_page.cpp" line="120" />
         <source>&amp;Review as a project...</source>
         <translation>Als Projekt &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="122" />
+        <location filename="../ui/annotate_page.cpp" line="123" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>Ein Annotationsprojekt aus den Ordnern dieser Bilder anlegen: jede Änderung sofort gespeichert, die unsichersten Bilder zuerst und Training auf Ihren Korrekturen (Seite Prüfen)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="149" />
         <source>skipped file</source>
         <translation>übersprungene Datei</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="149" />
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="150" />
+        <location filename="../ui/annotate_page.cpp" line="151" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>Dateien in den abgelegten Ordnern, die nicht verschlagwortet wurden, und warum</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="83" />
+        <location filename="../ui/annotate_page.cpp" line="84" />
         <source>Show where in the image the model sees the chosen tag</source>
         <translation>Zeigen, wo im Bild das Modell das gewählte Schlagwort sieht</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;Heatmap:</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="192" />
+        <location filename="../ui/annotate_page.cpp" line="193" />
         <source>Images to annotate</source>
         <translation>Zu annotierende Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="208" />
+        <location filename="../ui/annotate_page.cpp" line="209" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>kein trainierter Lauf zum Annotieren: einen trainieren oder einen Laufordner öffnen (Datei &gt; Lauf öffnen)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="214" />
+        <location filename="../ui/annotate_page.cpp" line="215" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>Annotiere %n Bild...</numerusform><numerusform>Annotiere %n Bilder...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="228" />
+        <location filename="../ui/annotate_page.cpp" line="229" />
         <source>cannot annotate: %1</source>
         <translation>Annotieren nicht möglich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="233" />
+        <location filename="../ui/annotate_page.cpp" line="234" />
         <source>model loaded for annotation: %1</source>
         <translation>Modell zum Annotieren geladen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="367" />
+        <location filename="../ui/annotate_page.cpp" line="371" />
         <source>no heatmap</source>
         <translation>keine Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="397" />
+        <location filename="../ui/annotate_page.cpp" line="401" />
         <source>Cannot show %1</source>
         <translation>%1 kann nicht angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="415" />
+        <location filename="../ui/annotate_page.cpp" line="419" />
         <source>no heatmap: %1</source>
         <translation>keine Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="201" />
-        <location filename="../ui/annotate_page.cpp" line="274" />
+        <location filename="../ui/annotate_page.cpp" line="202" />
+        <location filename="../ui/annotate_page.cpp" line="278" />
         <source>skipped %1: %2</source>
         <translation>übersprungen %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="192" />
+        <location filename="../ui/annotate_page.cpp" line="193" />
         <source>Images (%1)</source>
         <translation>Bilder (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="223" />
+        <location filename="../ui/annotate_page.cpp" line="224" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>der Lauf wurde während des Annotierens gewechselt; erneut annotiert mit %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="240" />
+        <location filename="../ui/annotate_page.cpp" line="241" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>dieser Lauf hat ein anderes Vokabular: die Werte der zuvor gelisteten Bilder werden verworfen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="304" />
+        <location filename="../ui/annotate_page.cpp" line="308" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n Bild annotiert</numerusform><numerusform>%n Bilder annotiert</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="352" />
+        <location filename="../ui/annotate_page.cpp" line="356" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>Sidecar von %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="355" />
+        <location filename="../ui/annotate_page.cpp" line="359" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n XMP-Sidecar geschrieben</numerusform><numerusform>%n XMP-Sidecars geschrieben</numerusform></translation>
     </message>
@@ -369,6 +349,54 @@
         <location filename="../ui/browse_page.cpp" line="305" />
         <source>missed</source>
         <translation>verpasst</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ChipEditor</name>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="20" />
+        <source>  (imported)</source>
+        <translation>  (importiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="21" />
+        <source>  (kept)</source>
+        <translation>  (behalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="22" />
+        <source>  (added)</source>
+        <translation>  (hinzugefügt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="23" />
+        <source>  (auto-accepted)</source>
+        <translation>  (automatisch übernommen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="28" />
+        <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
+        <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="29" />
+        <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
+        <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="47" />
+        <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
+        <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="80" />
+        <source>A tag of this image; click or press its number to reject it</source>
+        <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="81" />
+        <source>Not a tag of this image; click or press its number to accept it</source>
+        <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
     </message>
 </context>
 <context>
@@ -1421,486 +1449,464 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="171" />
-        <source>&amp;New project...</source>
-        <translation>&amp;Neues Projekt...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="172" />
-        <source>&amp;Open project...</source>
-        <translation>Projekt ö&amp;ffnen...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="178" />
-        <location filename="../ui/review_page.cpp" line="543" />
-        <source>No project. Make one from a folder of images, or open one.</source>
-        <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="250" />
-        <source>Most uncertain first</source>
-        <translation>Unsicherste zuerst</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="251" />
-        <source>File order</source>
-        <translation>Dateireihenfolge</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="252" />
-        <source>Random order</source>
-        <translation>Zufällig</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="256" />
-        <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
-        <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="259" />
-        <source>All images</source>
-        <translation>Alle Bilder</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="260" />
-        <source>Likely label errors</source>
-        <translation>Wahrscheinliche Labelfehler</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="261" />
-        <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
-        <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="173" />
-        <source>&amp;Score</source>
-        <translation>&amp;Bewerten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="181" />
-        <source>Score the unreviewed images with the project's run (or the open run)</source>
-        <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="174" />
-        <source>&amp;Train on reviewed images</source>
-        <translation>Auf geprüften Bildern &amp;trainieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="184" />
-        <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
-        <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="186" />
-        <source>with the run's training set</source>
-        <translation>mit der Trainingsmenge des Laufs</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="188" />
-        <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
-        <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="194" />
-        <source> epochs</source>
-        <translation> Epochen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="195" />
-        <source>Epochs of fine-tuning</source>
-        <translation>Epochen der Feinabstimmung</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="272" />
-        <source>The precision to certify for auto-accepted tags</source>
-        <translation>Die Präzision, die für automatisch übernommene Schlagwörter zertifiziert wird</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="273" />
-        <source>Auto-&amp;accept</source>
-        <translation>&amp;Automatisch übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="277" />
-        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
-        <translation>Schlagwörter übernehmen, deren Präzision auf Ihren geprüften Bildern zertifiziert ist (Risiko 0,1), als abwesend zertifizierte ausblenden; Bilder, deren Labels alle entschieden sind, verlassen die Warteschlange. Nichts wird als geprüft markiert; Rückgängig nimmt es zurück.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="283" />
-        <source>E&amp;xport</source>
-        <translation>E&amp;xportieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="286" />
-        <source>As a &amp;dataset (JSON layout)...</source>
-        <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="287" />
-        <source>Folder for the dataset</source>
-        <translation>Ordner für den Datensatz</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="290" />
-        <source>As an annotations &amp;CSV...</source>
-        <translation>Als Annotations-&amp;CSV...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="291" />
-        <source>Annotations CSV</source>
-        <translation>Annotations-CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="291" />
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="294" />
-        <source>Into &amp;XMP sidecars</source>
-        <translation>In &amp;XMP-Sidecars</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="212" />
-        <source>Order:</source>
-        <translation>Reihenfolge:</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="214" />
-        <source>Show:</source>
-        <translation>Zeigen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="222" />
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="317" />
-        <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
-        <translation>Tippen fügt ein Tag hinzu (Vervollständigung aus dem Vokabular); Enter übernimmt es</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="325" />
+        <location filename="../ui/review_page.cpp" line="149" />
         <source>Accept and next (Enter)</source>
         <translation>Annehmen und weiter (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="327" />
+        <location filename="../ui/review_page.cpp" line="151" />
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="328" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>Next</source>
         <translation>Weiter</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="418" />
+        <location filename="../ui/review_page.cpp" line="245" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>Projekt %1: %2 Bilder; Tags aus XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="445" />
+        <location filename="../ui/review_page.cpp" line="272" />
         <source>Cannot make the project</source>
         <translation>Das Projekt kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="423" />
+        <location filename="../ui/review_page.cpp" line="250" />
         <source>project %1 opened: %2 images%3</source>
         <translation>Projekt %1 geöffnet: %2 Bilder%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="430" />
+        <location filename="../ui/review_page.cpp" line="257" />
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="456" />
+        <location filename="../ui/review_page.cpp" line="283" />
         <source>Cannot open the project</source>
         <translation>Das Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="326" />
+        <location filename="../ui/review_page.cpp" line="150" />
         <source>Skip (Shift+Enter)</source>
         <translation>Überspringen (Umschalt+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="337" />
+        <location filename="../ui/review_page.cpp" line="161" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>Tasten: 1-9 schalten ein Tag um, Enter nimmt an und geht weiter, Umschalt+Enter überspringt, Pfeile bewegen, Tippen fügt ein Tag hinzu, Strg+Z macht rückgängig.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="428" />
+        <location filename="../ui/review_page.cpp" line="255" />
         <source>skipped %1: %2</source>
         <translation>übersprungen %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="501" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>Folder of images to annotate</source>
         <translation>Ordner mit zu annotierenden Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="502" />
-        <location filename="../ui/review_page.cpp" line="515" />
+        <location filename="../ui/review_page.cpp" line="329" />
+        <location filename="../ui/review_page.cpp" line="342" />
         <source>Annotation project folder</source>
         <translation>Ordner des Annotationsprojekts</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="329" />
         <source>&amp;Project folder:</source>
         <translation>&amp;Projektordner:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="574" />
+        <location filename="../ui/review_page.cpp" line="390" />
         <source>No images to show.</source>
         <translation>Keine Bilder anzuzeigen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="592" />
+        <location filename="../ui/review_page.cpp" line="408" />
         <source>Loading...</source>
         <translation>Wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
+        <location filename="../ui/review_page.cpp" line="418" />
         <source>This file cannot be decoded as an image.</source>
         <translation>Diese Datei lässt sich nicht als Bild dekodieren.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="419" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>Das Bild ist nicht mehr da; der nächste Scan markiert es als fehlend.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="635" />
-        <source>A tag of this image; click or press its number to reject it</source>
-        <translation>Ein Tag dieses Bildes; klicken oder seine Nummer drücken, um es abzulehnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="636" />
-        <source>Not a tag of this image; click or press its number to accept it</source>
-        <translation>Kein Tag dieses Bildes; klicken oder seine Nummer drücken, um es anzunehmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="640" />
-        <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
-        <translation>Wahrscheinlicher Labelfehler: behalten, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="643" />
-        <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
-        <translation>Wahrscheinlicher Labelfehler: weggelassen, aber das Modell bewertet es mit %1 (Schwelle %2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="663" />
+        <location filename="../ui/review_page.cpp" line="453" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 von %2 geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="664" />
+        <location filename="../ui/review_page.cpp" line="454" />
         <source>, %1 skipped</source>
         <translation>, %1 übersprungen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="665" />
+        <location filename="../ui/review_page.cpp" line="455" />
         <source> · %1 s per image</source>
         <translation> · %1 s pro Bild</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="666" />
+        <location filename="../ui/review_page.cpp" line="456" />
         <source> · %1 not scored</source>
         <translation> · %1 nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="667" />
+        <location filename="../ui/review_page.cpp" line="457" />
         <source> · %1 missing</source>
         <translation> · %1 fehlen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="668" />
+        <location filename="../ui/review_page.cpp" line="458" />
         <source> · %1 likely label errors</source>
         <translation> · %1 wahrscheinliche Labelfehler</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="670" />
+        <location filename="../ui/review_page.cpp" line="460" />
         <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
         <translation> · %1 Schlagwörter automatisch übernommen bei ≥ %2 % Präzision (Delta %3) · %4 Bilder brauchen Sie noch</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="685" />
-        <location filename="../ui/review_page.cpp" line="1033" />
+        <location filename="../ui/review_page.cpp" line="475" />
+        <location filename="../ui/review_scoring.cpp" line="209" />
         <source>The edit was not saved</source>
         <translation>Die Änderung wurde nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="714" />
+        <location filename="../ui/review_page.cpp" line="502" />
         <source>reject %1</source>
         <translation>%1 ablehnen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="714" />
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="529" />
         <source>accept %1</source>
         <translation>%1 annehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="515" />
         <source>add %1</source>
         <translation>%1 hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="538" />
         <source>skip</source>
         <translation>überspringen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_scoring.cpp" line="35" />
         <source>No run to score with</source>
         <translation>Kein Lauf zum Bewerten</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_scoring.cpp" line="35" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>Öffnen Sie zuerst einen trainierten Lauf (Datei &gt; Lauf öffnen) oder trainieren Sie einen.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="864" />
+        <location filename="../ui/review_scoring.cpp" line="42" />
         <source>images on disk: %1</source>
         <translation>Bilder auf der Platte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="866" />
+        <location filename="../ui/review_scoring.cpp" line="44" />
         <source>Cannot score</source>
         <translation>Bewerten nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="871" />
+        <location filename="../ui/review_scoring.cpp" line="49" />
         <source>every image is scored</source>
         <translation>jedes Bild ist bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="875" />
-        <location filename="../ui/review_page.cpp" line="965" />
+        <location filename="../ui/review_scoring.cpp" line="53" />
+        <location filename="../ui/review_scoring.cpp" line="142" />
         <source>scoring</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="916" />
+        <location filename="../ui/review_scoring.cpp" line="94" />
         <source>Scoring failed</source>
         <translation>Bewertung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="921" />
+        <location filename="../ui/review_scoring.cpp" line="99" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>Bewertung abgebrochen; nichts wurde geändert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="928" />
-        <location filename="../ui/review_page.cpp" line="973" />
+        <location filename="../ui/review_scoring.cpp" line="106" />
+        <location filename="../ui/review_scoring.cpp" line="148" />
         <source>skipped %1</source>
         <translation>übersprungen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="929" />
-        <location filename="../ui/review_page.cpp" line="989" />
+        <location filename="../ui/review_scoring.cpp" line="108" />
+        <location filename="../ui/review_scoring.cpp" line="164" />
         <source>scored %1 images with %2</source>
         <translation>%1 Bilder mit %2 bewertet</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="933" />
+        <location filename="../ui/review_scoring.cpp" line="112" />
         <source>Cannot store the scores</source>
         <translation>Die Scores können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="950" />
-        <location filename="../ui/review_page.cpp" line="984" />
+        <location filename="../ui/review_scoring.cpp" line="129" />
+        <location filename="../ui/review_scoring.cpp" line="159" />
         <source>Cannot train yet</source>
         <translation>Training noch nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="972" />
+        <location filename="../ui/review_scoring.cpp" line="147" />
         <source>training on the reviewed images: %1</source>
         <translation>Training auf den geprüften Bildern: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1043" />
+        <location filename="../ui/review_exports.cpp" line="13" />
         <source> (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)</source>
         <translation> (%1 davon durch zertifizierte Schwellenwerte entschieden, nicht geprüft; %2 automatisch übernommene Schlagwörter markiert)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1052" />
+        <location filename="../ui/review_exports.cpp" line="22" />
         <source>exported %1 images as a dataset in %2</source>
         <translation>%1 Bilder als Datensatz nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1062" />
+        <location filename="../ui/review_exports.cpp" line="32" />
         <source>exported %1 images to %2</source>
         <translation>%1 Bilder nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1073" />
+        <location filename="../ui/review_exports.cpp" line="43" />
         <source>wrote the XMP sidecars of %1 images</source>
         <translation>XMP-Begleitdateien von %1 Bildern geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="958" />
+        <location filename="../ui/review_scoring.cpp" line="135" />
         <source>training</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="477" />
+        <location filename="../ui/review_page.cpp" line="304" />
         <source>New annotation project</source>
         <translation>Neues Annotationsprojekt</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="490" />
+        <location filename="../ui/review_page.cpp" line="317" />
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="501" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>&amp;Images:</source>
         <translation>&amp;Bilder:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="986" />
+        <location filename="../ui/review_scoring.cpp" line="161" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>das Training auf den geprüften Bildern endete nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1006" />
+        <location filename="../ui/review_scoring.cpp" line="181" />
         <source>Cannot auto-accept</source>
         <translation>Automatisches Übernehmen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1019" />
+        <location filename="../ui/review_scoring.cpp" line="194" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1020" />
+        <location filename="../ui/review_scoring.cpp" line="196" />
         <source>Labels that abstain:
 %1</source>
         <translation>Labels, die sich enthalten:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1022" />
+        <location filename="../ui/review_scoring.cpp" line="198" />
         <source>abstains: %1</source>
         <translation>enthält sich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1023" />
+        <location filename="../ui/review_scoring.cpp" line="199" />
         <source>auto-accept</source>
         <translation>automatisch übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1054" />
-        <location filename="../ui/review_page.cpp" line="1064" />
-        <location filename="../ui/review_page.cpp" line="1075" />
+        <location filename="../ui/review_exports.cpp" line="24" />
+        <location filename="../ui/review_exports.cpp" line="34" />
+        <location filename="../ui/review_exports.cpp" line="45" />
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ReviewToolbar</name>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="18" />
+        <source>&amp;New project...</source>
+        <translation>&amp;Neues Projekt...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="19" />
+        <source>&amp;Open project...</source>
+        <translation>Projekt ö&amp;ffnen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="20" />
+        <source>&amp;Score</source>
+        <translation>&amp;Bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="21" />
+        <source>Score the unreviewed images with the project's run (or the open run)</source>
+        <translation>Die ungeprüften Bilder mit dem Lauf des Projekts (oder dem geöffneten Lauf) bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="22" />
+        <location filename="../ui/review_toolbar.cpp" line="145" />
+        <source>No project. Make one from a folder of images, or open one.</source>
+        <translation>Kein Projekt. Legen Sie eines aus einem Bildordner an oder öffnen Sie eines.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="41" />
+        <source>Order:</source>
+        <translation>Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="43" />
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="51" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="77" />
+        <source>Most uncertain first</source>
+        <translation>Unsicherste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="78" />
+        <source>File order</source>
+        <translation>Dateireihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="79" />
+        <source>Random order</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="83" />
+        <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
+        <translation>Unsicherste zuerst: Bilder, deren knappster Label-Score am nächsten an der MCC-Schwelle dieses Labels liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="86" />
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="87" />
+        <source>Likely label errors</source>
+        <translation>Wahrscheinliche Labelfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="88" />
+        <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
+        <translation>Geprüfte Bilder mit einem Tag, dem das Modell (out of fold bewertet) deutlich widerspricht</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="93" />
+        <source>&amp;Train on reviewed images</source>
+        <translation>Auf geprüften Bildern &amp;trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="96" />
+        <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
+        <translation>Den Lauf des Projekts auf den geprüften Bildern feinabstimmen (neue Tags erweitern den Kopf); die ungeprüften Bilder werden mit dem neuen Lauf neu bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="98" />
+        <source>with the run's training set</source>
+        <translation>mit der Trainingsmenge des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="100" />
+        <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
+        <translation>Auch auf den Bildern trainieren, mit denen der erste Lauf des Projekts trainiert wurde, und auf dessen Testmenge testen (langsamer; behält, was er wusste). Sonst werden 20 % der geprüften Bilder als Testmenge zurückgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="106" />
+        <source> epochs</source>
+        <translation> Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="107" />
+        <source>Epochs of fine-tuning</source>
+        <translation>Epochen der Feinabstimmung</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="118" />
+        <source>The precision to certify for auto-accepted tags</source>
+        <translation>Die Präzision, die für automatisch übernommene Schlagwörter zertifiziert wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="119" />
+        <source>Auto-&amp;accept</source>
+        <translation>&amp;Automatisch übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="123" />
+        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
+        <translation>Schlagwörter übernehmen, deren Präzision auf Ihren geprüften Bildern zertifiziert ist (Risiko 0,1), als abwesend zertifizierte ausblenden; Bilder, deren Labels alle entschieden sind, verlassen die Warteschlange. Nichts wird als geprüft markiert; Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="129" />
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="132" />
+        <source>As a &amp;dataset (JSON layout)...</source>
+        <translation>Als &amp;Datensatz (JSON-Layout)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="133" />
+        <source>Folder for the dataset</source>
+        <translation>Ordner für den Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="136" />
+        <source>As an annotations &amp;CSV...</source>
+        <translation>Als Annotations-&amp;CSV...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="137" />
+        <source>Annotations CSV</source>
+        <translation>Annotations-CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="137" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="140" />
+        <source>Into &amp;XMP sidecars</source>
+        <translation>In &amp;XMP-Sidecars</translation>
     </message>
 </context>
 <context>

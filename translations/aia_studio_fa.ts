@@ -43,29 +43,9 @@
         <translation>صدور نمودار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="67" />
+        <location filename="../ui/review_page.cpp" line="60" />
         <source>margin to the nearest threshold: %1</source>
         <translation>فاصله تا نزدیک‌ترین آستانه: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="126" />
-        <source>  (imported)</source>
-        <translation>  (واردشده)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="127" />
-        <source>  (kept)</source>
-        <translation>  (نگه‌داشته)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="128" />
-        <source>  (added)</source>
-        <translation>  (افزوده)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="129" />
-        <source>  (auto-accepted)</source>
-        <translation>  (پذیرش خودکار)</translation>
     </message>
 </context>
 <context>
@@ -100,165 +80,165 @@
 <context>
     <name>aia::ui::AnnotatePage</name>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="102" />
-        <location filename="../ui/annotate_page.cpp" line="220" />
+        <location filename="../ui/annotate_page.cpp" line="103" />
+        <location filename="../ui/annotate_page.cpp" line="221" />
         <source>Drop images or folders here, or use File &gt; Open images (Ctrl+O).</source>
         <translation>تصویرها یا پوشه‌ها را اینجا رها کنید یا از پرونده &gt; باز کردن تصویرها (Ctrl+O) استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>image</source>
         <translation>تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>tags (editable, separated by ;)</source>
         <translation>برچسب‌ها (ویرایش‌پذیر، جداشده با ;)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="105" />
+        <location filename="../ui/annotate_page.cpp" line="106" />
         <source>scores</source>
         <translation>امتیازها</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="76" />
-        <location filename="../ui/annotate_page.cpp" line="383" />
+        <location filename="../ui/annotate_page.cpp" line="77" />
+        <location filename="../ui/annotate_page.cpp" line="387" />
         <source>Select an image to see it large.</source>
         <translation>تصویری را برگزینید تا بزرگ دیده شود.</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="114" />
+        <location filename="../ui/annotate_page.cpp" line="115" />
         <source>&amp;Open images...</source>
         <translation>باز کردن &amp;تصاویر...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="115" />
+        <location filename="../ui/annotate_page.cpp" line="116" />
         <source>Write &amp;XMP sidecars</source>
         <translation>نوشتن پرونده‌های &amp;XMP همراه</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="116" />
+        <location filename="../ui/annotate_page.cpp" line="117" />
         <source>Write the tags into IMAGE.ext.xmp files (dc:subject, digiKam:TagsList) for photo managers</source>
         <translation>برچسب‌ها را در پرونده‌های IMAGE.ext.xmp (dc:subject، digiKam:TagsList) برای برنامه‌های مدیریت عکس بنویس</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="117" />
+        <location filename="../ui/annotate_page.cpp" line="118" />
         <source>&amp;Clear list</source>
         <translation>&amp;پاک کردن فهرست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="118" />
+        <location filename="../ui/annotate_page.cpp" line="119" />
         <source>Remove every image from the list (the files stay)</source>
         <translation>همهٔ تصویرها را از فهرست بردار (پرونده‌ها می‌مانند)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="119" />
+        <location filename="../ui/annotate_page.cpp" line="120" />
         <source>&amp;Review as a project...</source>
         <translation>&amp;بازبینی به‌صورت پروژه...</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="122" />
+        <location filename="../ui/annotate_page.cpp" line="123" />
         <source>Make an annotation project of these images' folders: every edit saved as you go, the most uncertain images first, and training on your corrections (Review page)</source>
         <translation>از پوشه‌های این تصویرها پروژهٔ حاشیه‌نویسی بساز: هر ویرایش همان دم ذخیره می‌شود، نامطمئن‌ترین تصویرها نخست، و آموزش روی اصلاح‌های شما (صفحهٔ بازبینی)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="149" />
         <source>skipped file</source>
         <translation>پرونده‌ی ردشده</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="148" />
+        <location filename="../ui/annotate_page.cpp" line="149" />
         <source>reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="150" />
+        <location filename="../ui/annotate_page.cpp" line="151" />
         <source>Files under the dropped folders that were not tagged, and why</source>
         <translation>پرونده‌هایی در پوشه‌های رهاشده که برچسب نخوردند، و دلیل آن</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="83" />
+        <location filename="../ui/annotate_page.cpp" line="84" />
         <source>Show where in the image the model sees the chosen tag</source>
         <translation>نشان بده مدل برچسب برگزیده را کجای تصویر می‌بیند</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="91" />
+        <location filename="../ui/annotate_page.cpp" line="92" />
         <source>&amp;Heatmap:</source>
         <translation>&amp;نقشهٔ حرارتی:</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="192" />
+        <location filename="../ui/annotate_page.cpp" line="193" />
         <source>Images to annotate</source>
         <translation>تصویرهای برچسب‌زنی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="208" />
+        <location filename="../ui/annotate_page.cpp" line="209" />
         <source>no trained run to annotate with: train one or open a run folder (File &gt; Open run)</source>
         <translation>اجرای آموزش‌دیده‌ای برای برچسب‌زنی نیست: یکی آموزش دهید یا پوشهٔ اجرایی باز کنید (پرونده &gt; باز کردن اجرا)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="214" />
+        <location filename="../ui/annotate_page.cpp" line="215" />
         <source>Annotating %n image(s)...</source>
         <translation><numerusform>برچسب‌زنی %n تصویر...</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="228" />
+        <location filename="../ui/annotate_page.cpp" line="229" />
         <source>cannot annotate: %1</source>
         <translation>برچسب‌زنی ممکن نیست: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="233" />
+        <location filename="../ui/annotate_page.cpp" line="234" />
         <source>model loaded for annotation: %1</source>
         <translation>مدل برای برچسب‌گذاری بارگذاری شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="367" />
+        <location filename="../ui/annotate_page.cpp" line="371" />
         <source>no heatmap</source>
         <translation>بدون نقشهٔ حرارتی</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="397" />
+        <location filename="../ui/annotate_page.cpp" line="401" />
         <source>Cannot show %1</source>
         <translation>نمایش %1 ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="415" />
+        <location filename="../ui/annotate_page.cpp" line="419" />
         <source>no heatmap: %1</source>
         <translation>بدون نقشهٔ حرارتی: %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="201" />
-        <location filename="../ui/annotate_page.cpp" line="274" />
+        <location filename="../ui/annotate_page.cpp" line="202" />
+        <location filename="../ui/annotate_page.cpp" line="278" />
         <source>skipped %1: %2</source>
         <translation>رد شد %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="192" />
+        <location filename="../ui/annotate_page.cpp" line="193" />
         <source>Images (%1)</source>
         <translation>تصویرها (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="223" />
+        <location filename="../ui/annotate_page.cpp" line="224" />
         <source>the run changed while annotating; annotating again with %1</source>
         <translation>اجرا هنگام برچسب‌زنی عوض شد؛ برچسب‌زنی دوباره با %1</translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="240" />
+        <location filename="../ui/annotate_page.cpp" line="241" />
         <source>this run has another vocabulary: the scores of the images listed before are dropped</source>
         <translation>این اجرا واژگان دیگری دارد: امتیازهای تصویرهای فهرست‌شدهٔ پیشین کنار گذاشته می‌شوند</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="304" />
+        <location filename="../ui/annotate_page.cpp" line="308" />
         <source>annotated %n image(s)</source>
         <translation><numerusform>%n تصویر برچسب خورد</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/annotate_page.cpp" line="352" />
+        <location filename="../ui/annotate_page.cpp" line="356" />
         <source>cannot write the sidecar of %1: %2</source>
         <translation>نوشتن پروندهٔ همراه %1 ممکن نیست: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/annotate_page.cpp" line="355" />
+        <location filename="../ui/annotate_page.cpp" line="359" />
         <source>wrote %n XMP sidecar(s)</source>
         <translation><numerusform>%n پروندهٔ XMP همراه نوشته شد</numerusform></translation>
     </message>
@@ -369,6 +349,54 @@
         <location filename="../ui/browse_page.cpp" line="305" />
         <source>missed</source>
         <translation>از دست رفته</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ChipEditor</name>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="20" />
+        <source>  (imported)</source>
+        <translation>  (واردشده)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="21" />
+        <source>  (kept)</source>
+        <translation>  (نگه‌داشته)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="22" />
+        <source>  (added)</source>
+        <translation>  (افزوده)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="23" />
+        <source>  (auto-accepted)</source>
+        <translation>  (پذیرش خودکار)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="28" />
+        <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
+        <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="29" />
+        <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
+        <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="47" />
+        <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
+        <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="80" />
+        <source>A tag of this image; click or press its number to reject it</source>
+        <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
+    </message>
+    <message>
+        <location filename="../ui/chip_editor.cpp" line="81" />
+        <source>Not a tag of this image; click or press its number to accept it</source>
+        <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
     </message>
 </context>
 <context>
@@ -1421,486 +1449,464 @@
 <context>
     <name>aia::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/review_page.cpp" line="171" />
-        <source>&amp;New project...</source>
-        <translation>پروژهٔ &amp;تازه...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="172" />
-        <source>&amp;Open project...</source>
-        <translation>&amp;گشودن پروژه...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="178" />
-        <location filename="../ui/review_page.cpp" line="543" />
-        <source>No project. Make one from a folder of images, or open one.</source>
-        <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="250" />
-        <source>Most uncertain first</source>
-        <translation>نامطمئن‌ترین‌ها نخست</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="251" />
-        <source>File order</source>
-        <translation>ترتیب پرونده‌ها</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="252" />
-        <source>Random order</source>
-        <translation>ترتیب تصادفی</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="256" />
-        <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
-        <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="259" />
-        <source>All images</source>
-        <translation>همهٔ تصویرها</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="260" />
-        <source>Likely label errors</source>
-        <translation>خطاهای احتمالی برچسب</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="261" />
-        <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
-        <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="173" />
-        <source>&amp;Score</source>
-        <translation>&amp;امتیازدهی</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="181" />
-        <source>Score the unreviewed images with the project's run (or the open run)</source>
-        <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="174" />
-        <source>&amp;Train on reviewed images</source>
-        <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="184" />
-        <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
-        <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="186" />
-        <source>with the run's training set</source>
-        <translation>همراه با دادهٔ آموزشی اجرا</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="188" />
-        <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
-        <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="194" />
-        <source> epochs</source>
-        <translation> دوره</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="195" />
-        <source>Epochs of fine-tuning</source>
-        <translation>دوره‌های تنظیم دقیق</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="272" />
-        <source>The precision to certify for auto-accepted tags</source>
-        <translation>دقتی که برای برچسب‌های پذیرفته‌شدهٔ خودکار تضمین می‌شود</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="273" />
-        <source>Auto-&amp;accept</source>
-        <translation>&amp;پذیرش خودکار</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="277" />
-        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
-        <translation>برچسب‌هایی را بپذیر که دقتشان روی تصویرهای بازبینی‌شدهٔ شما تضمین شده است (ریسک ۰٫۱)، برچسب‌هایی را که نبودنشان تضمین شده پنهان کن؛ تصویرهایی که همهٔ برچسب‌هایشان تعیین شده از صف بیرون می‌روند. چیزی بازبینی‌شده علامت نمی‌خورد؛ واگرد آن را برمی‌گرداند.</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="283" />
-        <source>E&amp;xport</source>
-        <translation>&amp;برون‌بری</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="286" />
-        <source>As a &amp;dataset (JSON layout)...</source>
-        <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="287" />
-        <source>Folder for the dataset</source>
-        <translation>پوشه برای مجموعه‌داده</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="290" />
-        <source>As an annotations &amp;CSV...</source>
-        <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="291" />
-        <source>Annotations CSV</source>
-        <translation>CSV حاشیه‌نویسی</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="291" />
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="294" />
-        <source>Into &amp;XMP sidecars</source>
-        <translation>در پرونده‌های &amp;XMP همراه</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="212" />
-        <source>Order:</source>
-        <translation>ترتیب:</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="214" />
-        <source>Show:</source>
-        <translation>نمایش:</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="222" />
-        <source>Cancel</source>
-        <translation>لغو</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="317" />
-        <source>Type to add a tag (completion from the vocabulary); Enter adds it</source>
-        <translation>برای افزودن برچسب بنویسید (تکمیل از واژگان)؛ Enter آن را می‌افزاید</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="325" />
+        <location filename="../ui/review_page.cpp" line="149" />
         <source>Accept and next (Enter)</source>
         <translation>پذیرش و بعدی (Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="327" />
+        <location filename="../ui/review_page.cpp" line="151" />
         <source>Previous</source>
         <translation>قبلی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="328" />
+        <location filename="../ui/review_page.cpp" line="152" />
         <source>Next</source>
         <translation>بعدی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="418" />
+        <location filename="../ui/review_page.cpp" line="245" />
         <source>project %1: %2 images; tags from XMP: %3</source>
         <translation>پروژهٔ %1: %2 تصویر؛ برچسب‌ها از XMP: %3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="445" />
+        <location filename="../ui/review_page.cpp" line="272" />
         <source>Cannot make the project</source>
         <translation>پروژه ساخته نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="423" />
+        <location filename="../ui/review_page.cpp" line="250" />
         <source>project %1 opened: %2 images%3</source>
         <translation>پروژهٔ %1 گشوده شد: %2 تصویر%3</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="430" />
+        <location filename="../ui/review_page.cpp" line="257" />
         <source>Read-only</source>
         <translation>فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="456" />
+        <location filename="../ui/review_page.cpp" line="283" />
         <source>Cannot open the project</source>
         <translation>پروژه گشوده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="326" />
+        <location filename="../ui/review_page.cpp" line="150" />
         <source>Skip (Shift+Enter)</source>
         <translation>رد شدن (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="337" />
+        <location filename="../ui/review_page.cpp" line="161" />
         <source>Keys: 1-9 toggle a tag, Enter accepts and moves on, Shift+Enter skips, arrows move, typing adds a tag, Ctrl+Z undoes.</source>
         <translation>کلیدها: ۱ تا ۹ برچسب را روشن و خاموش می‌کنند، Enter می‌پذیرد و جلو می‌رود، Shift+Enter رد می‌شود، پیکان‌ها جابه‌جا می‌کنند، نوشتن برچسب می‌افزاید، Ctrl+Z واگرد می‌کند.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="428" />
+        <location filename="../ui/review_page.cpp" line="255" />
         <source>skipped %1: %2</source>
         <translation>رد شد %1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="501" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>Folder of images to annotate</source>
         <translation>پوشهٔ تصویرها برای حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="502" />
-        <location filename="../ui/review_page.cpp" line="515" />
+        <location filename="../ui/review_page.cpp" line="329" />
+        <location filename="../ui/review_page.cpp" line="342" />
         <source>Annotation project folder</source>
         <translation>پوشهٔ پروژهٔ حاشیه‌نویسی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="329" />
         <source>&amp;Project folder:</source>
         <translation>پوشهٔ &amp;پروژه:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="574" />
+        <location filename="../ui/review_page.cpp" line="390" />
         <source>No images to show.</source>
         <translation>تصویری برای نمایش نیست.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="592" />
+        <location filename="../ui/review_page.cpp" line="408" />
         <source>Loading...</source>
         <translation>در حال بارگیری...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="602" />
+        <location filename="../ui/review_page.cpp" line="418" />
         <source>This file cannot be decoded as an image.</source>
         <translation>این پرونده به‌صورت تصویر گشوده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="603" />
+        <location filename="../ui/review_page.cpp" line="419" />
         <source>The image is no longer there; the next scan marks it missing.</source>
         <translation>این تصویر دیگر آنجا نیست؛ پویش بعدی آن را گم‌شده نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="635" />
-        <source>A tag of this image; click or press its number to reject it</source>
-        <translation>برچسبی از این تصویر؛ برای رد آن کلیک کنید یا شماره‌اش را بزنید</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="636" />
-        <source>Not a tag of this image; click or press its number to accept it</source>
-        <translation>برچسب این تصویر نیست؛ برای پذیرش آن کلیک کنید یا شماره‌اش را بزنید</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="640" />
-        <source>Likely label error: kept, but the model scores it %1 (threshold %2)</source>
-        <translation>خطای احتمالی برچسب: نگه داشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="643" />
-        <source>Likely label error: left out, but the model scores it %1 (threshold %2)</source>
-        <translation>خطای احتمالی برچسب: کنار گذاشته شده، ولی امتیاز مدل %1 است (آستانه %2)</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_page.cpp" line="663" />
+        <location filename="../ui/review_page.cpp" line="453" />
         <source>%1 of %2 reviewed</source>
         <translation>%1 از %2 بازبینی شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="664" />
+        <location filename="../ui/review_page.cpp" line="454" />
         <source>, %1 skipped</source>
         <translation>، %1 رد شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="665" />
+        <location filename="../ui/review_page.cpp" line="455" />
         <source> · %1 s per image</source>
         <translation> · %1 ثانیه برای هر تصویر</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="666" />
+        <location filename="../ui/review_page.cpp" line="456" />
         <source> · %1 not scored</source>
         <translation> · %1 بی‌امتیاز</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="667" />
+        <location filename="../ui/review_page.cpp" line="457" />
         <source> · %1 missing</source>
         <translation> · %1 گم‌شده</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="668" />
+        <location filename="../ui/review_page.cpp" line="458" />
         <source> · %1 likely label errors</source>
         <translation> · %1 خطای احتمالی برچسب</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="670" />
+        <location filename="../ui/review_page.cpp" line="460" />
         <source> · %1 tags auto-accepted at ≥ %2% precision (delta %3) · %4 images still need you</source>
         <translation> · %1 برچسب با دقت ≥ %2٪ (دلتا %3) خودکار پذیرفته شد · %4 تصویر هنوز به شما نیاز دارد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="685" />
-        <location filename="../ui/review_page.cpp" line="1033" />
+        <location filename="../ui/review_page.cpp" line="475" />
+        <location filename="../ui/review_scoring.cpp" line="209" />
         <source>The edit was not saved</source>
         <translation>ویرایش ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="714" />
+        <location filename="../ui/review_page.cpp" line="502" />
         <source>reject %1</source>
         <translation>رد %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="714" />
-        <location filename="../ui/review_page.cpp" line="741" />
+        <location filename="../ui/review_page.cpp" line="502" />
+        <location filename="../ui/review_page.cpp" line="529" />
         <source>accept %1</source>
         <translation>پذیرش %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="727" />
+        <location filename="../ui/review_page.cpp" line="515" />
         <source>add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="750" />
+        <location filename="../ui/review_page.cpp" line="538" />
         <source>skip</source>
         <translation>رد شدن</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_scoring.cpp" line="35" />
         <source>No run to score with</source>
         <translation>اجرایی برای امتیازدهی نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="857" />
+        <location filename="../ui/review_scoring.cpp" line="35" />
         <source>Open a trained run first (File &gt; Open run), or train one.</source>
         <translation>نخست اجرای آموزش‌دیده‌ای را بگشایید (پرونده &gt; گشودن اجرا) یا یکی آموزش دهید.</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="864" />
+        <location filename="../ui/review_scoring.cpp" line="42" />
         <source>images on disk: %1</source>
         <translation>تصویرهای روی دیسک: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="866" />
+        <location filename="../ui/review_scoring.cpp" line="44" />
         <source>Cannot score</source>
         <translation>امتیازدهی ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="871" />
+        <location filename="../ui/review_scoring.cpp" line="49" />
         <source>every image is scored</source>
         <translation>همهٔ تصویرها امتیاز دارند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="875" />
-        <location filename="../ui/review_page.cpp" line="965" />
+        <location filename="../ui/review_scoring.cpp" line="53" />
+        <location filename="../ui/review_scoring.cpp" line="142" />
         <source>scoring</source>
         <translation>امتیازدهی</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="916" />
+        <location filename="../ui/review_scoring.cpp" line="94" />
         <source>Scoring failed</source>
         <translation>امتیازدهی شکست خورد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="921" />
+        <location filename="../ui/review_scoring.cpp" line="99" />
         <source>scoring cancelled; nothing was changed</source>
         <translation>امتیازدهی لغو شد؛ چیزی تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="928" />
-        <location filename="../ui/review_page.cpp" line="973" />
+        <location filename="../ui/review_scoring.cpp" line="106" />
+        <location filename="../ui/review_scoring.cpp" line="148" />
         <source>skipped %1</source>
         <translation>رد شد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="929" />
-        <location filename="../ui/review_page.cpp" line="989" />
+        <location filename="../ui/review_scoring.cpp" line="108" />
+        <location filename="../ui/review_scoring.cpp" line="164" />
         <source>scored %1 images with %2</source>
         <translation>%1 تصویر با %2 امتیاز گرفت</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="933" />
+        <location filename="../ui/review_scoring.cpp" line="112" />
         <source>Cannot store the scores</source>
         <translation>امتیازها ذخیره نمی‌شوند</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="950" />
-        <location filename="../ui/review_page.cpp" line="984" />
+        <location filename="../ui/review_scoring.cpp" line="129" />
+        <location filename="../ui/review_scoring.cpp" line="159" />
         <source>Cannot train yet</source>
         <translation>هنوز آموزش ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="972" />
+        <location filename="../ui/review_scoring.cpp" line="147" />
         <source>training on the reviewed images: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1043" />
+        <location filename="../ui/review_exports.cpp" line="13" />
         <source> (%1 of them decided by certified thresholds, not reviewed; %2 auto-accepted tags marked)</source>
         <translation> (%1 از آن‌ها را آستانه‌های تضمین‌شده تعیین کردند، بازبینی نشده؛ %2 برچسب پذیرفته‌شدهٔ خودکار علامت خورد)</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1052" />
+        <location filename="../ui/review_exports.cpp" line="22" />
         <source>exported %1 images as a dataset in %2</source>
         <translation>%1 تصویر به صورت مجموعه‌داده در %2 صادر شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1062" />
+        <location filename="../ui/review_exports.cpp" line="32" />
         <source>exported %1 images to %2</source>
         <translation>%1 تصویر به %2 صادر شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1073" />
+        <location filename="../ui/review_exports.cpp" line="43" />
         <source>wrote the XMP sidecars of %1 images</source>
         <translation>پرونده‌های همراه XMP برای %1 تصویر نوشته شد</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="958" />
+        <location filename="../ui/review_scoring.cpp" line="135" />
         <source>training</source>
         <translation>آموزش</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="477" />
+        <location filename="../ui/review_page.cpp" line="304" />
         <source>New annotation project</source>
         <translation>پروژهٔ حاشیه‌نویسی تازه</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="490" />
+        <location filename="../ui/review_page.cpp" line="317" />
         <source>Browse...</source>
         <translation>مرور...</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="501" />
+        <location filename="../ui/review_page.cpp" line="328" />
         <source>&amp;Images:</source>
         <translation>&amp;تصویرها:</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="986" />
+        <location filename="../ui/review_scoring.cpp" line="161" />
         <source>training on the reviewed images did not finish: %1</source>
         <translation>آموزش روی تصویرهای بازبینی‌شده تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1006" />
+        <location filename="../ui/review_scoring.cpp" line="181" />
         <source>Cannot auto-accept</source>
         <translation>پذیرش خودکار ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1019" />
+        <location filename="../ui/review_scoring.cpp" line="194" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1020" />
+        <location filename="../ui/review_scoring.cpp" line="196" />
         <source>Labels that abstain:
 %1</source>
         <translation>برچسب‌هایی که رأی نمی‌دهند:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1022" />
+        <location filename="../ui/review_scoring.cpp" line="198" />
         <source>abstains: %1</source>
         <translation>رأی نمی‌دهد: %1</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1023" />
+        <location filename="../ui/review_scoring.cpp" line="199" />
         <source>auto-accept</source>
         <translation>پذیرش خودکار</translation>
     </message>
     <message>
-        <location filename="../ui/review_page.cpp" line="1054" />
-        <location filename="../ui/review_page.cpp" line="1064" />
-        <location filename="../ui/review_page.cpp" line="1075" />
+        <location filename="../ui/review_exports.cpp" line="24" />
+        <location filename="../ui/review_exports.cpp" line="34" />
+        <location filename="../ui/review_exports.cpp" line="45" />
         <source>Export failed</source>
         <translation>برون‌بری شکست خورد</translation>
+    </message>
+</context>
+<context>
+    <name>aia::ui::ReviewToolbar</name>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="18" />
+        <source>&amp;New project...</source>
+        <translation>پروژهٔ &amp;تازه...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="19" />
+        <source>&amp;Open project...</source>
+        <translation>&amp;گشودن پروژه...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="20" />
+        <source>&amp;Score</source>
+        <translation>&amp;امتیازدهی</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="21" />
+        <source>Score the unreviewed images with the project's run (or the open run)</source>
+        <translation>امتیازدهی تصویرهای بازبینی‌نشده با اجرای پروژه (یا اجرای باز)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="22" />
+        <location filename="../ui/review_toolbar.cpp" line="145" />
+        <source>No project. Make one from a folder of images, or open one.</source>
+        <translation>پروژه‌ای نیست. از پوشه‌ای از تصویرها یکی بسازید یا یکی را بگشایید.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="41" />
+        <source>Order:</source>
+        <translation>ترتیب:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="43" />
+        <source>Show:</source>
+        <translation>نمایش:</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="51" />
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="77" />
+        <source>Most uncertain first</source>
+        <translation>نامطمئن‌ترین‌ها نخست</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="78" />
+        <source>File order</source>
+        <translation>ترتیب پرونده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="79" />
+        <source>Random order</source>
+        <translation>ترتیب تصادفی</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="83" />
+        <source>Most uncertain first: images whose closest label score is nearest that label's MCC threshold</source>
+        <translation>نامطمئن‌ترین‌ها نخست: تصویرهایی که امتیاز یکی از برچسب‌هایشان به آستانهٔ MCC همان برچسب نزدیک‌تر است</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="86" />
+        <source>All images</source>
+        <translation>همهٔ تصویرها</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="87" />
+        <source>Likely label errors</source>
+        <translation>خطاهای احتمالی برچسب</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="88" />
+        <source>Reviewed images with a tag the model, scored out of fold, strongly disagrees with</source>
+        <translation>تصویرهای بازبینی‌شده با برچسبی که مدل (با امتیاز خارج از fold) سخت با آن مخالف است</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="93" />
+        <source>&amp;Train on reviewed images</source>
+        <translation>&amp;آموزش روی تصویرهای بازبینی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="96" />
+        <source>Fine-tune the project's run on the reviewed images (new tags grow the head); the unreviewed images are scored again with the new run</source>
+        <translation>تنظیم دقیق اجرای پروژه روی تصویرهای بازبینی‌شده (برچسب‌های تازه سر را بزرگ می‌کنند)؛ تصویرهای بازبینی‌نشده با اجرای تازه دوباره امتیاز می‌گیرند</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="98" />
+        <source>with the run's training set</source>
+        <translation>همراه با دادهٔ آموزشی اجرا</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="100" />
+        <source>Also train on the images the project's first run was trained on, and test on its test split (slower; keeps what it knew). Otherwise 20% of the reviewed images are held out as the test split.</source>
+        <translation>روی تصویرهایی هم که نخستین اجرای پروژه با آن‌ها آموزش دید آموزش بده و روی بخش آزمون آن بسنج (کندتر؛ آنچه می‌دانست می‌ماند). وگرنه ۲۰٪ تصویرهای بازبینی‌شده برای آزمون کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="106" />
+        <source> epochs</source>
+        <translation> دوره</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="107" />
+        <source>Epochs of fine-tuning</source>
+        <translation>دوره‌های تنظیم دقیق</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="118" />
+        <source>The precision to certify for auto-accepted tags</source>
+        <translation>دقتی که برای برچسب‌های پذیرفته‌شدهٔ خودکار تضمین می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="119" />
+        <source>Auto-&amp;accept</source>
+        <translation>&amp;پذیرش خودکار</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="123" />
+        <source>Accept tags whose precision is certified on your reviewed images (risk 0.1), hide tags certified absent; images with every label decided leave the queue. Nothing is marked reviewed; undo takes it back.</source>
+        <translation>برچسب‌هایی را بپذیر که دقتشان روی تصویرهای بازبینی‌شدهٔ شما تضمین شده است (ریسک ۰٫۱)، برچسب‌هایی را که نبودنشان تضمین شده پنهان کن؛ تصویرهایی که همهٔ برچسب‌هایشان تعیین شده از صف بیرون می‌روند. چیزی بازبینی‌شده علامت نمی‌خورد؛ واگرد آن را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="129" />
+        <source>E&amp;xport</source>
+        <translation>&amp;برون‌بری</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="132" />
+        <source>As a &amp;dataset (JSON layout)...</source>
+        <translation>به‌صورت &amp;مجموعه‌داده (چیدمان JSON)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="133" />
+        <source>Folder for the dataset</source>
+        <translation>پوشه برای مجموعه‌داده</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="136" />
+        <source>As an annotations &amp;CSV...</source>
+        <translation>به‌صورت &amp;CSV حاشیه‌نویسی...</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="137" />
+        <source>Annotations CSV</source>
+        <translation>CSV حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="137" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/review_toolbar.cpp" line="140" />
+        <source>Into &amp;XMP sidecars</source>
+        <translation>در پرونده‌های &amp;XMP همراه</translation>
     </message>
 </context>
 <context>

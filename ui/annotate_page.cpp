@@ -69,6 +69,7 @@ struct AnnotatePage::Outcome {
   quint64 generation = 0;
   QStringList images;
   std::vector<aia::RejectedPath> collected;  // what the collection of the inputs did not take
+  std::vector<std::string> cacheNotes;       // how many scores the score cache gave, and a failure to write it
 };
 
 // The selected image, large, with the heatmap box under it.
@@ -252,7 +253,8 @@ void AnnotatePage::addPaths(const QStringList& paths) {
       if (!annotator) annotator = std::make_shared<aia::Annotator>(run.toStdString());
       std::vector<std::string> files;
       for (const QString& f : images) files.push_back(f.toStdString());
-      o.results = annotator->annotate(files);
+      o.results = annotator->annotate(files, aia::Annotator::cached_options());
+      o.cacheNotes = {aia::Annotator::reuse_summary(o.results), annotator->cache_warning()};
       for (const auto& r : o.results)
         o.thumbnails.push_back(r.ok ? thumbnail(QString::fromStdString(r.path)) : QImage());
       o.annotator = annotator;
@@ -264,6 +266,8 @@ void AnnotatePage::addPaths(const QStringList& paths) {
 }
 
 void AnnotatePage::showResults(const Outcome& o) {
+  for (const auto& note : o.cacheNotes)
+    if (!note.empty()) Q_EMIT messageLogged(QString::fromStdString(note));
   m_applying = true;
   int added = 0;
   std::vector<aia::RejectedPath> undecodable;

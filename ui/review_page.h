@@ -5,6 +5,12 @@
 // and the time per image; the review order (file, random, most uncertain
 // first) or the likely label errors; scoring and "Train on reviewed images" in
 // the background; exports. Every rule is core's (aia/project/).
+//
+// The page is split by what each part does: review_toolbar (the buttons, the
+// order, progress), chip_editor (the chips and the tag field), review_page.cpp
+// (opening, the list and the image, edits and keys), review_scoring.cpp
+// (scoring, training on the reviewed images, certified auto-accept),
+// review_exports.cpp (dataset, CSV, XMP) and review_commands.h (undo steps).
 
 #include "aia/project/project_workflow.h"
 #include "aia/training/trainer.h"
@@ -22,19 +28,14 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QProgressBar;
 class QPushButton;
-class QCheckBox;
-class QSpinBox;
-class QDoubleSpinBox;
-class QStringListModel;
 class QToolButton;
-class QHBoxLayout;
-class QLayout;
 
 namespace aia::ui {
 
+class ChipEditor;
 class ReviewListModel;
+class ReviewToolbar;
 
 class ReviewPage : public QWidget {
   Q_OBJECT
@@ -65,12 +66,12 @@ class ReviewPage : public QWidget {
   // What the tests drive and read.
   QListView* list() const { return m_list; }
   QLabel* imageLabel() const { return m_image; }
-  QLineEdit* tagEdit() const { return m_tagEdit; }
-  QComboBox* orderBox() const { return m_order; }
-  QComboBox* showBox() const { return m_show; }
-  QLabel* progressLabel() const { return m_progress; }
-  QPushButton* trainButton() const { return m_trainButton; }
-  QPushButton* scoreButton() const { return m_scoreButton; }
+  QLineEdit* tagEdit() const;
+  QComboBox* orderBox() const;
+  QComboBox* showBox() const;
+  QLabel* progressLabel() const;
+  QPushButton* trainButton() const;
+  QPushButton* scoreButton() const;
   QList<QToolButton*> chipButtons() const;
   int currentImage() const;  // index into the project's images, -1 when none
 
@@ -114,10 +115,7 @@ class ReviewPage : public QWidget {
   static QString autoDecidedNote(const aia::ExportSummary& s);
   friend class ImageEditCommand;
   friend class AutoAcceptCommand;
-  QLayout* createToolbar();
-  void createExportButton();
-  void createAcceptControls();
-  void createOrderChoices();
+  void connectToolbar();
   QWidget* createReviewPane();
   void applyRecord(std::size_t index, const aia::ProjectImage& record);  // from the undo stack
   void edit(const aia::ProjectImage& after, const QString& what);
@@ -128,6 +126,7 @@ class ReviewPage : public QWidget {
   void moveToNextUnreviewed();
   void showFirstToReview();  // the first image in the order that needs the user
   void setBusy(bool busy, const QString& what = {});
+  void updateToolbar();  // the project's folder and what may be clicked
   void applyRecords(const std::vector<RecordChange>& changes, bool after);
   void storeScores(const aia::ScoringResult& result, const QString& failure);
   void fail(const QString& title, const QString& text);
@@ -146,26 +145,11 @@ class ReviewPage : public QWidget {
   std::vector<aia::LabelFlag> m_flags;
   ReviewListModel* m_model;
   QListView* m_list;
-  QLabel* m_title;
+  ReviewToolbar* m_toolbar;
+  ChipEditor* m_chips;
   QLabel* m_readOnly;
   QLabel* m_image;
   QLabel* m_imageCaption;
-  QWidget* m_chipBar;
-  QHBoxLayout* m_chipLayout;
-  QLineEdit* m_tagEdit;
-  QStringListModel* m_completions;
-  QComboBox* m_order;
-  QComboBox* m_show;
-  QLabel* m_progress;
-  QProgressBar* m_busyBar;
-  QPushButton* m_cancel;
-  QPushButton* m_scoreButton;
-  QPushButton* m_trainButton;
-  QPushButton* m_exportButton;
-  QCheckBox* m_withOriginal;
-  QSpinBox* m_epochs;
-  QDoubleSpinBox* m_acceptTarget;
-  QPushButton* m_acceptButton;
   std::optional<aia::CertifyOptions> m_lastAccept;  // the last auto-accept's target and risk
   QUndoStack m_undo;
   QString m_runDir;

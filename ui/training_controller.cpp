@@ -86,7 +86,7 @@ void TrainingWorker::runReviewedTraining(aia::Project* project, const aia::Proje
                                          std::stop_token stop) {
   try {
     SignalObserver observer(this);
-    aia::Annotator::Options scoring;
+    aia::Annotator::Options scoring = aia::Annotator::cached_options();
     scoring.progress = [this](std::size_t done, std::size_t total) {
       Q_EMIT scoringProgressed(static_cast<int>(done), static_cast<int>(total));
     };

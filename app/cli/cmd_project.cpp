@@ -30,9 +30,10 @@ int score(Project& project, bool all) {
     std::printf("nothing to score\n");
     return 0;
   }
-  Annotator::Options options;
+  Annotator::Options options = Annotator::cached_options();
   options.progress = progress_printer();
   const ScoringResult result = score_images(project.data().run, paths, options);
+  std::fprintf(stderr, "%s\n", Annotator::reuse_summary(result.results).c_str());
   const auto failures = apply_scores(project, result);
   for (const auto& f : failures) std::fprintf(stderr, "skipped %s\n", f.c_str());
   std::printf("scored %zu images with %s\n", paths.size() - failures.size(), project.data().run.c_str());
@@ -179,7 +180,7 @@ void add_train(CLI::App* cmd, const std::shared_ptr<ProjectArgs>& a, const std::
       options.max_batches_per_epoch = a->max_batches;
       InterruptWatcher interrupts;
       ConsoleObserver observer(&interrupts.source());
-      Annotator::Options scoring;
+      Annotator::Options scoring = Annotator::cached_options();
       scoring.progress = progress_printer();
       const ReviewedTrainingResult r = train_on_reviewed(project, options, observer, interrupts.token(), scoring);
       if (r.run.status == RunStatus::Cancelled) return 130;

@@ -193,6 +193,19 @@ std::size_t write_heatmaps(Annotator& annotator, const std::string& image, const
   return failed;
 }
 
+// The files `aia annotate` was asked for: the annotations CSV, a dataset, XMP sidecars. Returns the sidecars
+// that could not be written.
+std::size_t write_annotation_files(const std::string& csv, const std::string& json, bool xmp,
+                                   const AnnotationsTable& table) {
+  if (!csv.empty()) write_annotations_csv(csv, table);
+  if (!json.empty()) write_annotations_dataset(json, table);
+  if (!xmp) return 0;
+  const auto xmp_failed = write_xmp_sidecars(table);
+  for (const auto& f : xmp_failed) std::fprintf(stderr, "no sidecar for %s: %s\n", f.image.c_str(), f.error.c_str());
+  std::printf("wrote %zu XMP sidecars\n", table.rows.size() - xmp_failed.size());
+  return xmp_failed.size();
+}
+
 }  // namespace
 
 Runner add_annotate_command(CLI::App& app) {
@@ -200,12 +213,14 @@ Runner add_annotate_command(CLI::App& app) {
   struct Args {
     std::string run, csv, json, thresholds = "mcc-grid", device = "auto", heatmaps, heatmap_method = "auto";
     std::vector<std::string> inputs;
-    bool xmp = false;
+    bool xmp = false, no_cache = false;
     ComputeArgs compute;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("run", a->run, "run folder")->required()->check(CLI::ExistingDirectory);
   cmd->add_option("inputs", a->inputs, "image files or folders (searched recursively)")->required();
+  cmd->add_flag("--no-cache", a->no_cache,
+                "score every image again: neither read nor write the score cache (~/.cache/aia-studio/scores)");
   cmd->add_option("--csv", a->csv, "write the annotations CSV here (image, tags, then every label's score)");
   cmd->add_flag("--xmp", a->xmp,
                 "write the tags into IMAGE.ext.xmp sidecars (dc:subject, digiKam:TagsList), merged with existing ones");
@@ -238,13 +253,16 @@ Runner add_annotate_command(CLI::App& app) {
     std::string note;
     const auto thresholds = resolve_thresholds(spec, annotator.vocabulary(), &folder, &note);
     if (!note.empty()) std::fprintf(stderr, "%s\n", note.c_str());
-    Annotator::Options options;
+    Annotator::Options options = a->no_cache ? Annotator::Options{} : Annotator::cached_options();
     options.progress = progress_printer();
     AnnotationsTable table;
     table.vocabulary = annotator.vocabulary();
     std::vector<RejectedPath> skipped = files.rejected;
     std::size_t failed = 0;
-    for (auto& r : annotator.annotate(files.images, options)) {
+    auto results = annotator.annotate(files.images, options);
+    if (!a->no_cache) std::fprintf(stderr, "%s\n", Annotator::reuse_summary(results).c_str());
+    if (const auto w = annotator.cache_warning(); !w.empty()) std::fprintf(stderr, "%s\n", w.c_str());
+    for (auto& r : results) {
       if (!r.ok) {
         std::fprintf(stderr, "skipped %s: %s\n", r.path.c_str(), r.error.c_str());
         skipped.push_back({r.path, r.error, "not decodable"});
@@ -257,15 +275,7 @@ Runner add_annotate_command(CLI::App& app) {
         failed += write_heatmaps(annotator, row.image, tags, table.vocabulary, a->heatmaps, method);
       table.rows.push_back(std::move(row));
     }
-    if (!a->csv.empty()) write_annotations_csv(a->csv, table);
-    if (!a->json.empty()) write_annotations_dataset(a->json, table);
-    if (a->xmp) {
-      const auto xmp_failed = write_xmp_sidecars(table);
-      for (const auto& f : xmp_failed)
-        std::fprintf(stderr, "no sidecar for %s: %s\n", f.image.c_str(), f.error.c_str());
-      std::printf("wrote %zu XMP sidecars\n", table.rows.size() - xmp_failed.size());
-      failed += xmp_failed.size();
-    }
+    failed += write_annotation_files(a->csv, a->json, a->xmp, table);
     // Never silent: what was tagged and, by reason, what was not. Files in a folder that are not images
     // only inform; a named input that is not taken, or an image that cannot be decoded, makes the exit status 2.
     std::fprintf(stderr, "%s\n", skipped_summary(table.rows.size(), skipped).c_str());

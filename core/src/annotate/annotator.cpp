@@ -1,5 +1,7 @@
 #include "aia/annotate/annotator.h"
 
+#include "aia/annotate/score_cache.h"
+
 #include "aia/data/image_pipeline.h"
 #include "aia/inference/inference.h"
 #include "aia/run/run_folder.h"
@@ -22,6 +24,9 @@ struct Annotator::Impl {
   ComputeFormat format;
   RunInfo info;
   Classifier model;
+  std::string identity;  // model_identity, once asked for
+  std::once_flag identified;
+  std::string cache_warning;
   std::mutex mutex;  // one forward pass at a time, whichever thread asks
   Impl(RunFolder r, std::string d, Precision p, MemoryFormat f)
       : run(std::move(r)),
@@ -43,6 +48,25 @@ Annotator::Annotator(const std::string& run_dir, const std::string& device, Prec
 
 const ComputeFormat& Annotator::compute_format() const { return impl_->format; }
 
+Annotator::Options Annotator::cached_options() {
+  Options o;
+  o.cache_dir = default_score_cache_dir();
+  return o;
+}
+
+std::string Annotator::reuse_summary(const std::vector<Result>& results) {
+  std::size_t cached = 0, scored = 0;
+  for (const auto& r : results) (r.cached ? cached : scored) += r.ok ? 1 : 0;
+  if (cached + scored == 0) return {};
+  return std::to_string(cached) + " of " + std::to_string(cached + scored) +
+         " images' scores reused from the score cache; " + std::to_string(scored) + " scored";
+}
+
+std::string Annotator::cache_warning() const {
+  const std::lock_guard<std::mutex> lock(impl_->mutex);
+  return impl_->cache_warning;
+}
+
 Annotator::~Annotator() = default;
 
 const std::vector<std::string>& Annotator::vocabulary() const { return impl_->info.vocabulary; }
@@ -51,30 +75,90 @@ std::vector<double> Annotator::default_thresholds() const {
   return impl_->run.thresholds_or_half(ThresholdMethod::MccGrid, impl_->info.vocabulary);
 }
 
-std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string>& paths, const Options& options) {
+const std::string& Annotator::identity() {
+  std::call_once(impl_->identified, [this] {
+    const RunInfo& info = impl_->info;
+    std::string d = "aia-score-cache 1|" + info.backbone + "|" + info.head + "|" + std::to_string(info.head_dropout) +
+                    "|" + std::to_string(info.attention_hidden) + "x" + std::to_string(info.attention_heads) + "x" +
+                    std::to_string(info.attention_feedforward) + "|" + std::to_string(info.image_size) + "|";
+    for (int c = 0; c < 3; ++c)
+      d += std::to_string(info.normalization.mean[std::size_t(c)]) + "," +
+           std::to_string(info.normalization.std[std::size_t(c)]) + ";";
+    for (const auto& label : info.vocabulary) d += label + '\x1f';
+    d += std::string("|") + (impl_->format.bf16 ? "bf16" : "fp32") + (impl_->format.channels_last ? "|cl|" : "|nchw|");
+    d += torch::Device(impl_->device).is_cuda() ? "cuda" : "cpu";
+    impl_->identity = model_identity(impl_->run.checkpoint_path(Checkpoint::Best), d);
+  });
+  return impl_->identity;
+}
+
+namespace {
+
+// The model's scores of `paths` in their order (NaN rows for images that could not be scored).
+std::vector<float> score_paths(Classifier& model, const RunInfo& info, const std::vector<std::string>& paths,
+                               const ScoreOptions& so, std::vector<SkippedImage>* skipped) {
   std::vector<Sample> samples;
   samples.reserve(paths.size());
   for (const auto& p : paths) samples.push_back({p, {}});
+  return score_samples(*model, "", samples, info.vocabulary.size(), info.image_size, info.normalization, so, skipped);
+}
+
+}  // namespace
+
+std::vector<Annotator::Result> Annotator::annotate(const std::vector<std::string>& paths, const Options& options) {
+  const std::size_t v = impl_->info.vocabulary.size();
+  std::vector<Result> out(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) out[i].path = paths[i];
+  std::optional<ScoreCache> cache;
+  std::vector<FileStamp> stamps(paths.size());
+  std::vector<std::size_t> todo;  // the positions scored now
+  if (!options.cache_dir.empty()) cache.emplace(options.cache_dir, identity(), v);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    auto hit = cache ? cache->find(paths[i], &stamps[i]) : std::nullopt;
+    if (!hit) {
+      todo.push_back(i);
+      continue;
+    }
+    out[i].ok = out[i].cached = true;
+    out[i].scores = std::move(*hit);
+  }
   ScoreOptions so;
   so.device = impl_->device;
   so.precision = impl_->precision;
   so.memory_format = impl_->memory_format;
   so.batch_size = options.batch_size;
   so.workers = options.workers;
-  so.progress = options.progress;
+  const std::size_t reused = paths.size() - todo.size();
+  if (options.progress) {
+    options.progress(reused, paths.size());
+    so.progress = [&](std::size_t done, std::size_t) { options.progress(reused + done, paths.size()); };
+  }
   so.cancelled = options.cancelled;
+  std::vector<std::string> to_score;
+  for (std::size_t i : todo) to_score.push_back(paths[i]);
   std::vector<SkippedImage> skipped;
-  const std::size_t v = impl_->info.vocabulary.size();
-  const std::lock_guard<std::mutex> lock(impl_->mutex);
-  const auto scores =
-      score_samples(*impl_->model, "", samples, v, impl_->info.image_size, impl_->info.normalization, so, &skipped);
-  std::vector<Result> out(paths.size());
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    out[i].path = paths[i];
-    out[i].ok = !std::isnan(scores[i * v]);
-    if (out[i].ok)
-      out[i].scores.assign(scores.begin() + static_cast<std::ptrdiff_t>(i * v),
-                           scores.begin() + static_cast<std::ptrdiff_t>((i + 1) * v));
+  std::vector<float> scores;
+  if (!to_score.empty()) {
+    const std::lock_guard<std::mutex> lock(impl_->mutex);
+    scores = score_paths(impl_->model, impl_->info, to_score, so, &skipped);
+  }
+  for (std::size_t k = 0; k < todo.size(); ++k) {
+    Result& r = out[todo[k]];
+    r.ok = !std::isnan(scores[k * v]);
+    if (!r.ok) continue;
+    r.scores.assign(scores.begin() + static_cast<std::ptrdiff_t>(k * v),
+                    scores.begin() + static_cast<std::ptrdiff_t>((k + 1) * v));
+    if (cache) cache->store(r.path, stamps[todo[k]], r.scores);
+  }
+  std::string warning;
+  try {
+    if (cache) cache->save();
+  } catch (const std::exception& e) {  // the tags stand; only the next run scores these files again
+    warning = std::string("scores not cached: ") + e.what();
+  }
+  {
+    const std::lock_guard<std::mutex> lock(impl_->mutex);
+    impl_->cache_warning = warning;
   }
   for (const auto& s : skipped)
     for (auto& r : out)

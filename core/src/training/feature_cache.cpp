@@ -1,6 +1,7 @@
 #include "aia/training/feature_cache.h"
 
 #include "aia/io/checkpoint.h"
+#include "aia/io/digest.h"
 
 #include <torch/torch.h>
 
@@ -13,17 +14,10 @@ namespace fs = std::filesystem;
 namespace aia {
 namespace {
 
-// FNV-1a, 64 bits.
-constexpr std::uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
-
-void fnv1a(std::uint64_t& h, const void* data, std::size_t n) {
-  const auto* b = static_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < n; ++i) h = (h ^ b[i]) * kFnvPrime;
-}
+void fnv1a(std::uint64_t& h, const void* data, std::size_t n) { h = fnv1a64(data, n, h); }
 
 std::uint64_t backbone_key(ClassifierImpl& model, const Normalization& normalization, const FeatureOptions& options) {
-  std::uint64_t h = kFnvOffsetBasis;
+  std::uint64_t h = kFnv1aBasis;
   for (auto& [k, v] : model_state(model)) {
     if (k.rfind("head.", 0) == 0) continue;
     fnv1a(h, k.data(), k.size());

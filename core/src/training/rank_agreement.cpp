@@ -1,6 +1,7 @@
 #include "aia/training/rank_agreement.h"
 
 #include "aia/errors.h"
+#include "aia/io/digest.h"
 
 #include <torch/torch.h>
 #include <nlohmann/json.hpp>
@@ -15,8 +16,7 @@ namespace {
 
 // 31 bits of FNV-1a 64: a sum of one per rank stays far inside int64.
 std::int64_t hash31(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  const std::uint64_t h = fnv1a64(text);
   return static_cast<std::int64_t>((h ^ (h >> 31)) & 0x7fffffffull);
 }
 
@@ -30,21 +30,11 @@ void flatten(const nlohmann::ordered_json& j, const std::string& prefix,
   out.emplace_back(prefix, j.dump());
 }
 
-// FNV-1a 64 of a file's bytes, in hex, with its size ("" when it cannot be read: the session reports that).
-std::string file_digest(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "unreadable";
-  std::uint64_t h = 1469598103934665603ull, size = 0;
-  std::vector<char> buffer(1 << 20);
-  while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
-    for (std::streamsize i = 0; i < in.gcount(); ++i)
-      h = (h ^ static_cast<unsigned char>(buffer[std::size_t(i)])) * 1099511628211ull;
-    size += static_cast<std::uint64_t>(in.gcount());
-  }
-  char text[64];
-  std::snprintf(text, sizeof text, "%llu bytes, FNV-1a %016llx", static_cast<unsigned long long>(size),
-                static_cast<unsigned long long>(h));
-  return text;
+// A file's size and FNV-1a 64 in words ("unreadable" when it cannot be read: the session reports that).
+std::string file_digest_text(const std::string& path) {
+  const auto d = file_digest(path);
+  if (!d) return "unreadable";
+  return std::to_string(d->size) + " bytes, FNV-1a " + hex64(d->hash);
 }
 
 std::string samples_text(const std::vector<Sample>& samples) {
@@ -82,7 +72,7 @@ std::vector<std::pair<std::string, std::string>> run_fingerprint(const TrainConf
   std::vector<std::pair<std::string, std::string>> out;
   flatten(nlohmann::ordered_json::parse(to_json(shared)), "", out);
   out.emplace_back("model.pretrained (the file's content)",
-                   config.model.pretrained.empty() ? std::string("none") : file_digest(config.model.pretrained));
+                   config.model.pretrained.empty() ? std::string("none") : file_digest_text(config.model.pretrained));
   std::string vocabulary = std::to_string(data.vocabulary.size()) + " labels:";
   for (const auto& v : data.vocabulary) vocabulary += " " + v;
   out.emplace_back("dataset.vocabulary", vocabulary);

@@ -28,19 +28,32 @@ class Annotator {
   const ComputeFormat& compute_format() const;
   // The run's MCC-grid thresholds (thresholds.json), or 0.5 where it has none.
   std::vector<double> default_thresholds() const;
+  // What decides this model's scores, as the score cache keys them (hex; computed once, on first use).
+  const std::string& identity();
+  // Why the last annotate() could not write the score cache ("" when it could, or used none).
+  std::string cache_warning() const;
 
   struct Result {
     std::string path;
     bool ok = false;
     std::string error;          // why the image was skipped
     std::vector<float> scores;  // one per vocabulary entry
+    bool cached = false;        // from the score cache, not scored now
   };
   struct Options {
     int batch_size = 32;
     int workers = 2;  // decoding threads
     std::function<void(std::size_t done, std::size_t total)> progress;
     std::function<bool()> cancelled;  // polled between batches
+    // The score cache's folder (score_cache.h; default_score_cache_dir()): files this model scored before
+    // are not decoded again, and what is scored now is added. "" scores every file.
+    std::string cache_dir;
   };
+  // What the front ends tag with: the defaults, and the score cache in default_score_cache_dir().
+  static Options cached_options();
+  // "12 of 15 images' scores reused from the score cache; 3 scored" ("" when none was reused or scored).
+  static std::string reuse_summary(const std::vector<Result>& results);
+
   // One result per path, in their order; images are decoded on worker threads
   // and scored in batches.
   std::vector<Result> annotate(const std::vector<std::string>& paths, const Options& options);
